@@ -1,0 +1,131 @@
+import type { DestinationStream } from 'pino';
+import { createConfig, formatConfigProblems, type Config } from './config/config.js';
+import { migrateToLatest } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import type { Db } from './db/schema.js';
+import { allFeatures } from './features/index.js';
+import { inviteLink } from './features/invites/codes.js';
+import { ensureSetupInvite } from './features/invites/service.js';
+import { createLogger, safeError, type Logger } from './logging/logger.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { ALLOWED_UPDATES, createBot } from './telegram/bot.js';
+import { publishCommandMenu } from './telegram/commands-menu.js';
+import type { AppDeps } from './telegram/context.js';
+import { createWebhookServer, type WebhookServer } from './telegram/webhook-server.js';
+
+export interface StartOptions {
+  env: Record<string, string | undefined>;
+  clock?: Clock;
+  logDestination?: DestinationStream;
+  /** An already opened and migrated database (tests share one per file); otherwise opened from the config. */
+  db?: Db;
+}
+
+export interface RunningApp {
+  botUsername: string;
+  config: Config;
+  /** For tests: the port the webhook server listens on (webhook mode only). */
+  webhookPort: number | null;
+  /** Stop taking updates, finish those in flight, close the database (unless it was passed in). */
+  stop(reason?: string): Promise<void>;
+}
+
+export type StartResult = { ok: true; app: RunningApp } | { ok: false; exitCode: number; message: string };
+
+const UPDATE_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
+/** The composition root behind `npm start`: config → logger → database → bot → updates. */
+export async function startApp(options: StartOptions): Promise<StartResult> {
+  const configResult = createConfig(options.env);
+  if (!configResult.ok) return { ok: false, exitCode: 2, message: formatConfigProblems(configResult.problems) };
+  const config = configResult.config;
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const clock = options.clock ?? systemClock;
+
+  let db: Db;
+  try {
+    db = options.db ?? (await openDatabase(config.database));
+    if (!options.db) {
+      const applied = await migrateToLatest(db);
+      if (applied.length > 0) logger.info({ event: 'migrated', migrations: applied }, 'database migrated');
+    }
+  } catch (error) {
+    logger.fatal({ event: 'database_unavailable', err: safeError(error) }, 'cannot open the database');
+    return { ok: false, exitCode: 1, message: `The bot cannot start: the database could not be opened (${config.database.kind}). Check DATABASE_URL / DATA_DIR.` };
+  }
+  const closeDb = async () => {
+    if (!options.db) await db.destroy();
+  };
+
+  let botUsername = '';
+  const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername };
+  const features = allFeatures();
+  const bot = createBot(deps, features);
+
+  try {
+    bot.botInfo = await bot.telegram.getMe();
+    botUsername = bot.botInfo.username;
+  } catch (error) {
+    await closeDb();
+    const code = (error as { response?: { error_code?: number } }).response?.error_code;
+    logger.fatal({ event: 'telegram_unavailable', err: safeError(error) }, 'cannot reach the Bot API');
+    return code === 401 || code === 404
+      ? { ok: false, exitCode: 2, message: 'The bot cannot start: Telegram refused BOT_TOKEN (401 Unauthorized). Check the token BotFather gave you.' }
+      : { ok: false, exitCode: 1, message: `The bot cannot start: the Bot API at ${config.telegramApiRoot} did not answer. Check TELEGRAM_API_ROOT and the network.` };
+  }
+
+  await db.deleteFrom('processed_updates').where('processed_at', '<', new Date(clock.now().getTime() - UPDATE_RETENTION_MS)).execute();
+  await announceSetupLink(deps, logger);
+  try {
+    await publishCommandMenu(bot.telegram, features.flatMap((f) => f.commands));
+  } catch (error) {
+    logger.warn({ event: 'command_menu_failed', err: safeError(error) }, 'could not publish the command menu');
+  }
+
+  let webhook: WebhookServer | null = null;
+  let webhookPort: number | null = null;
+  let polling: Promise<void> | null = null;
+  if (config.mode.kind === 'webhook') {
+    webhook = createWebhookServer({
+      path: new URL(config.mode.url).pathname,
+      port: config.mode.port,
+      secret: config.mode.secret,
+      logger,
+      handleUpdate: (update) => bot.handleUpdate(update),
+    });
+    webhookPort = await webhook.listen();
+    await bot.telegram.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
+  } else {
+    await new Promise<void>((resolve, reject) => {
+      polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false }, resolve);
+      polling.catch(reject);
+    });
+    polling!.catch((error) => logger.fatal({ event: 'polling_failed', err: safeError(error) }, 'polling stopped'));
+  }
+  logger.info({ event: 'ready', mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
+
+  let stopping: Promise<void> | null = null;
+  const stop = (reason = 'stop') =>
+    (stopping ??= (async () => {
+      logger.info({ event: 'stopping', reason }, 'stopping');
+      if (webhook) await webhook.close();
+      if (polling) {
+        bot.stop(reason);
+        await (polling as Promise<void>).catch(() => undefined);
+      }
+      await closeDb();
+      logger.info({ event: 'stopped' }, 'stopped');
+    })());
+
+  return { ok: true, app: { botUsername, config, webhookPort, stop } };
+}
+
+async function announceSetupLink(deps: AppDeps, logger: Logger): Promise<void> {
+  const invite = await ensureSetupInvite(deps.db, deps.clock, deps.config.defaultBranchName);
+  if (!invite) return;
+  // The one log line that carries a secret, on purpose: the operator needs it to become secretary.
+  logger.info(
+    { event: 'setup_link', link: inviteLink(deps.botUsername(), invite.code), expiresAt: invite.expiresAt.toISOString() },
+    'no secretary yet: open this link in Telegram to become the branch secretary',
+  );
+}

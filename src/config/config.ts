@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const base = z.object({
+  BOT_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string({ error: 'is required: the token BotFather gave you, like 123456789:AA...' })
+      .regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456789:AA... (the token BotFather gave you)'),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL like postgres://user:password@host:5432/db, or unset for the embedded database')
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  TELEGRAM_API_ROOT: z.preprocess(
+    emptyToUndefined,
+    z.url({ error: 'must be an http(s) URL such as https://api.telegram.org' }).default('https://api.telegram.org'),
+  ),
+  TZ: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('Asia/Shanghai')
+      .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
+  ),
+  DEFAULT_BRANCH_NAME: z.preprocess(emptyToUndefined, z.string().max(64).default('党支部')),
+});
+
+const polling = z.object({ BOT_MODE: z.literal('polling') });
+const webhook = z.object({
+  BOT_MODE: z.literal('webhook'),
+  WEBHOOK_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ error: 'is required in webhook mode: the public https URL Telegram posts updates to' }),
+  ),
+  WEBHOOK_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole port number')
+      .min(1, 'must be a port between 1 and 65535')
+      .max(65535, 'must be a port between 1 and 65535')
+      .default(8080),
+  ),
+  WEBHOOK_SECRET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string({ error: 'is required in webhook mode: 1-256 characters of A-Z a-z 0-9 _ -' })
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z a-z 0-9 _ -'),
+  ),
+});
+
+const mode = z.discriminatedUnion('BOT_MODE', [polling, webhook], {
+  error: 'must be polling or webhook',
+});
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type RawConfig = z.infer<typeof base> & z.infer<typeof mode>;
+
+export interface Config {
+  botToken: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  telegramApiRoot: string;
+  timeZone: string;
+  logLevel: (typeof logLevels)[number];
+  defaultBranchName: string;
+  mode:
+    | { kind: 'polling' }
+    | { kind: 'webhook'; url: string; port: number; secret: string };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Pure: reads an env-like record and returns the config or every problem found. */
+export function createConfig(env: Record<string, string | undefined>): ConfigResult {
+  const withMode = { ...env, BOT_MODE: emptyToUndefined(env.BOT_MODE) ?? 'polling' };
+  const problems: string[] = [];
+  const baseResult = base.safeParse(withMode);
+  const modeResult = mode.safeParse(withMode);
+  if (!baseResult.success) problems.push(...describe(baseResult.error));
+  if (!modeResult.success) problems.push(...describe(modeResult.error, 'BOT_MODE'));
+  if (!baseResult.success || !modeResult.success) return { ok: false, problems };
+
+  const raw = baseResult.data;
+  const m = modeResult.data;
+  return {
+    ok: true,
+    config: {
+      botToken: raw.BOT_TOKEN,
+      database: raw.DATABASE_URL
+        ? { kind: 'postgres', url: raw.DATABASE_URL }
+        : { kind: 'pglite', dataDir: raw.DATA_DIR },
+      telegramApiRoot: raw.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      timeZone: raw.TZ,
+      logLevel: raw.LOG_LEVEL,
+      defaultBranchName: raw.DEFAULT_BRANCH_NAME,
+      mode:
+        m.BOT_MODE === 'webhook'
+          ? { kind: 'webhook', url: m.WEBHOOK_URL, port: m.WEBHOOK_PORT, secret: m.WEBHOOK_SECRET }
+          : { kind: 'polling' },
+    },
+  };
+}
+
+function describe(error: z.ZodError, fallbackName = 'environment'): string[] {
+  return error.issues.map((issue) => {
+    const name = issue.path.length > 0 ? issue.path.join('.') : fallbackName;
+    return `${name} ${issue.message}`;
+  });
+}
+
+/** The one readable message printed when the start is refused. */
+export function formatConfigProblems(problems: string[]): string {
+  return [
+    'The bot cannot start: the configuration has problems.',
+    ...problems.map((p) => `  - ${p}`),
+    'Set these environment variables (see .env.example) and start again.',
+  ].join('\n');
+}

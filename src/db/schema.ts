@@ -1,0 +1,20 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { BranchesTable, ClassesTable } from '../features/classes/tables.js';
+import type { ChatsTable } from '../features/groups/tables.js';
+import type { InvitesTable } from '../features/invites/tables.js';
+import type { PeopleTable, RoleAssignmentsTable } from '../features/people/tables.js';
+import type { ProcessedUpdatesTable } from '../telegram/tables.js';
+
+export interface Database {
+  branches: BranchesTable;
+  classes: ClassesTable;
+  people: PeopleTable;
+  role_assignments: RoleAssignmentsTable;
+  chats: ChatsTable;
+  invites: InvitesTable;
+  processed_updates: ProcessedUpdatesTable;
+}
+
+export type Db = Kysely<Database>;
+/** Query functions take either the database or an open transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,61 @@
+import { Composer } from 'telegraf';
+import type { MessageKey } from '../../i18n/i18n.js';
+import { Html, joinHtml, mention } from '../../i18n/html.js';
+import type { AppDeps, BotContext } from '../../telegram/context.js';
+import { commandArgs, privateOnly, secretaryOnly } from '../../telegram/guards.js';
+import { replyHtml } from '../../telegram/reply.js';
+import { secretaryBranch } from '../people/access.js';
+import type { ClassMember } from '../people/queries.js';
+import { addClass, branchOverview, type AddClassError } from './service.js';
+
+const addErrors: Record<AddClassError, MessageKey> = {
+  bad_name: 'class.add.badName',
+  bad_code: 'class.add.badCode',
+  duplicate_name: 'class.add.duplicateName',
+  duplicate_code: 'class.add.duplicateCode',
+};
+
+export function classesComposer(deps: AppDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command('class_add', privateOnly, secretaryOnly, async (ctx) => {
+    const branch = secretaryBranch(ctx.roles)!;
+    const words = commandArgs(ctx).split(/\s+/).filter(Boolean);
+    if (words.length === 0 || words.length > 2) return replyHtml(ctx, ctx.t('class.add.usage'));
+    const [name, code] = words as [string, string | undefined];
+    const result = await deps.db.transaction().execute((trx) => addClass(trx, branch.branchId, { name, code }));
+    if (!result.ok) return replyHtml(ctx, `${ctx.t(addErrors[result.error], result.detail)}\n\n${ctx.t('class.add.usage')}`);
+    deps.logger.info({ event: 'class_added', branchId: branch.branchId, classId: result.value.id }, 'class added');
+    return replyHtml(ctx, ctx.t('class.add.created', { name: result.value.name, code: result.value.code }));
+  });
+
+  composer.command('classes', privateOnly, secretaryOnly, async (ctx) => {
+    const branch = secretaryBranch(ctx.roles)!;
+    const overview = await branchOverview(deps.db, branch.branchId);
+    if (overview.length === 0) return replyHtml(ctx, ctx.t('classes.empty'));
+    const names = (people: ClassMember[]) =>
+      people.length === 0 ? ctx.t('classes.none') : joinHtml(people.map((p) => mention(p.telegramUserId, p.name)), '、').html;
+    const lines = overview.map(({ klass, liaisons, leagueSecretaries, counselors, chat }) =>
+      ctx.t('classes.line', {
+        name: klass.name,
+        code: klass.code,
+        liaisons: htmlOf(names(liaisons)),
+        flag: htmlOf(liaisons.length === 2 ? '' : ctx.t('classes.flag', { count: liaisons.length })),
+        league: htmlOf(names(leagueSecretaries)),
+        counselors: htmlOf(names(counselors)),
+        chat: chat ? (chat.active ? chat.title : htmlOf(ctx.t('classes.inactiveChat', { title: chat.title }))) : ctx.t('classes.unbound'),
+      }),
+    );
+    const flagged = overview.filter((o) => o.liaisons.length !== 2).length;
+    const text = [
+      ctx.t('classes.header', { branch: branch.branchName, count: overview.length }),
+      ...lines,
+      ...(flagged > 0 ? [ctx.t('classes.summary', { count: flagged })] : []),
+    ].join('\n\n');
+    return replyHtml(ctx, text);
+  });
+
+  return composer;
+}
+
+const htmlOf = (s: string) => new Html(s);

@@ -1,0 +1,11 @@
+import type { Feature } from '../feature.js';
+import { classesComposer } from './composer.js';
+
+export const classesFeature: Feature = {
+  name: 'classes',
+  commands: [
+    { command: 'class_add', where: 'private', audience: 'secretary', description: 'cmd.class_add' },
+    { command: 'classes', where: 'private', audience: 'secretary', description: 'cmd.classes' },
+  ],
+  composer: classesComposer,
+};

@@ -1,0 +1,39 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/schema.js';
+import type { ClassRow } from './tables.js';
+
+/** A class of the branch by its code (any case) or its exact name. */
+export async function findClassInBranch(db: Executor, branchId: number, ref: string): Promise<ClassRow | undefined> {
+  return db
+    .selectFrom('classes')
+    .selectAll()
+    .where('branch_id', '=', branchId)
+    .where((eb) => eb.or([eb(sql`lower(code)`, '=', ref.toLowerCase()), eb('name', '=', ref)]))
+    .orderBy(sql`lower(code) = ${ref.toLowerCase()}`, 'desc')
+    .executeTakeFirst();
+}
+
+/** Classes in any branch matching a code or name (binding a group does not know the branch). */
+export async function findClassesAnywhere(db: Executor, ref: string) {
+  return db
+    .selectFrom('classes as c')
+    .innerJoin('branches as b', 'b.id', 'c.branch_id')
+    .select(['c.id', 'c.name', 'c.code', 'c.branch_id', 'b.name as branch_name'])
+    .where((eb) => eb.or([eb(sql`lower(c.code)`, '=', ref.toLowerCase()), eb('c.name', '=', ref)]))
+    .orderBy('c.id')
+    .execute();
+}
+
+export async function classesOfBranch(db: Executor, branchId: number): Promise<ClassRow[]> {
+  return db.selectFrom('classes').selectAll().where('branch_id', '=', branchId).orderBy('name').execute();
+}
+
+export async function countRole(db: Executor, classId: number, role: 'liaison' | 'league_secretary'): Promise<number> {
+  const row = await db
+    .selectFrom('role_assignments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('class_id', '=', classId)
+    .where('role', '=', role)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,19 @@
+import type { Composer } from 'telegraf';
+import type { MessageKey } from '../i18n/i18n.js';
+import type { AppDeps, BotContext } from '../telegram/context.js';
+
+/** Who a command is for; /help and the Telegram command menu are built from this. */
+export type Audience = 'everyone' | 'secretary' | 'liaison' | 'group_admin';
+
+export interface CommandSpec {
+  command: string;
+  where: 'private' | 'group' | 'both';
+  audience: Audience;
+  description: MessageKey;
+}
+
+export interface Feature {
+  name: string;
+  commands: CommandSpec[];
+  composer(deps: AppDeps): Composer<BotContext>;
+}

@@ -1,0 +1,88 @@
+import { Composer } from 'telegraf';
+import { message } from 'telegraf/filters';
+import type { ChatMember } from 'telegraf/types';
+import type { MessageKey } from '../../i18n/i18n.js';
+import { joinHtml, mention } from '../../i18n/html.js';
+import type { AppDeps, BotContext } from '../../telegram/context.js';
+import { commandArgs, groupOnly } from '../../telegram/guards.js';
+import { replyHtml } from '../../telegram/reply.js';
+import { isGroupAdmin } from './admins.js';
+import { chatByTelegramId, setChatTitle, upsertChat } from './queries.js';
+import { bindChat, classOfChat, migrateChat, type BindError } from './service.js';
+
+const bindErrors: Record<BindError, MessageKey> = {
+  not_found: 'bind.notFound',
+  ambiguous: 'bind.ambiguous',
+  not_allowed: 'bind.notAllowed',
+};
+
+const isPresent = (member: ChatMember): boolean =>
+  member.status === 'member' ||
+  member.status === 'administrator' ||
+  member.status === 'creator' ||
+  (member.status === 'restricted' && member.is_member);
+
+export function groupsComposer(deps: AppDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.on('my_chat_member', async (ctx) => {
+    const update = ctx.myChatMember;
+    const chat = update.chat;
+    if (chat.type !== 'group' && chat.type !== 'supergroup') return;
+    const wasIn = isPresent(update.old_chat_member);
+    const isIn = isPresent(update.new_chat_member);
+    const row = await upsertChat(deps.db, chat, isIn);
+    deps.logger.info({ event: isIn ? 'bot_in_group' : 'bot_left_group', chatId: chat.id, classId: row.class_id }, 'membership changed');
+    if (isIn && !wasIn) {
+      if (row.class_id) {
+        const klass = await classOfChat(deps.db, chat.id);
+        await replyHtml(ctx, ctx.t('bind.already', { class: klass?.className ?? '' }));
+      } else {
+        await replyHtml(ctx, ctx.t('group.added'));
+      }
+    }
+  });
+
+  composer.on(message('migrate_to_chat_id'), async (ctx) => {
+    await migrateChat(deps.db, ctx.chat.id, ctx.message.migrate_to_chat_id);
+    deps.logger.info({ event: 'chat_migrated', from: ctx.chat.id, to: ctx.message.migrate_to_chat_id }, 'group became supergroup');
+  });
+
+  composer.on(message('migrate_from_chat_id'), async (ctx) => {
+    await migrateChat(deps.db, ctx.message.migrate_from_chat_id, ctx.chat.id);
+  });
+
+  composer.on(message('new_chat_title'), async (ctx) => {
+    await setChatTitle(deps.db, ctx.chat.id, ctx.message.new_chat_title);
+  });
+
+  composer.command('bind', groupOnly, async (ctx) => {
+    const classRef = commandArgs(ctx);
+    if (!classRef || classRef.length > 64) return replyHtml(ctx, ctx.t('bind.usage'));
+    const admin = await isGroupAdmin(ctx);
+    const result = await bindChat(deps.db, ctx.chat, classRef, { roles: ctx.roles, isGroupAdmin: admin });
+    if (!result.ok) return replyHtml(ctx, ctx.t(bindErrors[result.error], { class: classRef }));
+    const bound = result.value;
+    deps.logger.info({ event: 'chat_bound', chatId: ctx.chat.id }, 'group bound to class');
+    if (bound.alreadyBound) return replyHtml(ctx, ctx.t('bind.already', { class: bound.className }));
+    if (bound.previousChatTitle !== null) {
+      return replyHtml(ctx, ctx.t('bind.moved', { class: bound.className, branch: bound.branchName, previous: bound.previousChatTitle }));
+    }
+    return replyHtml(ctx, ctx.t('bind.done', { class: bound.className, branch: bound.branchName }));
+  });
+
+  composer.command('liaisons', groupOnly, async (ctx) => {
+    const chat = await chatByTelegramId(deps.db, ctx.chat.id);
+    const klass = chat?.class_id ? await classOfChat(deps.db, ctx.chat.id) : null;
+    if (!klass) return replyHtml(ctx, ctx.t('liaisons.notBound'));
+    if (klass.liaisons.length === 0) return replyHtml(ctx, ctx.t('liaisons.none', { class: klass.className }));
+    const names = joinHtml(
+      klass.liaisons.map((l) => joinHtml(['• ', mention(l.telegramUserId, l.name), l.username ? ` @${l.username}` : ''], '')),
+      '\n',
+    );
+    const missing = klass.liaisons.length < 2 ? `\n${ctx.t('liaisons.missing', { count: klass.liaisons.length })}` : '';
+    return replyHtml(ctx, ctx.t('liaisons.list', { class: klass.className, names }) + missing);
+  });
+
+  return composer;
+}

@@ -1,0 +1,28 @@
+import type { Telegram } from 'telegraf';
+import type { BotCommandScope } from 'telegraf/types';
+import type { CommandSpec } from '../features/feature.js';
+import { t } from '../i18n/i18n.js';
+import { languages } from '../i18n/language.js';
+import { visibleCommands } from '../features/help/visible-commands.js';
+
+/**
+ * The "/" menu Telegram shows: students see student commands in private and in groups, group admins
+ * also see /bind. Role-specific commands (secretary) appear in /help, which knows the caller.
+ */
+export async function publishCommandMenu(telegram: Telegram, all: CommandSpec[]): Promise<void> {
+  const scopes: Array<{ scope: BotCommandScope; commands: CommandSpec[] }> = [
+    { scope: { type: 'all_private_chats' }, commands: visibleCommands(all, { chat: 'private', roles: [], isGroupAdmin: false }) },
+    { scope: { type: 'all_group_chats' }, commands: visibleCommands(all, { chat: 'group', roles: [], isGroupAdmin: false }) },
+    { scope: { type: 'all_chat_administrators' }, commands: visibleCommands(all, { chat: 'group', roles: [], isGroupAdmin: true }) },
+  ];
+  for (const { scope, commands } of scopes) {
+    for (const language of languages) {
+      await telegram.setMyCommands(
+        commands.map((c) => ({ command: c.command, description: plain(t(language, c.description)) })),
+        { scope, ...(language === 'zh' ? {} : { language_code: language }) },
+      );
+    }
+  }
+}
+
+const plain = (html: string) => html.replace(/<[^>]+>/g, '').slice(0, 256);

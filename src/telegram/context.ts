@@ -1,0 +1,27 @@
+import type { Context } from 'telegraf';
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/schema.js';
+import type { Translate } from '../i18n/i18n.js';
+import type { Language } from '../i18n/language.js';
+import type { Logger } from '../logging/logger.js';
+import type { Clock } from '../shared/clock.js';
+import type { Person } from '../features/people/tables.js';
+import type { RoleView } from '../features/people/queries.js';
+
+/** Everything a feature may use; passed in explicitly, never imported as a singleton. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+  botUsername: () => string;
+}
+
+export interface BotContext extends Context {
+  deps: AppDeps;
+  lang: Language;
+  t: Translate;
+  /** The caller's person row when the update is addressed to the bot (command, private message, button). */
+  person: Person | null;
+  roles: RoleView[];
+}

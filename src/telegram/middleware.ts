@@ -1,0 +1,45 @@
+import type { MiddlewareFn } from 'telegraf';
+import { translator } from '../i18n/i18n.js';
+import { languageFromTelegram } from '../i18n/language.js';
+import { rolesOf, upsertPerson } from '../features/people/queries.js';
+import type { AppDeps, BotContext } from './context.js';
+
+/** Telegram may deliver an update twice (webhook retries, two processes); handle each once. */
+export function handleOnce(deps: AppDeps): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const inserted = await deps.db
+      .insertInto('processed_updates')
+      .values({ update_id: ctx.update.update_id, processed_at: deps.clock.now() })
+      .onConflict((oc) => oc.column('update_id').doNothing())
+      .returning('update_id')
+      .executeTakeFirst();
+    if (!inserted) {
+      deps.logger.debug({ event: 'duplicate_update', updateId: ctx.update.update_id }, 'update already handled');
+      return;
+    }
+    return next();
+  };
+}
+
+const addressedToBot = (ctx: BotContext): boolean => {
+  if (ctx.callbackQuery) return true;
+  if (ctx.chat?.type === 'private') return true;
+  const text = ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
+  return typeof text === 'string' && text.startsWith('/');
+};
+
+/** Language, translator, and — for updates addressed to the bot — the caller's person row and roles. */
+export function loadCaller(deps: AppDeps): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    ctx.deps = deps;
+    ctx.lang = languageFromTelegram(ctx.from?.language_code);
+    ctx.t = translator(ctx.lang);
+    ctx.person = null;
+    ctx.roles = [];
+    if (ctx.from && !ctx.from.is_bot && addressedToBot(ctx)) {
+      ctx.person = await upsertPerson(deps.db, ctx.from, ctx.lang);
+      ctx.roles = await rolesOf(deps.db, ctx.person.id);
+    }
+    return next();
+  };
+}

@@ -1,0 +1,4 @@
+export interface ProcessedUpdatesTable {
+  update_id: number;
+  processed_at: Date;
+}

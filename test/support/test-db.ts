@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { inject } from 'vitest';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { openDatabase } from '../../src/db/open.js';
+import type { Db } from '../../src/db/schema.js';
+
+export interface TestDb {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Empty every table (between tests in one file). */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const tables = ['processed_updates', 'invites', 'chats', 'role_assignments', 'people', 'classes', 'branches'];
+
+/** One database per test file: a PGlite cloned from the migrated template, or a fresh PostgreSQL schema. */
+export async function openTestDb(): Promise<TestDb> {
+  const kind = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite';
+  if (kind === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('TEST_DATABASE_URL is not set');
+    const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = await openDatabase({ kind: 'postgres', url });
+    await sql`create schema ${sql.id(schema)}`.execute(admin);
+    const db = await openDatabase({ kind: 'postgres', url, schema });
+    await migrateToLatest(db, schema);
+    return {
+      kind,
+      db,
+      reset: () => truncateAll(db),
+      close: async () => {
+        await db.destroy();
+        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin);
+        await admin.destroy();
+      },
+    };
+  }
+  const template = readFileSync(inject('pgliteTemplate'));
+  const db = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([template]) });
+  return { kind, db, reset: () => truncateAll(db), close: () => db.destroy() };
+}
+
+async function truncateAll(db: Db): Promise<void> {
+  await sql`truncate ${sql.join(tables.map((t) => sql.id(t)))} restart identity cascade`.execute(db);
+}
