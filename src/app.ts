@@ -10,6 +10,7 @@ import { createLogger, safeError, type Logger } from './logging/logger.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { ALLOWED_UPDATES, createBot } from './telegram/bot.js';
 import { publishCommandMenu } from './telegram/commands-menu.js';
+import { startPolling, type Poller } from './telegram/polling.js';
 import type { AppDeps } from './telegram/context.js';
 import { createWebhookServer, type WebhookServer } from './telegram/webhook-server.js';
 
@@ -84,7 +85,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
 
   let webhook: WebhookServer | null = null;
   let webhookPort: number | null = null;
-  let polling: Promise<void> | null = null;
+  let poller: Poller | null = null;
   if (config.mode.kind === 'webhook') {
     webhook = createWebhookServer({
       path: new URL(config.mode.url).pathname,
@@ -96,11 +97,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     webhookPort = await webhook.listen();
     await bot.telegram.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
   } else {
-    await new Promise<void>((resolve, reject) => {
-      polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false }, resolve);
-      polling.catch(reject);
-    });
-    polling!.catch((error) => logger.fatal({ event: 'polling_failed', err: safeError(error) }, 'polling stopped'));
+    poller = await startPolling(bot, { allowedUpdates: ALLOWED_UPDATES, logger });
   }
   logger.info({ event: 'ready', mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
 
@@ -109,10 +106,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     (stopping ??= (async () => {
       logger.info({ event: 'stopping', reason }, 'stopping');
       if (webhook) await webhook.close();
-      if (polling) {
-        bot.stop(reason);
-        await (polling as Promise<void>).catch(() => undefined);
-      }
+      if (poller) await poller.stop();
       await closeDb();
       logger.info({ event: 'stopped' }, 'stopped');
     })());

@@ -137,3 +137,20 @@ export function formatConfigProblems(problems: string[]): string {
     'Set these environment variables (see .env.example) and start again.',
   ].join('\n');
 }
+
+const databaseOnly = base.pick({ DATABASE_URL: true, DATA_DIR: true, TELEGRAM_API_ROOT: true });
+
+/** The part of the config the command-line tools need (they work without a bot token). */
+export function createToolConfig(
+  env: Record<string, string | undefined>,
+): { ok: true; database: Config['database']; telegramApiRoot: string; botToken: string | null } | { ok: false; problems: string[] } {
+  const result = databaseOnly.safeParse(env);
+  if (!result.success) return { ok: false, problems: describe(result.error) };
+  const token = base.shape.BOT_TOKEN.safeParse(env.BOT_TOKEN);
+  return {
+    ok: true,
+    database: result.data.DATABASE_URL ? { kind: 'postgres', url: result.data.DATABASE_URL } : { kind: 'pglite', dataDir: result.data.DATA_DIR },
+    telegramApiRoot: result.data.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+    botToken: token.success ? token.data : null,
+  };
+}

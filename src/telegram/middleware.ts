@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from 'telegraf';
-import { translator } from '../i18n/i18n.js';
+import { t, translator } from '../i18n/i18n.js';
+import { safeError } from '../logging/logger.js';
 import { languageFromTelegram } from '../i18n/language.js';
 import { rolesOf, upsertPerson } from '../features/people/queries.js';
 import type { AppDeps, BotContext } from './context.js';
@@ -19,6 +20,36 @@ export function handleOnce(deps: AppDeps): MiddlewareFn<BotContext> {
     }
     return next();
   };
+}
+
+/**
+ * The error boundary: an unexpected failure is logged without user text and answered with a short
+ * apology where the user was talking to the bot; nothing reaches the chat but that apology.
+ */
+export function errorBoundary(deps: AppDeps): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const started = Date.now();
+    try {
+      await next();
+    } catch (error) {
+      deps.logger.error({ event: 'update_failed', updateId: ctx.update.update_id, err: safeError(error) }, 'update failed');
+      await apologise(ctx, deps);
+    } finally {
+      deps.logger.debug({ event: 'update_handled', updateId: ctx.update.update_id, ms: Date.now() - started }, 'update handled');
+    }
+  };
+}
+
+async function apologise(ctx: BotContext, deps: AppDeps): Promise<void> {
+  const chatId = ctx.chat?.id;
+  const text = ctx.message && 'text' in ctx.message ? ctx.message.text : '';
+  if (chatId === undefined || (ctx.chat?.type !== 'private' && !text.startsWith('/'))) return;
+  try {
+    if (ctx.callbackQuery) await ctx.answerCbQuery();
+    await ctx.telegram.sendMessage(chatId, t(languageFromTelegram(ctx.from?.language_code), 'error.generic'));
+  } catch (replyError) {
+    deps.logger.warn({ event: 'apology_failed', err: safeError(replyError) }, 'could not send apology');
+  }
 }
 
 const addressedToBot = (ctx: BotContext): boolean => {

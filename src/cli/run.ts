@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { Telegram } from 'telegraf';
+import { createToolConfig, formatConfigProblems } from '../config/config.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { openDatabase } from '../db/open.js';
+import type { Db } from '../db/schema.js';
+import { importClassesCsv } from '../features/classes/import-csv.js';
+import { inviteLink } from '../features/invites/codes.js';
+import { createInvite } from '../features/invites/service.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const usage = `Usage:
+  npm run cli -- db migrate
+  npm run cli -- invite secretary --branch "计算机学院第一党支部"
+  npm run cli -- classes import FILE.csv [--branch NAME]
+        CSV header: name,code[,branch]  (code optional; branch optional with --branch or a single branch)`;
+
+/** The operator's command line: returns the exit code (0 ok, 1 failed, 2 bad usage). */
+export async function runCli(argv: string[], env: Record<string, string | undefined>, io: CliIo, clock: Clock = systemClock): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { branch: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  const [group, action, file] = parsed.positionals;
+  const command = `${group ?? ''} ${action ?? ''}`.trim();
+  if (parsed.values.help || !['db migrate', 'invite secretary', 'classes import'].includes(command)) {
+    io.err(usage);
+    return parsed.values.help ? 0 : 2;
+  }
+  if (command === 'classes import' && !file) {
+    io.err(`classes import needs a CSV file.\n${usage}`);
+    return 2;
+  }
+  const branchName = parsed.values.branch?.trim();
+  if (command === 'invite secretary' && (!branchName || branchName.length > 64)) {
+    io.err(`invite secretary needs --branch NAME (1-64 characters).\n${usage}`);
+    return 2;
+  }
+
+  const config = createToolConfig(env);
+  if (!config.ok) {
+    io.err(formatConfigProblems(config.problems));
+    return 2;
+  }
+  const db = await openDatabase(config.database);
+  try {
+    await migrateToLatest(db);
+    if (command === 'db migrate') {
+      io.out('Database is up to date.');
+      return 0;
+    }
+    if (command === 'invite secretary') return await inviteSecretary(db, clock, branchName!, config, io);
+    return await importClasses(db, file!, branchName, io);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function inviteSecretary(
+  db: Db,
+  clock: Clock,
+  branchName: string,
+  config: { telegramApiRoot: string; botToken: string | null },
+  io: CliIo,
+): Promise<number> {
+  const branch = await db
+    .insertInto('branches')
+    .values({ name: branchName })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ name: branchName }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const invite = await createInvite(db, clock, { role: 'secretary', branchId: branch.id, classId: null, createdBy: null });
+  const username = await botUsername(config);
+  io.out(`Secretary invite for "${branchName}" (single use, expires ${invite.expiresAt.toISOString()}):`);
+  io.out(inviteLink(username ?? '<your_bot_username>', invite.code));
+  if (!username) io.out('(Set BOT_TOKEN to print the link with the bot username filled in.)');
+  return 0;
+}
+
+async function botUsername(config: { telegramApiRoot: string; botToken: string | null }): Promise<string | null> {
+  if (!config.botToken) return null;
+  try {
+    return (await new Telegram(config.botToken, { apiRoot: config.telegramApiRoot }).getMe()).username;
+  } catch {
+    return null;
+  }
+}
+
+async function importClasses(db: Db, file: string, branch: string | undefined, io: CliIo): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    io.err(`Cannot read ${file}.`);
+    return 1;
+  }
+  const result = await importClassesCsv(db, text, branch ? { branch } : {});
+  if (result.ok) {
+    io.out(`Imported ${result.imported} classes.`);
+    return 0;
+  }
+  io.err(`Nothing was imported; fix these rows and run again:`);
+  for (const e of result.errors) io.err(`  line ${e.line}: ${e.message}`);
+  return 1;
+}

@@ -1,0 +1,254 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeGroup, makeUser } from '../support/fake-bot-api/index.js';
+import { conversation } from '../support/conversation.js';
+import { inviteCodeIn, startHarness, type Harness } from '../support/harness.js';
+import { openTestDb, type TestDb } from '../support/test-db.js';
+
+let t: TestDb;
+let h: Harness;
+let say: ReturnType<typeof conversation>;
+
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(async () => t.close());
+beforeEach(async () => {
+  await t.reset();
+  h = await startHarness({ db: t.db });
+  say = conversation(h);
+});
+afterEach(async () => h.stop());
+
+const secretary = makeUser(101, '王书记', { language_code: 'zh-hans' });
+const liaisonA = makeUser(201, '李<b>联络</b>', { username: 'li_a' });
+const liaisonB = makeUser(202, '赵联络');
+const liaisonC = makeUser(203, '钱联络');
+const student = makeUser(301, '小明', { language_code: 'zh' });
+const englishStudent = makeUser(302, 'Tom', { language_code: 'en-US' });
+const groupAdmin = makeUser(401, '群主');
+const classGroup = makeGroup(-5001, '计科2101班');
+
+/** The setup link logged on first start, opened by the secretary. */
+async function becomeSecretary(): Promise<void> {
+  const setup = h.logs.find((l) => l.event === 'setup_link');
+  expect(setup?.link).toMatch(/^https:\/\/t\.me\/class_party_test_bot\?start=inv_[A-Za-z0-9_-]{22}$/);
+  const [reply] = await say.private(secretary, `/start ${inviteCodeIn(String(setup!.link))}`);
+  expect(reply).toContain('你现在是 <b>党支部</b> 的支部书记');
+}
+
+async function inviteAndJoin(role: string, classRef: string, who: typeof liaisonA): Promise<string> {
+  const [created] = await say.private(secretary, `/invite ${role} ${classRef}`);
+  const [joined] = await say.private(who, `/start ${inviteCodeIn(created!)}`);
+  return joined!;
+}
+
+describe('onboarding a branch end to end', () => {
+  it('walks the secretary through classes, invites, liaisons and binding the class group', async () => {
+    expect(h.logs.some((l) => l.event === 'ready')).toBe(true);
+    await becomeSecretary();
+    expect(await say.private(secretary, '/whoami')).toEqual([expect.stringContaining('支部书记（党支部）')]);
+
+    expect(await say.private(secretary, '/class_add 计科2101 CS2101')).toEqual([expect.stringContaining('已新建班级 <b>计科2101</b>（代码 <code>CS2101</code>）')]);
+    expect(await say.private(secretary, '/class_add 软工2101')).toEqual([expect.stringContaining('代码 <code>2101</code>')]);
+
+    expect(await inviteAndJoin('liaison', 'CS2101', liaisonA)).toContain('你现在是 <b>计科2101</b> 的联系班级的党员');
+    expect(await inviteAndJoin('联络员', '计科2101', liaisonB)).toContain('你现在是 <b>计科2101</b>');
+    expect(await say.private(secretary, '/invite liaison CS2101')).toEqual([expect.stringContaining('计科2101 已经有两名联络员（李<b>联络</b>、赵联络）'.replace('<b>联络</b>', '&lt;b&gt;联络&lt;/b&gt;'))]);
+    expect(await inviteAndJoin('league', 'CS2101', student)).toContain('团支书');
+
+    const overview = (await say.private(secretary, '/classes')).join('\n');
+    expect(overview).toContain('<b>党支部</b> 共 2 个班级');
+    expect(overview).toContain('<a href="tg://user?id=201">李&lt;b&gt;联络&lt;/b&gt;</a>');
+    expect(overview).toContain('软工2101</b>（<code>2101</code>）\n  联络员：无 ⚠️ 应为两名，现有 0 名');
+    expect(overview).toContain('⚠️ 有 1 个班级的联络员不是两名');
+    expect(overview).toContain('班级群：未绑定');
+
+    // the bot is added to the class group and explains how to bind it
+    const welcome = await say.update(() => h.api.botAddedToGroup(classGroup, groupAdmin), classGroup.id);
+    expect(welcome).toEqual([expect.stringContaining('/bind 班级代码')]);
+
+    // a student who is not a group admin may not bind; the liaison of the class may
+    expect(await say.group(classGroup, englishStudent, '/bind CS2101')).toEqual(['Only a group admin or a liaison of that class can bind this group.']);
+    expect(await say.group(classGroup, liaisonB, '/bind cs2101')).toEqual([expect.stringContaining('已把本群绑定到 <b>计科2101</b>（党支部）')]);
+    expect((await say.private(secretary, '/classes')).join('\n')).toContain('班级群：计科2101班');
+
+    const liaisons = await say.group(classGroup, student, '/liaisons');
+    expect(liaisons).toHaveLength(1);
+    expect(liaisons[0]).toContain('<a href="tg://user?id=201">李&lt;b&gt;联络&lt;/b&gt;</a> @li_a');
+    expect(liaisons[0]).toContain('<a href="tg://user?id=202">赵联络</a>');
+    const replyTo = h.api.callsTo('sendMessage').at(-1)!.params.reply_parameters as { message_id: number };
+    expect(replyTo.message_id).toBeGreaterThan(0);
+  });
+
+  it('lets a group administrator bind with getChatMember, and an anonymous admin too', async () => {
+    await becomeSecretary();
+    await say.private(secretary, '/class_add 计科2101 CS2101');
+    h.api.setChatMember(classGroup.id, groupAdmin.id, 'administrator');
+    expect(await say.group(classGroup, groupAdmin, '/bind CS2101')).toEqual([expect.stringContaining('已把本群绑定到')]);
+    expect(h.api.callsTo('getChatMember').at(-1)!.params).toMatchObject({ chat_id: classGroup.id, user_id: groupAdmin.id });
+    expect(await say.group(classGroup, groupAdmin, '/bind CS2101')).toEqual([expect.stringContaining('本群已经绑定在 <b>计科2101</b>')]);
+
+    const other = makeGroup(-5002, '新群');
+    const anonymous = makeUser(1087968824, 'Group', { username: 'GroupAnonymousBot' });
+    const moved = await say.group(other, anonymous, '/bind 计科2101', { sender_chat: { id: other.id, type: 'group', title: other.title } });
+    expect(moved).toEqual([expect.stringContaining('该班之前绑定的群“计科2101班”已解除绑定')]);
+  });
+
+  it('refuses a third liaison who opens an invite made before the class was full', async () => {
+    await becomeSecretary();
+    await say.private(secretary, '/class_add 计科2101 CS2101');
+    const [early] = await say.private(secretary, '/invite liaison CS2101');
+    await inviteAndJoin('liaison', 'CS2101', liaisonA);
+    await inviteAndJoin('liaison', 'CS2101', liaisonB);
+    expect(await say.private(liaisonC, `/start ${inviteCodeIn(early!)}`)).toEqual([expect.stringContaining('已经有两名联络员了，不能再登记第三位')]);
+    expect(await say.private(liaisonC, '/whoami')).toEqual([expect.stringContaining('普通同学')]);
+  });
+
+  it('answers every bad invite with what went wrong', async () => {
+    await becomeSecretary();
+    await say.private(secretary, '/class_add 计科2101 CS2101');
+    const [created] = await say.private(secretary, '/invite counselor CS2101');
+    const code = inviteCodeIn(created!);
+    expect(await say.private(liaisonA, `/start ${code}`)).toEqual([expect.stringContaining('你现在是 <b>计科2101</b> 的辅导员')]);
+    expect(await say.private(liaisonA, `/start ${code}`)).toEqual([expect.stringContaining('已经被使用过了')]);
+    expect(await say.private(liaisonB, '/start inv_short')).toEqual([expect.stringContaining('邀请链接无效')]);
+    expect(await say.private(liaisonB, `/start inv_${'x'.repeat(22)}`)).toEqual([expect.stringContaining('邀请链接无效')]);
+    expect(await say.private(secretary, '/invite')).toEqual([expect.stringContaining('用法：')]);
+    expect(await say.private(secretary, '/invite boss CS2101')).toEqual([expect.stringContaining('用法：')]);
+    expect(await say.private(secretary, '/invite liaison')).toEqual([expect.stringContaining('用法：')]);
+    expect(await say.private(secretary, '/invite liaison 不存在的班')).toEqual([expect.stringContaining('没有找到班级“不存在的班”')]);
+    expect(await say.private(secretary, '/invite secretary')).toEqual([expect.stringContaining('（支部书记 · 党支部）')]);
+  });
+
+  it('refuses secretary commands to students, politely, and checks arguments', async () => {
+    await becomeSecretary();
+    expect(await say.private(student, '/class_add 计科2101')).toEqual(['抱歉，这个命令只有支部书记可以使用。']);
+    expect(await say.private(student, '/invite liaison 计科2101')).toEqual(['抱歉，这个命令只有支部书记可以使用。']);
+    expect(await say.private(englishStudent, '/classes')).toEqual(['Sorry, only the branch secretary can use this command.']);
+    expect(await say.private(secretary, '/class_add')).toEqual([expect.stringContaining('用法：/class_add')]);
+    expect(await say.private(secretary, '/class_add a b c')).toEqual([expect.stringContaining('用法：/class_add')]);
+    expect(await say.private(secretary, '/class_add <script>')).toEqual([expect.stringContaining('班级名称应为 1–32 个字')]);
+    expect(await say.private(secretary, '/class_add 计科2101 bad!code')).toEqual([expect.stringContaining('班级代码只能包含')]);
+    await say.private(secretary, '/class_add 计科2101');
+    expect(await say.private(secretary, '/class_add 计科2101')).toEqual([expect.stringContaining('已经有名为“计科2101”的班级了')]);
+    expect(await say.private(secretary, '/classes')).toEqual([expect.stringContaining('<b>党支部</b> 共 1 个班级')]);
+    // secretary commands in a group are pointed to the private chat
+    expect(await say.group(classGroup, secretary, '/classes')).toEqual(['请在与我的私聊中使用这个命令。']);
+    expect(await say.group(classGroup, student, '/bind')).toEqual([expect.stringContaining('用法：/bind')]);
+    expect(await say.group(classGroup, student, '/bind 不存在')).toEqual([expect.stringContaining('没有找到班级“不存在”')]);
+    expect(await say.private(student, '/bind CS2101')).toEqual(['这个命令请在班级群里使用。']);
+    expect(await say.private(student, '/liaisons')).toEqual(['这个命令请在班级群里使用。']);
+  });
+
+  it('shows each role only its own commands, in Chinese or English', async () => {
+    await becomeSecretary();
+    const studentHelp = (await say.private(student, '/help')).join('\n');
+    expect(studentHelp).toContain('/whoami');
+    expect(studentHelp).not.toContain('/class_add');
+    expect(studentHelp).not.toContain('/bind');
+    const secretaryHelp = (await say.private(secretary, '/help')).join('\n');
+    expect(secretaryHelp).toContain('/class_add');
+    expect(secretaryHelp).toContain('/invite');
+    const start = (await say.private(englishStudent, '/start')).join('\n');
+    expect(start).toContain('Hello, Tom!');
+    expect(start).toContain('/help — Show the commands you can use');
+    expect(start).not.toContain('/classes');
+
+    const groupHelp = (await say.group(classGroup, student, '/help')).join('\n');
+    expect(groupHelp).toContain('/liaisons');
+    expect(groupHelp).not.toContain('/bind');
+    h.api.setChatMember(classGroup.id, groupAdmin.id, 'creator');
+    expect((await say.group(classGroup, groupAdmin, '/help')).join('\n')).toContain('/bind');
+    expect(await say.private(student, '/whoami')).toEqual([expect.stringContaining('普通同学')]);
+    expect(await say.group(classGroup, student, '/whoami')).toEqual(['请在与我的私聊中使用这个命令。']);
+  });
+
+  it('ignores unknown commands and chatter in groups but answers them in private', async () => {
+    expect(await say.group(classGroup, student, '/frobnicate')).toEqual([]);
+    expect(await say.group(classGroup, student, '/bind@some_other_bot CS2101')).toEqual([]);
+    expect(await say.group(classGroup, student, '大家好')).toEqual([]);
+    expect(await say.private(student, '/frobnicate')).toEqual(['我不认识这个命令。发送 /help 查看你可以使用的命令。']);
+    expect(await say.private(englishStudent, 'hello')).toEqual(['Hello! Send /help to see what I can do.']);
+  });
+
+  it('keeps the binding when the group becomes a supergroup, and marks a chat the bot left', async () => {
+    await becomeSecretary();
+    await say.private(secretary, '/class_add 计科2101 CS2101');
+    await inviteAndJoin('liaison', 'CS2101', liaisonA);
+    await say.update(() => h.api.botAddedToGroup(classGroup, groupAdmin), classGroup.id);
+    await say.group(classGroup, liaisonA, '/bind CS2101');
+
+    const superId = -1005001;
+    const lastId = h.api.groupMigrated(classGroup, superId, groupAdmin);
+    await h.handled(lastId);
+    await h.handled(lastId - 1);
+    const superGroup = makeGroup(superId, classGroup.title, 'supergroup');
+    expect(await say.group(superGroup, student, '/liaisons')).toEqual([expect.stringContaining('<b>计科2101</b> 的联络员')]);
+    const rows = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id', 'type']).execute();
+    expect(rows).toEqual([{ telegram_chat_id: superId, class_id: 1, type: 'supergroup' }]);
+
+    await h.handled(h.api.botRemovedFromGroup(superGroup, groupAdmin, 'kicked'));
+    expect(await t.db.selectFrom('chats').select('active').execute()).toEqual([{ active: false }]);
+    expect((await say.private(secretary, '/classes')).join('\n')).toContain('计科2101班（机器人已被移出）');
+
+    // added back: the group is still bound, and the bot says so
+    expect(await say.update(() => h.api.botAddedToGroup(superGroup, groupAdmin), superId)).toEqual([expect.stringContaining('本群已经绑定在 <b>计科2101</b>')]);
+  });
+
+  it('tells a class with one liaison or none how things stand', async () => {
+    await becomeSecretary();
+    await say.private(secretary, '/class_add 计科2101 CS2101');
+    h.api.setChatMember(classGroup.id, groupAdmin.id, 'administrator');
+    await say.group(classGroup, groupAdmin, '/bind CS2101');
+    expect(await say.group(classGroup, student, '/liaisons')).toEqual([expect.stringContaining('还没有登记联络员')]);
+    await inviteAndJoin('liaison', 'CS2101', liaisonA);
+    expect(await say.group(classGroup, student, '/liaisons')).toEqual([expect.stringContaining('目前只有 1 名')]);
+    expect(await say.group(makeGroup(-777, '别的群'), student, '/liaisons')).toEqual([expect.stringContaining('本群还没有绑定班级')]);
+  });
+});
+
+describe('robustness', () => {
+  it('apologises without details when a handler fails, and keeps going', async () => {
+    h.api.injectFault('sendMessage', { kind: 'serverError' }, { times: 1 });
+    const replies = await say.private(student, '/help');
+    expect(replies.at(-1)).toBe('抱歉，处理时出了点问题，请稍后再试。');
+    const failure = h.logs.find((l) => l.event === 'update_failed');
+    expect(failure).toBeDefined();
+    expect(JSON.stringify(failure)).not.toContain('/help');
+    expect(await say.private(student, '/help')).toEqual([expect.stringContaining('/whoami')]);
+  });
+
+  it('handles an update delivered twice only once', async () => {
+    const since = h.api.mark();
+    const update = {
+      update_id: 424242,
+      message: { message_id: 9, date: 1, chat: { id: student.id, type: 'private' as const, first_name: student.first_name }, from: { ...student, is_bot: false as const }, text: '/help', entities: [{ type: 'bot_command' as const, offset: 0, length: 5 }] },
+    };
+    h.api.pushUpdate(update);
+    await h.handled(424242);
+    h.api.pushUpdate({ ...update, update_id: 424242 });
+    await say.private(student, '/whoami');
+    const helps = h.api.calls.slice(since).filter((c) => c.method === 'sendMessage' && String(c.params.text).includes('/whoami —'));
+    expect(helps).toHaveLength(1);
+  });
+
+  it('never writes user text or the token into the logs', async () => {
+    await becomeSecretary();
+    await say.private(secretary, '/class_add 秘密班级名 SECRET1');
+    await say.private(student, '我的隐私问题');
+    const all = h.rawLogs.join('\n');
+    expect(all).not.toContain('秘密班级名');
+    expect(all).not.toContain('我的隐私问题');
+    expect(all).not.toContain(h.api.token);
+    expect(all).not.toContain(h.api.token.split(':')[1]);
+  });
+
+  it('publishes the command menu for private chats, groups and group admins in both languages', async () => {
+    const menus = h.api.callsTo('setMyCommands');
+    expect(menus).toHaveLength(6);
+    const privateZh = menus.find((c) => (c.params.scope as { type: string }).type === 'all_private_chats' && !c.params.language_code);
+    expect((privateZh!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['start', 'help', 'whoami']);
+    const admins = menus.find((c) => (c.params.scope as { type: string }).type === 'all_chat_administrators' && c.params.language_code === 'en');
+    expect((admins!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['liaisons', 'bind', 'help']);
+  });
+});
