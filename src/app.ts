@@ -99,7 +99,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   } else {
     poller = await startPolling(bot, { allowedUpdates: ALLOWED_UPDATES, logger });
   }
-  logger.info({ event: 'ready', mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
+  logger.info({ event: 'ready', pid: process.pid, mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
 
   let stopping: Promise<void> | null = null;
   const stop = (reason = 'stop') =>

@@ -1,14 +1,18 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../db/migrations/index.js';
 
 export class MigrationError extends Error {}
 
 /** Brings the schema up to date; the same migrations serve PGlite and PostgreSQL. */
-/** `schema`: the PostgreSQL schema the app's tables live in, when not the default one (tests). */
-export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
+/**
+ * Migrates the schema the connection works in (search_path), so a deployment or test that keeps
+ * its tables in its own schema never mistakes another schema's migration table for its own.
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const migrator = new Migrator({
     db,
-    ...(schema ? { migrationTableSchema: schema } : {}),
+    migrationTableSchema: rows[0]?.schema ?? 'public',
     provider: { getMigrations: async () => migrations },
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();

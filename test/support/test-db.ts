@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { migrateToLatest } from '../../src/db/migrate.js';
@@ -26,7 +28,7 @@ export async function openTestDb(): Promise<TestDb> {
     const admin = await openDatabase({ kind: 'postgres', url });
     await sql`create schema ${sql.id(schema)}`.execute(admin);
     const db = await openDatabase({ kind: 'postgres', url, schema });
-    await migrateToLatest(db, schema);
+    await migrateToLatest(db);
     return {
       kind,
       db,
@@ -45,4 +47,28 @@ export async function openTestDb(): Promise<TestDb> {
 
 async function truncateAll(db: Db): Promise<void> {
   await sql`truncate ${sql.join(tables.map((t) => sql.id(t)))} restart identity cascade`.execute(db);
+}
+
+/**
+ * Database settings for a separate process (npm start, the CLI): a fresh PostgreSQL schema through
+ * DATABASE_URL's search_path, or a fresh PGlite data directory.
+ */
+export async function databaseEnvForProcess(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  if (process.env.TEST_DB_KIND === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL!;
+    const schema = `p_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = await openDatabase({ kind: 'postgres', url });
+    await sql`create schema ${sql.id(schema)}`.execute(admin);
+    const withSchema = new URL(url);
+    withSchema.searchParams.set('options', `-c search_path=${schema}`);
+    return {
+      env: { DATABASE_URL: withSchema.toString() },
+      cleanup: async () => {
+        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin);
+        await admin.destroy();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cpa-data-'));
+  return { env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
