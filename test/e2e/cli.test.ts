@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { startApp } from '../../src/app.js';
+import { makeUser, startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api/index.js';
+import { logCapture } from '../support/harness.js';
+import { databaseEnvForProcess } from '../support/test-db.js';
+
+let api: FakeBotApi;
+let dbEnv: Awaited<ReturnType<typeof databaseEnvForProcess>>;
+beforeAll(async () => {
+  api = await startFakeBotApi();
+  dbEnv = await databaseEnvForProcess();
+});
+afterAll(async () => {
+  await api.close();
+  await dbEnv.cleanup();
+});
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { ...dbEnv.env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const csv = (text: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'cpa-csv-')), 'classes.csv');
+  writeFileSync(file, text);
+  return file;
+};
+
+describe('npm run cli', () => {
+  it('explains its usage on a wrong call', async () => {
+    expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('Usage:') });
+    expect(await cli('invite', 'secretary')).toMatchObject({ code: 2, err: expect.stringContaining('needs --branch NAME') });
+    expect(await cli('classes', 'import')).toMatchObject({ code: 2, err: expect.stringContaining('needs a CSV file') });
+    expect(await cli('db', 'migrate', '--colour')).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--colour'") });
+  });
+
+  it('migrates, invites a secretary whose link works in the bot, and imports classes all or nothing', async () => {
+    expect(await cli('db', 'migrate')).toMatchObject({ code: 0, out: 'Database is up to date.' });
+
+    const invite = await cli('invite', 'secretary', '--branch', '计算机学院第一党支部');
+    expect(invite.code).toBe(0);
+    const link = /https:\/\/t\.me\/class_party_test_bot\?start=(inv_[A-Za-z0-9_-]{22})/.exec(invite.out);
+    expect(link).not.toBeNull();
+
+    const bad = await cli('classes', 'import', csv('name,code\n计科2101,CS2101\n计科2101,CS2102\n<x>,Y\n'), '--branch', '计算机学院第一党支部');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Nothing was imported');
+    expect(bad.err).toContain('line 3: a class with this name already exists');
+    expect(bad.err).toContain('line 4: name must be');
+    expect(await cli('classes', 'import', '/nonexistent/file.csv')).toMatchObject({ code: 1, err: 'Cannot read /nonexistent/file.csv.' });
+
+    const good = await cli('classes', 'import', csv('name,code,branch\n计科2101,CS2101,计算机学院第一党支部\n软工2101,,计算机学院第一党支部\n'));
+    expect(good).toMatchObject({ code: 0, out: 'Imported 2 classes.' });
+
+    // the bot on the same database honours the printed link, and the imported classes are there
+    const { stream } = logCapture();
+    const started = await startApp({ env: { ...dbEnv.env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot }, logDestination: stream });
+    if (!started.ok) throw new Error(started.message);
+    try {
+      const secretary = makeUser(555, '陈书记');
+      api.sendPrivateText(secretary, `/start ${link![1]}`);
+      await api.waitForMessage(secretary.id, /计算机学院第一党支部/, { timeoutMs: 10_000 });
+      api.sendPrivateText(secretary, '/classes');
+      const list = await api.waitForMessage(secretary.id, /共 2 个班级/, { timeoutMs: 10_000 });
+      expect(String(list.params.text)).toContain('<code>CS2101</code>');
+    } finally {
+      await started.app.stop();
+    }
+  }, 60_000);
+});

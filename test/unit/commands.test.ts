@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { allFeatures } from '../../src/features/index.js';
+import { visibleCommands } from '../../src/features/help/visible-commands.js';
+import { invitePayloadSchema } from '../../src/features/invites/codes.js';
+import type { RoleView } from '../../src/features/people/queries.js';
+
+const all = allFeatures().flatMap((f) => f.commands);
+const names = (roles: RoleView[], chat: 'private' | 'group', isGroupAdmin = false) =>
+  visibleCommands(all, { chat, roles, isGroupAdmin }).map((c) => c.command).sort();
+const role = (r: RoleView['role']): RoleView => ({ role: r, branchId: 1, branchName: 'b', classId: r === 'secretary' ? null : 1, className: 'c', classCode: 'c' });
+
+describe('commands each role sees', () => {
+  it('keeps secretary commands from students and liaisons', () => {
+    expect(names([], 'private')).toEqual(['help', 'start', 'whoami']);
+    expect(names([role('liaison')], 'private')).toEqual(['help', 'start', 'whoami']);
+    expect(names([role('secretary')], 'private')).toEqual(['class_add', 'classes', 'help', 'invite', 'start', 'whoami']);
+  });
+
+  it('shows /bind in groups only to admins, liaisons and secretaries', () => {
+    expect(names([], 'group')).toEqual(['help', 'liaisons']);
+    expect(names([], 'group', true)).toEqual(['bind', 'help', 'liaisons']);
+    expect(names([role('liaison')], 'group')).toEqual(['bind', 'help', 'liaisons']);
+    expect(names([role('league_secretary')], 'group')).toEqual(['help', 'liaisons']);
+  });
+
+  it('has a unique name for every command', () => {
+    expect(new Set(all.map((c) => c.command)).size).toBe(all.length);
+  });
+});
+
+describe('invite payloads', () => {
+  it('accepts only inv_ and 22 base64url characters', () => {
+    expect(invitePayloadSchema.safeParse('inv_AAAAAAAAAAAAAAAAAAAAA_').success).toBe(true);
+    for (const bad of ['inv_short', 'inv_AAAAAAAAAAAAAAAAAAAAAA=', 'AAAAAAAAAAAAAAAAAAAAAA', `inv_${'A'.repeat(23)}`]) {
+      expect(invitePayloadSchema.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+});
