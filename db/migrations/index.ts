@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-26-001-foundation.js';
+import * as dialogues from './2026-11-26-002-dialogues.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
   '2026-11-26-001-foundation': foundation,
+  '2026-11-26-002-dialogues': dialogues,
 };

@@ -4,6 +4,7 @@ import type { ChatsTable } from '../features/groups/tables.js';
 import type { InvitesTable } from '../features/invites/tables.js';
 import type { PeopleTable, RoleAssignmentsTable } from '../features/people/tables.js';
 import type { ProcessedUpdatesTable } from '../telegram/tables.js';
+import type { DialoguesTable } from '../dialogue/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -13,6 +14,7 @@ export interface Database {
   chats: ChatsTable;
   invites: InvitesTable;
   processed_updates: ProcessedUpdatesTable;
+  dialogues: DialoguesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,4 +1,5 @@
 import { classesFeature } from './classes/index.js';
+import { dialogueFeature } from './dialogue/index.js';
 import type { Feature } from './feature.js';
 import { groupsFeature } from './groups/index.js';
 import { createHelpFeature } from './help/index.js';
@@ -6,7 +7,7 @@ import { invitesFeature } from './invites/index.js';
 
 /** Features in the order their handlers run; help comes last because it answers what is left. */
 export function allFeatures(): Feature[] {
-  const features: Feature[] = [invitesFeature, classesFeature, groupsFeature];
+  const features: Feature[] = [dialogueFeature, invitesFeature, classesFeature, groupsFeature];
   const help = createHelpFeature(() => [help, ...features].flatMap((f) => f.commands));
   return [...features, help];
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
 import type { Person } from '../features/people/tables.js';
 import type { RoleView } from '../features/people/queries.js';
+import type { Dialogue } from '../dialogue/store.js';
 
 /** Everything a feature may use; passed in explicitly, never imported as a singleton. */
 export interface AppDeps {
@@ -24,4 +25,6 @@ export interface BotContext extends Context {
   /** The caller's person row when the update is addressed to the bot (command, private message, button). */
   person: Person | null;
   roles: RoleView[];
+  /** The caller's open dialogue (private chats and button presses only). */
+  dialogue: Dialogue | null;
 }

@@ -3,6 +3,7 @@ import { t, translator } from '../i18n/i18n.js';
 import { safeError } from '../logging/logger.js';
 import { languageFromTelegram } from '../i18n/language.js';
 import { rolesOf, upsertPerson } from '../features/people/queries.js';
+import { getDialogue } from '../dialogue/store.js';
 import type { AppDeps, BotContext } from './context.js';
 
 /** Telegram may deliver an update twice (webhook retries, two processes); handle each once. */
@@ -67,9 +68,11 @@ export function loadCaller(deps: AppDeps): MiddlewareFn<BotContext> {
     ctx.t = translator(ctx.lang);
     ctx.person = null;
     ctx.roles = [];
+    ctx.dialogue = null;
     if (ctx.from && !ctx.from.is_bot && addressedToBot(ctx)) {
       ctx.person = await upsertPerson(deps.db, ctx.from, ctx.lang);
       ctx.roles = await rolesOf(deps.db, ctx.person.id);
+      if (ctx.chat?.type === 'private') ctx.dialogue = await getDialogue(deps.db, ctx.person.id);
     }
     return next();
   };

@@ -247,8 +247,18 @@ describe('robustness', () => {
     const menus = h.api.callsTo('setMyCommands');
     expect(menus).toHaveLength(6);
     const privateZh = menus.find((c) => (c.params.scope as { type: string }).type === 'all_private_chats' && !c.params.language_code);
-    expect((privateZh!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['start', 'help', 'whoami']);
+    expect((privateZh!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['cancel', 'start', 'help', 'whoami']);
     const admins = menus.find((c) => (c.params.scope as { type: string }).type === 'all_chat_administrators' && c.params.language_code === 'en');
     expect((admins!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['liaisons', 'bind', 'help']);
+  });
+});
+
+describe('dialogues', () => {
+  it('/cancel clears an open dialogue, kept in the database, and says when there is none', async () => {
+    expect(await say.private(student, '/cancel')).toEqual(['当前没有需要取消的操作。']);
+    const person = await t.db.selectFrom('people').select('id').where('telegram_user_id', '=', student.id).executeTakeFirstOrThrow();
+    await t.db.insertInto('dialogues').values({ person_id: person.id, kind: 'test', step: 'x', data: '{}', updated_at: new Date() }).execute();
+    expect(await say.private(student, '/cancel')).toEqual(['已取消，没有保存任何内容。']);
+    expect(await t.db.selectFrom('dialogues').selectAll().execute()).toEqual([]);
   });
 });

@@ -16,7 +16,6 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-const tables = ['processed_updates', 'invites', 'chats', 'role_assignments', 'people', 'classes', 'branches'];
 
 /** One database per test file: a PGlite cloned from the migrated template, or a fresh PostgreSQL schema. */
 export async function openTestDb(): Promise<TestDb> {
@@ -45,8 +44,13 @@ export async function openTestDb(): Promise<TestDb> {
   return { kind, db, reset: () => truncateAll(db), close: () => db.destroy() };
 }
 
+/** Every table of the app in the current schema (new features' tables are included without a list). */
 async function truncateAll(db: Db): Promise<void> {
-  await sql`truncate ${sql.join(tables.map((t) => sql.id(t)))} restart identity cascade`.execute(db);
+  const { rows } = await sql<{ name: string }>`
+    select tablename as name from pg_tables
+    where schemaname = current_schema() and tablename not like 'kysely_%'`.execute(db);
+  if (rows.length === 0) return;
+  await sql`truncate ${sql.join(rows.map((r) => sql.id(r.name)))} restart identity cascade`.execute(db);
 }
 
 /**
