@@ -1,7 +1,7 @@
 import type { DestinationStream } from 'pino';
 import { createConfig, formatConfigProblems, type Config } from './config/config.js';
 import { migrateToLatest } from './db/migrate.js';
-import { openDatabase } from './db/open.js';
+import { DatabaseInUseError, openDatabase } from './db/open.js';
 import type { Db } from './db/schema.js';
 import { allFeatures } from './features/index.js';
 import { inviteLink } from './features/invites/codes.js';
@@ -52,7 +52,8 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     }
   } catch (error) {
     logger.fatal({ event: 'database_unavailable', err: safeError(error) }, 'cannot open the database');
-    return { ok: false, exitCode: 1, message: `The bot cannot start: the database could not be opened (${config.database.kind}). Check DATABASE_URL / DATA_DIR.` };
+    const detail = error instanceof DatabaseInUseError ? error.message : `${config.database.kind}; check DATABASE_URL / DATA_DIR`;
+    return { ok: false, exitCode: 1, message: `The bot cannot start: the database could not be opened (${detail}).` };
   }
   const closeDb = async () => {
     if (!options.db) await db.destroy();

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { Telegram } from 'telegraf';
 import { createToolConfig, formatConfigProblems } from '../config/config.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { openDatabase } from '../db/open.js';
+import { DatabaseInUseError, openDatabase } from '../db/open.js';
 import type { Db } from '../db/schema.js';
 import { importClassesCsv } from '../features/classes/import-csv.js';
 import { inviteLink } from '../features/invites/codes.js';
@@ -51,7 +51,14 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     io.err(formatConfigProblems(config.problems));
     return 2;
   }
-  const db = await openDatabase(config.database);
+  let db: Db;
+  try {
+    db = await openDatabase(config.database);
+  } catch (error) {
+    if (!(error instanceof DatabaseInUseError)) throw error;
+    io.err(`Cannot open the database: ${error.message} (or use the chat commands while the bot runs).`);
+    return 1;
+  }
   try {
     await migrateToLatest(db);
     if (command === 'db migrate') {

@@ -22,12 +22,15 @@ import {
  * holds the only connection until it ends, like a pool of size one.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly onDestroy: () => void = () => {},
+  ) {}
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.onDestroy);
   }
   createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new PostgresIntrospector(db);
@@ -42,7 +45,10 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | null = null;
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly onDestroy: () => void,
+  ) {
     this.connection = new PGliteConnection(pglite);
   }
 
@@ -81,6 +87,7 @@ class PGliteDriver implements Driver {
   async destroy(): Promise<void> {
     await this.queue;
     if (!this.pglite.closed) await this.pglite.close();
+    this.onDestroy();
   }
 }
 

@@ -5,6 +5,8 @@ import type { InvitesTable } from '../features/invites/tables.js';
 import type { PeopleTable, RoleAssignmentsTable } from '../features/people/tables.js';
 import type { ProcessedUpdatesTable } from '../telegram/tables.js';
 import type { DialoguesTable } from '../dialogue/tables.js';
+import type { OutboxTable, SendBudgetTable } from '../outbox/tables.js';
+import type { AcknowledgementsTable, DeliveriesTable, NoticesTable } from '../features/notices/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -15,6 +17,11 @@ export interface Database {
   invites: InvitesTable;
   processed_updates: ProcessedUpdatesTable;
   dialogues: DialoguesTable;
+  notices: NoticesTable;
+  deliveries: DeliveriesTable;
+  acknowledgements: AcknowledgementsTable;
+  outbox: OutboxTable;
+  send_budget: SendBudgetTable;
 }
 
 export type Db = Kysely<Database>;

@@ -69,6 +69,10 @@ describe('npm run cli', () => {
       api.sendPrivateText(secretary, '/classes');
       const list = await api.waitForMessage(secretary.id, /共 2 个班级/, { timeoutMs: 10_000 });
       expect(String(list.params.text)).toContain('<code>CS2101</code>');
+      // the embedded database belongs to one process: the CLI refuses it while the bot runs
+      const during = await cli('db', 'migrate');
+      if (dbEnv.env.DATA_DIR) expect(during).toMatchObject({ code: 1, err: expect.stringContaining(`in use by process ${process.pid}`) });
+      else expect(during.code).toBe(0);
     } finally {
       await started.app.stop();
     }

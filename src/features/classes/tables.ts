@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export interface BranchesTable {
   id: Generated<number>;
@@ -11,6 +11,8 @@ export interface ClassesTable {
   branch_id: number;
   name: string;
   code: string;
+  /** Free labels such as a grade (2021级) or a major, for choosing a notice's audience. */
+  tags: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Generated<Date>;
 }
 

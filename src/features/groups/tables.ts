@@ -7,6 +7,8 @@ export interface ChatsTable {
   title: Generated<string>;
   class_id: number | null;
   active: Generated<boolean>;
+  /** Per-chat pacing of broadcasts (Telegram allows about 20 messages a minute to one group). */
+  next_send_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -1,0 +1,80 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/schema.js';
+
+export async function noticeWithDelivery(db: Executor, deliveryId: number) {
+  return db
+    .selectFrom('deliveries as d')
+    .innerJoin('notices as n', 'n.id', 'd.notice_id')
+    .select([
+      'd.id as deliveryId',
+      'd.state',
+      'd.telegram_message_id as messageId',
+      'd.class_id as classId',
+      'd.ack_count_shown as ackCountShown',
+      'n.id as noticeId',
+      'n.kind',
+      'n.text',
+      'n.entities',
+      'n.file_id as fileId',
+      'n.pin',
+      'n.ask_ack as askAck',
+      'n.version',
+      'n.retracted_at as retractedAt',
+    ])
+    .where('d.id', '=', deliveryId)
+    .executeTakeFirst();
+}
+
+export async function ackCount(db: Executor, deliveryId: number): Promise<number> {
+  const row = await db
+    .selectFrom('acknowledgements')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('delivery_id', '=', deliveryId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface DeliveryStatus {
+  deliveryId: number;
+  className: string;
+  state: string;
+  failure: string | null;
+  acks: number;
+}
+
+export async function deliveriesOf(db: Executor, noticeId: number): Promise<DeliveryStatus[]> {
+  const rows = await db
+    .selectFrom('deliveries as d')
+    .innerJoin('classes as c', 'c.id', 'd.class_id')
+    .select(['d.id', 'c.name', 'd.state', 'd.failure'])
+    .select(sql<number>`(select count(*) from acknowledgements a where a.delivery_id = d.id)`.as('acks'))
+    .where('d.notice_id', '=', noticeId)
+    .orderBy('c.name')
+    .execute();
+  return rows.map((r) => ({ deliveryId: r.id, className: r.name, state: r.state, failure: r.failure, acks: Number(r.acks) }));
+}
+
+export async function recentNotices(db: Executor, filter: { branchId: number; authorId?: number }, limit = 10) {
+  let query = db
+    .selectFrom('notices as n')
+    .select(['n.id', 'n.text', 'n.kind', 'n.send_at', 'n.created_at', 'n.retracted_at', 'n.ask_ack', 'n.version'])
+    .select(sql<number>`(select count(*) from deliveries d where d.notice_id = n.id and d.state = 'sent')`.as('sent'))
+    .select(sql<number>`(select count(*) from deliveries d where d.notice_id = n.id and d.state = 'pending')`.as('pending'))
+    .select(sql<number>`(select count(*) from deliveries d where d.notice_id = n.id and d.state = 'failed')`.as('failed'))
+    .select(sql<number>`(select count(*) from deliveries d where d.notice_id = n.id)`.as('total'))
+    .select(sql<number>`(select count(*) from acknowledgements a join deliveries d on d.id = a.delivery_id where d.notice_id = n.id)`.as('acks'))
+    .where('n.branch_id', '=', filter.branchId);
+  if (filter.authorId !== undefined) query = query.where('n.author_id', '=', filter.authorId);
+  const rows = await query.orderBy('n.id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ ...r, sent: Number(r.sent), pending: Number(r.pending), failed: Number(r.failed), total: Number(r.total), acks: Number(r.acks) }));
+}
+
+export async function ackersOf(db: Executor, deliveryId: number) {
+  return db
+    .selectFrom('acknowledgements as a')
+    .innerJoin('people as p', 'p.id', 'a.person_id')
+    .select(['p.telegram_user_id', 'p.first_name', 'p.last_name'])
+    .where('a.delivery_id', '=', deliveryId)
+    .orderBy('a.acknowledged_at')
+    .execute();
+}

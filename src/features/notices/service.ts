@@ -1,0 +1,207 @@
+import type { MessageEntity } from 'telegraf/types';
+import type { Db, Executor } from '../../db/schema.js';
+import { enqueue } from '../../outbox/store.js';
+import { fail, ok, type Result } from '../../shared/result.js';
+import type { NoticeKind } from './tables.js';
+
+export const NOTICE_TEXT_LIMIT = 4096;
+export const NOTICE_CAPTION_LIMIT = 1024;
+/** How long after sending a class's acknowledgements are checked, and the share below which liaisons are nudged. */
+export const NUDGE_AFTER_MS = 24 * 3600 * 1000;
+export const NUDGE_BELOW_RATIO = 0.5;
+/** Button count edits per delivery are batched into windows of this length. */
+export const ACK_BUTTON_WINDOW_MS = 10_000;
+
+export interface NoticeContent {
+  kind: NoticeKind;
+  text: string;
+  entities: MessageEntity[];
+  fileId: string | null;
+}
+
+export interface NewNotice extends NoticeContent {
+  branchId: number;
+  authorId: number | null;
+  pin: boolean;
+  askAck: boolean;
+  sendAt: Date;
+  classIds: number[];
+}
+
+export const jobKey = {
+  send: (noticeId: number, deliveryId: number) => `notice:${noticeId}:send:${deliveryId}`,
+  pin: (deliveryId: number) => `notice:pin:${deliveryId}`,
+  edit: (deliveryId: number, version: number) => `notice:edit:${deliveryId}:v${version}`,
+  remove: (deliveryId: number) => `notice:delete:${deliveryId}`,
+  ackButton: (deliveryId: number, window: number) => `notice:ack:${deliveryId}:${window}`,
+  nudge: (noticeId: number) => `notice:${noticeId}:nudge`,
+  nudgeMessage: (noticeId: number, classId: number, personId: number) => `notice:${noticeId}:nudge:${classId}:${personId}`,
+};
+
+export type ContentError = 'too_long' | 'caption_too_long' | 'empty';
+
+export function checkContent(content: NoticeContent): Result<NoticeContent, ContentError> {
+  if (content.kind === 'text' && content.text.trim() === '') return fail('empty');
+  if (content.kind === 'text' && content.text.length > NOTICE_TEXT_LIMIT) return fail('too_long', { length: content.text.length, limit: NOTICE_TEXT_LIMIT });
+  if (content.kind !== 'text' && content.text.length > NOTICE_CAPTION_LIMIT) {
+    return fail('caption_too_long', { length: content.text.length, limit: NOTICE_CAPTION_LIMIT });
+  }
+  return ok(content);
+}
+
+/**
+ * Records the notice, one delivery per class, and one outbox job per delivery, in one transaction:
+ * once this commits the notice cannot be lost, and nothing has been sent yet.
+ */
+export async function createNotice(db: Db, now: Date, input: NewNotice): Promise<{ noticeId: number; queued: number; unreachable: number }> {
+  return db.transaction().execute(async (trx) => {
+    const notice = await trx
+      .insertInto('notices')
+      .values({
+        branch_id: input.branchId,
+        author_id: input.authorId,
+        kind: input.kind,
+        text: input.text,
+        entities: JSON.stringify(input.entities),
+        file_id: input.fileId,
+        pin: input.pin,
+        ask_ack: input.askAck,
+        send_at: input.sendAt,
+        nudge_at: input.askAck ? new Date(input.sendAt.getTime() + NUDGE_AFTER_MS) : null,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const classes = await trx
+      .selectFrom('classes as c')
+      .leftJoin('chats as ch', 'ch.class_id', 'c.id')
+      .select(['c.id', 'ch.id as chatId', 'ch.active'])
+      .where('c.id', 'in', input.classIds)
+      .where('c.branch_id', '=', input.branchId)
+      .execute();
+    let queued = 0;
+    for (const klass of classes) {
+      const reachable = klass.chatId !== null && klass.active === true;
+      const delivery = await trx
+        .insertInto('deliveries')
+        .values({
+          notice_id: notice.id,
+          class_id: klass.id,
+          chat_id: klass.chatId,
+          state: reachable ? 'pending' : 'failed',
+          failure: reachable ? null : klass.chatId === null ? 'no group chat is bound to this class' : 'the bot is no longer in the class group',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (!reachable) continue;
+      queued++;
+      await enqueue(trx, { kind: 'notice.send', dedupeKey: jobKey.send(notice.id, delivery.id), chatId: klass.chatId, deliveryId: delivery.id, availableAt: input.sendAt }, now);
+    }
+    if (input.askAck) {
+      await enqueue(trx, { kind: 'notice.nudge', dedupeKey: jobKey.nudge(notice.id), payload: { noticeId: notice.id }, availableAt: new Date(input.sendAt.getTime() + NUDGE_AFTER_MS) }, now);
+    }
+    return { noticeId: notice.id, queued, unreachable: classes.length - queued };
+  });
+}
+
+/** Deletes the notice wherever it was delivered; deliveries not yet sent are cancelled. */
+export async function retractNotice(db: Db, now: Date, noticeId: number): Promise<Result<{ deleting: number; cancelled: number }, 'not_found' | 'already'>> {
+  return db.transaction().execute(async (trx) => {
+    const notice = await trx.selectFrom('notices').select(['id', 'retracted_at']).where('id', '=', noticeId).forUpdate().executeTakeFirst();
+    if (!notice) return fail('not_found');
+    if (notice.retracted_at) return fail('already');
+    await trx.updateTable('notices').set({ retracted_at: now }).where('id', '=', noticeId).execute();
+    const cancelled = await cancelPendingSends(trx, noticeId);
+    const sent = await trx.selectFrom('deliveries').select(['id', 'chat_id']).where('notice_id', '=', noticeId).where('state', '=', 'sent').execute();
+    for (const d of sent) {
+      await enqueue(trx, { kind: 'notice.delete', dedupeKey: jobKey.remove(d.id), chatId: d.chat_id, deliveryId: d.id, availableAt: now }, now);
+    }
+    await trx.updateTable('outbox').set({ state: 'cancelled', done_at: now }).where('dedupe_key', '=', jobKey.nudge(noticeId)).where('state', '=', 'pending').execute();
+    return ok({ deleting: sent.length, cancelled });
+  });
+}
+
+async function cancelPendingSends(trx: Executor, noticeId: number): Promise<number> {
+  const pending = await trx.selectFrom('deliveries').select('id').where('notice_id', '=', noticeId).where('state', '=', 'pending').execute();
+  if (pending.length === 0) return 0;
+  const ids = pending.map((d) => d.id);
+  await trx.updateTable('deliveries').set({ state: 'cancelled' }).where('id', 'in', ids).execute();
+  await trx.updateTable('outbox').set({ state: 'cancelled' }).where('delivery_id', 'in', ids).where('state', '=', 'pending').where('kind', '=', 'notice.send').execute();
+  return ids.length;
+}
+
+/** New text everywhere: sent copies are edited, copies not yet sent go out with the new text. */
+export async function correctNotice(
+  db: Db,
+  now: Date,
+  noticeId: number,
+  content: NoticeContent,
+): Promise<Result<{ editing: number }, 'not_found' | 'retracted' | 'kind_changed' | ContentError>> {
+  const checked = checkContent(content);
+  if (!checked.ok) return checked;
+  return db.transaction().execute(async (trx) => {
+    const notice = await trx.selectFrom('notices').select(['id', 'kind', 'version', 'retracted_at']).where('id', '=', noticeId).forUpdate().executeTakeFirst();
+    if (!notice) return fail('not_found');
+    if (notice.retracted_at) return fail('retracted');
+    if ((notice.kind === 'text') !== (content.kind === 'text')) return fail('kind_changed');
+    const version = notice.version + 1;
+    await trx
+      .updateTable('notices')
+      .set({ text: content.text, entities: JSON.stringify(content.entities), version })
+      .where('id', '=', noticeId)
+      .execute();
+    const sent = await trx.selectFrom('deliveries').select(['id', 'chat_id']).where('notice_id', '=', noticeId).where('state', '=', 'sent').execute();
+    for (const d of sent) {
+      await enqueue(trx, { kind: 'notice.edit', dedupeKey: jobKey.edit(d.id, version), chatId: d.chat_id, deliveryId: d.id, availableAt: now }, now);
+    }
+    return ok({ editing: sent.length });
+  });
+}
+
+export type AckError = 'not_found' | 'not_in_chat' | 'retracted';
+
+/**
+ * Counts one acknowledgement per person per delivery. The press must come from the very message the
+ * delivery sent (same chat, same message id), so a forged button elsewhere counts for nothing.
+ */
+export async function acknowledge(
+  db: Db,
+  now: Date,
+  input: { deliveryId: number; personId: number; telegramChatId: number; messageId: number },
+): Promise<Result<{ first: boolean; count: number }, AckError>> {
+  return db.transaction().execute(async (trx) => {
+    const delivery = await trx
+      .selectFrom('deliveries as d')
+      .innerJoin('notices as n', 'n.id', 'd.notice_id')
+      .leftJoin('chats as c', 'c.id', 'd.chat_id')
+      .select(['d.id', 'd.telegram_message_id', 'c.telegram_chat_id', 'n.retracted_at', 'n.ask_ack'])
+      .where('d.id', '=', input.deliveryId)
+      .executeTakeFirst();
+    if (!delivery || !delivery.ask_ack) return fail('not_found');
+    if (delivery.telegram_chat_id !== input.telegramChatId || delivery.telegram_message_id !== input.messageId) return fail('not_in_chat');
+    if (delivery.retracted_at) return fail('retracted');
+    const inserted = await trx
+      .insertInto('acknowledgements')
+      .values({ delivery_id: input.deliveryId, person_id: input.personId, acknowledged_at: now })
+      .onConflict((oc) => oc.columns(['delivery_id', 'person_id']).doNothing())
+      .returning('person_id')
+      .executeTakeFirst();
+    const count = Number(
+      (await trx.selectFrom('acknowledgements').select((eb) => eb.fn.countAll<number>().as('n')).where('delivery_id', '=', input.deliveryId).executeTakeFirstOrThrow()).n,
+    );
+    if (inserted) {
+      const window = Math.floor(now.getTime() / ACK_BUTTON_WINDOW_MS) + 1;
+      await enqueue(
+        trx,
+        { kind: 'notice.ack_button', dedupeKey: jobKey.ackButton(input.deliveryId, window), deliveryId: input.deliveryId, chatId: (await chatOf(trx, input.deliveryId)) ?? null, availableAt: new Date(window * ACK_BUTTON_WINDOW_MS) },
+        now,
+      );
+    }
+    return ok({ first: inserted !== undefined, count });
+  });
+}
+
+async function chatOf(db: Executor, deliveryId: number): Promise<number | null> {
+  const row = await db.selectFrom('deliveries').select('chat_id').where('id', '=', deliveryId).executeTakeFirst();
+  return row?.chat_id ?? null;
+}

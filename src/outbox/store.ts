@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import type { Executor, Db } from '../db/schema.js';
+import type { OutboxRow } from './tables.js';
+
+export interface NewJob {
+  kind: string;
+  dedupeKey: string;
+  chatId?: number | null;
+  deliveryId?: number | null;
+  payload?: Record<string, unknown>;
+  availableAt: Date;
+}
+
+/** Adds a job unless one with the same key exists (then nothing happens): a job is done once. */
+export async function enqueue(db: Executor, job: NewJob, now: Date): Promise<boolean> {
+  const inserted = await db
+    .insertInto('outbox')
+    .values({
+      kind: job.kind,
+      dedupe_key: job.dedupeKey,
+      chat_id: job.chatId ?? null,
+      delivery_id: job.deliveryId ?? null,
+      payload: JSON.stringify(job.payload ?? {}),
+      state: 'pending',
+      available_at: job.availableAt,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export interface ClaimedJob extends OutboxRow {
+  telegramChatId: number | null;
+  chatActive: boolean | null;
+  chatType: string | null;
+}
+
+export interface RateSettings {
+  /** Messages per second for the whole bot (Telegram: about 30). */
+  perSecond: number;
+  /** Tokens that may pile up while idle; perSecond + burst must stay within Telegram's 30 in any second. */
+  burst: number;
+  /** Minimum spacing of messages to one group (Telegram: 20 a minute) and to one private chat. */
+  groupSpacingMs: number;
+  privateSpacingMs: number;
+}
+
+export const telegramRates: RateSettings = { perSecond: 28, burst: 2, groupSpacingMs: 3000, privateSpacingMs: 1000 };
+
+/**
+ * Claims due jobs, at most one per chat and no more than the shared send budget allows. The budget
+ * row is locked first, so claims from several processes are serialised and the budget and each
+ * chat's pacing hold across processes; rows are taken with SKIP LOCKED so nobody waits on another's.
+ */
+export async function claimDue(db: Db, now: Date, rates: RateSettings, max: number): Promise<ClaimedJob[]> {
+  return db.transaction().execute(async (trx) => {
+    await trx.insertInto('send_budget').values({ id: 1, tokens: 0, refilled_at: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    const budget = await trx.selectFrom('send_budget').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+    const elapsedSeconds = Math.max(0, (now.getTime() - budget.refilled_at.getTime()) / 1000);
+    let tokens = Math.min(rates.burst, budget.tokens + elapsedSeconds * rates.perSecond);
+    const paused = budget.paused_until !== null && budget.paused_until.getTime() > now.getTime();
+    const wanted = paused ? 0 : Math.min(max, Math.floor(tokens));
+    if (wanted <= 0) {
+      await trx.updateTable('send_budget').set({ tokens, refilled_at: now }).where('id', '=', 1).execute();
+      return [];
+    }
+
+    const candidates = await trx
+      .selectFrom('outbox as o')
+      .leftJoin('chats as c', 'c.id', 'o.chat_id')
+      .selectAll('o')
+      .select(['c.telegram_chat_id as telegramChatId', 'c.active as chatActive', 'c.type as chatType'])
+      .where('o.state', '=', 'pending')
+      .where('o.available_at', '<=', now)
+      .where((eb) => eb.or([eb('c.next_send_at', 'is', null), eb('c.next_send_at', '<=', now)]))
+      .orderBy('o.available_at')
+      .orderBy('o.id')
+      .limit(wanted * 4)
+      .forUpdate(['o'])
+      .skipLocked()
+      .execute();
+
+    const picked: ClaimedJob[] = [];
+    const chats = new Set<number>();
+    for (const job of candidates) {
+      if (picked.length >= wanted) break;
+      if (job.chat_id !== null) {
+        if (chats.has(job.chat_id)) continue;
+        chats.add(job.chat_id);
+      }
+      picked.push(job);
+    }
+    if (picked.length === 0) {
+      await trx.updateTable('send_budget').set({ tokens, refilled_at: now }).where('id', '=', 1).execute();
+      return [];
+    }
+    await trx
+      .updateTable('outbox')
+      .set({ state: 'sending', claimed_at: now })
+      .where('id', 'in', picked.map((j) => j.id))
+      .execute();
+    const spacing = (type: string | null) => (type === 'private' ? rates.privateSpacingMs : rates.groupSpacingMs);
+    for (const type of new Set(picked.filter((j) => j.chat_id !== null).map((j) => j.chatType))) {
+      const ids = picked.filter((j) => j.chat_id !== null && j.chatType === type).map((j) => j.chat_id!);
+      await trx
+        .updateTable('chats')
+        .set({ next_send_at: new Date(now.getTime() + spacing(type)) })
+        .where('id', 'in', ids)
+        .execute();
+    }
+    tokens -= picked.length;
+    await trx.updateTable('send_budget').set({ tokens, refilled_at: now }).where('id', '=', 1).execute();
+    return picked;
+  });
+}
+
+/**
+ * Jobs left 'sending' by a process that died: the call may or may not have reached Telegram. They
+ * are sent again — the one window where a chat can see a message twice (documented in the README).
+ */
+export async function releaseStale(db: Executor, now: Date, leaseMs: number): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ state: 'pending', available_at: now, last_error: 'released after an interrupted send' })
+    .where('state', '=', 'sending')
+    .where('claimed_at', '<', new Date(now.getTime() - leaseMs))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function pauseAll(db: Executor, until: Date): Promise<void> {
+  await db
+    .updateTable('send_budget')
+    .set({ paused_until: sql`greatest(coalesce(paused_until, ${until}), ${until})`, tokens: 0 })
+    .where('id', '=', 1)
+    .execute();
+}
