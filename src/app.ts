@@ -6,6 +6,7 @@ import type { Db } from './db/schema.js';
 import { allFeatures } from './features/index.js';
 import { inviteLink } from './features/invites/codes.js';
 import { ensureSetupInvite } from './features/invites/service.js';
+import { Dispatcher, type DispatcherOptions, type JobHandler } from './outbox/dispatcher.js';
 import { createLogger, safeError, type Logger } from './logging/logger.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { ALLOWED_UPDATES, createBot } from './telegram/bot.js';
@@ -20,6 +21,9 @@ export interface StartOptions {
   logDestination?: DestinationStream;
   /** An already opened and migrated database (tests share one per file); otherwise opened from the config. */
   db?: Db;
+  /** false: tests drive the outbox with `app.dispatcher.runOnce()` and their own clock. */
+  runDispatcher?: boolean;
+  dispatcher?: DispatcherOptions;
 }
 
 export interface RunningApp {
@@ -27,6 +31,7 @@ export interface RunningApp {
   config: Config;
   /** For tests: the port the webhook server listens on (webhook mode only). */
   webhookPort: number | null;
+  dispatcher: Dispatcher;
   /** Stop taking updates, finish those in flight, close the database (unless it was passed in). */
   stop(reason?: string): Promise<void>;
 }
@@ -60,9 +65,12 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   };
 
   let botUsername = '';
-  const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername };
+  let dispatcher: Dispatcher | null = null;
+  const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() } };
   const features = allFeatures();
   const bot = createBot(deps, features);
+  const jobs = Object.assign({}, ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
+  dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger }, jobs, options.dispatcher ?? {});
 
   try {
     bot.botInfo = await bot.telegram.getMe();
@@ -100,6 +108,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   } else {
     poller = await startPolling(bot, { allowedUpdates: ALLOWED_UPDATES, logger });
   }
+  if (options.runDispatcher !== false) dispatcher.start();
   logger.info({ event: 'ready', pid: process.pid, mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
 
   let stopping: Promise<void> | null = null;
@@ -108,11 +117,12 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
       logger.info({ event: 'stopping', reason }, 'stopping');
       if (webhook) await webhook.close();
       if (poller) await poller.stop();
+      await dispatcher!.stop();
       await closeDb();
       logger.info({ event: 'stopped' }, 'stopped');
     })());
 
-  return { ok: true, app: { botUsername, config, webhookPort, stop } };
+  return { ok: true, app: { botUsername, config, webhookPort, dispatcher, stop } };
 }
 
 async function announceSetupLink(deps: AppDeps, logger: Logger): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Composer } from 'telegraf';
 import type { MessageKey } from '../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../telegram/context.js';
+import type { JobHandler } from '../outbox/dispatcher.js';
 
 /** Who a command is for; /help and the Telegram command menu are built from this. */
 export type Audience = 'everyone' | 'secretary' | 'liaison' | 'group_admin';
@@ -16,4 +17,6 @@ export interface Feature {
   name: string;
   commands: CommandSpec[];
   composer(deps: AppDeps): Composer<BotContext>;
+  /** Outbox jobs this feature owns, by kind. */
+  jobs?: Record<string, JobHandler>;
 }

@@ -4,10 +4,11 @@ import type { Feature } from './feature.js';
 import { groupsFeature } from './groups/index.js';
 import { createHelpFeature } from './help/index.js';
 import { invitesFeature } from './invites/index.js';
+import { noticesFeature } from './notices/index.js';
 
 /** Features in the order their handlers run; help comes last because it answers what is left. */
 export function allFeatures(): Feature[] {
-  const features: Feature[] = [dialogueFeature, invitesFeature, classesFeature, groupsFeature];
+  const features: Feature[] = [dialogueFeature, invitesFeature, classesFeature, groupsFeature, noticesFeature];
   const help = createHelpFeature(() => [help, ...features].flatMap((f) => f.commands));
   return [...features, help];
 }

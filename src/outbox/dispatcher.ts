@@ -120,7 +120,7 @@ export class Dispatcher {
     const handler = this.handlers[job.kind];
     if (!handler) return this.finish(job, { kind: 'failed', reason: `no handler for ${job.kind}` });
     if (job.chat_id !== null && job.chatActive === false) {
-      return this.finish(job, { kind: 'failed', reason: 'the bot is no longer in this chat' });
+      return this.finish(job, { kind: 'failed', reason: 'bot_removed' });
     }
     let outcome: SendOutcome;
     try {

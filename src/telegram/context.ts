@@ -16,6 +16,8 @@ export interface AppDeps {
   logger: Logger;
   config: Config;
   botUsername: () => string;
+  /** Wakes the outbox dispatcher after something was enqueued. */
+  outbox: { poke(): void };
 }
 
 export interface BotContext extends Context {

@@ -22,6 +22,21 @@ export function conversation(h: Harness) {
       await h.handled(id);
       return sentTo(h, since, chat.id);
     },
+    /** Press the inline button with this callback data on the latest bot message to `chatId` that has it. */
+    async press(user: FakeUser, chatId: number, data: string): Promise<void> {
+      const call = [...h.api.calls]
+        .reverse()
+        .find(
+          (c) =>
+            ['sendMessage', 'sendPhoto', 'sendDocument', 'editMessageText', 'editMessageReplyMarkup'].includes(c.method) &&
+            String(c.params.chat_id) === String(chatId) &&
+            JSON.stringify(c.params.reply_markup ?? '').includes(`"callback_data":"${data}"`),
+        );
+      if (!call) throw new Error(`no button ${data} in chat ${chatId}`);
+      const messageId = (call.response as { result: { message_id: number } }).result.message_id;
+      const chat = chatId > 0 ? { id: chatId, type: 'private' as const } : { id: chatId, type: 'group' as const, title: '' };
+      await h.handled(h.api.pressButton(user, { chat, message_id: messageId }, data));
+    },
     async update(push: () => number, chatId: number): Promise<string[]> {
       const since = h.api.mark();
       await h.handled(push());

@@ -52,7 +52,7 @@ export function logCapture() {
 }
 
 /** The real app, started through the same function as `npm start`, against the fake Bot API. */
-export async function startHarness(options: { db: Db; clock?: Clock; env?: Record<string, string>; api?: FakeBotApi }): Promise<Harness> {
+export async function startHarness(options: { db: Db; clock?: Clock; env?: Record<string, string>; api?: FakeBotApi; runDispatcher?: boolean }): Promise<Harness> {
   const api = options.api ?? (await startFakeBotApi());
   const { stream, logs, rawLogs, waitForLog } = logCapture();
   const result = await startApp({
@@ -60,6 +60,7 @@ export async function startHarness(options: { db: Db; clock?: Clock; env?: Recor
     db: options.db,
     logDestination: stream,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.runDispatcher === false ? { runDispatcher: false } : {}),
   });
   if (!result.ok) throw new Error(result.message);
   const app = result.app;

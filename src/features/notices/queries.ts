@@ -76,5 +76,6 @@ export async function ackersOf(db: Executor, deliveryId: number) {
     .select(['p.telegram_user_id', 'p.first_name', 'p.last_name'])
     .where('a.delivery_id', '=', deliveryId)
     .orderBy('a.acknowledged_at')
+    .orderBy('p.id')
     .execute();
 }

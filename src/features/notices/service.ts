@@ -89,7 +89,7 @@ export async function createNotice(db: Db, now: Date, input: NewNotice): Promise
           class_id: klass.id,
           chat_id: klass.chatId,
           state: reachable ? 'pending' : 'failed',
-          failure: reachable ? null : klass.chatId === null ? 'no group chat is bound to this class' : 'the bot is no longer in the class group',
+          failure: reachable ? null : klass.chatId === null ? 'no_group' : 'bot_removed',
         })
         .returning('id')
         .executeTakeFirstOrThrow();

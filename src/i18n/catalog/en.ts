@@ -167,4 +167,6 @@ export const en: Record<MessageKey, string> = {
   'ack.already': 'You have already acknowledged it.',
   'ack.invalid': 'This button is not valid.',
   'ack.retracted': 'This notice was retracted.',
+  'failure.no_group': 'no group is bound to the class',
+  'failure.bot_removed': 'the bot is no longer in the group',
 };

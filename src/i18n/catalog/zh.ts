@@ -161,6 +161,8 @@ export const zh = {
   'ack.already': '你已经确认过了。',
   'ack.invalid': '这个按钮无效。',
   'ack.retracted': '这条通知已撤回。',
+  'failure.no_group': '没有绑定班级群',
+  'failure.bot_removed': '机器人已不在群里',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -30,6 +30,14 @@ function toText(v: unknown): string | undefined {
   return undefined;
 }
 
+/** A count set by the test, or the members the fake knows of plus the bot. */
+function memberCount(ctx: { state: FakeState; params: Json }): number {
+  const chatId = toInt(ctx.params.chat_id) ?? 0;
+  const set = ctx.state.memberCounts.get(chatId);
+  if (set !== undefined) return set;
+  return ctx.state.membersOf(chatId).filter(([, status]) => status !== 'left' && status !== 'kicked').length + 1;
+}
+
 // ---- chat resolution -------------------------------------------------------
 
 /** Which methods take chat_id, whether it is required, and whether the bot must be in the chat. */
@@ -48,6 +56,9 @@ export const CHAT_RULES: Record<string, { required: boolean; membership: boolean
   getChat: { required: true, membership: false },
   getChatMember: { required: true, membership: false },
   getChatAdministrators: { required: true, membership: false },
+  getChatMemberCount: { required: true, membership: false },
+  getChatMembersCount: { required: true, membership: false },
+  editMessageCaption: { required: false, membership: true },
   setChatMenuButton: { required: false, membership: false },
   getChatMenuButton: { required: false, membership: false },
 };
@@ -350,6 +361,27 @@ export const handlers: Record<string, Handler> = {
     stored.format = format;
     return structuredClone(msg);
   },
+
+  editMessageCaption: (ctx) => {
+    const { params } = ctx;
+    if (params.inline_message_id !== undefined) return true;
+    const stored = editableMessage(ctx);
+    const msg = stored.message;
+    const caption = params.caption === undefined ? '' : String(params.caption);
+    if (caption.length > 1024) throw badRequest('message caption is too long');
+    const markup = normalizeMarkup(params.reply_markup);
+    if (msg.caption === caption && stableStringify(markup ?? null) === stableStringify(normalizeMarkup(msg.reply_markup) ?? null)) {
+      throw badRequest(NOT_MODIFIED);
+    }
+    msg.caption = caption;
+    if (markup) msg.reply_markup = markup;
+    else delete msg.reply_markup;
+    msg.edit_date = nowSeconds();
+    return structuredClone(msg);
+  },
+
+  getChatMemberCount: (ctx) => memberCount(ctx),
+  getChatMembersCount: (ctx) => memberCount(ctx),
 
   editMessageReplyMarkup: (ctx) => {
     const { params } = ctx;

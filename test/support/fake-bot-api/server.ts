@@ -626,6 +626,10 @@ export class FakeBotApiServer implements FakeBotApi {
     this.state.setMemberStatus(chatId, userId, status);
   }
 
+  setChatMemberCount(chatId: number, count: number): void {
+    this.state.memberCounts.set(chatId, count);
+  }
+
   setChat(chat: FakeChat): void {
     this.state.rememberChat({ id: chat.id, type: chat.type, title: chat.title });
   }

@@ -42,6 +42,8 @@ export class FakeState {
   private readonly chats = new Map<number, Json>();
   private readonly users = new Map<number, Json>();
   private readonly members = new Map<number, Map<number, ChatMemberStatus>>();
+  /** getChatMemberCount answers, when a test sets them. */
+  readonly memberCounts = new Map<number, number>();
   private readonly messages = new Map<string, StoredMessage>();
   private readonly lastMessageId = new Map<number, number>();
   /** old group id -> new supergroup id */

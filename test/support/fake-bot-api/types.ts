@@ -101,6 +101,8 @@ export interface FakeBotApi {
 
   setChatMember(chatId: number, userId: number, status: ChatMemberStatus): void;
   setChat(chat: FakeChat): void;
+  /** What getChatMemberCount answers for the chat (default: known members + the bot). */
+  setChatMemberCount(chatId: number, count: number): void;
 
   injectFault(method: string, fault: Fault, opts?: FaultOptions): void;
   clearFaults(): void;

@@ -1,0 +1,30 @@
+import { Composer } from 'telegraf';
+import type { AppDeps, BotContext } from '../../telegram/context.js';
+import { acknowledge } from './service.js';
+
+/** The "收到 ✅" button under a notice in a class group. */
+export function acknowledgements(deps: AppDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.action(/^ack:(\d+)$/, async (ctx) => {
+    const message = ctx.callbackQuery.message;
+    const deliveryId = Number(ctx.match[1]);
+    if (!ctx.person || !message || deliveryId === 0) return ctx.answerCbQuery(ctx.t('ack.invalid'));
+    // Someone who has left the group cannot acknowledge through an old message.
+    try {
+      const member = await ctx.telegram.getChatMember(message.chat.id, ctx.from.id);
+      if (member.status === 'left' || member.status === 'kicked') return ctx.answerCbQuery(ctx.t('ack.invalid'), { show_alert: true });
+    } catch {
+      return ctx.answerCbQuery(ctx.t('ack.invalid'), { show_alert: true });
+    }
+    const result = await acknowledge(deps.db, deps.clock.now(), {
+      deliveryId,
+      personId: ctx.person.id,
+      telegramChatId: message.chat.id,
+      messageId: message.message_id,
+    });
+    if (!result.ok) return ctx.answerCbQuery(ctx.t(result.error === 'retracted' ? 'ack.retracted' : 'ack.invalid'), { show_alert: true });
+    if (result.value.first) deps.outbox.poke();
+    return ctx.answerCbQuery(ctx.t(result.value.first ? 'ack.thanks' : 'ack.already'));
+  });
+  return composer;
+}

@@ -1,0 +1,17 @@
+import { Composer } from 'telegraf';
+import type { AppDeps, BotContext } from '../../telegram/context.js';
+import type { Feature } from '../feature.js';
+import { acknowledgements } from './ack.js';
+import { noticeDialogue } from './dialogue.js';
+import { noticeJobHandlers } from './handlers.js';
+import { noticeManagement } from './manage.js';
+
+export const noticesFeature: Feature = {
+  name: 'notices',
+  commands: [
+    { command: 'notice', where: 'private', audience: 'liaison', description: 'cmd.notice' },
+    { command: 'notices', where: 'private', audience: 'liaison', description: 'cmd.notices' },
+  ],
+  jobs: noticeJobHandlers,
+  composer: (deps: AppDeps) => new Composer<BotContext>(noticeDialogue(deps), noticeManagement(deps), acknowledgements(deps)),
+};
