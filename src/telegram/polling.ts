@@ -52,7 +52,7 @@ export async function startPolling(
       }
       if (updates.length === 0) continue;
       offset = updates[updates.length - 1]!.update_id + 1;
-      await Promise.all(updates.map((update) => bot.handleUpdate(update)));
+      await handleInChatOrder(updates, (update) => bot.handleUpdate(update));
     }
   })();
 
@@ -72,4 +72,29 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
+}
+
+/** Updates of one chat are handled in order; different chats in parallel. */
+export async function handleInChatOrder(updates: Update[], handle: (update: Update) => Promise<void>): Promise<void> {
+  const byChat = new Map<string, Update[]>();
+  for (const update of updates) {
+    const key = chatKey(update);
+    byChat.set(key, [...(byChat.get(key) ?? []), update]);
+  }
+  await Promise.all(
+    [...byChat.values()].map(async (queue) => {
+      for (const update of queue) await handle(update);
+    }),
+  );
+}
+
+function chatKey(update: Update): string {
+  const u = update as unknown as Record<string, { chat?: { id: number }; message?: { chat?: { id: number } }; from?: { id: number } } | undefined>;
+  for (const field of ['message', 'edited_message', 'my_chat_member', 'chat_member', 'callback_query']) {
+    const part = u[field];
+    if (!part) continue;
+    const id = part.chat?.id ?? part.message?.chat?.id ?? part.from?.id;
+    if (id !== undefined) return String(id);
+  }
+  return `update:${update.update_id}`;
 }

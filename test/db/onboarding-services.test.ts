@@ -137,8 +137,10 @@ describe('classes', () => {
     });
     expect(await t.db.selectFrom('classes').select('name').where('branch_id', '=', branchId).execute()).toEqual([{ name: '计科2101' }]);
 
-    const good = '\uFEFFname,code,branch\n软工2101,SE2101,计算机学院第一党支部\n网安2101,,计算机学院第一党支部\n';
+    const good = '\uFEFFname,code,branch,tags\n软工2101,SE2101,计算机学院第一党支部,2021级;软件\n网安2101,,计算机学院第一党支部,\n';
     expect(await importClassesCsv(t.db, good, {})).toEqual({ ok: true, imported: 2 });
+    expect(await t.db.selectFrom('classes').select(['name', 'tags']).where('name', '=', '软工2101').execute()).toEqual([{ name: '软工2101', tags: ['2021级', '软件'] }]);
+    expect(await importClassesCsv(t.db, 'name,tags\n物联2101,<x>\n', {})).toMatchObject({ ok: false, errors: [{ line: 2, message: expect.stringContaining('tags') }] });
     expect(await importClassesCsv(t.db, 'name\n物联2101\n', { branch: '不存在的支部' })).toMatchObject({
       ok: false,
       errors: [{ line: 2, message: expect.stringContaining('does not exist') }],

@@ -155,6 +155,23 @@ describe('composing and sending a notice', () => {
     expect(sentTo(groups[2]!.id, 'sendPhoto').at(-1)!.params).toMatchObject({ photo: 'big', caption: '活动海报' });
   });
 
+  it('sends to the classes with a tag', async () => {
+    expect(await say.private(secretary, '/class_tags CS2101 2021级 计算机')).toEqual([expect.stringContaining('已设置 <b>计科2101</b> 的标签：2021级、计算机')]);
+    await say.private(secretary, '/class_tags CS2102 2021级');
+    expect(await say.private(secretary, '/class_tags')).toEqual([expect.stringContaining('用法：/class_tags')]);
+    expect(await say.private(secretary, '/class_tags CS2101 <b>')).toEqual([expect.stringContaining('用法：/class_tags')]);
+    expect(await say.private(student, '/class_tags CS2101 x')).toEqual(['抱歉，这个命令只有支部书记可以使用。']);
+    await say.private(secretary, '/notice');
+    await say.private(secretary, '21级的通知');
+    await say.press(secretary, secretary.id, 'nd:tags');
+    await say.press(secretary, secretary.id, 'nd:tag:0');
+    await say.press(secretary, secretary.id, 'nd:next');
+    await say.press(secretary, secretary.id, 'nd:now');
+    await say.press(secretary, secretary.id, 'nd:send');
+    await deliver();
+    expect(groups.map((g) => sentTo(g.id).filter((c) => c.params.text === '21级的通知').length)).toEqual([1, 1, 0]);
+  });
+
   it('lets a liaison send only to their own class', async () => {
     await say.private(liaison, '/notice');
     await say.private(liaison, '联络员的通知');

@@ -12,8 +12,8 @@ const role = (r: RoleView['role']): RoleView => ({ role: r, branchId: 1, branchN
 describe('commands each role sees', () => {
   it('keeps secretary commands from students and liaisons', () => {
     expect(names([], 'private')).toEqual(['cancel', 'help', 'start', 'whoami']);
-    expect(names([role('liaison')], 'private')).toEqual(['cancel', 'help', 'start', 'whoami']);
-    expect(names([role('secretary')], 'private')).toEqual(['cancel', 'class_add', 'classes', 'help', 'invite', 'start', 'whoami']);
+    expect(names([role('liaison')], 'private')).toEqual(['cancel', 'help', 'notice', 'notices', 'start', 'whoami']);
+    expect(names([role('secretary')], 'private')).toEqual(['cancel', 'class_add', 'class_tags', 'classes', 'help', 'invite', 'notice', 'notices', 'start', 'whoami']);
   });
 
   it('shows /bind in groups only to admins, liaisons and secretaries', () => {

@@ -6,6 +6,8 @@ import { commandArgs, privateOnly, secretaryOnly } from '../../telegram/guards.j
 import { replyHtml } from '../../telegram/reply.js';
 import { secretaryBranch } from '../people/access.js';
 import type { ClassMember } from '../people/queries.js';
+import { findClassInBranch } from './queries.js';
+import { tagsSchema } from './schemas.js';
 import { addClass, branchOverview, type AddClassError } from './service.js';
 
 const addErrors: Record<AddClassError, MessageKey> = {
@@ -27,6 +29,17 @@ export function classesComposer(deps: AppDeps): Composer<BotContext> {
     if (!result.ok) return replyHtml(ctx, `${ctx.t(addErrors[result.error], result.detail)}\n\n${ctx.t('class.add.usage')}`);
     deps.logger.info({ event: 'class_added', branchId: branch.branchId, classId: result.value.id }, 'class added');
     return replyHtml(ctx, ctx.t('class.add.created', { name: result.value.name, code: result.value.code }));
+  });
+
+  composer.command('class_tags', privateOnly, secretaryOnly, async (ctx) => {
+    const branch = secretaryBranch(ctx.roles)!;
+    const [classRef, ...words] = commandArgs(ctx).split(/\s+/).filter(Boolean);
+    const tags = tagsSchema.safeParse(words);
+    if (!classRef || !tags.success) return replyHtml(ctx, ctx.t('class.tags.usage'));
+    const klass = await findClassInBranch(deps.db, branch.branchId, classRef);
+    if (!klass) return replyHtml(ctx, ctx.t('invite.classNotFound', { class: classRef }));
+    await deps.db.updateTable('classes').set({ tags: tags.data }).where('id', '=', klass.id).execute();
+    return replyHtml(ctx, ctx.t('class.tags.set', { class: klass.name, tags: tags.data.length > 0 ? tags.data.join('、') : ctx.t('class.tags.none') }));
   });
 
   composer.command('classes', privateOnly, secretaryOnly, async (ctx) => {

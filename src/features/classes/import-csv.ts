@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../../db/schema.js';
+import { tagsSchema } from './schemas.js';
 import { addClass, type AddClassError } from './service.js';
 
 export interface RowError {
@@ -14,6 +15,7 @@ const rowSchema = z.object({
   branch: z.string().trim().optional(),
   name: z.string(),
   code: z.string().trim().optional(),
+  tags: z.string().trim().optional(),
 });
 
 const explain: Record<AddClassError, string> = {
@@ -24,7 +26,7 @@ const explain: Record<AddClassError, string> = {
 };
 
 /**
- * Imports classes from CSV with a header row: name (required), code (optional), branch (optional when
+ * Imports classes from CSV with a header row: name (required), code, tags (";"-separated) (optional), branch (optional when
  * --branch is given or only one branch exists). All rows are checked; any error imports nothing.
  */
 export async function importClassesCsv(db: Db, csvText: string, options: { branch?: string }): Promise<ImportResult> {
@@ -62,7 +64,12 @@ export async function importClassesCsv(db: Db, csvText: string, options: { branc
           });
           continue;
         }
-        const result = await addClass(trx, branch.id, { name: row.data.name, code: row.data.code });
+        const tags = tagsSchema.safeParse((row.data.tags ?? '').split(/[;；\s]+/).filter(Boolean));
+        if (!tags.success) {
+          errors.push({ line, message: 'tags must be up to 8 words of letters/digits, separated by ";"' });
+          continue;
+        }
+        const result = await addClass(trx, branch.id, { name: row.data.name, code: row.data.code, tags: tags.data });
         if (result.ok) imported++;
         else errors.push({ line, message: explain[result.error] });
       }

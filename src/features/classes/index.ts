@@ -6,6 +6,7 @@ export const classesFeature: Feature = {
   commands: [
     { command: 'class_add', where: 'private', audience: 'secretary', description: 'cmd.class_add' },
     { command: 'classes', where: 'private', audience: 'secretary', description: 'cmd.classes' },
+    { command: 'class_tags', where: 'private', audience: 'secretary', description: 'cmd.class_tags' },
   ],
   composer: classesComposer,
 };

@@ -10,7 +10,7 @@ export type AddClassError = 'bad_name' | 'bad_code' | 'duplicate_name' | 'duplic
 export async function addClass(
   db: Executor,
   branchId: number,
-  input: { name: string; code?: string | undefined },
+  input: { name: string; code?: string | undefined; tags?: string[] },
 ): Promise<Result<ClassRow, AddClassError>> {
   const name = classNameSchema.safeParse(input.name);
   if (!name.success) return fail('bad_name');
@@ -34,7 +34,7 @@ export async function addClass(
 
   const row = await db
     .insertInto('classes')
-    .values({ branch_id: branchId, name: name.data, code })
+    .values({ branch_id: branchId, name: name.data, code, tags: input.tags ?? [] })
     .returningAll()
     .executeTakeFirstOrThrow();
   return ok(row);
