@@ -309,3 +309,47 @@ describe('delivery faults', () => {
     for (const g of groups) expect(sentTo(g.id).filter((c) => c.params.text === '并发测试')).toHaveLength(1);
   });
 });
+
+describe('restarts and the live dispatcher', () => {
+  it('resumes a broadcast after a restart without losing or doubling, and resends only an interrupted send', async () => {
+    await composeToAll('重启中的广播', [], { ack: false });
+    await say.press(secretary, secretary.id, 'nd:send');
+    await h.app.dispatcher.runOnce(); // the shared budget starts empty and fills at 28/s
+    clock.advance(3_100);
+    await h.app.dispatcher.runOnce(); // the budget allows two now (burst 2); the third waits
+    const sentBefore = groups.filter((g) => sentTo(g.id).some((c) => c.params.text === '重启中的广播')).length;
+    expect(sentBefore).toBeGreaterThan(0);
+    expect(sentBefore).toBeLessThan(3);
+    // a process died in the middle of a send: its row stays 'sending' until the lease runs out
+    const pending = await t.db.selectFrom('outbox').select('id').where('state', '=', 'pending').where('kind', '=', 'notice.send').executeTakeFirstOrThrow();
+    await t.db.updateTable('outbox').set({ state: 'sending', claimed_at: clock.now() }).where('id', '=', pending.id).execute();
+    await h.app.stop();
+
+    h = await startHarness({ db: t.db, clock, runDispatcher: false, api: h.api });
+    say = conversation(h);
+    clock.advance(3_100);
+    await h.app.dispatcher.runOnce();
+    expect(groups.filter((g) => sentTo(g.id).some((c) => c.params.text === '重启中的广播')).length).toBe(sentBefore);
+    clock.advance(61_000); // the lease of the interrupted send expires
+    await deliver();
+    for (const g of groups) expect(sentTo(g.id).filter((c) => c.params.text === '重启中的广播')).toHaveLength(1);
+  });
+
+  it('answers commands at once while a broadcast is queued', async () => {
+    await composeToAll('排队中的通知', [], { ack: false });
+    await say.press(secretary, secretary.id, 'nd:send');
+    expect(await say.private(student, '/help')).toEqual([expect.stringContaining('/whoami')]);
+    expect(groups.every((g) => !sentTo(g.id).some((c) => c.params.text === '排队中的通知'))).toBe(true);
+  });
+
+  it('delivers with the running dispatcher and the real clock', async () => {
+    await h.stop();
+    await t.reset();
+    h = await startHarness({ db: t.db });
+    say = conversation(h);
+    await setUpBranch();
+    await composeToAll('实时发送', [], { ack: false });
+    await say.press(secretary, secretary.id, 'nd:send');
+    for (const g of groups) await h.api.waitForMessage(g.id, '实时发送', { timeoutMs: 10_000 });
+  });
+});
