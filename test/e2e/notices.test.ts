@@ -56,6 +56,10 @@ async function deliver(maxRounds = 50) {
 const sentTo = (chatId: number, method = 'sendMessage') =>
   h.api.calls.filter((c) => c.method === method && String(c.params.chat_id) === String(chatId) && c.status === 200);
 
+async function pressAll(user: typeof secretary, buttons: string[]) {
+  for (const data of buttons) await say.press(user, user.id, data);
+}
+
 async function composeToAll(text: string, entities: object[] = [], options: { pin?: boolean; ack?: boolean } = {}) {
   await say.private(secretary, '/notice');
   const id = h.api.pushUpdate(<never>{
@@ -111,12 +115,7 @@ describe('composing and sending a notice', () => {
     await h.app.stop();
     h = await startHarness({ db: t.db, clock, runDispatcher: false, api: h.api });
     say = conversation(h);
-    await say.press(secretary, secretary.id, 'nd:pick');
-    await say.press(secretary, secretary.id, 'nd:t:1');
-    await say.press(secretary, secretary.id, 'nd:done');
-    await say.press(secretary, secretary.id, 'nd:next');
-    await say.press(secretary, secretary.id, 'nd:now');
-    await say.press(secretary, secretary.id, 'nd:send');
+    await pressAll(secretary, ['nd:pick', 'nd:t:1', 'nd:done', 'nd:next', 'nd:now', 'nd:send']);
     await deliver();
     expect(sentTo(groups[0]!.id).filter((c) => c.params.text === '重启也不丢的通知')).toHaveLength(1);
     expect(sentTo(groups[1]!.id).filter((c) => c.params.text === '重启也不丢的通知')).toHaveLength(0);
@@ -163,11 +162,7 @@ describe('composing and sending a notice', () => {
     expect(await say.private(student, '/class_tags CS2101 x')).toEqual(['抱歉，这个命令只有支部书记可以使用。']);
     await say.private(secretary, '/notice');
     await say.private(secretary, '21级的通知');
-    await say.press(secretary, secretary.id, 'nd:tags');
-    await say.press(secretary, secretary.id, 'nd:tag:0');
-    await say.press(secretary, secretary.id, 'nd:next');
-    await say.press(secretary, secretary.id, 'nd:now');
-    await say.press(secretary, secretary.id, 'nd:send');
+    await pressAll(secretary, ['nd:tags', 'nd:tag:0', 'nd:next', 'nd:now', 'nd:send']);
     await deliver();
     expect(groups.map((g) => sentTo(g.id).filter((c) => c.params.text === '21级的通知').length)).toEqual([1, 1, 0]);
   });
