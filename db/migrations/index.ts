@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-26-001-foundation.js';
 import * as dialogues from './2026-11-26-002-dialogues.js';
 import * as notices from './2026-11-26-003-notices.js';
+import * as faq from './2026-11-26-004-faq.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
   '2026-11-26-001-foundation': foundation,
   '2026-11-26-002-dialogues': dialogues,
   '2026-11-26-003-notices': notices,
+  '2026-11-26-004-faq': faq,
 };

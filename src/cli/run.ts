@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { DatabaseInUseError, openDatabase } from '../db/open.js';
 import type { Db } from '../db/schema.js';
 import { importClassesCsv } from '../features/classes/import-csv.js';
+import { runFaqCommand } from '../features/faq/cli.js';
 import { inviteLink } from '../features/invites/codes.js';
 import { createInvite } from '../features/invites/service.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -19,7 +20,10 @@ const usage = `Usage:
   npm run cli -- db migrate
   npm run cli -- invite secretary --branch "计算机学院第一党支部"
   npm run cli -- classes import FILE.csv [--branch NAME]
-        CSV header: name,code[,branch]  (code optional; branch optional with --branch or a single branch)`;
+        CSV header: name,code[,branch]  (code optional; branch optional with --branch or a single branch)
+  npm run cli -- faq import FILE.yaml      add or replace FAQ entries by slug (a file with any error changes nothing)
+  npm run cli -- faq export [FILE.yaml]    write the FAQ knowledge base (to standard output without FILE)
+  npm run cli -- faq match < questions.txt one question per line in, one JSON line out: {q, slug, score, outcome}`;
 
 /** The operator's command line: returns the exit code (0 ok, 1 failed, 2 bad usage). */
 export async function runCli(argv: string[], env: Record<string, string | undefined>, io: CliIo, clock: Clock = systemClock): Promise<number> {
@@ -32,12 +36,16 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   }
   const [group, action, file] = parsed.positionals;
   const command = `${group ?? ''} ${action ?? ''}`.trim();
-  if (parsed.values.help || !['db migrate', 'invite secretary', 'classes import'].includes(command)) {
+  if (parsed.values.help || !['db migrate', 'invite secretary', 'classes import', 'faq import', 'faq export', 'faq match'].includes(command)) {
     io.err(usage);
     return parsed.values.help ? 0 : 2;
   }
   if (command === 'classes import' && !file) {
     io.err(`classes import needs a CSV file.\n${usage}`);
+    return 2;
+  }
+  if (command === 'faq import' && !file) {
+    io.err(`faq import needs a YAML file.\n${usage}`);
     return 2;
   }
   const branchName = parsed.values.branch?.trim();
@@ -66,6 +74,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       return 0;
     }
     if (command === 'invite secretary') return await inviteSecretary(db, clock, branchName!, config, io);
+    if (group === 'faq') return await runFaqCommand(db, clock, action!, file, io);
     return await importClasses(db, file!, branchName, io);
   } finally {
     await db.destroy();

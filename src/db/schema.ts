@@ -5,6 +5,7 @@ import type { InvitesTable } from '../features/invites/tables.js';
 import type { PeopleTable, RoleAssignmentsTable } from '../features/people/tables.js';
 import type { ProcessedUpdatesTable } from '../telegram/tables.js';
 import type { DialoguesTable } from '../dialogue/tables.js';
+import type { ClassMembersSeenTable, FaqEntriesTable, FaqGroupAutoTable, FaqMetaTable, FaqQuestionsTable } from '../features/faq/tables.js';
 import type { OutboxTable, SendBudgetTable } from '../outbox/tables.js';
 import type { AcknowledgementsTable, DeliveriesTable, NoticesTable } from '../features/notices/tables.js';
 
@@ -17,6 +18,11 @@ export interface Database {
   invites: InvitesTable;
   processed_updates: ProcessedUpdatesTable;
   dialogues: DialoguesTable;
+  faq_entries: FaqEntriesTable;
+  faq_meta: FaqMetaTable;
+  faq_questions: FaqQuestionsTable;
+  class_members_seen: ClassMembersSeenTable;
+  faq_group_auto: FaqGroupAutoTable;
   notices: NoticesTable;
   deliveries: DeliveriesTable;
   acknowledgements: AcknowledgementsTable;

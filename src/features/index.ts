@@ -5,10 +5,11 @@ import { groupsFeature } from './groups/index.js';
 import { createHelpFeature } from './help/index.js';
 import { invitesFeature } from './invites/index.js';
 import { noticesFeature } from './notices/index.js';
+import { faqFeature } from './faq/index.js';
 
 /** Features in the order their handlers run; help comes last because it answers what is left. */
 export function allFeatures(): Feature[] {
-  const features: Feature[] = [dialogueFeature, invitesFeature, classesFeature, groupsFeature, noticesFeature];
+  const features: Feature[] = [dialogueFeature, invitesFeature, classesFeature, groupsFeature, noticesFeature, faqFeature];
   const help = createHelpFeature(() => [help, ...features].flatMap((f) => f.commands));
   return [...features, help];
 }

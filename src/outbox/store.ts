@@ -47,14 +47,22 @@ export interface RateSettings {
   privateSpacingMs: number;
 }
 
-export const telegramRates: RateSettings = { perSecond: 28, burst: 2, groupSpacingMs: 3000, privateSpacingMs: 1000 };
+// 28/s + a burst of 1.5 starts at most 29.5 sends in any second: a margin under Telegram's 30 for
+// sends that reach Telegram a little later than they were claimed.
+export const telegramRates: RateSettings = { perSecond: 28, burst: 1.5, groupSpacingMs: 3000, privateSpacingMs: 1000 };
+
+export interface Claim {
+  jobs: ClaimedJob[];
+  /** When the budget allows the next send (ms from now), if the budget is what held claims back. */
+  budgetWaitMs: number | null;
+}
 
 /**
  * Claims due jobs, at most one per chat and no more than the shared send budget allows. The budget
  * row is locked first, so claims from several processes are serialised and the budget and each
  * chat's pacing hold across processes; rows are taken with SKIP LOCKED so nobody waits on another's.
  */
-export async function claimDue(db: Db, now: Date, rates: RateSettings, max: number): Promise<ClaimedJob[]> {
+export async function claimDue(db: Db, now: Date, rates: RateSettings, max: number): Promise<Claim> {
   return db.transaction().execute(async (trx) => {
     await trx.insertInto('send_budget').values({ id: 1, tokens: 0, refilled_at: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
     const budget = await trx.selectFrom('send_budget').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
@@ -62,9 +70,11 @@ export async function claimDue(db: Db, now: Date, rates: RateSettings, max: numb
     let tokens = Math.min(rates.burst, budget.tokens + elapsedSeconds * rates.perSecond);
     const paused = budget.paused_until !== null && budget.paused_until.getTime() > now.getTime();
     const wanted = paused ? 0 : Math.min(max, Math.floor(tokens));
+    const waitForToken = (left: number) => Math.ceil((Math.max(0, 1 - left) / rates.perSecond) * 1000);
     if (wanted <= 0) {
       await trx.updateTable('send_budget').set({ tokens, refilled_at: now }).where('id', '=', 1).execute();
-      return [];
+      const budgetWaitMs = paused ? budget.paused_until!.getTime() - now.getTime() : waitForToken(tokens);
+      return { jobs: [], budgetWaitMs };
     }
 
     const candidates = await trx
@@ -94,7 +104,7 @@ export async function claimDue(db: Db, now: Date, rates: RateSettings, max: numb
     }
     if (picked.length === 0) {
       await trx.updateTable('send_budget').set({ tokens, refilled_at: now }).where('id', '=', 1).execute();
-      return [];
+      return { jobs: [], budgetWaitMs: null };
     }
     await trx
       .updateTable('outbox')
@@ -112,7 +122,7 @@ export async function claimDue(db: Db, now: Date, rates: RateSettings, max: numb
     }
     tokens -= picked.length;
     await trx.updateTable('send_budget').set({ tokens, refilled_at: now }).where('id', '=', 1).execute();
-    return picked;
+    return { jobs: picked, budgetWaitMs: waitForToken(tokens) };
   });
 }
 

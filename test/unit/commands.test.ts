@@ -13,14 +13,14 @@ describe('commands each role sees', () => {
   it('keeps secretary commands from students and liaisons', () => {
     expect(names([], 'private')).toEqual(['cancel', 'help', 'start', 'whoami']);
     expect(names([role('liaison')], 'private')).toEqual(['cancel', 'help', 'notice', 'notices', 'start', 'whoami']);
-    expect(names([role('secretary')], 'private')).toEqual(['cancel', 'class_add', 'class_tags', 'classes', 'help', 'invite', 'notice', 'notices', 'start', 'whoami']);
+    expect(names([role('secretary')], 'private')).toEqual(['cancel', 'class_add', 'class_tags', 'classes', 'faq', 'faq_add', 'faq_edit', 'help', 'invite', 'notice', 'notices', 'start', 'unanswered', 'whoami']);
   });
 
   it('shows /bind in groups only to admins, liaisons and secretaries', () => {
-    expect(names([], 'group')).toEqual(['help', 'liaisons']);
-    expect(names([], 'group', true)).toEqual(['bind', 'help', 'liaisons']);
-    expect(names([role('liaison')], 'group')).toEqual(['bind', 'help', 'liaisons']);
-    expect(names([role('league_secretary')], 'group')).toEqual(['help', 'liaisons']);
+    expect(names([], 'group')).toEqual(['ask', 'help', 'liaisons']);
+    expect(names([], 'group', true)).toEqual(['ask', 'bind', 'help', 'liaisons']);
+    expect(names([role('liaison')], 'group')).toEqual(['ask', 'bind', 'help', 'liaisons']);
+    expect(names([role('league_secretary')], 'group')).toEqual(['ask', 'help', 'liaisons']);
   });
 
   it('has a unique name for every command', () => {

@@ -1,0 +1,171 @@
+import MiniSearch from 'minisearch';
+import type { FaqEntry } from './schemas.js';
+import { domainStrength, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
+
+export type Outcome = 'answer' | 'suggest' | 'none';
+
+export interface Candidate {
+  slug: string;
+  score: number;
+}
+
+export interface MatchResult {
+  /** The best entry's slug, or null when nothing matched at all. */
+  slug: string | null;
+  /** Confidence in [0, 1] that `slug` answers the question; the thresholds below apply to it. */
+  score: number;
+  outcome: Outcome;
+  /** Up to three entries to offer as "did you mean" (best first). */
+  candidates: Candidate[];
+}
+
+/**
+ * Thresholds on the confidence, calibrated on the labelled development set in test/faq/dev-set.tsv
+ * (see test/faq/matcher.test.ts, which also reports the figures).
+ */
+export const THRESHOLDS = { answer: 0.5, suggest: 0.3 } as const;
+export const MAX_SUGGESTIONS = 3;
+/** A question with only a weak domain word (申请, 挂科) needs a stronger match to be answered. */
+const WEAK_DOMAIN_FACTOR = 0.75;
+
+type Kind = 'title' | 'question' | 'keywords' | 'answer';
+interface Doc {
+  id: number;
+  slug: string;
+  kind: Kind;
+  terms: string[];
+}
+
+/** How much a matching unit of an entry counts: its examples and keywords say most about what it answers. */
+const KIND_BOOST: Record<Kind, number> = { title: 1.2, question: 1.2, keywords: 1.0, answer: 0.35 };
+/** Term weights: a domain term > a segmenter word > a character bigram. */
+const termWeight = (term: string) => (term.startsWith(LEXICON_PREFIX) ? 2.5 : term.length >= 3 ? 1.2 : 1);
+
+/**
+ * An in-memory BM25 index (MiniSearch) over every entry's title, example questions, keywords and
+ * answer, each a small document of its own; an entry's score is its best document's plus a share of
+ * the others'. Built once per knowledge-base version; a match takes well under a millisecond.
+ */
+export class FaqMatcher {
+  private readonly search: MiniSearch<Doc>;
+  private readonly lexicon: string[];
+  private readonly docs: Doc[] = [];
+  /** Anchors of entries the branch added that have none of the built-in ones (e.g. 党员活动室 → 活动室). */
+  private readonly extraAnchors: string[];
+  /** Document frequency of each term, and every term of each entry (for terms left out of the search). */
+  private readonly df = new Map<string, number>();
+  private readonly slugTerms = new Map<string, Set<string>>();
+  /** Terms in more documents than this are left out of the search (they cost most and say least). */
+  private readonly commonCut: number;
+  readonly slugs: string[];
+
+  constructor(entries: readonly FaqEntry[]) {
+    this.slugs = entries.map((e) => e.slug);
+    this.lexicon = normaliseLexicon(entries.flatMap((e) => e.keywords));
+    const add = (slug: string, kind: Kind, text: string) => {
+      const t = terms(text, { lexicon: this.lexicon });
+      if (t.length > 0) this.docs.push({ id: this.docs.length, slug, kind, terms: t });
+    };
+    for (const e of entries) {
+      add(e.slug, 'title', e.title);
+      for (const q of e.questions) add(e.slug, 'question', q);
+      if (e.keywords.length > 0) add(e.slug, 'keywords', e.keywords.join(' '));
+      add(e.slug, 'answer', e.answer);
+    }
+    this.extraAnchors = entries
+      .filter((e) => !hasDomainAnchor(`${e.title} ${e.keywords.join(' ')}`))
+      .flatMap((e) => e.keywords.map((k) => normalise(k)).filter((k) => k.length >= 2));
+    this.search = new MiniSearch<Doc>({
+      fields: ['terms'],
+      storeFields: ['slug', 'kind'],
+      extractField: (doc, field) => (field === 'terms' ? doc.terms.join('\u0001') : (doc as unknown as Record<string, unknown>)[field]),
+      tokenize: (text) => text.split('\u0001'),
+      processTerm: (term) => term,
+      searchOptions: { tokenize: (text) => text.split('\u0001'), processTerm: (term) => term },
+    });
+    this.search.addAll(this.docs);
+    for (const d of this.docs) {
+      const set = this.slugTerms.get(d.slug) ?? new Set<string>();
+      for (const term of d.terms) {
+        this.df.set(term, (this.df.get(term) ?? 0) + 1);
+        set.add(term);
+      }
+      this.slugTerms.set(d.slug, set);
+    }
+    this.commonCut = Math.max(400, Math.floor(this.docs.length * 0.06));
+  }
+
+  get size(): number {
+    return this.slugs.length;
+  }
+
+  match(question: string): MatchResult {
+    const q = question.trim();
+    if (q === '' || normalise(q).replace(/[\p{P}\p{S}\s]/gu, '') === '') return { slug: null, score: 0, outcome: 'none', candidates: [] };
+    const queryTerms = terms(q, { lexicon: this.lexicon });
+    if (queryTerms.length === 0) return { slug: null, score: 0, outcome: 'none', candidates: [] };
+    const selective = queryTerms.filter((t) => (this.df.get(t) ?? 0) <= this.commonCut);
+    const skipped = selective.length > 0 && selective.length < queryTerms.length ? queryTerms.filter((t) => !selective.includes(t)) : [];
+    const results = this.search.search((skipped.length > 0 ? selective : queryTerms).join('\u0001'), {
+      boostTerm: (term) => termWeight(term),
+      boostDocument: (_id, _term, stored) => KIND_BOOST[(stored?.kind as Kind | undefined) ?? 'answer'],
+    });
+
+    // Aggregate per entry: best document + 30% of the rest; remember which query terms it covered.
+    const perSlug = new Map<string, { best: number; rest: number; covered: Set<string> }>();
+    for (const r of results) {
+      const slug = r.slug as string;
+      const agg = perSlug.get(slug) ?? { best: 0, rest: 0, covered: new Set<string>() };
+      if (r.score > agg.best) {
+        agg.rest += agg.best;
+        agg.best = r.score;
+      } else {
+        agg.rest += r.score;
+      }
+      for (const t of r.queryTerms) agg.covered.add(t);
+      perSlug.set(slug, agg);
+    }
+    // very common terms were left out of a large index's search: they still count as covered
+    if (skipped.length > 0) {
+      for (const [slug, agg] of perSlug) for (const t of skipped) if (this.slugTerms.get(slug)?.has(t)) agg.covered.add(t);
+    }
+    const totalWeight = queryTerms.reduce((sum, t) => sum + termWeight(t), 0);
+    const hasLexicon = queryTerms.some((t) => t.startsWith(LEXICON_PREFIX));
+    const ranked = [...perSlug.entries()]
+      .map(([slug, a]) => {
+        const raw = a.best + 0.3 * Math.min(a.rest, 2 * a.best);
+        const coverage = [...a.covered].reduce((sum, t) => sum + termWeight(t), 0) / totalWeight;
+        const lexiconHit = [...a.covered].some((t) => t.startsWith(LEXICON_PREFIX));
+        return { slug, raw, coverage, lexiconHit };
+      })
+      .sort((x, y) => y.raw - x.raw);
+    if (ranked.length === 0) return { slug: null, score: 0, outcome: 'none', candidates: [] };
+
+    const top = ranked[0]!;
+    const second = ranked[1]?.raw ?? 0;
+    const domain = this.extraAnchors.some((a) => normalise(q).includes(a)) ? 1 : domainStrength(q);
+    if (domain === 0) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
+    const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
+    const score = confidence(top.raw, second, top.coverage, top.lexiconHit, hasLexicon) * factor;
+    const candidates = ranked.slice(0, MAX_SUGGESTIONS).map((r) => ({
+      slug: r.slug,
+      score: round(r === top ? score : confidence(r.raw, top.raw, r.coverage, r.lexiconHit, hasLexicon) * factor),
+    }));
+    const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : score >= THRESHOLDS.suggest ? 'suggest' : 'none';
+    return { slug: top.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
+  }
+}
+
+/**
+ * Confidence from the entry's BM25 score (saturating), how much of the question it explains
+ * (weighted coverage of the question's terms), how far it is ahead of the runner-up, and whether a
+ * domain term matched (off-topic lines rarely contain one).
+ */
+function confidence(raw: number, other: number, coverage: number, lexiconHit: boolean, queryHasLexicon: boolean): number {
+  const strength = raw / (raw + 8);
+  const margin = raw <= 0 ? 0 : Math.max(0, Math.min(1, (raw - other) / raw));
+  const domain = lexiconHit ? 1 : queryHasLexicon ? 0.75 : 0.6;
+  return Math.max(0, Math.min(1, (0.45 * coverage + 0.35 * strength + 0.2 * margin) * domain));
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,218 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/schema.js';
+import type { FaqEntry } from './schemas.js';
+import type { FaqQuestionRow, QuestionStatus } from './tables.js';
+
+const toEntry = (r: {
+  slug: string;
+  category: string;
+  title: string;
+  answer: string;
+  answer_en: string | null;
+  questions: string[];
+  keywords: string[];
+  live: boolean;
+}): FaqEntry => ({
+  slug: r.slug,
+  category: r.category,
+  title: r.title,
+  answer: r.answer,
+  answerEn: r.answer_en,
+  questions: r.questions,
+  keywords: r.keywords,
+  live: r.live,
+});
+
+const entryColumns = ['slug', 'category', 'title', 'answer', 'answer_en', 'questions', 'keywords', 'live'] as const;
+
+/** The number the index was built from; null when the table of versions is empty (nothing imported). */
+export async function faqVersion(db: Executor): Promise<number | null> {
+  const row = await db.selectFrom('faq_meta').select('version').where('id', '=', 1).executeTakeFirst();
+  return row ? Number(row.version) : null;
+}
+
+/** Call in the transaction that changed faq_entries: every process rebuilds its index on next use. */
+export async function bumpFaqVersion(db: Executor): Promise<void> {
+  await sql`insert into faq_meta (id, version) values (1, nextval('faq_version_seq'))
+            on conflict (id) do update set version = excluded.version`.execute(db);
+}
+
+export async function allEntries(db: Executor): Promise<FaqEntry[]> {
+  const rows = await db.selectFrom('faq_entries').select(entryColumns).orderBy('id').execute();
+  return rows.map(toEntry);
+}
+
+export async function entryBySlug(db: Executor, slug: string): Promise<FaqEntry | undefined> {
+  const row = await db.selectFrom('faq_entries').select(entryColumns).where('slug', '=', slug).executeTakeFirst();
+  return row ? toEntry(row) : undefined;
+}
+
+export async function insertEntry(db: Executor, e: FaqEntry, now: Date, by: number | null): Promise<void> {
+  await db
+    .insertInto('faq_entries')
+    .values({
+      slug: e.slug,
+      category: e.category,
+      title: e.title,
+      answer: e.answer,
+      answer_en: e.answerEn,
+      questions: JSON.stringify(e.questions),
+      keywords: JSON.stringify(e.keywords),
+      live: e.live,
+      updated_by: by,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
+export async function updateEntry(db: Executor, e: FaqEntry, now: Date, by: number | null): Promise<boolean> {
+  const result = await db
+    .updateTable('faq_entries')
+    .set({
+      category: e.category,
+      title: e.title,
+      answer: e.answer,
+      answer_en: e.answerEn,
+      questions: JSON.stringify(e.questions),
+      keywords: JSON.stringify(e.keywords),
+      live: e.live,
+      updated_by: by,
+      updated_at: now,
+    })
+    .where('slug', '=', e.slug)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export interface NewQuestion {
+  askerId: number;
+  chatId: number;
+  messageId: number;
+  classId: number | null;
+  branchId: number | null;
+  question: string;
+  matchedSlug: string | null;
+  score: number;
+  status: QuestionStatus;
+}
+
+export async function insertQuestion(db: Executor, q: NewQuestion, now: Date): Promise<number> {
+  const row = await db
+    .insertInto('faq_questions')
+    .values({
+      asker_id: q.askerId,
+      chat_id: q.chatId,
+      message_id: q.messageId,
+      class_id: q.classId,
+      branch_id: q.branchId,
+      question: q.question,
+      matched_slug: q.matchedSlug,
+      score: q.score,
+      status: q.status,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function questionById(db: Executor, id: number): Promise<FaqQuestionRow | undefined> {
+  return db.selectFrom('faq_questions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setQuestionStatus(
+  db: Executor,
+  id: number,
+  status: QuestionStatus,
+  now: Date,
+  extra: { matchedSlug?: string; answer?: string; answeredBy?: number; faqSlug?: string } = {},
+): Promise<void> {
+  await db
+    .updateTable('faq_questions')
+    .set({
+      status,
+      updated_at: now,
+      ...(extra.matchedSlug !== undefined ? { matched_slug: extra.matchedSlug } : {}),
+      ...(extra.answer !== undefined ? { answer: extra.answer } : {}),
+      ...(extra.answeredBy !== undefined ? { answered_by: extra.answeredBy } : {}),
+      ...(extra.faqSlug !== undefined ? { faq_slug: extra.faqSlug } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markSeen(db: Executor, personId: number, classId: number, now: Date): Promise<void> {
+  await db
+    .insertInto('class_members_seen')
+    .values({ person_id: personId, class_id: classId, last_seen: now })
+    .onConflict((oc) => oc.columns(['person_id', 'class_id']).doUpdateSet({ last_seen: now }))
+    .execute();
+}
+
+/** The class a person belongs to as far as the bot can tell: the bound group they used last, else a class role. */
+export async function classOfPerson(db: Executor, personId: number): Promise<number | null> {
+  const seen = await db
+    .selectFrom('class_members_seen')
+    .select('class_id')
+    .where('person_id', '=', personId)
+    .orderBy('last_seen', 'desc')
+    .executeTakeFirst();
+  if (seen) return seen.class_id;
+  const role = await db
+    .selectFrom('role_assignments')
+    .select('class_id')
+    .where('person_id', '=', personId)
+    .where('class_id', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirst();
+  return role?.class_id ?? null;
+}
+
+/**
+ * One auto-answer per group per interval, shared by every process: the row is written only when the
+ * previous auto-answer is older than the cutoff, so two racing updates cannot both win.
+ */
+export async function claimAutoAnswer(db: Executor, chatId: number, now: Date, intervalMs: number): Promise<boolean> {
+  const cutoff = new Date(now.getTime() - intervalMs);
+  const row = await db
+    .insertInto('faq_group_auto')
+    .values({ chat_id: chatId, last_at: now })
+    .onConflict((oc) => oc.column('chat_id').doUpdateSet({ last_at: now }).where('faq_group_auto.last_at', '<=', cutoff))
+    .returning('chat_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface OpenQuestion {
+  id: number;
+  question: string;
+  status: QuestionStatus;
+  createdAt: Date;
+  className: string | null;
+}
+
+/** Questions still waiting for a person (routed to liaisons or only recorded) in a branch, or of unknown class. */
+export async function openQuestions(db: Executor, branchId: number, limit: number): Promise<{ perClass: Array<{ className: string | null; count: number }>; latest: OpenQuestion[] }> {
+  const base = db
+    .selectFrom('faq_questions as q')
+    .leftJoin('classes as c', 'c.id', 'q.class_id')
+    .where('q.status', 'in', ['routed', 'recorded'])
+    .where((eb) => eb.or([eb('q.branch_id', '=', branchId), eb('q.branch_id', 'is', null)]));
+  const perClass = await base
+    .select(['c.name as class_name', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('c.name')
+    .orderBy('c.name')
+    .execute();
+  const latest = await base
+    .select(['q.id', 'q.question', 'q.status', 'q.created_at', 'c.name as class_name'])
+    .orderBy('q.created_at', 'desc')
+    .orderBy('q.id', 'desc')
+    .limit(limit)
+    .execute();
+  return {
+    perClass: perClass.map((r) => ({ className: r.class_name, count: Number(r.n) })),
+    latest: latest.map((r) => ({ id: r.id, question: r.question, status: r.status, createdAt: r.created_at, className: r.class_name })),
+  };
+}

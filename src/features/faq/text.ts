@@ -1,0 +1,231 @@
+/**
+ * Chinese text → search terms. Questions are short, colloquial, with typos and without the title's
+ * words, so every text (documents and questions alike) goes through the same three steps:
+ *   1. normalise: NFKC, lower case, a few traditional characters, and the domain's synonyms and
+ *      common typos mapped to one spelling (积极份子 → 积极分子, 成为正式党员 → 转正, …);
+ *   2. words from Intl.Segmenter (Node's ICU dictionary segmenter), plus
+ *   3. character bigrams of every CJK run (they catch what the segmenter splits, 转|正 → 转正), and
+ *      the domain terms found anywhere in the text (a small lexicon, longest spellings first).
+ * Function words and bigrams made only of function characters are dropped.
+ */
+
+/** Variant → canonical spelling. Applied longest variant first, to documents and questions alike. */
+export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
+  // typos and variants people type
+  ['积极份子', '积极分子'],
+  ['积级分子', '积极分子'],
+  ['积积分子', '积极分子'],
+  ['激积分子', '积极分子'],
+  ['入党申请数', '入党申请书'],
+  ['申请数', '申请书'],
+  ['申请信', '申请书'],
+  ['思想汇抱', '思想汇报'],
+  ['思想报告', '思想汇报'],
+  ['思想总结', '思想汇报'],
+  ['思汇', '思想汇报'],
+  ['志原书', '志愿书'],
+  ['志愿表', '志愿书'],
+  ['自愿书', '志愿书'],
+  ['预备其', '预备期'],
+  ['预被党员', '预备党员'],
+  ['预备党圆', '预备党员'],
+  ['发展对像', '发展对象'],
+  ['转证', '转正'],
+  ['政申', '政审'],
+  ['介绍认', '介绍人'],
+  ['党效', '党校'],
+  ['党废', '党费'],
+  ['党员费', '党费'],
+  ['入dang', '入党'],
+  ['入d', '入党'],
+  ['宣示', '宣誓'],
+  ['誓言', '誓词'],
+  // same meaning, different words
+  ['成为正式党员', '转正'],
+  ['转为正式党员', '转正'],
+  ['转成正式党员', '转正'],
+  ['变成正式党员', '转正'],
+  ['变为正式党员', '转正'],
+  ['转正式党员', '转正'],
+  ['转成正式', '转正'],
+  ['政治审查', '政审'],
+  ['政治审核', '政审'],
+  ['背景调查', '政审'],
+  ['团员推优', '推优'],
+  ['团组织推荐', '推优'],
+  ['推荐优秀团员', '推优'],
+  ['推荐入党', '推优'],
+  ['党组织关系', '组织关系'],
+  ['党关系', '组织关系'],
+  ['党员关系', '组织关系'],
+  ['不及格', '挂科'],
+  ['挂了科', '挂科'],
+  ['挂过科', '挂科'],
+  ['没及格', '挂科'],
+  ['没过线', '挂科'],
+  ['挂了', '挂科'],
+  ['当积极分子', '成为积极分子'],
+  ['党课培训', '党校培训'],
+  ['联系人员', '联系人'],
+  ['联络人', '联络员'],
+  ['支部委员会', '支委会'],
+  ['党支部大会', '支部大会'],
+  ['党员大会', '支部大会'],
+  ['发展大会', '支部大会'],
+  ['学时', '课时'],
+  ['交党费', '党费'],
+  ['缴党费', '党费'],
+  ['缴纳', '交纳'],
+  ['缴费', '交纳'],
+  ['毕业生', '毕业'],
+  ['大四', '毕业班'],
+  ['研三', '毕业班'],
+  ['大学四年级', '毕业班'],
+  ['一年级', '大一'],
+  ['十八岁', '18岁'],
+  ['十八周岁', '18岁'],
+  ['18周岁', '18岁'],
+  ['未满18', '未成年'],
+  ['不满18', '未成年'],
+  ['没满18', '未成年'],
+  ['没到18', '未成年'],
+  ['多长时间', '多久'],
+  ['多少时间', '多久'],
+  ['多少年', '几年'],
+  ['要几年', '几年'],
+  ['几个月', '多久'],
+  ['匿名的', '匿名'],
+  ['不想留名', '匿名'],
+  ['不留名', '匿名'],
+  ['不署名', '匿名'],
+  ['培养人', '培养联系人'],
+  ['培养联系人联系人', '培养联系人'],
+  ['多少岁', '年龄'],
+  ['几岁', '年龄'],
+  ['没被选为', '没选上'],
+  ['没被选上', '没选上'],
+  ['没有选上', '没选上'],
+  ['没推上', '没选上'],
+  ['没评上', '没选上'],
+  ['没当上', '没选上'],
+];
+
+const TRADITIONAL: Record<string, string> = {
+  黨: '党', 積: '积', 極: '极', 員: '员', 發: '发', 優: '优', 預: '预', 備: '备', 審: '审', 書: '书',
+  請: '请', 報: '报', 會: '会', 費: '费', 組: '组', 織: '织', 關: '关', 係: '系', 轉: '转', 願: '愿',
+  訓: '训', 練: '练', 課: '课', 導: '导', 養: '养', 試: '试', 績: '绩', 聯: '联', 絡: '络', 團: '团',
+  議: '议', 問: '问', 麼: '么', 嗎: '吗', 為: '为', 時: '时', 間: '间', 這: '这', 個: '个', 們: '们',
+  說: '说', 寫: '写', 應: '应', 該: '该', 詞: '词', 歲: '岁', 條: '条',
+  錄: '录', 對: '对', 紹: '绍', 討: '讨', 論: '论', 選: '选', 舉: '举', 權: '权', 義: '义',
+  務: '务', 長: '长', 畢: '毕', 業: '业', 檔: '档', 證: '证', 數: '数', 級: '级', 學: '学', 習: '习',
+};
+
+/** Characters that carry no topic on their own (question words, particles, pronouns, "want/can"). */
+const STOP_CHARS = new Set(
+  '我你他她它的了吗呢吧啊呀么嘛哦是在有和就都也还要会能可以怎什多少几哪谁这那个些一不没么得地着过与及或被把给对向从到让该请问想做去来上下中里吧呗啦咋样如何为啥就才又再很太更最挺好'.split(''),
+);
+
+/** Whole words dropped even though one character is not a stop character. */
+const STOP_WORDS = new Set(['请问', '问一下', '一下', '知道', '是否', '时候', '情况', '事情', '问题', '东西', '意思', '需要', '应该', '同学', '老师', '大家', '今天', '现在', '然后', '因为', '所以', '但是', '已经', '那么']);
+
+const CJK = /\p{Script=Han}/u;
+const SYNONYMS_BY_LENGTH = [...SYNONYMS].sort((a, b) => b[0].length - a[0].length);
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+export function normalise(text: string): string {
+  let s = text.normalize('NFKC').toLowerCase();
+  s = s.replace(/[\u3400-\u9fff]/g, (c) => TRADITIONAL[c] ?? c);
+  s = s.replace(/\s+/g, ' ');
+  for (const [variant, canonical] of SYNONYMS_BY_LENGTH) {
+    if (s.includes(variant)) s = s.split(variant).join(canonical);
+  }
+  return s;
+}
+
+/**
+ * Words that place a question in the Party-membership domain. A question with none of them (食堂,
+ * 作业, 四级, chit-chat) is out of scope however well its other words match: the bot stays quiet.
+ */
+export const DOMAIN_ANCHORS: readonly string[] = [
+  '党', '积极分子', '发展对象', '推优', '团员', '共青团', '团支部', '团组织', '团委', '思想汇报', '政审', '志愿书',
+  '介绍人', '宣誓', '誓词', '组织关系', '联络员', '联系人', '预备期', '转正', '支部', '支委', '2+1', '匿名', '署名',
+  '意见箱', '申请书', '入团',
+];
+
+/** Words common in these questions but also elsewhere (申请 a scholarship, 挂科 without 入党): a weaker signal. */
+export const WEAK_ANCHORS: readonly string[] = ['申请', '谈话', '落选', '没选上', '选上', '重修', '挂科', '绩点', '发展', '考察', '培养', '入d'];
+
+/** How strongly the (raw) text belongs to the Party-membership domain: 1 strong, 0.5 weak, 0 none. */
+export function domainStrength(text: string): number {
+  const s = normalise(text);
+  if (DOMAIN_ANCHORS.some((a) => s.includes(a))) return 1;
+  if (WEAK_ANCHORS.some((a) => s.includes(a))) return 0.5;
+  return 0;
+}
+
+export const hasDomainAnchor = (text: string): boolean => domainStrength(text) === 1;
+
+const isStopBigram = (a: string, b: string) => STOP_CHARS.has(a) && STOP_CHARS.has(b);
+
+export interface TermOptions {
+  /** Domain terms to pick out of the text wherever they occur (e.g. every entry's keywords). */
+  lexicon: readonly string[];
+}
+
+/** Kinds of terms; the matcher weighs them (a domain term says more than a bigram). */
+export const LEXICON_PREFIX = 'k:';
+
+/**
+ * The search terms of a text, deduplicated: segmenter words, CJK bigrams, and lexicon terms as
+ * `k:<term>` (so a lexicon hit counts on its own, next to the same word from the segmenter).
+ */
+export function terms(text: string, options: TermOptions): string[] {
+  const s = normalise(text);
+  const out = new Set<string>();
+  for (const part of segmenter.segment(s)) {
+    if (!part.isWordLike) continue;
+    const word = part.segment;
+    if (CJK.test(word)) {
+      if (word.length >= 2 && !STOP_WORDS.has(word) && ![...word].every((c) => STOP_CHARS.has(c))) out.add(word);
+    } else if (/^[\p{L}\p{N}.+]+$/u.test(word) && (word.length >= 2 || /\d/.test(word))) {
+      out.add(word);
+    }
+  }
+  // bigrams over runs of Han characters
+  const runs = s.match(/\p{Script=Han}+/gu) ?? [];
+  for (const run of runs) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const a = chars[i]!;
+      const b = chars[i + 1]!;
+      if (!isStopBigram(a, b)) out.add(a + b);
+    }
+  }
+  for (const term of options.lexicon) {
+    if (s.includes(term)) out.add(LEXICON_PREFIX + term);
+  }
+  return [...out];
+}
+
+/** Lexicon spellings as they appear after normalisation (so a synonym's canonical form is what is looked for). */
+export function normaliseLexicon(words: Iterable<string>): string[] {
+  const set = new Set<string>();
+  for (const w of words) {
+    const n = normalise(w).trim();
+    if (n.length >= 2) set.add(n);
+  }
+  for (const [, canonical] of SYNONYMS) set.add(canonical);
+  return [...set].sort((a, b) => b.length - a.length);
+}
+
+/** Words worth keeping as keywords of an entry made from a classmate's question (segmenter words, no function words). */
+export function keywordsOf(text: string, max = 10): string[] {
+  const out: string[] = [];
+  for (const part of segmenter.segment(normalise(text))) {
+    const w = part.segment;
+    if (!part.isWordLike || !CJK.test(w) || w.length < 2 || STOP_WORDS.has(w) || [...w].every((c) => STOP_CHARS.has(c))) continue;
+    if (!out.includes(w)) out.push(w);
+    if (out.length >= max) break;
+  }
+  return out;
+}

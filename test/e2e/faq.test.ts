@@ -1,0 +1,293 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FaqMatcher } from '../../src/features/faq/matcher.js';
+import { parseFaqFile } from '../../src/features/faq/kb-file.js';
+import { importFaq } from '../../src/features/faq/service.js';
+import { FixedClock } from '../../src/shared/clock.js';
+import { makeGroup, makeUser, type FakeChat, type FakeUser } from '../support/fake-bot-api/index.js';
+import { conversation } from '../support/conversation.js';
+import { startHarness, textOf, type Harness } from '../support/harness.js';
+import { openTestDb, type TestDb } from '../support/test-db.js';
+import { buttonsOf, FAQ_FILE, loadShippedFaq, messageIdOf, setUpClass } from '../faq/setup.js';
+
+let t: TestDb;
+let h: Harness;
+let say: ReturnType<typeof conversation>;
+let clock: FixedClock;
+
+const secretary = makeUser(101, '王书记', { language_code: 'zh-hans' });
+const liaisonA = makeUser(201, '李<b>联络</b>', { username: 'li_a' });
+const liaisonB = makeUser(202, '赵联络');
+const student = makeUser(301, '小明', { language_code: 'zh' });
+const other = makeUser(302, '小红');
+const admin = makeUser(401, '群主');
+const group = makeGroup(-5001, '计科2101班');
+
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(async () => t.close());
+beforeEach(async () => {
+  await t.reset();
+  await loadShippedFaq(t.db);
+  clock = new FixedClock(new Date('2026-12-01T02:00:00Z'));
+  h = await startHarness({ db: t.db, clock });
+  say = conversation(h);
+  await setUpClass(h, { secretary, liaisons: [liaisonA, liaisonB], group, admin });
+});
+afterEach(async () => h.stop());
+
+const sentTo = (chatId: number, since: number) =>
+  h.api.calls.slice(since).filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(chatId));
+const lastTo = (chatId: number) => h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(chatId)).at(-1)!;
+const press = async (user: FakeUser, chat: FakeChat | { id: number; type: 'private' }, messageId: number, data: string) => {
+  const since = h.api.mark();
+  await h.handled(h.api.pressButton(user, { chat, message_id: messageId }, data));
+  return h.api.calls.slice(since);
+};
+const privateChat = (u: FakeUser) => ({ id: u.id, type: 'private' as const });
+const answersOf = (calls: ReturnType<typeof press> extends Promise<infer C> ? C : never) =>
+  calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => String(c.params.text ?? ''));
+
+describe('FAQ: answering classmates', () => {
+  it('answers a private question at once, with a "that didn’t help" button', async () => {
+    const [reply] = await say.private(student, '入党申请书要怎么写啊');
+    expect(reply).toContain('<b>入党申请书怎么写？</b>');
+    expect(reply).toContain('敬爱的党组织');
+    expect(buttonsOf(lastTo(student.id)).map((b) => b.callback_data)).toEqual([expect.stringMatching(/^faq:n:\d+$/)]);
+    // what people wrote never reaches the logs; the outcome does
+    expect(h.rawLogs.join('\n')).not.toContain('入党申请书要怎么写');
+    expect(h.logs.some((l) => l.event === 'faq_match' && l.slug === 'application-letter' && l.outcome === 'answer')).toBe(true);
+  });
+
+  it('offers up to three "did you mean" buttons when unsure, and pressing one answers', async () => {
+    const question = '谈话的时候会问我什么';
+    const kb = parseFaqFile(readFileSync(FAQ_FILE, 'utf8'));
+    expect(kb.ok && new FaqMatcher(kb.entries).match(question).outcome).toBe('suggest');
+
+    const [header] = await say.private(student, question);
+    expect(header).toBe('你是不是想问：');
+    const buttons = buttonsOf(lastTo(student.id));
+    expect(buttons.length).toBeGreaterThanOrEqual(2);
+    expect(buttons.length).toBeLessThanOrEqual(4);
+    expect(buttons.at(-1)!.callback_data).toMatch(/^faq:n:\d+$/);
+    for (const b of buttons) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
+    const talk = buttons.find((b) => b.callback_data.endsWith(':application-talk'))!;
+    expect(talk.text).toBe('递交申请书后会有谈话吗？');
+
+    const calls = await press(student, privateChat(student), messageIdOf(lastTo(student.id)), talk.callback_data);
+    const answer = calls.find((c) => c.method === 'sendMessage')!;
+    expect(textOf(answer)).toContain('一个月内派人同入党申请人谈话');
+    expect(calls.some((c) => c.method === 'editMessageReplyMarkup')).toBe(true);
+  });
+
+  it('stays quiet on off-topic questions in a group, and is polite about them in private', async () => {
+    const since = h.api.mark();
+    expect(await say.group(group, student, '/ask 食堂几点开门')).toEqual([]);
+    expect(sentTo(liaisonA.id, since)).toEqual([]);
+
+    expect(await say.private(student, '谢谢')).toEqual(['你好！发送 /help 查看我能做什么。']);
+    expect(await say.private(student, '今天二食堂的麻辣烫好吃吗')).toEqual([
+      '我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。',
+    ]);
+    // the student used /ask in the class group, so the bot knows their class and its liaisons got it
+    expect(textOf(lastTo(liaisonA.id))).toContain('今天二食堂的麻辣烫好吃吗');
+  });
+
+  it('answers /ask in a group as a reply, and a reply to the bot', async () => {
+    const [answer] = await say.group(group, student, '/ask 党费一个月交多少钱');
+    expect(answer).toContain('学生党员每月交纳党费0.2元');
+    const answerCall = lastTo(group.id);
+    expect((answerCall.params.reply_parameters as { message_id: number }).message_id).toBeGreaterThan(0);
+
+    const botMessage = { message_id: messageIdOf(answerCall), from: h.api.bot && { id: h.api.bot.id, is_bot: true, first_name: h.api.bot.first_name, username: h.api.bot.username }, chat: group, date: 0, text: 'x' };
+    const [followUp] = await say.group(group, student, '那预备党员要交党费吗', { reply_to_message: botMessage });
+    expect(followUp).toContain('预备党员从支部大会通过其为预备党员之日起交纳党费');
+    expect(await say.group(group, student, '/ask')).toEqual([expect.stringContaining('用法：/ask')]);
+  });
+
+  it('answers with this class’s liaisons, built live', async () => {
+    const [inGroup] = await say.group(group, student, '/ask 我们班的联络员是谁');
+    expect(inGroup).toContain('<b>计科2101</b> 的联络员');
+    expect(inGroup).toContain('<a href="tg://user?id=201">李&lt;b&gt;联络&lt;/b&gt;</a> @li_a');
+    expect(inGroup).toContain('<a href="tg://user?id=202">赵联络</a>');
+    // privately: known from the group the student used; unknown for someone who never did
+    expect((await say.private(student, '我们班的联络员是谁'))[0]).toContain('<b>计科2101</b> 的联络员');
+    expect((await say.private(other, '我们班的联络员是谁'))[0]).toContain('请在班级群里发送 /liaisons');
+    expect((await say.private(student, '可以匿名提意见吗'))[0]).toContain('<b>计科2101</b> 的联络员：');
+  });
+
+  it('answers on its own in a group with privacy mode off, at most once per interval', async () => {
+    expect(await say.group(group, student, '入党申请书怎么写')).toEqual([expect.stringContaining('<b>入党申请书怎么写？</b>')]);
+    expect(await say.group(group, other, '积极分子要考察多久')).toEqual([]); // rate-limited
+    expect(await say.group(group, other, '今晚一起吃火锅吗')).toEqual([]);
+    clock.advance(11 * 60 * 1000);
+    expect(await say.group(group, other, '积极分子要考察多久')).toEqual([expect.stringContaining('一年以上')]);
+    // unsure questions are never answered unasked
+    clock.advance(11 * 60 * 1000);
+    expect(await say.group(group, other, '谈话的时候会问我什么')).toEqual([]);
+  });
+});
+
+describe('FAQ: passing questions to the liaisons', () => {
+  it('routes "that didn’t help" to both liaisons, takes one’s answer and can make it an entry', async () => {
+    // liaison B never started the bot / blocked it: only A gets the question
+    h.api.setChatMember(liaisonB.id, h.api.bot.id, 'kicked');
+    await say.group(group, student, '/ask 入党需要什么条件'); // the bot learns the student's class from the group they use
+    const [none] = await say.private(student, '党员活动室在哪里');
+    expect(none).toBe('我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。');
+    const toLiaison = lastTo(liaisonA.id);
+    expect(textOf(toLiaison)).toContain('<b>计科2101</b> 的同学 <a href="tg://user?id=301">小明</a> 问：\n党员活动室在哪里');
+    const answerButton = buttonsOf(toLiaison)[0]!;
+    expect(answerButton.callback_data).toMatch(/^faq:a:\d+$/);
+    expect(h.logs.some((l) => l.event === 'faq_route_failed' && l.personId !== undefined)).toBe(true);
+
+    // someone else cannot answer it; the liaison can, and /cancel leaves the dialogue
+    expect(answersOf(await press(other, privateChat(other), messageIdOf(toLiaison), answerButton.callback_data))).toEqual([
+      '只有该班的联络员或支部书记可以回复这个问题。',
+    ]);
+    await press(liaisonA, privateChat(liaisonA), messageIdOf(toLiaison), answerButton.callback_data);
+    expect(textOf(lastTo(liaisonA.id))).toContain('请发送你对这个问题的回答');
+    expect(await say.private(liaisonA, '/cancel')).toEqual(['已取消，没有保存任何内容。']);
+    await press(liaisonA, privateChat(liaisonA), messageIdOf(toLiaison), answerButton.callback_data);
+    const since = h.api.mark();
+    const [done] = await say.private(liaisonA, '党员活动室在学院楼 301，<工作日>开放。');
+    expect(done).toBe('已把你的回答发给提问的同学。');
+    const delivered = sentTo(student.id, since)[0]!;
+    expect(textOf(delivered)).toContain('问：党员活动室在哪里');
+    expect(textOf(delivered)).toContain('&lt;工作日&gt;开放');
+    expect((delivered.params.reply_parameters as { message_id: number }).message_id).toBeGreaterThan(0);
+
+    // one step to a new FAQ entry; the next similar question is answered from it
+    const make = buttonsOf(lastTo(liaisonA.id))[0]!;
+    await press(liaisonA, privateChat(liaisonA), messageIdOf(lastTo(liaisonA.id)), make.callback_data);
+    expect(textOf(lastTo(liaisonA.id))).toMatch(/已加入知识库（<code>q-\d+<\/code>）/);
+    const [matched] = await say.private(other, '支部的党员活动室在什么地方');
+    expect(matched).toContain('党员活动室在学院楼 301');
+  });
+
+  it('passes a group question on after "that didn’t help" and replies in the group', async () => {
+    await say.group(group, student, '/ask 入党申请书怎么写');
+    const answer = lastTo(group.id);
+    const notHelpful = buttonsOf(answer)[0]!;
+    // only the asker may press it
+    expect(answersOf(await press(other, group, messageIdOf(answer), notHelpful.callback_data))).toEqual(['这个按钮是给提问的同学用的。']);
+    const calls = await press(student, group, messageIdOf(answer), notHelpful.callback_data);
+    expect(answersOf(calls)).toEqual(['已经转给本班联络员，他们会尽快回复你。']);
+    expect(textOf(lastTo(liaisonA.id))).toContain('入党申请书怎么写');
+    expect(textOf(lastTo(liaisonB.id))).toContain('入党申请书怎么写');
+    // pressing again does not send it twice
+    expect(answersOf(await press(student, group, messageIdOf(answer), notHelpful.callback_data))).toEqual(['这个问题已经转给联络员了。']);
+
+    const toB = lastTo(liaisonB.id);
+    await press(liaisonB, privateChat(liaisonB), messageIdOf(toB), buttonsOf(toB)[0]!.callback_data);
+    const since = h.api.mark();
+    await say.private(liaisonB, '手写，一千字左右即可。');
+    const inGroup = sentTo(group.id, since)[0]!;
+    expect(textOf(inGroup)).toContain('<b>赵联络</b> 的回复：\n手写，一千字左右即可。');
+    // A is too late now
+    const toA = lastTo(liaisonA.id);
+    expect(answersOf(await press(liaisonA, privateChat(liaisonA), messageIdOf(toA), buttonsOf(toA)[0]!.callback_data))).toEqual([
+      '这个问题已经有人回复过了。',
+    ]);
+  });
+
+  it('records the question for the branch when no liaison can be reached', async () => {
+    h.api.setChatMember(liaisonA.id, h.api.bot.id, 'kicked');
+    h.api.setChatMember(liaisonB.id, h.api.bot.id, 'kicked');
+    await say.group(group, student, '/ask 入党需要什么条件');
+    expect(await say.private(student, '党员活动室在哪里')).toEqual(['我只了解入党方面的问题。你的问题已经记录下来，支部会看到并回复你。']);
+    const list = (await say.private(secretary, '/unanswered')).join('\n');
+    expect(list).toContain('<b>待回复的问题</b>（共 1 个）');
+    expect(list).toContain('• 计科2101：1 个');
+    expect(list).toContain('计科2101 · 未送达联络员\n  党员活动室在哪里');
+  });
+
+  it('refuses forged and stale buttons politely', async () => {
+    await say.private(student, '党费交多少');
+    const msg = lastTo(student.id);
+    const id = messageIdOf(msg);
+    for (const data of ['faq:x:1', 'faq:s:999999:dues', 'faq:n:abc', `faq:s:1:${'a'.repeat(60)}`, 'faq:a:999999']) {
+      expect(answersOf(await press(student, privateChat(student), id, data)), data).toEqual(['这个按钮已失效。']);
+    }
+    const qid = Number(buttonsOf(msg)[0]!.callback_data.split(':')[2]);
+    expect(answersOf(await press(other, privateChat(other), id, `faq:n:${qid}`))).toEqual(['这个按钮是给提问的同学用的。']);
+    expect(answersOf(await press(student, privateChat(student), id, `faq:a:${qid}`))).toEqual(['只有该班的联络员或支部书记可以回复这个问题。']);
+    expect(answersOf(await press(student, privateChat(student), id, `faq:m:${qid}`))).toEqual(['只有该班的联络员或支部书记可以回复这个问题。']);
+  });
+});
+
+describe('FAQ: the secretary edits the knowledge base', () => {
+  it('lists by category, edits and adds entries that take effect at once', async () => {
+    const list = (await say.private(secretary, '/faq')).join('\n');
+    expect(list).toContain('<b>入党问答知识库</b>（共 28 条）');
+    expect(list).toContain('<b>申请入党</b>\n• <code>eligibility</code> 入党需要什么条件？');
+    expect(list).toContain('<code>class-liaisons</code> 本班的联络员是谁？（按班级实时生成）');
+
+    const [prompt, yaml] = await say.private(secretary, '/faq_edit dues');
+    expect(prompt).toContain('条目 <code>dues</code> 的当前内容如下');
+    expect(yaml).toMatch(/^<pre>slug: dues\n/);
+    const current = yaml!.replace(/^<pre>/, '').replace(/<\/pre>$/, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+    expect(await say.private(secretary, current.replace('slug: dues', 'slug: fees'))).toEqual([expect.stringContaining('slug 不能修改（应为 dues）')]);
+    expect(await say.private(secretary, current.replace(/^category: .*$/m, 'category: [unclosed'))).toEqual([expect.stringMatching(/内容有问题，没有保存：\nline \d+: /)]);
+    const edited = current.replace('学生党员每月交纳党费0.2元。', '学生党员每月交纳党费0.2元，本支部每学期初统一收取。');
+    expect(await say.private(secretary, edited)).toEqual(['已保存 <code>dues</code>，立即生效。']);
+    expect((await say.private(student, '党费交多少'))[0]).toContain('本支部每学期初统一收取');
+
+    const [addPrompt, template] = await say.private(secretary, '/faq_add');
+    expect(addPrompt).toContain('请按下面的模板填写新条目');
+    expect(template).toContain('slug: my-topic');
+    const entry = [
+      'slug: party-activity-room',
+      'category: 支部补充',
+      'title: 党员活动室在哪里？',
+      'answer: |',
+      '  在学院楼 301，工作日开放。',
+      'questions:',
+      '  - 党员活动室在哪',
+      'keywords: [党员活动室, 活动室]',
+    ].join('\n');
+    expect(await say.private(secretary, entry)).toEqual(['已新增 <code>party-activity-room</code>，立即生效。']);
+    expect((await say.private(student, '党员活动室在哪里呀'))[0]).toContain('在学院楼 301');
+    await say.private(secretary, '/faq_add');
+    expect(await say.private(secretary, entry)).toEqual([expect.stringContaining('已经有 slug 为“party-activity-room”的条目了')]);
+    expect(await say.private(secretary, '/cancel')).toEqual(['已取消，没有保存任何内容。']);
+  });
+
+  it('refuses the secretary’s commands to students and in groups', async () => {
+    for (const command of ['/faq', '/faq_edit dues', '/faq_add', '/unanswered']) {
+      expect(await say.private(student, command), command).toEqual(['抱歉，这个命令只有支部书记可以使用。']);
+    }
+    expect(await say.group(group, secretary, '/faq')).toEqual(['请在与我的私聊中使用这个命令。']);
+    expect(await say.private(secretary, '/faq_edit')).toEqual([expect.stringContaining('用法：/faq_edit slug')]);
+    expect(await say.private(secretary, '/faq_edit nope')).toEqual([expect.stringContaining('没有找到条目“nope”')]);
+    expect(await say.private(secretary, '/unanswered')).toEqual(['目前没有待回复的问题。']);
+  });
+
+  it('refuses a bad import file with line errors and changes nothing', async () => {
+    const before = await t.db.selectFrom('faq_entries').select(['slug', 'answer']).orderBy('slug').execute();
+    const bad = [
+      'version: 1',
+      'entries:',
+      '  - slug: dues',
+      '    category: 其他',
+      '    title: 改过的标题',
+      '    answer: 新答案',
+      '  - slug: Bad Slug',
+      '    category: 其他',
+      '    title: x',
+      '    answer: y',
+      '  - slug: dues',
+      '    category: 其他',
+      '    title: 重复',
+      '    answer: z',
+    ].join('\n');
+    const result = await importFaq(t.db, clock, bad);
+    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ line: 7, message: expect.stringContaining('entries[1].slug') })] });
+    const duplicate = await importFaq(t.db, clock, bad.replace('Bad Slug', 'good-slug'));
+    expect(duplicate).toEqual({ ok: false, errors: [{ line: 11, message: 'entries[2].slug: "dues" is already used on line 3' }] });
+    expect(await t.db.selectFrom('faq_entries').select(['slug', 'answer']).orderBy('slug').execute()).toEqual(before);
+    expect((await say.private(student, '党费交多少'))[0]).toContain('0.2元');
+  });
+});

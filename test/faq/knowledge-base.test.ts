@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { allFeatures } from '../../src/features/index.js';
+import { visibleCommands } from '../../src/features/help/visible-commands.js';
+import type { RoleView } from '../../src/features/people/queries.js';
+import { liveSlugs } from '../../src/features/faq/answers.js';
+import { formatFaqFile, parseFaqFile } from '../../src/features/faq/kb-file.js';
+import { callbackData, callbackSchema } from '../../src/features/faq/schemas.js';
+import { entryText } from '../../src/features/faq/service.js';
+import { FAQ_FILE } from './setup.js';
+
+const text = readFileSync(FAQ_FILE, 'utf8');
+const kb = parseFaqFile(text);
+const entries = kb.ok ? kb.entries : [];
+const bySlug = new Map(entries.map((e) => [e.slug, e]));
+
+describe('the shipped knowledge base', () => {
+  it('is valid and has every required topic, one entry each', () => {
+    expect(kb.ok).toBe(true);
+    const required = [
+      'eligibility', 'application-letter', 'application-submit', 'application-talk', 'league-recommendation', 'activist-selection',
+      'activist-training', 'thought-report', 'party-school', 'development-target', 'introducers', 'political-review', 'volunteer-form',
+      'branch-vote', 'probation', 'full-membership', 'oath', 'timeline', 'dues', 'academic-requirement', 'transfer', 'not-selected',
+      'graduating-student', 'documents-checklist', 'contact-branch', 'class-liaisons', 'anonymous-feedback', 'class-stats',
+    ];
+    for (const slug of required) expect(bySlug.has(slug), slug).toBe(true);
+    for (const e of entries) {
+      expect(e.questions.length, e.slug).toBeGreaterThanOrEqual(5);
+      expect(e.answer.split('\n').length, e.slug).toBeLessThanOrEqual(10);
+    }
+    expect(entries.filter((e) => e.live).map((e) => e.slug).sort()).toEqual([...liveSlugs].sort());
+  });
+
+  it('states the rules correctly', () => {
+    const a = (slug: string) => bySlug.get(slug)!.answer;
+    expect(a('eligibility')).toContain('年满十八岁');
+    expect(a('application-talk')).toContain('一个月内派人同入党申请人谈话');
+    expect(a('league-recommendation')).toContain('28周岁以下的共青团员');
+    expect(a('activist-selection')).toContain('支部委员会');
+    expect(a('activist-selection')).toContain('报上级党委备案');
+    expect(a('activist-training')).toContain('一年以上');
+    expect(a('introducers')).toContain('两名正式党员');
+    expect(a('party-school')).toContain('不少于3天或不少于24个学时');
+    expect(a('branch-vote')).toContain('赞成人数超过应到会有表决权的正式党员的半数');
+    expect(a('branch-vote')).toContain('三个月内审批');
+    expect(a('probation')).toContain('从支部大会通过他为预备党员之日算起');
+    expect(a('probation')).toContain('没有表决权、选举权和被选举权');
+    expect(a('full-membership')).toContain('不能超过一年');
+    expect(a('oath')).toContain('我志愿加入中国共产党，拥护党的纲领，遵守党的章程');
+    expect(a('dues')).toContain('学生党员每月交纳党费0.2元');
+    expect(a('transfer')).toContain('全国党员管理信息系统');
+    expect(a('transfer')).toContain('不超过两年');
+    expect(a('academic-requirement')).toContain('以本校规定为准');
+    expect(a('thought-report')).toContain('以本支部要求为准');
+  });
+
+  it('exports to a file that reads back the same', () => {
+    const again = parseFaqFile(formatFaqFile(entries));
+    expect(again.ok && again.entries).toEqual(entries);
+    const one = parseFaqFile(`version: 1\nentries:\n  - ${entryText(entries[0]!).split('\n').join('\n    ')}`);
+    expect(one.ok && one.entries).toEqual([entries[0]]);
+  });
+});
+
+describe('reading a knowledge-base file', () => {
+  it('reports every problem with its line', () => {
+    const bad = parseFaqFile(['version: 1', 'entries:', '  - slug: ok-one', '    category: c', '    title: t', '    answer: a', '  - slug: x', '    category: c', '    title: ""', '    answer: a', '    extra: 1'].join('\n'));
+    expect(bad).toEqual({
+      ok: false,
+      errors: [
+        { line: 9, message: 'entries[1].title (x): must not be empty' },
+        { line: 11, message: expect.stringContaining('entries[1].extra (x): Unrecognized key') },
+      ],
+    });
+    expect(parseFaqFile('version: 1\nentries:\n  - slug: [unclosed\n')).toMatchObject({ ok: false, errors: [{ line: expect.any(Number), message: expect.stringMatching(/^YAML: /) }] });
+    expect(parseFaqFile('entries: []')).toMatchObject({ ok: false, errors: [{ line: 1 }, { line: 1 }] });
+  });
+});
+
+describe('FAQ buttons and commands', () => {
+  it('keeps callback data within 64 bytes and refuses anything else', () => {
+    for (const data of [callbackData.show(2147483647, 'a'.repeat(40)), callbackData.notHelpful(2147483647), callbackData.answer(1), callbackData.makeEntry(1)]) {
+      expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+      expect(callbackSchema.safeParse(data).success, data).toBe(true);
+    }
+    for (const data of ['faq:s:1:Bad_Slug', 'faq:x:1', 'faq:n:', 'faq:n:1:2', 'faq:a:12345678901', 'ack:1']) {
+      expect(callbackSchema.safeParse(data).success, data).toBe(false);
+    }
+  });
+
+  it('shows /ask to everyone in groups and the FAQ admin commands to the secretary only', () => {
+    const all = allFeatures().flatMap((f) => f.commands);
+    const role = (r: RoleView['role']): RoleView => ({ role: r, branchId: 1, branchName: 'b', classId: r === 'secretary' ? null : 1, className: 'c', classCode: 'c' });
+    const names = (roles: RoleView[], chat: 'private' | 'group') => visibleCommands(all, { chat, roles, isGroupAdmin: false }).map((c) => c.command);
+    const admin = ['faq', 'faq_edit', 'faq_add', 'unanswered'];
+    expect(names([], 'group')).toContain('ask'); // in private any text is a question
+    expect(names([role('liaison')], 'group')).toContain('ask');
+    for (const c of admin) {
+      expect(names([], 'private')).not.toContain(c);
+      expect(names([role('liaison')], 'private')).not.toContain(c);
+      expect(names([role('secretary')], 'private')).toContain(c);
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { Db } from '../../src/db/schema.js';
+import { importFaq } from '../../src/features/faq/service.js';
+import { systemClock } from '../../src/shared/clock.js';
+import type { FakeChat, FakeUser, RecordedCall } from '../support/fake-bot-api/index.js';
+import { conversation } from '../support/conversation.js';
+import { inviteCodeIn, type Harness } from '../support/harness.js';
+
+export const FAQ_FILE = new URL('../../db/faq/faq.yaml', import.meta.url);
+
+/** Tests empty every table between tests; put the shipped knowledge base back. */
+export async function loadShippedFaq(db: Db): Promise<void> {
+  const result = await importFaq(db, systemClock, readFileSync(FAQ_FILE, 'utf8'));
+  if (!result.ok) throw new Error(`db/faq/faq.yaml: ${JSON.stringify(result.errors)}`);
+}
+
+/** Secretary, class 计科2101 (CS2101) with two liaisons, bound to the group. */
+export async function setUpClass(h: Harness, people: { secretary: FakeUser; liaisons: FakeUser[]; group: FakeChat; admin: FakeUser }) {
+  const say = conversation(h);
+  const setup = h.logs.find((l) => l.event === 'setup_link');
+  await say.private(people.secretary, `/start ${inviteCodeIn(String(setup!.link))}`);
+  await say.private(people.secretary, '/class_add 计科2101 CS2101');
+  for (const liaison of people.liaisons) {
+    const [created] = await say.private(people.secretary, '/invite liaison CS2101');
+    await say.private(liaison, `/start ${inviteCodeIn(created!)}`);
+  }
+  await say.update(() => h.api.botAddedToGroup(people.group, people.admin), people.group.id);
+  const [bound] = await say.group(people.group, people.liaisons[0]!, '/bind CS2101');
+  expect(bound).toContain('已把本群绑定到');
+}
+
+export const buttonsOf = (call: RecordedCall): Array<{ text: string; callback_data: string }> => {
+  const markup = call.params.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>> } | string | undefined;
+  const parsed = typeof markup === 'string' ? (JSON.parse(markup) as { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>> }) : markup;
+  return (parsed?.inline_keyboard ?? []).flat();
+};
+
+export const messageIdOf = (call: RecordedCall): number => (call.response as { result: { message_id: number } }).result.message_id;
