@@ -81,11 +81,4 @@ describe('FAQ matching accuracy', () => {
     expect(normalise('積極份子')).toBe('积极分子');
     expect(terms('预备党员转正', { lexicon: ['转正'] })).toEqual(expect.arrayContaining(['预备', '党员', '转正', 'k:转正']));
   });
-
-  it('matches in well under a millisecond on the shipped knowledge base', () => {
-    const questions = ['入党申请书怎么写', '积极分子要考察多久', '食堂几点开门', '毕业了组织关系怎么转', '党费交多少'];
-    const started = performance.now();
-    for (let i = 0; i < 200; i++) for (const q of questions) matcher.match(q);
-    expect((performance.now() - started) / 1000).toBeLessThan(2);
-  });
 });
