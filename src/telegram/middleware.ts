@@ -72,7 +72,11 @@ export function loadCaller(deps: AppDeps): MiddlewareFn<BotContext> {
     if (ctx.from && !ctx.from.is_bot && addressedToBot(ctx)) {
       ctx.person = await upsertPerson(deps.db, ctx.from, ctx.lang);
       ctx.roles = await rolesOf(deps.db, ctx.person.id);
-      if (ctx.chat?.type === 'private') ctx.dialogue = await getDialogue(deps.db, ctx.person.id);
+      if (ctx.chat?.type === 'private') {
+        ctx.dialogue = await getDialogue(deps.db, ctx.person.id);
+        // Someone who blocked the bot and is back: private messages to them work again.
+        await deps.db.updateTable('chats').set({ active: true, updated_at: new Date() }).where('telegram_chat_id', '=', ctx.chat.id).where('active', '=', false).execute();
+      }
     }
     return next();
   };

@@ -231,6 +231,45 @@ describe('acknowledgements', () => {
     await deliver();
     expect(sentTo(liaison.id).filter((c) => String(c.params.text).includes('回执偏少'))).toHaveLength(1);
   });
+
+  it('tells the secretary which liaisons a nudge could not reach', async () => {
+    const second = makeUser(202, '赵联络');
+    const [invite] = await say.private(secretary, '/invite liaison CS2101');
+    await say.private(second, `/start ${inviteCodeIn(invite!)}`);
+    h.api.setChatMember(second.id, h.api.bot.id, 'kicked'); // blocked the bot
+    await composeToAll('需要回执的通知');
+    await say.press(secretary, secretary.id, 'nd:send');
+    await deliver();
+    clock.advance(24 * 3600 * 1000);
+    await deliver();
+    expect(sentTo(liaison.id).some((c) => String(c.params.text).includes('回执偏少'))).toBe(true);
+    const [noticeId] = (await t.db.selectFrom('notices').select('id').execute()).map((n) => n.id);
+    await say.private(secretary, '/notices');
+    await say.press(secretary, secretary.id, `nl:d:${noticeId}`);
+    const details = String(h.api.callsTo('sendMessage').at(-1)!.params.text);
+    expect(details).toContain('回执提醒没能送达这些联络员');
+    expect(details).toContain('<a href="tg://user?id=202">赵联络</a>');
+    expect(details).not.toContain('tg://user?id=201">李联络</a>。');
+    // back in touch: a private message to the bot makes them reachable again
+    h.api.setChatMember(second.id, h.api.bot.id, 'member');
+    await say.private(second, '/whoami');
+    const chat = await t.db.selectFrom('chats').select('active').where('telegram_chat_id', '=', second.id).executeTakeFirstOrThrow();
+    expect(chat.active).toBe(true);
+    // Telegram's own notice that the user blocked the bot again
+    const bot = { id: h.api.bot.id, is_bot: true, first_name: 'bot', username: h.api.bot.username };
+    await h.handled(
+      h.api.pushUpdate(<never>{
+        my_chat_member: {
+          chat: { id: second.id, type: 'private', first_name: second.first_name },
+          from: { ...second, is_bot: false },
+          date: 1,
+          old_chat_member: { status: 'member', user: bot },
+          new_chat_member: { status: 'kicked', user: bot, until_date: 0 },
+        },
+      }),
+    );
+    expect((await t.db.selectFrom('chats').select('active').where('telegram_chat_id', '=', second.id).executeTakeFirstOrThrow()).active).toBe(false);
+  });
 });
 
 describe('correcting and retracting', () => {

@@ -28,6 +28,15 @@ export function groupsComposer(deps: AppDeps): Composer<BotContext> {
   composer.on('my_chat_member', async (ctx) => {
     const update = ctx.myChatMember;
     const chat = update.chat;
+    if (chat.type === 'private') {
+      // The user blocked (kicked) or unblocked the bot: only a chat we already message is tracked.
+      await deps.db
+        .updateTable('chats')
+        .set({ active: isPresent(update.new_chat_member), updated_at: new Date() })
+        .where('telegram_chat_id', '=', chat.id)
+        .execute();
+      return;
+    }
     if (chat.type !== 'group' && chat.type !== 'supergroup') return;
     const wasIn = isPresent(update.old_chat_member);
     const isIn = isPresent(update.new_chat_member);

@@ -135,7 +135,7 @@ const nudgeCheck: JobHandler = {
             kind: 'notice.nudge_message',
             dedupeKey: jobKey.nudgeMessage(noticeId, d.class_id, liaison.personId),
             chatId: chat.id,
-            payload: { className: d.name, acks, size, language: 'zh' },
+            payload: { noticeId, className: d.name, acks, size, personId: liaison.personId },
             availableAt: now,
           },
           now,

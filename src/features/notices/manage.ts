@@ -7,7 +7,7 @@ import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { liaisonOrSecretary, privateOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
 import { displayName } from '../people/queries.js';
-import { ackersOf, deliveriesOf, recentNotices } from './queries.js';
+import { ackersOf, deliveriesOf, recentNotices, unreachableLiaisons } from './queries.js';
 import { correctNotice, retractNotice, type ContentError } from './service.js';
 
 export const CORRECT_DIALOGUE = 'notice_correct';
@@ -136,6 +136,11 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
           acks: new Html(acks),
         }),
       );
+    }
+    const unreachable = await unreachableLiaisons(deps.db, noticeId);
+    if (unreachable.length > 0) {
+      const names = joinHtml(unreachable.map((p) => mention(p.telegram_user_id, displayName(p.first_name, p.last_name))), '、');
+      lines.push('', ctx.t('notice.unreachableLiaisons', { names }));
     }
     return [ctx.t('notice.details', { id: noticeId }), ...lines].join('\n');
   };

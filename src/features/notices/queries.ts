@@ -79,3 +79,17 @@ export async function ackersOf(db: Executor, deliveryId: number) {
     .orderBy('p.id')
     .execute();
 }
+
+/** Liaisons a nudge about this notice could not reach (never pressed Start, or blocked the bot). */
+export async function unreachableLiaisons(db: Executor, noticeId: number) {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['payload', 'last_error'])
+    .where('kind', '=', 'notice.nudge_message')
+    .where('state', '=', 'failed')
+    .where('dedupe_key', 'like', `notice:${noticeId}:nudge:%`)
+    .execute();
+  const ids = rows.map((r) => Number((r.payload as { personId?: number }).personId)).filter((id) => Number.isInteger(id));
+  if (ids.length === 0) return [];
+  return db.selectFrom('people').select(['telegram_user_id', 'first_name', 'last_name']).where('id', 'in', ids).execute();
+}

@@ -167,6 +167,7 @@ export const en: Record<MessageKey, string> = {
   'ack.already': 'You have already acknowledged it.',
   'ack.invalid': 'This button is not valid.',
   'ack.retracted': 'This notice was retracted.',
+  'notice.unreachableLiaisons': '⚠️ The acknowledgement reminder could not reach these liaisons (they never started a chat with the bot, or blocked it): {names}. Ask them to send /start to the bot.',
   'failure.no_group': 'no group is bound to the class',
   'failure.bot_removed': 'the bot is no longer in the group',
   // faq

@@ -161,6 +161,7 @@ export const zh = {
   'ack.already': '你已经确认过了。',
   'ack.invalid': '这个按钮无效。',
   'ack.retracted': '这条通知已撤回。',
+  'notice.unreachableLiaisons': '⚠️ 回执提醒没能送达这些联络员（他们还没有私聊过机器人，或已屏蔽机器人）：{names}。请提醒他们给机器人发送 /start。',
   'failure.no_group': '没有绑定班级群',
   'failure.bot_removed': '机器人已不在群里',
   // faq
