@@ -203,6 +203,20 @@ describe('FAQ: passing questions to the liaisons', () => {
     expect(list).toContain('计科2101 · 未送达联络员\n  党员活动室在哪里');
   });
 
+  it('passes at most five questions an hour from one classmate to the liaisons', async () => {
+    const toLiaison = () => h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(liaisonA.id)).length;
+    await say.group(group, student, '/ask 入党需要什么条件'); // the bot learns the student's class
+    const before = toLiaison();
+    const questions = ['党员活动室在哪里', '党员活动室几点开门', '支部的打印机坏了', '党员活动室能借用吗', '支部聚餐去哪里'];
+    for (const q of questions) expect(await say.private(student, q)).toEqual([expect.stringContaining('已经把你的问题转给')]);
+    expect(toLiaison() - before).toBe(5);
+    expect(await say.private(student, '党员活动室有空调吗')).toEqual(['我只了解入党方面的问题。你的问题已经记录下来，支部会看到并回复你。']);
+    expect(toLiaison() - before).toBe(5);
+    clock.advance(61 * 60 * 1000);
+    await say.private(student, '党员活动室钥匙在谁那');
+    expect(toLiaison() - before).toBe(6);
+  });
+
   it('refuses forged and stale buttons politely', async () => {
     await say.private(student, '党费交多少');
     const msg = lastTo(student.id);
@@ -253,6 +267,16 @@ describe('FAQ: the secretary edits the knowledge base', () => {
     await say.private(secretary, '/faq_add');
     expect(await say.private(secretary, entry)).toEqual([expect.stringContaining('已经有 slug 为“party-activity-room”的条目了')]);
     expect(await say.private(secretary, '/cancel')).toEqual(['已取消，没有保存任何内容。']);
+  });
+
+  it('deletes an entry at once, but not a live one', async () => {
+    expect(await say.private(student, '学生党费每月交多少')).toEqual([expect.stringContaining('0.2')]);
+    expect(await say.private(secretary, '/faq_delete dues')).toEqual(['已删除 <code>dues</code>，立即生效。']);
+    expect((await say.private(student, '学生党费每月交多少')).join('\n')).not.toContain('0.2');
+    expect(await say.private(secretary, '/faq_delete class-liaisons')).toEqual([expect.stringContaining('不能删除')]);
+    expect(await say.private(secretary, '/faq_delete nope')).toEqual([expect.stringContaining('没有找到条目“nope”')]);
+    expect(await say.private(secretary, '/faq_delete')).toEqual([expect.stringContaining('用法：/faq_delete')]);
+    expect(await say.private(student, '/faq_delete oath')).toEqual(['抱歉，这个命令只有支部书记可以使用。']);
   });
 
   it('refuses the secretary’s commands to students and in groups', async () => {

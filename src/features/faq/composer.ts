@@ -19,6 +19,8 @@ import {
   classOfPerson,
   entryBySlug,
   insertQuestion,
+  routedSince,
+  bumpFaqVersion,
   markSeen,
   openQuestions,
   questionById,
@@ -50,6 +52,10 @@ interface AskerClass {
 const DIALOGUE = { answer: 'faq_answer', edit: 'faq_edit', add: 'faq_add' } as const;
 /** Short off-topic lines in private ("谢谢", "在吗") get a greeting, not a trip to the liaisons. */
 const SMALLTALK_MAX_LENGTH = 8;
+
+/** At most this many questions of one person are passed to the liaisons per window. */
+export const ROUTE_LIMIT_PER_WINDOW = 5;
+export const ROUTE_WINDOW_MS = 60 * 60 * 1000;
 
 export function faqComposer(deps: AppDeps): Composer<BotContext> {
   const { db, clock, logger } = deps;
@@ -111,7 +117,12 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
     const klass = await classById(q.class_id);
     const asker = await db.selectFrom('people').select(['telegram_user_id', 'first_name', 'last_name']).where('id', '=', q.asker_id).executeTakeFirstOrThrow();
     let delivered = 0;
-    for (const liaison of liaisons) {
+    // One classmate cannot flood the liaisons: past the hourly limit a question is only recorded
+    // (the secretary still sees it in /unanswered).
+    const recent = await routedSince(db, q.asker_id, new Date(clock.now().getTime() - ROUTE_WINDOW_MS));
+    const overLimit = recent >= ROUTE_LIMIT_PER_WINDOW;
+    if (overLimit) logger.info({ event: 'faq_route_limited', questionId: q.id }, 'asker over the hourly limit; question recorded only');
+    for (const liaison of overLimit ? [] : liaisons) {
       const lang = await languageOf(liaison.personId);
       const text = translate(lang, 'faq.liaison.question', {
         class: klass?.name ?? translate(lang, 'faq.liaison.unknownClass'),
@@ -250,6 +261,20 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
     await saveDialogue(db, ctx.person!.id, { kind: DIALOGUE.edit, step: 'entry', data: { slug } }, clock.now());
     await replyHtml(ctx, ctx.t('faq.edit.prompt', { slug }));
     await replyHtml(ctx, `<pre>${escapeHtml(entryText(entry))}</pre>`);
+  });
+
+  composer.command('faq_delete', privateOnly, secretaryOnly, async (ctx) => {
+    const slug = commandArgs(ctx).toLowerCase();
+    if (!slug || slug.length > 64) return replyHtml(ctx, ctx.t('faq.delete.usage'));
+    const entry = await entryBySlug(db, slug);
+    if (!entry) return replyHtml(ctx, ctx.t('faq.edit.notFound', { slug }));
+    if (entry.live) return replyHtml(ctx, ctx.t('faq.delete.live', { slug }));
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('faq_entries').where('slug', '=', slug).execute();
+      await bumpFaqVersion(trx);
+    });
+    logger.info({ event: 'faq_entry_deleted', slug }, 'FAQ entry deleted');
+    return replyHtml(ctx, ctx.t('faq.delete.done', { slug }));
   });
 
   composer.command('faq_add', privateOnly, secretaryOnly, async (ctx) => {

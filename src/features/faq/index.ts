@@ -14,6 +14,7 @@ export const faqFeature: Feature = {
     { command: 'faq', where: 'private', audience: 'secretary', description: 'cmd.faq' },
     { command: 'faq_edit', where: 'private', audience: 'secretary', description: 'cmd.faq_edit' },
     { command: 'faq_add', where: 'private', audience: 'secretary', description: 'cmd.faq_add' },
+    { command: 'faq_delete', where: 'private', audience: 'secretary', description: 'cmd.faq_delete' },
     { command: 'unanswered', where: 'private', audience: 'secretary', description: 'cmd.unanswered' },
   ],
   composer: faqComposer,

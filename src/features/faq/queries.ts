@@ -216,3 +216,15 @@ export async function openQuestions(db: Executor, branchId: number, limit: numbe
     latest: latest.map((r) => ({ id: r.id, question: r.question, status: r.status, createdAt: r.created_at, className: r.class_name })),
   };
 }
+
+/** How many of a person's questions were passed to liaisons since `since`. */
+export async function routedSince(db: Executor, askerId: number, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('faq_questions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('asker_id', '=', askerId)
+    .where('status', 'in', ['routed', 'resolved'])
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
