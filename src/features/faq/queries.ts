@@ -47,41 +47,28 @@ export async function entryBySlug(db: Executor, slug: string): Promise<FaqEntry 
   return row ? toEntry(row) : undefined;
 }
 
+/** The stored columns of an entry (shared by insert and update). */
+const entryValues = (e: FaqEntry, now: Date, by: number | null) => ({
+  category: e.category,
+  title: e.title,
+  answer: e.answer,
+  answer_en: e.answerEn,
+  questions: JSON.stringify(e.questions),
+  keywords: JSON.stringify(e.keywords),
+  live: e.live,
+  updated_by: by,
+  updated_at: now,
+});
+
 export async function insertEntry(db: Executor, e: FaqEntry, now: Date, by: number | null): Promise<void> {
   await db
     .insertInto('faq_entries')
-    .values({
-      slug: e.slug,
-      category: e.category,
-      title: e.title,
-      answer: e.answer,
-      answer_en: e.answerEn,
-      questions: JSON.stringify(e.questions),
-      keywords: JSON.stringify(e.keywords),
-      live: e.live,
-      updated_by: by,
-      created_at: now,
-      updated_at: now,
-    })
+    .values({ slug: e.slug, ...entryValues(e, now, by), created_at: now })
     .execute();
 }
 
 export async function updateEntry(db: Executor, e: FaqEntry, now: Date, by: number | null): Promise<boolean> {
-  const result = await db
-    .updateTable('faq_entries')
-    .set({
-      category: e.category,
-      title: e.title,
-      answer: e.answer,
-      answer_en: e.answerEn,
-      questions: JSON.stringify(e.questions),
-      keywords: JSON.stringify(e.keywords),
-      live: e.live,
-      updated_by: by,
-      updated_at: now,
-    })
-    .where('slug', '=', e.slug)
-    .executeTakeFirst();
+  const result = await db.updateTable('faq_entries').set(entryValues(e, now, by)).where('slug', '=', e.slug).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
