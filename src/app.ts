@@ -24,6 +24,8 @@ export interface StartOptions {
   /** false: tests drive the outbox with `app.dispatcher.runOnce()` and their own clock. */
   runDispatcher?: boolean;
   dispatcher?: DispatcherOptions;
+  /** How polling waits before retrying a failed getUpdates (tests pass one that does not wait). */
+  pollingSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface RunningApp {
@@ -106,7 +108,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     webhookPort = await webhook.listen();
     await bot.telegram.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
   } else {
-    poller = await startPolling(bot, { allowedUpdates: ALLOWED_UPDATES, logger });
+    poller = await startPolling(bot, { allowedUpdates: ALLOWED_UPDATES, logger, ...(options.pollingSleep ? { sleep: options.pollingSleep } : {}) });
   }
   if (options.runDispatcher !== false) dispatcher.start();
   logger.info({ event: 'ready', pid: process.pid, mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');

@@ -47,11 +47,13 @@ describe('graceful stop in polling mode', () => {
   });
 
   it('survives Bot API outages while polling and carries on', async () => {
-    const h = await startHarness({ db: t.db });
+    const waits: number[] = [];
+    const h = await startHarness({ db: t.db, pollingSleep: async (ms) => void waits.push(ms) });
     h.api.injectFault('getUpdates', { kind: 'serverError', status: 502 }, { times: 2 });
     h.api.sendPrivateText(student, '/help');
     await h.api.waitForMessage(student.id, /whoami/, { timeoutMs: 10_000 });
     expect(h.logs.filter((l) => l.event === 'polling_error').length).toBeGreaterThanOrEqual(1);
+    expect(waits.slice(0, 2)).toEqual([500, 1000]); // exponential backoff
     await h.stop();
   });
 });

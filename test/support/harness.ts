@@ -52,7 +52,14 @@ export function logCapture() {
 }
 
 /** The real app, started through the same function as `npm start`, against the fake Bot API. */
-export async function startHarness(options: { db: Db; clock?: Clock; env?: Record<string, string>; api?: FakeBotApi; runDispatcher?: boolean }): Promise<Harness> {
+export async function startHarness(options: {
+  db: Db;
+  clock?: Clock;
+  env?: Record<string, string>;
+  api?: FakeBotApi;
+  runDispatcher?: boolean;
+  pollingSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}): Promise<Harness> {
   const api = options.api ?? (await startFakeBotApi());
   const { stream, logs, rawLogs, waitForLog } = logCapture();
   const result = await startApp({
@@ -61,6 +68,7 @@ export async function startHarness(options: { db: Db; clock?: Clock; env?: Recor
     logDestination: stream,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.runDispatcher === false ? { runDispatcher: false } : {}),
+    ...(options.pollingSleep ? { pollingSleep: options.pollingSleep } : {}),
   });
   if (!result.ok) throw new Error(result.message);
   const app = result.app;
