@@ -3,6 +3,7 @@ import * as foundation from './2026-11-26-001-foundation.js';
 import * as dialogues from './2026-11-26-002-dialogues.js';
 import * as notices from './2026-11-26-003-notices.js';
 import * as faq from './2026-11-26-004-faq.js';
+import * as currentBranch from './2026-11-26-005-current-branch.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-002-dialogues': dialogues,
   '2026-11-26-003-notices': notices,
   '2026-11-26-004-faq': faq,
+  '2026-11-26-005-current-branch': currentBranch,
 };

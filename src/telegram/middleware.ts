@@ -71,7 +71,7 @@ export function loadCaller(deps: AppDeps): MiddlewareFn<BotContext> {
     ctx.dialogue = null;
     if (ctx.from && !ctx.from.is_bot && addressedToBot(ctx)) {
       ctx.person = await upsertPerson(deps.db, ctx.from, ctx.lang);
-      ctx.roles = await rolesOf(deps.db, ctx.person.id);
+      ctx.roles = await rolesOf(deps.db, ctx.person.id, ctx.person.current_branch_id);
       if (ctx.chat?.type === 'private') {
         ctx.dialogue = await getDialogue(deps.db, ctx.person.id);
         // Someone who blocked the bot and is back: private messages to them work again.

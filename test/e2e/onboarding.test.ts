@@ -3,6 +3,8 @@ import { makeGroup, makeUser } from '../support/fake-bot-api/index.js';
 import { conversation } from '../support/conversation.js';
 import { inviteCodeIn, startHarness, type Harness } from '../support/harness.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
+import { createInvite } from '../../src/features/invites/service.js';
+import { systemClock } from '../../src/shared/clock.js';
 
 let t: TestDb;
 let h: Harness;
@@ -204,6 +206,31 @@ describe('onboarding a branch end to end', () => {
     await inviteAndJoin('liaison', 'CS2101', liaisonA);
     expect(await say.group(classGroup, student, '/liaisons')).toEqual([expect.stringContaining('目前只有 1 名')]);
     expect(await say.group(makeGroup(-777, '别的群'), student, '/liaisons')).toEqual([expect.stringContaining('本群还没有绑定班级')]);
+  });
+});
+
+describe('a secretary of several branches', () => {
+  it('switches the branch their commands act on', async () => {
+    await becomeSecretary();
+    expect(await say.private(secretary, '/branch')).toEqual(['你负责的支部是 <b>党支部</b>。']);
+    await say.private(secretary, '/class_add 计科2101 CS2101');
+    const second = await t.db.insertInto('branches').values({ name: '第二党支部' }).returning('id').executeTakeFirstOrThrow();
+    const invite = await createInvite(t.db, systemClock, { role: 'secretary', branchId: second.id, classId: null, createdBy: null });
+    expect(await say.private(secretary, `/start inv_${invite.code}`)).toEqual([expect.stringContaining('<b>第二党支部</b> 的支部书记')]);
+
+    expect((await say.private(secretary, '/classes')).join('\n')).toContain('<b>党支部</b> 共 1 个班级');
+    expect(await say.private(secretary, '/branch')).toEqual([expect.stringContaining('当前是 <b>党支部</b>')]);
+    await say.press(secretary, secretary.id, `br:${second.id}`);
+    expect(h.api.callsTo('sendMessage').at(-1)!.params.text).toContain('已切换到 <b>第二党支部</b>');
+    expect(await say.private(secretary, '/classes')).toEqual([expect.stringContaining('本支部还没有班级')]);
+    await say.private(secretary, '/class_add 软工2101 SE2101');
+    expect((await say.private(secretary, '/classes')).join('\n')).toContain('<b>第二党支部</b> 共 1 个班级');
+
+    // a forged button for a branch they do not run
+    const third = await t.db.insertInto('branches').values({ name: '别人的支部' }).returning('id').executeTakeFirstOrThrow();
+    await h.handled(h.api.pressButton(secretary, { chat: { id: secretary.id, type: 'private' }, message_id: 1 }, `br:${third.id}`));
+    expect(h.api.callsTo('answerCallbackQuery').at(-1)!.params.text).toBe('这个操作已过期，请重新开始。');
+    expect((await say.private(secretary, '/classes')).join('\n')).toContain('<b>第二党支部</b>');
   });
 });
 

@@ -13,7 +13,7 @@ describe('commands each role sees', () => {
   it('keeps secretary commands from students and liaisons', () => {
     expect(names([], 'private')).toEqual(['cancel', 'help', 'start', 'whoami']);
     expect(names([role('liaison')], 'private')).toEqual(['cancel', 'help', 'notice', 'notices', 'start', 'whoami']);
-    expect(names([role('secretary')], 'private')).toEqual(['cancel', 'class_add', 'class_tags', 'classes', 'faq', 'faq_add', 'faq_delete', 'faq_edit', 'help', 'invite', 'notice', 'notices', 'start', 'unanswered', 'whoami']);
+    expect(names([role('secretary')], 'private')).toEqual(['branch', 'cancel', 'class_add', 'class_tags', 'classes', 'faq', 'faq_add', 'faq_delete', 'faq_edit', 'help', 'invite', 'notice', 'notices', 'start', 'unanswered', 'whoami']);
   });
 
   it('shows /bind in groups only to admins, liaisons and secretaries', () => {

@@ -1,4 +1,4 @@
-import { Composer } from 'telegraf';
+import { Composer, Markup } from 'telegraf';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { Html, joinHtml, mention } from '../../i18n/html.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
@@ -40,6 +40,25 @@ export function classesComposer(deps: AppDeps): Composer<BotContext> {
     if (!klass) return replyHtml(ctx, ctx.t('invite.classNotFound', { class: classRef }));
     await deps.db.updateTable('classes').set({ tags: tags.data }).where('id', '=', klass.id).execute();
     return replyHtml(ctx, ctx.t('class.tags.set', { class: klass.name, tags: tags.data.length > 0 ? tags.data.join('、') : ctx.t('class.tags.none') }));
+  });
+
+  composer.command('branch', privateOnly, secretaryOnly, async (ctx) => {
+    const branches = [...new Map(ctx.roles.filter((r) => r.role === 'secretary').map((r) => [r.branchId, r.branchName])).entries()];
+    const current = secretaryBranch(ctx.roles)!;
+    if (branches.length === 1) return replyHtml(ctx, ctx.t('branch.only', { branch: current.branchName }));
+    await ctx.reply(ctx.t('branch.choose', { branch: current.branchName }), {
+      parse_mode: 'HTML',
+      ...Markup.inlineKeyboard(branches.map(([id, name]) => [Markup.button.callback(`${id === current.branchId ? '✅ ' : ''}${name}`, `br:${id}`)])),
+    });
+  });
+
+  composer.action(/^br:(\d+)$/, async (ctx) => {
+    const branchId = Number(ctx.match[1]);
+    const role = ctx.roles.find((r) => r.role === 'secretary' && r.branchId === branchId);
+    if (!role || !ctx.person) return ctx.answerCbQuery(ctx.t('notice.stale'), { show_alert: true });
+    await deps.db.updateTable('people').set({ current_branch_id: branchId }).where('id', '=', ctx.person.id).execute();
+    await ctx.answerCbQuery();
+    return replyHtml(ctx, ctx.t('branch.switched', { branch: role.branchName }));
   });
 
   composer.command('classes', privateOnly, secretaryOnly, async (ctx) => {

@@ -7,6 +7,7 @@ export const classesFeature: Feature = {
     { command: 'class_add', where: 'private', audience: 'secretary', description: 'cmd.class_add' },
     { command: 'classes', where: 'private', audience: 'secretary', description: 'cmd.classes' },
     { command: 'class_tags', where: 'private', audience: 'secretary', description: 'cmd.class_tags' },
+    { command: 'branch', where: 'private', audience: 'secretary', description: 'cmd.branch' },
   ],
   composer: classesComposer,
 };

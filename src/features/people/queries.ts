@@ -41,7 +41,8 @@ export interface RoleView {
   classCode: string | null;
 }
 
-export async function rolesOf(db: Executor, personId: number): Promise<RoleView[]> {
+/** The person's roles; those in their current branch (if they chose one) come first. */
+export async function rolesOf(db: Executor, personId: number, currentBranchId: number | null = null): Promise<RoleView[]> {
   const rows = await db
     .selectFrom('role_assignments as r')
     .innerJoin('branches as b', 'b.id', 'r.branch_id')
@@ -50,7 +51,7 @@ export async function rolesOf(db: Executor, personId: number): Promise<RoleView[
     .select(['r.role', 'r.branch_id', 'b.name as branch_name', 'r.class_id', 'c.name as class_name', 'c.code as class_code'])
     .orderBy('r.id')
     .execute();
-  return rows.map((r) => ({
+  const views = rows.map((r) => ({
     role: r.role,
     branchId: r.branch_id,
     branchName: r.branch_name,
@@ -58,6 +59,8 @@ export async function rolesOf(db: Executor, personId: number): Promise<RoleView[
     className: r.class_name,
     classCode: r.class_code,
   }));
+  if (currentBranchId === null) return views;
+  return [...views.filter((v) => v.branchId === currentBranchId), ...views.filter((v) => v.branchId !== currentBranchId)];
 }
 
 export interface ClassMember {

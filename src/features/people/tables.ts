@@ -11,6 +11,8 @@ export interface PeopleTable {
   last_name: string | null;
   username: string | null;
   language: Language;
+  /** For a secretary of several branches: the one their commands act on. */
+  current_branch_id: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

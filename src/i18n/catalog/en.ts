@@ -57,6 +57,10 @@ export const en: Record<MessageKey, string> = {
     'Done! You are now the {role} of <b>{class}</b>.\n\nAdd me to the class group (if I am not there yet) and send /bind {code} there. Send /help to see your commands.',
   'invite.redeem.groupOnlyPrivate': 'Please open the invite link in a private chat with me.',
 
+  'cmd.branch': 'Switch the branch you manage (if you have several)',
+  'branch.only': 'Your branch is <b>{branch}</b>.',
+  'branch.choose': 'You are secretary of several branches; now working on <b>{branch}</b>. Choose one:',
+  'branch.switched': 'Switched to <b>{branch}</b>. /classes, /invite, /notice and the rest now act on it.',
   'class.add.usage':
     'Usage: /class_add NAME [CODE]\ne.g. /class_add 计科2101 CS2101. The code is optional (I make one); it may contain letters, digits, - and _.',
   'class.add.badName': 'A class name is 1–32 characters without line breaks or special symbols, e.g. "计科2101".',

@@ -54,6 +54,10 @@ export const zh = {
   'invite.redeem.groupOnlyPrivate': '请在与我的私聊中打开邀请链接。',
 
   // classes
+  'cmd.branch': '切换正在管理的支部（负责多个支部时）',
+  'branch.only': '你负责的支部是 <b>{branch}</b>。',
+  'branch.choose': '你负责多个支部，当前是 <b>{branch}</b>。选择要管理的支部：',
+  'branch.switched': '已切换到 <b>{branch}</b>。之后的 /classes、/invite、/notice 等都作用于这个支部。',
   'class.add.usage': '用法：/class_add 班级名称 [代码]\n例如 /class_add 计科2101 CS2101。代码可省略，由我生成；代码只能包含字母、数字、- 和 _。',
   'class.add.badName': '班级名称应为 1–32 个字，不能包含换行或特殊符号，例如“计科2101”。',
   'class.add.badCode': '班级代码只能包含字母、数字、- 和 _，长度 1–16，例如 CS2101。',
