@@ -326,6 +326,15 @@ describe('delivery faults', () => {
     expect(retried.map((r) => r.state)).toEqual(['sent']);
     const details = (await say.private(secretary, '/notices')).join('\n');
     expect(details).toContain('失败 2'); // kicked group and unbound class
+
+    // a deleted group: 400 chat not found retires the chat like a kick
+    h.api.injectFault('sendMessage', { kind: 'chatNotFound' }, { chatId: groups[0]!.id });
+    await composeToAll('群已解散', [], { ack: false });
+    await say.press(secretary, secretary.id, 'nd:send');
+    await deliver();
+    const gone = await t.db.selectFrom('deliveries as d').innerJoin('notices as n', 'n.id', 'd.notice_id').select(['d.state', 'd.failure']).where('n.text', '=', '群已解散').where('d.class_id', '=', 1).execute();
+    expect(gone).toEqual([{ state: 'failed', failure: expect.stringContaining('chat not found') }]);
+    expect((await t.db.selectFrom('chats').select('active').where('telegram_chat_id', '=', groups[0]!.id).executeTakeFirstOrThrow()).active).toBe(false);
   });
 
   it('two dispatchers at once send each delivery exactly once', async () => {
