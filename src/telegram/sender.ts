@@ -1,5 +1,3 @@
-import type { Telegram } from 'telegraf';
-
 /**
  * What became of one Bot API call, in the terms the dispatcher acts on. This is the only place
  * that reads Telegram's error codes and descriptions.
@@ -49,4 +47,3 @@ export async function attempt<T>(call: () => Promise<T>, messageIdOf: (result: T
   }
 }
 
-export type Sender = Telegram;

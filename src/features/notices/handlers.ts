@@ -1,7 +1,7 @@
 import type { InlineKeyboardMarkup, MessageEntity } from 'telegraf/types';
 import { t } from '../../i18n/i18n.js';
 import type { JobContext, JobHandler } from '../../outbox/dispatcher.js';
-import { enqueue, type ClaimedJob } from '../../outbox/store.js';
+import { enqueue } from '../../outbox/store.js';
 import { attempt, type SendOutcome } from '../../telegram/sender.js';
 import { classMembers } from '../people/queries.js';
 import { ackCount, noticeWithDelivery } from './queries.js';
@@ -173,4 +173,3 @@ export const noticeJobHandlers: Record<string, JobHandler> = {
   'notice.nudge_message': nudgeMessage,
 };
 
-export type { ClaimedJob };
