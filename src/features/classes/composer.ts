@@ -1,6 +1,6 @@
 import { Composer, Markup } from 'telegraf';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { Html, joinHtml, mention } from '../../i18n/html.js';
+import { html, joinHtml, mention } from '../../i18n/html.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, privateOnly, secretaryOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
@@ -71,11 +71,11 @@ export function classesComposer(deps: AppDeps): Composer<BotContext> {
       ctx.t('classes.line', {
         name: klass.name,
         code: klass.code,
-        liaisons: htmlOf(names(liaisons)),
-        flag: htmlOf(liaisons.length === 2 ? '' : ctx.t('classes.flag', { count: liaisons.length })),
-        league: htmlOf(names(leagueSecretaries)),
-        counselors: htmlOf(names(counselors)),
-        chat: chat ? (chat.active ? chat.title : htmlOf(ctx.t('classes.inactiveChat', { title: chat.title }))) : ctx.t('classes.unbound'),
+        liaisons: html(names(liaisons)),
+        flag: html(liaisons.length === 2 ? '' : ctx.t('classes.flag', { count: liaisons.length })),
+        league: html(names(leagueSecretaries)),
+        counselors: html(names(counselors)),
+        chat: chat ? (chat.active ? chat.title : html(ctx.t('classes.inactiveChat', { title: chat.title }))) : ctx.t('classes.unbound'),
       }),
     );
     const flagged = overview.filter((o) => o.liaisons.length !== 2).length;
@@ -90,4 +90,3 @@ export function classesComposer(deps: AppDeps): Composer<BotContext> {
   return composer;
 }
 
-const htmlOf = (s: string) => new Html(s);

@@ -1,6 +1,7 @@
 import { escapeHtml, Html, joinHtml, mention } from '../../i18n/html.js';
 import type { Translate } from '../../i18n/i18n.js';
 import type { Language } from '../../i18n/language.js';
+import { liaisonList } from '../groups/liaison-list.js';
 import type { ClassMember } from '../people/queries.js';
 import type { FaqEntry } from './schemas.js';
 
@@ -38,11 +39,7 @@ const LIVE: Record<string, (entry: FaqEntry) => (ctx: AnswerContext) => Promise<
     const klass = await ctx.klass();
     if (!klass) return ctx.t('faq.live.noClass');
     if (klass.liaisons.length === 0) return ctx.t('faq.live.noLiaisons', { class: klass.name });
-    const names = joinHtml(
-      klass.liaisons.map((l) => joinHtml(['• ', mention(l.telegramUserId, l.name), l.username ? ` @${l.username}` : ''], '')),
-      '\n',
-    );
-    return ctx.t('faq.live.liaisons', { class: klass.name, names });
+    return ctx.t('faq.live.liaisons', { class: klass.name, names: liaisonList(klass.liaisons) });
   },
   'anonymous-feedback': withClassLiaisons,
   'class-stats': withClassLiaisons,

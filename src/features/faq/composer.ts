@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardButton, Message } from 'telegraf/types';
 import { clearDialogue, saveDialogue } from '../../dialogue/store.js';
-import { escapeHtml, Html } from '../../i18n/html.js';
+import { escapeHtml, mention } from '../../i18n/html.js';
 import { t as translate, translator, type MessageKey } from '../../i18n/i18n.js';
 import type { Language } from '../../i18n/language.js';
 import { safeError } from '../../logging/logger.js';
@@ -126,7 +126,7 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
       const lang = await languageOf(liaison.personId);
       const text = translate(lang, 'faq.liaison.question', {
         class: klass?.name ?? translate(lang, 'faq.liaison.unknownClass'),
-        asker: new Html(`<a href="tg://user?id=${asker.telegram_user_id}">${escapeHtml(displayName(asker.first_name, asker.last_name))}</a>`),
+        asker: mention(asker.telegram_user_id, displayName(asker.first_name, asker.last_name)),
         question: q.question,
       });
       try {

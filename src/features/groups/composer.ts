@@ -2,11 +2,11 @@ import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { ChatMember } from 'telegraf/types';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { joinHtml, mention } from '../../i18n/html.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, groupOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
 import { isGroupAdmin } from './admins.js';
+import { liaisonList } from './liaison-list.js';
 import { chatByTelegramId, setChatTitle, upsertChat } from './queries.js';
 import { bindChat, classOfChat, migrateChat, type BindError } from './service.js';
 
@@ -85,10 +85,7 @@ export function groupsComposer(deps: AppDeps): Composer<BotContext> {
     const klass = chat?.class_id ? await classOfChat(deps.db, ctx.chat.id) : null;
     if (!klass) return replyHtml(ctx, ctx.t('liaisons.notBound'));
     if (klass.liaisons.length === 0) return replyHtml(ctx, ctx.t('liaisons.none', { class: klass.className }));
-    const names = joinHtml(
-      klass.liaisons.map((l) => joinHtml(['• ', mention(l.telegramUserId, l.name), l.username ? ` @${l.username}` : ''], '')),
-      '\n',
-    );
+    const names = liaisonList(klass.liaisons);
     const missing = klass.liaisons.length < 2 ? `\n${ctx.t('liaisons.missing', { count: klass.liaisons.length })}` : '';
     return replyHtml(ctx, ctx.t('liaisons.list', { class: klass.className, names }) + missing);
   });

@@ -2,7 +2,7 @@ import { Composer, Markup } from 'telegraf';
 import type { InlineKeyboardButton, MessageEntity } from 'telegraf/types';
 import { z } from 'zod';
 import { clearDialogue, saveDialogue } from '../../dialogue/store.js';
-import { Html } from '../../i18n/html.js';
+import { html } from '../../i18n/html.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { formatLocal, parseLocalDateTime } from '../../shared/local-time.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
@@ -65,13 +65,13 @@ export function noticeDialogue(deps: AppDeps): Composer<BotContext> {
       const checked = checkContent(content);
       if (!checked.ok) return replyHtml(ctx, ctx.t(contentErrors[checked.error], checked.detail));
       const next = { ...draft, content };
-      if (next.classIds.length > 0) return showPreview(ctx, next);
+      if (next.classIds.length > 0) return showPreview(ctx, next, (await audienceOf(deps.db, ctx.roles))!);
       return askAudience(ctx, next);
     }
     if (step === 'time') {
       const sendAt = text ? parseLocalDateTime(text, deps.config.timeZone, deps.clock.now()) : null;
       if (!sendAt || sendAt.getTime() <= deps.clock.now().getTime()) return replyHtml(ctx, ctx.t('notice.badTime'));
-      return showPreview(ctx, { ...draft, sendAt: sendAt.toISOString() });
+      return showPreview(ctx, { ...draft, sendAt: sendAt.toISOString() }, (await audienceOf(deps.db, ctx.roles))!);
     }
     return next();
   });
@@ -123,7 +123,7 @@ export function noticeDialogue(deps: AppDeps): Composer<BotContext> {
     await ctx.reply(ctx.t('notice.options'), optionsKeyboard(ctx, draft));
   };
 
-  const showPreview = async (ctx: BotContext, draft: Draft) => {
+  const showPreview = async (ctx: BotContext, draft: Draft, audience: Audience) => {
     await save(ctx, 'preview', draft);
     const content = draft.content as NoticeContent;
     const markup = draft.askAck ? { reply_markup: ackKeyboard(0, 0) } : {};
@@ -131,7 +131,6 @@ export function noticeDialogue(deps: AppDeps): Composer<BotContext> {
     if (content.kind === 'photo') await ctx.replyWithPhoto(content.fileId!, { caption: content.text, caption_entities: entities, ...markup });
     else if (content.kind === 'document') await ctx.replyWithDocument(content.fileId!, { caption: content.text, caption_entities: entities, ...markup });
     else await ctx.reply(content.text, { entities, link_preview_options: { is_disabled: true }, ...markup });
-    const audience = (await audienceOf(deps.db, ctx.roles))!;
     const names = audience.classes.filter((c) => draft.classIds.includes(c.id)).map((c) => c.name);
     const summary = ctx.t('notice.previewSummary', {
       count: names.length,
@@ -220,7 +219,7 @@ export function noticeDialogue(deps: AppDeps): Composer<BotContext> {
     }
     if (step === 'when' && action === 'now') {
       await ctx.answerCbQuery();
-      return showPreview(ctx, { ...draft, sendAt: null });
+      return showPreview(ctx, { ...draft, sendAt: null }, audience);
     }
     if (step === 'when' && action === 'later') {
       await ctx.answerCbQuery();
@@ -251,7 +250,7 @@ export function noticeDialogue(deps: AppDeps): Composer<BotContext> {
       deps.outbox.poke();
       deps.logger.info({ event: 'notice_created', noticeId: created.noticeId, queued: created.queued, unreachable: created.unreachable }, 'notice queued');
       const unreachable = created.unreachable > 0 ? `${ctx.t('notice.unreachableNote', { count: created.unreachable })}\n` : '';
-      const params = { id: created.noticeId, queued: created.queued, unreachable: htmlText(unreachable) };
+      const params = { id: created.noticeId, queued: created.queued, unreachable: html(unreachable) };
       return replyHtml(
         ctx,
         draft.sendAt ? ctx.t('notice.scheduled', { ...params, when: formatLocal(sendAt, deps.config.timeZone) }) : ctx.t('notice.queued', params),
@@ -263,4 +262,3 @@ export function noticeDialogue(deps: AppDeps): Composer<BotContext> {
   return composer;
 }
 
-const htmlText = (s: string) => new Html(s);

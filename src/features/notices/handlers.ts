@@ -1,3 +1,4 @@
+import type { Telegram } from 'telegraf';
 import type { InlineKeyboardMarkup, MessageEntity } from 'telegraf/types';
 import { t } from '../../i18n/i18n.js';
 import type { JobContext, JobHandler } from '../../outbox/dispatcher.js';
@@ -120,7 +121,7 @@ const nudgeCheck: JobHandler = {
     const now = ctx.clock.now();
     for (const d of deliveries) {
       const acks = await ackCount(ctx.db, d.id);
-      const size = await chatSize(ctx, d.telegram_chat_id);
+      const size = (await membersBesidesBot(ctx.telegram, d.telegram_chat_id)) ?? 0;
       if (size > 0 && acks / size >= NUDGE_BELOW_RATIO) continue;
       for (const liaison of (members.get(d.class_id) ?? []).filter((m) => m.role === 'liaison')) {
         const chat = await ctx.db
@@ -146,11 +147,12 @@ const nudgeCheck: JobHandler = {
   },
 };
 
-async function chatSize(ctx: JobContext, telegramChatId: number): Promise<number> {
+/** Members of a group other than the bot; null when Telegram cannot say. */
+export async function membersBesidesBot(telegram: Telegram, telegramChatId: number): Promise<number | null> {
   try {
-    return Math.max(0, (await ctx.telegram.getChatMembersCount(telegramChatId)) - 1); // not counting the bot
+    return Math.max(0, (await telegram.getChatMembersCount(telegramChatId)) - 1);
   } catch {
-    return 0;
+    return null;
   }
 }
 

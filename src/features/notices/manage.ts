@@ -7,6 +7,7 @@ import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { liaisonOrSecretary, privateOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
 import { displayName } from '../people/queries.js';
+import { membersBesidesBot } from './handlers.js';
 import { ackersOf, deliveriesOf, recentNotices, unreachableLiaisons } from './queries.js';
 import { correctNotice, retractNotice, type ContentError } from './service.js';
 
@@ -123,7 +124,7 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
     for (const [i, d] of rows.entries()) {
       let acks = '';
       if (notice.ask_ack && d.state === 'sent') {
-        const size = i < MAX_SIZED_CLASSES ? await groupSize(ctx, d.deliveryId) : null;
+        const size = i < MAX_SIZED_CLASSES && d.telegramChatId !== null ? await membersBesidesBot(ctx.telegram, d.telegramChatId) : null;
         const people = isSecretary ? await ackersOf(deps.db, d.deliveryId) : [];
         const names = people.length > 0 ? `：${joinHtml(people.slice(0, 15).map((p) => mention(p.telegram_user_id, displayName(p.first_name, p.last_name))), '、').html}${people.length > 15 ? '…' : ''}` : '';
         acks = ctx.t('notice.detailAcks', { acks: d.acks, size: size === null ? '?' : size, names: new Html(names) });
@@ -143,21 +144,6 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
       lines.push('', ctx.t('notice.unreachableLiaisons', { names }));
     }
     return [ctx.t('notice.details', { id: noticeId }), ...lines].join('\n');
-  };
-
-  const groupSize = async (ctx: BotContext, deliveryId: number): Promise<number | null> => {
-    const chat = await deps.db
-      .selectFrom('deliveries as d')
-      .innerJoin('chats as c', 'c.id', 'd.chat_id')
-      .select('c.telegram_chat_id')
-      .where('d.id', '=', deliveryId)
-      .executeTakeFirst();
-    if (!chat) return null;
-    try {
-      return Math.max(0, (await ctx.telegram.getChatMembersCount(chat.telegram_chat_id)) - 1);
-    } catch {
-      return null;
-    }
   };
 
   return composer;

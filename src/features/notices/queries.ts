@@ -40,18 +40,20 @@ export interface DeliveryStatus {
   state: string;
   failure: string | null;
   acks: number;
+  telegramChatId: number | null;
 }
 
 export async function deliveriesOf(db: Executor, noticeId: number): Promise<DeliveryStatus[]> {
   const rows = await db
     .selectFrom('deliveries as d')
     .innerJoin('classes as c', 'c.id', 'd.class_id')
-    .select(['d.id', 'c.name', 'd.state', 'd.failure'])
+    .leftJoin('chats as ch', 'ch.id', 'd.chat_id')
+    .select(['d.id', 'c.name', 'd.state', 'd.failure', 'ch.telegram_chat_id'])
     .select(sql<number>`(select count(*) from acknowledgements a where a.delivery_id = d.id)`.as('acks'))
     .where('d.notice_id', '=', noticeId)
     .orderBy('c.name')
     .execute();
-  return rows.map((r) => ({ deliveryId: r.id, className: r.name, state: r.state, failure: r.failure, acks: Number(r.acks) }));
+  return rows.map((r) => ({ deliveryId: r.id, className: r.name, state: r.state, failure: r.failure, acks: Number(r.acks), telegramChatId: r.telegram_chat_id }));
 }
 
 export async function recentNotices(db: Executor, filter: { branchId: number; authorId?: number }, limit = 10) {

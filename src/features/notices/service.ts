@@ -174,7 +174,7 @@ export async function acknowledge(
       .selectFrom('deliveries as d')
       .innerJoin('notices as n', 'n.id', 'd.notice_id')
       .leftJoin('chats as c', 'c.id', 'd.chat_id')
-      .select(['d.id', 'd.telegram_message_id', 'c.telegram_chat_id', 'n.retracted_at', 'n.ask_ack'])
+      .select(['d.id', 'd.chat_id', 'd.telegram_message_id', 'c.telegram_chat_id', 'n.retracted_at', 'n.ask_ack'])
       .where('d.id', '=', input.deliveryId)
       .executeTakeFirst();
     if (!delivery || !delivery.ask_ack) return fail('not_found');
@@ -193,15 +193,10 @@ export async function acknowledge(
       const window = Math.floor(now.getTime() / ACK_BUTTON_WINDOW_MS) + 1;
       await enqueue(
         trx,
-        { kind: 'notice.ack_button', dedupeKey: jobKey.ackButton(input.deliveryId, window), deliveryId: input.deliveryId, chatId: (await chatOf(trx, input.deliveryId)) ?? null, availableAt: new Date(window * ACK_BUTTON_WINDOW_MS) },
+        { kind: 'notice.ack_button', dedupeKey: jobKey.ackButton(input.deliveryId, window), deliveryId: input.deliveryId, chatId: delivery.chat_id, availableAt: new Date(window * ACK_BUTTON_WINDOW_MS) },
         now,
       );
     }
     return ok({ first: inserted !== undefined, count });
   });
-}
-
-async function chatOf(db: Executor, deliveryId: number): Promise<number | null> {
-  const row = await db.selectFrom('deliveries').select('chat_id').where('id', '=', deliveryId).executeTakeFirst();
-  return row?.chat_id ?? null;
 }
