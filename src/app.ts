@@ -7,6 +7,7 @@ import { allFeatures } from './features/index.js';
 import { inviteLink } from './features/invites/codes.js';
 import { ensureSetupInvite } from './features/invites/service.js';
 import { Dispatcher, type DispatcherOptions, type JobHandler } from './outbox/dispatcher.js';
+import { messageJobs } from './outbox/messages.js';
 import { createLogger, safeError, type Logger } from './logging/logger.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { ALLOWED_UPDATES, createBot } from './telegram/bot.js';
@@ -71,7 +72,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() } };
   const features = allFeatures();
   const bot = createBot(deps, features);
-  const jobs = Object.assign({}, ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
+  const jobs = Object.assign({}, messageJobs, ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
   dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger }, jobs, options.dispatcher ?? {});
 
   try {

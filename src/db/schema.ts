@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { BranchesTable, ClassesTable } from '../features/classes/tables.js';
-import type { ChatsTable } from '../features/groups/tables.js';
+import type { BindCodesTable, ChatsTable } from '../features/groups/tables.js';
 import type { InvitesTable } from '../features/invites/tables.js';
 import type { PeopleTable, RoleAssignmentsTable } from '../features/people/tables.js';
 import type { ProcessedUpdatesTable } from '../telegram/tables.js';
@@ -15,6 +15,7 @@ export interface Database {
   people: PeopleTable;
   role_assignments: RoleAssignmentsTable;
   chats: ChatsTable;
+  bind_codes: BindCodesTable;
   invites: InvitesTable;
   processed_updates: ProcessedUpdatesTable;
   dialogues: DialoguesTable;

@@ -4,7 +4,7 @@ import type { AppDeps, BotContext } from '../telegram/context.js';
 import type { JobHandler } from '../outbox/dispatcher.js';
 
 /** Who a command is for; /help and the Telegram command menu are built from this. */
-export type Audience = 'everyone' | 'secretary' | 'liaison' | 'group_admin';
+export type Audience = 'everyone' | 'secretary' | 'liaison' | 'class_officer';
 
 export interface CommandSpec {
   command: string;

@@ -6,14 +6,14 @@ import { languages } from '../i18n/language.js';
 import { visibleCommands } from '../features/help/visible-commands.js';
 
 /**
- * The "/" menu Telegram shows: students see student commands in private and in groups, group admins
- * also see /bind. Role-specific commands (secretary) appear in /help, which knows the caller.
+ * The "/" menu Telegram shows: student commands in private and in groups. Role-specific commands (secretary) appear in /help, which knows the caller.
  */
 export async function publishCommandMenu(telegram: Telegram, all: CommandSpec[]): Promise<void> {
   const scopes: Array<{ scope: BotCommandScope; commands: CommandSpec[] }> = [
-    { scope: { type: 'all_private_chats' }, commands: visibleCommands(all, { chat: 'private', roles: [], isGroupAdmin: false }) },
-    { scope: { type: 'all_group_chats' }, commands: visibleCommands(all, { chat: 'group', roles: [], isGroupAdmin: false }) },
-    { scope: { type: 'all_chat_administrators' }, commands: visibleCommands(all, { chat: 'group', roles: [], isGroupAdmin: true }) },
+    { scope: { type: 'all_private_chats' }, commands: visibleCommands(all, { chat: 'private', roles: [] }) },
+    { scope: { type: 'all_group_chats' }, commands: visibleCommands(all, { chat: 'group', roles: [] }) },
+    // Admins once had /bind here; binding now needs a class role, so they see what every member sees.
+    { scope: { type: 'all_chat_administrators' }, commands: visibleCommands(all, { chat: 'group', roles: [] }) },
   ];
   for (const { scope, commands } of scopes) {
     for (const language of languages) {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addClass } from '../../src/features/classes/service.js';
 import { importClassesCsv } from '../../src/features/classes/import-csv.js';
-import { bindChat, migrateChat } from '../../src/features/groups/service.js';
+import { migrateChat } from '../../src/features/groups/service.js';
+import { bindByClassRef, bindByCode } from '../../src/features/groups/bind.js';
+import { createBindCode } from '../../src/features/groups/bind-codes.js';
 import { upsertChat } from '../../src/features/groups/queries.js';
 import { hashInviteCode } from '../../src/features/invites/codes.js';
 import { createInvite, ensureSetupInvite, redeemInvite } from '../../src/features/invites/service.js';
@@ -156,7 +158,7 @@ describe('group chats', () => {
     const secretary = await person(1);
     await t.db.insertInto('role_assignments').values({ person_id: secretary.id, role: 'liaison', branch_id: 1, class_id: classId }).execute();
     const roles = await rolesOf(t.db, secretary.id);
-    const bound = await bindChat(t.db, { id: -100, type: 'group', title: '计科2101班群' }, 'cs2101', { roles, isGroupAdmin: false });
+    const bound = await bindByClassRef(t.db, clock, { id: -100, type: 'group', title: '计科2101班群' }, 'cs2101', { personId: secretary.id, name: 'x', roles });
     expect(bound).toMatchObject({ ok: true, value: { className: '计科2101', previousChatTitle: null } });
 
     // new supergroup seen first (bot status update), then both migration messages, one of them twice
@@ -167,21 +169,72 @@ describe('group chats', () => {
     expect(chats).toEqual([{ telegram_chat_id: -1001, class_id: classId, active: true }]);
   });
 
-  it('refuses binding by a student who is not a group admin, and moves a class to a new group', async () => {
-    await branchWithClass();
-    const student = await person(5);
-    const roles = await rolesOf(t.db, student.id);
-    expect(await bindChat(t.db, { id: -1, type: 'group', title: 'A' }, 'CS2101', { roles, isGroupAdmin: false })).toMatchObject({ ok: false, error: 'not_allowed' });
-    expect(await bindChat(t.db, { id: -1, type: 'group', title: 'A' }, 'nope', { roles, isGroupAdmin: true })).toMatchObject({ ok: false, error: 'not_found' });
-    expect((await bindChat(t.db, { id: -1, type: 'group', title: 'A' }, 'CS2101', { roles, isGroupAdmin: true })).ok).toBe(true);
-    expect(await bindChat(t.db, { id: -2, type: 'group', title: 'B' }, '计科2101', { roles, isGroupAdmin: true })).toMatchObject({
-      ok: true,
-      value: { previousChatTitle: 'A' },
-    });
-    const chats = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id']).orderBy('telegram_chat_id').execute();
+  it('binds only for authority over the class, moves only for a liaison or secretary, and tells who must know', async () => {
+    const { branchId, classId } = await branchWithClass();
+    const other = await addClass(t.db, branchId, { name: '软工2101', code: 'SE2101' });
+    if (!other.ok) throw new Error('class not created');
+    const stranger = await person(5);
+    const as = async (p: Awaited<ReturnType<typeof person>>) => ({ personId: p.id, name: p.first_name, roles: await rolesOf(t.db, p.id) });
+    const group = (id: number, title: string) => ({ id, type: 'group', title });
+
+    // no role at all: the same refusal whether or not the class exists
+    expect(await bindByClassRef(t.db, clock, group(-1, 'A'), 'CS2101', await as(stranger))).toMatchObject({ ok: false, error: 'not_allowed' });
+    expect(await bindByClassRef(t.db, clock, group(-1, 'A'), 'nope', await as(stranger))).toMatchObject({ ok: false, error: 'not_allowed' });
+
+    const league = await person(6);
+    await t.db.insertInto('role_assignments').values({ person_id: league.id, role: 'league_secretary', branch_id: branchId, class_id: classId }).execute();
+    // a League secretary binds their own class, cannot name another class, cannot move an active binding
+    expect(await bindByClassRef(t.db, clock, group(-1, 'A'), 'SE2101', await as(league))).toMatchObject({ ok: false, error: 'not_found' });
+    expect((await bindByClassRef(t.db, clock, group(-1, 'A'), 'cs2101', await as(league))).ok).toBe(true);
+    expect(await bindByClassRef(t.db, clock, group(-2, 'B'), 'CS2101', await as(league))).toMatchObject({ ok: false, error: 'move_not_allowed' });
+
+    // the branch secretary may move it; the old group and the other secretaries are told through the outbox
+    const secretary = await person(7);
+    const secretary2 = await person(8);
+    for (const s of [secretary, secretary2]) {
+      await t.db.insertInto('role_assignments').values({ person_id: s.id, role: 'secretary', branch_id: branchId, class_id: null }).execute();
+    }
+    expect(await bindByClassRef(t.db, clock, group(-2, 'B'), '计科2101', await as(secretary))).toMatchObject({ ok: true, value: { previousChatTitle: 'A' } });
+    const chats = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id']).where('type', '=', 'group').orderBy('telegram_chat_id').execute();
     expect(chats).toEqual([
-      { telegram_chat_id: -2, class_id: 1 },
+      { telegram_chat_id: -2, class_id: classId },
       { telegram_chat_id: -1, class_id: null },
     ]);
+    const told = await t.db
+      .selectFrom('outbox as o')
+      .innerJoin('chats as c', 'c.id', 'o.chat_id')
+      .select(['c.telegram_chat_id', 'o.payload'])
+      .orderBy('c.telegram_chat_id')
+      .execute();
+    expect(told.map((r) => r.telegram_chat_id)).toEqual([-1, 8]);
+    expect(String(told[0]!.payload.html)).toContain('不再是 <b>计科2101</b> 的班级群');
+    expect(String(told[1]!.payload.html)).toContain('由 用户7 从“A”改为“B”');
+
+    // a group bound to one class cannot be taken by someone without authority over that class
+    expect(await bindByClassRef(t.db, clock, group(-2, 'B'), 'cs2101', await as(league))).toMatchObject({ ok: true, value: { alreadyBound: true } });
+    const liaisonOfOther = await person(9);
+    await t.db.insertInto('role_assignments').values({ person_id: liaisonOfOther.id, role: 'liaison', branch_id: branchId, class_id: other.value.id }).execute();
+    expect(await bindByClassRef(t.db, clock, group(-2, 'B'), 'SE2101', await as(liaisonOfOther))).toMatchObject({ ok: false, error: 'chat_taken' });
+  });
+
+  it('binds with a one-time code: once, before it expires, moving only when its maker could', async () => {
+    const { classId } = await branchWithClass();
+    const stranger = await person(5);
+    const anyone = { personId: stranger.id, name: 'x', roles: await rolesOf(t.db, stranger.id) };
+    const group = (id: number) => ({ id, type: 'group', title: `G${id}` });
+    const bindOnly = await createBindCode(t.db, clock, { classId, createdBy: null, canMove: false });
+    expect((await bindByCode(t.db, clock, group(-1), bindOnly, anyone)).ok).toBe(true);
+    expect(await bindByCode(t.db, clock, group(-1), bindOnly, anyone)).toMatchObject({ ok: false, error: 'code_invalid' });
+
+    const cannotMove = await createBindCode(t.db, clock, { classId, createdBy: null, canMove: false });
+    expect(await bindByCode(t.db, clock, group(-2), cannotMove, anyone)).toMatchObject({ ok: false, error: 'move_not_allowed' });
+    const mover = await createBindCode(t.db, clock, { classId, createdBy: null, canMove: true });
+    expect(await bindByCode(t.db, clock, group(-2), mover, anyone)).toMatchObject({ ok: true, value: { previousChatTitle: 'G-1' } });
+    // the refused code was not used up; an expired one is refused
+    clock.advance(8 * 24 * 3600 * 1000);
+    expect(await bindByCode(t.db, clock, group(-3), cannotMove, anyone)).toMatchObject({ ok: false, error: 'code_invalid' });
+    expect(await bindByCode(t.db, clock, group(-3), 'A'.repeat(22), anyone)).toMatchObject({ ok: false, error: 'code_invalid' });
+    const used = await t.db.selectFrom('bind_codes').select(['can_move', 'used_at']).orderBy('id').execute();
+    expect(used.map((u) => u.used_at !== null)).toEqual([true, false, true]);
   });
 });

@@ -69,8 +69,8 @@ describe('onboarding a branch end to end', () => {
     const welcome = await say.update(() => h.api.botAddedToGroup(classGroup, groupAdmin), classGroup.id);
     expect(welcome).toEqual([expect.stringContaining('/bind 班级代码')]);
 
-    // a student who is not a group admin may not bind; the liaison of the class may
-    expect(await say.group(classGroup, englishStudent, '/bind CS2101')).toEqual(['Only a group admin or a liaison of that class can bind this group.']);
+    // a classmate without a class role may not bind; the liaison of the class may
+    expect(await say.group(classGroup, englishStudent, '/bind CS2101')).toEqual([expect.stringContaining('Only a liaison or the League secretary of the class')]);
     expect(await say.group(classGroup, liaisonB, '/bind cs2101')).toEqual([expect.stringContaining('已把本群绑定到 <b>计科2101</b>（党支部）')]);
     expect((await say.private(secretary, '/classes')).join('\n')).toContain('班级群：计科2101班');
 
@@ -82,18 +82,71 @@ describe('onboarding a branch end to end', () => {
     expect(replyTo.message_id).toBeGreaterThan(0);
   });
 
-  it('lets a group administrator bind with getChatMember, and an anonymous admin too', async () => {
+  it('does not let a stranger take a class group, and tells them nothing about which classes exist', async () => {
+    await becomeSecretary();
+    await say.private(secretary, '/class_add 计科2101');
+    await inviteAndJoin('liaison', '2101', liaisonA);
+    await say.update(() => h.api.botAddedToGroup(classGroup, groupAdmin), classGroup.id);
+    expect(await say.group(classGroup, liaisonA, '/bind 2101')).toEqual([expect.stringContaining('已把本群绑定到 <b>计科2101</b>')]);
+
+    // the stranger owns their group, adds the bot and guesses codes and names
+    const stranger = makeUser(666, '陌生人');
+    const strangerGroup = makeGroup(-6666, '陌生人的群');
+    h.api.setChatMember(strangerGroup.id, stranger.id, 'creator');
+    await say.update(() => h.api.botAddedToGroup(strangerGroup, stranger), strangerGroup.id);
+    const refusals = new Set<string>();
+    for (const guess of ['2101', '计科2101', 'C1', 'NOPE']) {
+      const replies = await say.group(strangerGroup, stranger, `/bind ${guess}`);
+      expect(replies).toHaveLength(1);
+      refusals.add(replies[0]!);
+    }
+    const anonymous = makeUser(1087968824, 'Group', { username: 'GroupAnonymousBot' });
+    refusals.add((await say.group(strangerGroup, anonymous, '/bind 2101', { sender_chat: { id: strangerGroup.id, type: 'group', title: strangerGroup.title } }))[0]!);
+    expect([...refusals]).toEqual([expect.stringContaining('只有本班的联络员、团支书或支部书记可以绑定班级群')]);
+    expect([...refusals][0]).not.toContain('计科2101');
+
+    const chats = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id']).orderBy('telegram_chat_id').execute();
+    expect(chats).toEqual([
+      { telegram_chat_id: strangerGroup.id, class_id: null },
+      { telegram_chat_id: classGroup.id, class_id: 1 },
+    ]);
+    expect(await say.group(strangerGroup, stranger, '/liaisons')).toEqual([expect.stringContaining('本群还没有绑定班级')]);
+    expect(await say.group(classGroup, student, '/liaisons')).toEqual([expect.stringContaining('<b>计科2101</b> 的联络员')]);
+  });
+
+  it('binds in one tap with an add-to-group link; moving needs a liaison or the secretary and is told to the old group and the secretary', async () => {
     await becomeSecretary();
     await say.private(secretary, '/class_add 计科2101 CS2101');
-    h.api.setChatMember(classGroup.id, groupAdmin.id, 'administrator');
-    expect(await say.group(classGroup, groupAdmin, '/bind CS2101')).toEqual([expect.stringContaining('已把本群绑定到')]);
-    expect(h.api.callsTo('getChatMember').at(-1)!.params).toMatchObject({ chat_id: classGroup.id, user_id: groupAdmin.id });
-    expect(await say.group(classGroup, groupAdmin, '/bind CS2101')).toEqual([expect.stringContaining('本群已经绑定在 <b>计科2101</b>')]);
+    await inviteAndJoin('league', 'CS2101', student);
+    await inviteAndJoin('liaison', 'CS2101', liaisonA);
+    expect(await say.private(englishStudent, '/bind_link')).toEqual(['Only a liaison or the League secretary of a class, or the branch secretary, can make a bind link.']);
 
+    // the League secretary makes a link; a group admin without any role opens it in the class group
+    const [made] = await say.private(student, '/bind_link');
+    const link = /https:\/\/t\.me\/class_party_test_bot\?startgroup=(bind_[A-Za-z0-9_-]{22})/.exec(made!);
+    expect(link).not.toBeNull();
+    const button = h.api.callsTo('sendMessage').at(-1)!.params.reply_markup as { inline_keyboard: Array<Array<{ url: string }>> };
+    expect(button.inline_keyboard[0]![0]!.url).toBe(link![0]);
+    const startInGroup = `/start@class_party_test_bot ${link![1]}`;
+    await say.update(() => h.api.botAddedToGroup(classGroup, groupAdmin), classGroup.id);
+    expect(await say.group(classGroup, groupAdmin, startInGroup)).toEqual([expect.stringContaining('已把本群绑定到 <b>计科2101</b>（党支部）')]);
+    // used once only; in private it explains where to open it
+    expect(await say.group(classGroup, groupAdmin, startInGroup)).toEqual([expect.stringContaining('无效、已过期或已经用过了')]);
+    expect(await say.private(groupAdmin, `/start ${link![1]}`)).toEqual([expect.stringContaining('请点开链接后选择班级群')]);
+
+    // a League secretary's link cannot move the class away from its group; the League secretary cannot either
     const other = makeGroup(-5002, '新群');
-    const anonymous = makeUser(1087968824, 'Group', { username: 'GroupAnonymousBot' });
-    const moved = await say.group(other, anonymous, '/bind 计科2101', { sender_chat: { id: other.id, type: 'group', title: other.title } });
-    expect(moved).toEqual([expect.stringContaining('该班之前绑定的群“计科2101班”已解除绑定')]);
+    await say.update(() => h.api.botAddedToGroup(other, groupAdmin), other.id);
+    const [second] = await say.private(student, '/bind_link CS2101');
+    const code2 = /startgroup=(bind_[A-Za-z0-9_-]{22})/.exec(second!)![1]!;
+    expect(await say.group(other, groupAdmin, `/start ${code2}`)).toEqual([expect.stringContaining('已经绑定了另一个班级群')]);
+    expect(await say.group(other, student, '/bind CS2101')).toEqual([expect.stringContaining('只有本班联络员或支部书记可以把它改到本群')]);
+
+    // the liaison may move it: the old group and the secretary are told
+    expect(await say.group(other, liaisonA, '/bind cs2101')).toEqual([expect.stringContaining('该班之前绑定的群“计科2101班”已解除绑定')]);
+    await h.api.waitForMessage(classGroup.id, /不再是 <b>计科2101<\/b> 的班级群/);
+    await h.api.waitForMessage(secretary.id, /的班级群已由 李&lt;b&gt;联络&lt;\/b&gt; 从“计科2101班”改为“新群”/);
+    expect(await say.group(classGroup, student, '/liaisons')).toEqual([expect.stringContaining('本群还没有绑定班级')]);
   });
 
   it('refuses a third liaison who opens an invite made before the class was full', async () => {
@@ -137,7 +190,8 @@ describe('onboarding a branch end to end', () => {
     // secretary commands in a group are pointed to the private chat
     expect(await say.group(classGroup, secretary, '/classes')).toEqual(['请在与我的私聊中使用这个命令。']);
     expect(await say.group(classGroup, student, '/bind')).toEqual([expect.stringContaining('用法：/bind')]);
-    expect(await say.group(classGroup, student, '/bind 不存在')).toEqual([expect.stringContaining('没有找到班级“不存在”')]);
+    expect(await say.group(classGroup, student, '/bind 不存在')).toEqual([expect.stringContaining('只有本班的联络员、团支书或支部书记可以绑定')]);
+    expect(await say.group(classGroup, secretary, '/bind 不存在')).toEqual([expect.stringContaining('在你负责的班级中没有找到“不存在”')]);
     expect(await say.private(student, '/bind CS2101')).toEqual(['这个命令请在班级群里使用。']);
     expect(await say.private(student, '/liaisons')).toEqual(['这个命令请在班级群里使用。']);
   });
@@ -160,7 +214,8 @@ describe('onboarding a branch end to end', () => {
     expect(groupHelp).toContain('/liaisons');
     expect(groupHelp).not.toContain('/bind');
     h.api.setChatMember(classGroup.id, groupAdmin.id, 'creator');
-    expect((await say.group(classGroup, groupAdmin, '/help')).join('\n')).toContain('/bind');
+    expect((await say.group(classGroup, groupAdmin, '/help')).join('\n')).not.toContain('/bind');
+    expect((await say.group(classGroup, secretary, '/help')).join('\n')).toContain('/bind');
     expect(await say.private(student, '/whoami')).toEqual([expect.stringContaining('普通同学')]);
     expect(await say.group(classGroup, student, '/whoami')).toEqual(['请在与我的私聊中使用这个命令。']);
   });
@@ -200,8 +255,7 @@ describe('onboarding a branch end to end', () => {
   it('tells a class with one liaison or none how things stand', async () => {
     await becomeSecretary();
     await say.private(secretary, '/class_add 计科2101 CS2101');
-    h.api.setChatMember(classGroup.id, groupAdmin.id, 'administrator');
-    await say.group(classGroup, groupAdmin, '/bind CS2101');
+    expect(await say.group(classGroup, secretary, '/bind CS2101')).toEqual([expect.stringContaining('已把本群绑定到')]);
     expect(await say.group(classGroup, student, '/liaisons')).toEqual([expect.stringContaining('还没有登记联络员')]);
     await inviteAndJoin('liaison', 'CS2101', liaisonA);
     expect(await say.group(classGroup, student, '/liaisons')).toEqual([expect.stringContaining('目前只有 1 名')]);
@@ -276,7 +330,7 @@ describe('robustness', () => {
     const privateZh = menus.find((c) => (c.params.scope as { type: string }).type === 'all_private_chats' && !c.params.language_code);
     expect((privateZh!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['cancel', 'start', 'help', 'whoami']);
     const admins = menus.find((c) => (c.params.scope as { type: string }).type === 'all_chat_administrators' && c.params.language_code === 'en');
-    expect((admins!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['liaisons', 'bind', 'ask', 'help']);
+    expect((admins!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['liaisons', 'ask', 'help']);
   });
 });
 

@@ -91,7 +91,7 @@ describe('FAQ buttons and commands', () => {
   it('shows /ask to everyone in groups and the FAQ admin commands to the secretary only', () => {
     const all = allFeatures().flatMap((f) => f.commands);
     const role = (r: RoleView['role']): RoleView => ({ role: r, branchId: 1, branchName: 'b', classId: r === 'secretary' ? null : 1, className: 'c', classCode: 'c' });
-    const names = (roles: RoleView[], chat: 'private' | 'group') => visibleCommands(all, { chat, roles, isGroupAdmin: false }).map((c) => c.command);
+    const names = (roles: RoleView[], chat: 'private' | 'group') => visibleCommands(all, { chat, roles }).map((c) => c.command);
     const admin = ['faq', 'faq_edit', 'faq_add', 'faq_delete', 'unanswered'];
     expect(names([], 'group')).toContain('ask'); // in private any text is a question
     expect(names([role('liaison')], 'group')).toContain('ask');

@@ -5,22 +5,23 @@ import { invitePayloadSchema } from '../../src/features/invites/codes.js';
 import type { RoleView } from '../../src/features/people/queries.js';
 
 const all = allFeatures().flatMap((f) => f.commands);
-const names = (roles: RoleView[], chat: 'private' | 'group', isGroupAdmin = false) =>
-  visibleCommands(all, { chat, roles, isGroupAdmin }).map((c) => c.command).sort();
+const names = (roles: RoleView[], chat: 'private' | 'group') =>
+  visibleCommands(all, { chat, roles }).map((c) => c.command).sort();
 const role = (r: RoleView['role']): RoleView => ({ role: r, branchId: 1, branchName: 'b', classId: r === 'secretary' ? null : 1, className: 'c', classCode: 'c' });
 
 describe('commands each role sees', () => {
   it('keeps secretary commands from students and liaisons', () => {
     expect(names([], 'private')).toEqual(['cancel', 'help', 'start', 'whoami']);
-    expect(names([role('liaison')], 'private')).toEqual(['cancel', 'help', 'notice', 'notices', 'start', 'whoami']);
-    expect(names([role('secretary')], 'private')).toEqual(['branch', 'cancel', 'class_add', 'class_tags', 'classes', 'faq', 'faq_add', 'faq_delete', 'faq_edit', 'help', 'invite', 'notice', 'notices', 'start', 'unanswered', 'whoami']);
+    expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'notice', 'notices', 'start', 'whoami']);
+    expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'start', 'whoami']);
+    expect(names([role('secretary')], 'private')).toEqual(['bind_link', 'branch', 'cancel', 'class_add', 'class_tags', 'classes', 'faq', 'faq_add', 'faq_delete', 'faq_edit', 'help', 'invite', 'notice', 'notices', 'start', 'unanswered', 'whoami']);
   });
 
-  it('shows /bind in groups only to admins, liaisons and secretaries', () => {
+  it('shows /bind in groups only to those with authority over a class: liaisons, League secretaries, secretaries', () => {
     expect(names([], 'group')).toEqual(['ask', 'help', 'liaisons']);
-    expect(names([], 'group', true)).toEqual(['ask', 'bind', 'help', 'liaisons']);
     expect(names([role('liaison')], 'group')).toEqual(['ask', 'bind', 'help', 'liaisons']);
-    expect(names([role('league_secretary')], 'group')).toEqual(['ask', 'help', 'liaisons']);
+    expect(names([role('league_secretary')], 'group')).toEqual(['ask', 'bind', 'help', 'liaisons']);
+    expect(names([role('counselor')], 'group')).toEqual(['ask', 'help', 'liaisons']);
   });
 
   it('has a unique name for every command', () => {

@@ -8,7 +8,7 @@ import { splitForTelegram } from '../../src/telegram/reply.js';
 
 describe('i18n', () => {
   it('escapes every parameter unless it is prebuilt HTML', () => {
-    expect(t('zh', 'bind.notFound', { class: '<b>&x</b>' })).toBe('没有找到班级“&lt;b&gt;&amp;x&lt;/b&gt;”。请检查代码，或向支部书记询问。');
+    expect(t('zh', 'bind.notFound', { class: '<b>&x</b>' })).toBe('在你负责的班级中没有找到“&lt;b&gt;&amp;x&lt;/b&gt;”。发送 /whoami 可以查看你负责的班级。');
     expect(t('en', 'liaisons.list', { class: 'A"B', names: mention(5, '<i>Li</i>') })).toContain(
       '<b>A&quot;B</b>:\n<a href="tg://user?id=5">&lt;i&gt;Li&lt;/i&gt;</a>',
     );

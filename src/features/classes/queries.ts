@@ -13,17 +13,6 @@ export async function findClassInBranch(db: Executor, branchId: number, ref: str
     .executeTakeFirst();
 }
 
-/** Classes in any branch matching a code or name (binding a group does not know the branch). */
-export async function findClassesAnywhere(db: Executor, ref: string) {
-  return db
-    .selectFrom('classes as c')
-    .innerJoin('branches as b', 'b.id', 'c.branch_id')
-    .select(['c.id', 'c.name', 'c.code', 'c.branch_id', 'b.name as branch_name'])
-    .where((eb) => eb.or([eb(sql`lower(c.code)`, '=', ref.toLowerCase()), eb('c.name', '=', ref)]))
-    .orderBy('c.id')
-    .execute();
-}
-
 export async function classesOfBranch(db: Executor, branchId: number): Promise<ClassRow[]> {
   return db.selectFrom('classes').selectAll().where('branch_id', '=', branchId).orderBy('name').execute();
 }

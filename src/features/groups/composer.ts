@@ -1,20 +1,13 @@
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { ChatMember } from 'telegraf/types';
-import type { MessageKey } from '../../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
-import { commandArgs, groupOnly } from '../../telegram/guards.js';
+import { groupOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
-import { isGroupAdmin } from './admins.js';
 import { liaisonList } from './liaison-list.js';
 import { chatByTelegramId, setChatTitle, upsertChat } from './queries.js';
-import { bindChat, classOfChat, migrateChat, type BindError } from './service.js';
-
-const bindErrors: Record<BindError, MessageKey> = {
-  not_found: 'bind.notFound',
-  ambiguous: 'bind.ambiguous',
-  not_allowed: 'bind.notAllowed',
-};
+import { bindComposer } from './bind-composer.js';
+import { classOfChat, migrateChat } from './service.js';
 
 const isPresent = (member: ChatMember): boolean =>
   member.status === 'member' ||
@@ -24,6 +17,7 @@ const isPresent = (member: ChatMember): boolean =>
 
 export function groupsComposer(deps: AppDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
+  composer.use(bindComposer(deps));
 
   composer.on('my_chat_member', async (ctx) => {
     const update = ctx.myChatMember;
@@ -63,21 +57,6 @@ export function groupsComposer(deps: AppDeps): Composer<BotContext> {
 
   composer.on(message('new_chat_title'), async (ctx) => {
     await setChatTitle(deps.db, ctx.chat.id, ctx.message.new_chat_title);
-  });
-
-  composer.command('bind', groupOnly, async (ctx) => {
-    const classRef = commandArgs(ctx);
-    if (!classRef || classRef.length > 64) return replyHtml(ctx, ctx.t('bind.usage'));
-    const admin = await isGroupAdmin(ctx);
-    const result = await bindChat(deps.db, ctx.chat, classRef, { roles: ctx.roles, isGroupAdmin: admin });
-    if (!result.ok) return replyHtml(ctx, ctx.t(bindErrors[result.error], { class: classRef }));
-    const bound = result.value;
-    deps.logger.info({ event: 'chat_bound', chatId: ctx.chat.id }, 'group bound to class');
-    if (bound.alreadyBound) return replyHtml(ctx, ctx.t('bind.already', { class: bound.className }));
-    if (bound.previousChatTitle !== null) {
-      return replyHtml(ctx, ctx.t('bind.moved', { class: bound.className, branch: bound.branchName, previous: bound.previousChatTitle }));
-    }
-    return replyHtml(ctx, ctx.t('bind.done', { class: bound.className, branch: bound.branchName }));
   });
 
   composer.command('liaisons', groupOnly, async (ctx) => {

@@ -5,7 +5,8 @@ export const groupsFeature: Feature = {
   name: 'groups',
   commands: [
     { command: 'liaisons', where: 'group', audience: 'everyone', description: 'cmd.liaisons' },
-    { command: 'bind', where: 'group', audience: 'group_admin', description: 'cmd.bind' },
+    { command: 'bind', where: 'group', audience: 'class_officer', description: 'cmd.bind' },
+    { command: 'bind_link', where: 'private', audience: 'class_officer', description: 'cmd.bind_link' },
   ],
   composer: groupsComposer,
 };

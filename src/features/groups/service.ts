@@ -1,9 +1,6 @@
 import type { Db } from '../../db/schema.js';
-import { fail, ok, type Result } from '../../shared/result.js';
-import { findClassesAnywhere } from '../classes/queries.js';
-import { isLiaisonOf, isSecretaryOf } from '../people/access.js';
-import { classMembers, type ClassMember, type RoleView } from '../people/queries.js';
-import { chatByTelegramId, upsertChat, type TelegramChatLike } from './queries.js';
+import { classMembers, type ClassMember } from '../people/queries.js';
+import { chatByTelegramId } from './queries.js';
 
 /**
  * A group upgraded to a supergroup gets a new id; the binding follows it. Telegram sends two service
@@ -30,46 +27,6 @@ export async function migrateChat(db: Db, oldTelegramId: number, newTelegramId: 
       .set({ class_id: classId, active: true, type: 'supergroup', updated_at: new Date() })
       .where('id', '=', current.id)
       .execute();
-  });
-}
-
-export type BindError = 'not_found' | 'ambiguous' | 'not_allowed';
-export interface Bound {
-  className: string;
-  branchName: string;
-  previousChatTitle: string | null;
-  alreadyBound: boolean;
-}
-
-export async function bindChat(
-  db: Db,
-  chat: TelegramChatLike,
-  classRef: string,
-  caller: { roles: RoleView[]; isGroupAdmin: boolean },
-): Promise<Result<Bound, BindError>> {
-  const matches = await findClassesAnywhere(db, classRef);
-  if (matches.length === 0) return fail('not_found');
-  const own = matches.filter((m) => isLiaisonOf(caller.roles, m.id) || isSecretaryOf(caller.roles, m.branch_id));
-  const candidates = own.length > 0 ? own : matches;
-  if (candidates.length > 1) return fail('ambiguous');
-  const klass = candidates[0]!;
-  const allowed = caller.isGroupAdmin || isLiaisonOf(caller.roles, klass.id) || isSecretaryOf(caller.roles, klass.branch_id);
-  if (!allowed) return fail('not_allowed');
-
-  return db.transaction().execute(async (trx) => {
-    const row = await upsertChat(trx, chat, true);
-    if (row.class_id === klass.id) {
-      return ok({ className: klass.name, branchName: klass.branch_name, previousChatTitle: null, alreadyBound: true });
-    }
-    const previous = await trx
-      .selectFrom('chats')
-      .select(['id', 'title'])
-      .where('class_id', '=', klass.id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (previous) await trx.updateTable('chats').set({ class_id: null, updated_at: new Date() }).where('id', '=', previous.id).execute();
-    await trx.updateTable('chats').set({ class_id: klass.id, updated_at: new Date() }).where('id', '=', row.id).execute();
-    return ok({ className: klass.name, branchName: klass.branch_name, previousChatTitle: previous?.title ?? null, alreadyBound: false });
   });
 }
 

@@ -14,3 +14,15 @@ export interface ChatsTable {
 }
 
 export type ChatRow = Selectable<ChatsTable>;
+
+export interface BindCodesTable {
+  id: Generated<number>;
+  code_hash: string;
+  class_id: number;
+  created_by: number | null;
+  can_move: boolean;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+  used_in_chat_id: number | null;
+}

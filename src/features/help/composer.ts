@@ -4,7 +4,6 @@ import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { isGroupChat, isPrivateChat, privateOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
 import type { CommandSpec } from '../feature.js';
-import { isGroupAdmin } from '../groups/admins.js';
 import { displayName } from '../people/queries.js';
 import { visibleCommands } from './visible-commands.js';
 
@@ -14,12 +13,7 @@ export function helpComposer(allCommands: () => CommandSpec[]) {
 
     const helpText = async (ctx: BotContext): Promise<string> => {
       const inGroup = isGroupChat(ctx);
-      const needsAdminCheck = inGroup && ctx.roles.length === 0;
-      const commands = visibleCommands(allCommands(), {
-        chat: inGroup ? 'group' : 'private',
-        roles: ctx.roles,
-        isGroupAdmin: needsAdminCheck ? await isGroupAdmin(ctx) : false,
-      });
+      const commands = visibleCommands(allCommands(), { chat: inGroup ? 'group' : 'private', roles: ctx.roles });
       const lines = commands.map((c) => `/${c.command} — ${ctx.t(c.description)}`);
       return [ctx.t(inGroup ? 'help.groupHeader' : 'help.header'), ...lines, '', ctx.t('help.footer')].join('\n');
     };

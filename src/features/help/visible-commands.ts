@@ -4,7 +4,6 @@ import type { RoleView } from '../people/queries.js';
 export interface Viewer {
   chat: 'private' | 'group';
   roles: RoleView[];
-  isGroupAdmin: boolean;
 }
 
 /** The commands a caller can really use where they are; /help and the command menu show only these. */
@@ -20,8 +19,8 @@ export function visibleCommands(all: CommandSpec[], viewer: Viewer): CommandSpec
         return isSecretary;
       case 'liaison':
         return isLiaison || isSecretary;
-      case 'group_admin':
-        return viewer.isGroupAdmin || isLiaison || isSecretary;
+      case 'class_officer':
+        return isLiaison || isSecretary || viewer.roles.some((r) => r.role === 'league_secretary');
     }
   });
 }

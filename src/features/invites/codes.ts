@@ -1,21 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { hashOneTimeCode, newOneTimeCode, ONE_TIME_CODE_PATTERN } from '../../shared/one-time-code.js';
 
 export const INVITE_PREFIX = 'inv_';
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** 16 random bytes = 128 bits, base64url (22 characters of the deep-link alphabet). */
-export function newInviteCode(): string {
-  return randomBytes(16).toString('base64url');
-}
-
-export function hashInviteCode(code: string): string {
-  return createHash('sha256').update(code).digest('hex');
-}
+export const newInviteCode = newOneTimeCode;
+export const hashInviteCode = hashOneTimeCode;
 
 export const invitePayloadSchema = z
   .string()
-  .regex(/^inv_[A-Za-z0-9_-]{22}$/)
+  .regex(new RegExp(`^${INVITE_PREFIX}${ONE_TIME_CODE_PATTERN}$`))
   .transform((payload) => payload.slice(INVITE_PREFIX.length));
 
 export function inviteLink(botUsername: string, code: string): string {
