@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { DatabaseInUseError, openDatabase } from '../db/open.js';
 import type { Db } from '../db/schema.js';
 import { importClassesCsv } from '../features/classes/import-csv.js';
+import { ensureFirstBranch } from '../features/classes/queries.js';
 import { runFaqCommand } from '../features/faq/cli.js';
 import { inviteLink } from '../features/invites/codes.js';
 import { createInvite } from '../features/invites/service.js';
@@ -75,6 +76,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     }
     if (command === 'invite secretary') return await inviteSecretary(db, clock, branchName!, config, io);
     if (group === 'faq') return await runFaqCommand(db, clock, action!, file, io);
+    // A fresh database gets its first branch exactly as the bot's first start makes it.
+    await ensureFirstBranch(db, config.defaultBranchName);
     return await importClasses(db, file!, branchName, io);
   } finally {
     await db.destroy();

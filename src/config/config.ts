@@ -138,12 +138,14 @@ export function formatConfigProblems(problems: string[]): string {
   ].join('\n');
 }
 
-const databaseOnly = base.pick({ DATABASE_URL: true, DATA_DIR: true, TELEGRAM_API_ROOT: true });
+const databaseOnly = base.pick({ DATABASE_URL: true, DATA_DIR: true, TELEGRAM_API_ROOT: true, DEFAULT_BRANCH_NAME: true });
 
 /** The part of the config the command-line tools need (they work without a bot token). */
 export function createToolConfig(
   env: Record<string, string | undefined>,
-): { ok: true; database: Config['database']; telegramApiRoot: string; botToken: string | null } | { ok: false; problems: string[] } {
+):
+  | { ok: true; database: Config['database']; telegramApiRoot: string; botToken: string | null; defaultBranchName: string }
+  | { ok: false; problems: string[] } {
   const result = databaseOnly.safeParse(env);
   if (!result.success) return { ok: false, problems: describe(result.error) };
   const token = base.shape.BOT_TOKEN.safeParse(env.BOT_TOKEN);
@@ -152,5 +154,6 @@ export function createToolConfig(
     database: result.data.DATABASE_URL ? { kind: 'postgres', url: result.data.DATABASE_URL } : { kind: 'pglite', dataDir: result.data.DATA_DIR },
     telegramApiRoot: result.data.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
     botToken: token.success ? token.data : null,
+    defaultBranchName: result.data.DEFAULT_BRANCH_NAME,
   };
 }

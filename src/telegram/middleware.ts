@@ -41,13 +41,20 @@ export function errorBoundary(deps: AppDeps): MiddlewareFn<BotContext> {
   };
 }
 
+/**
+ * Each step on its own: the handler may already have answered the button (Telegram then refuses a
+ * second answer), and that must not cost the user the apology.
+ */
 async function apologise(ctx: BotContext, deps: AppDeps): Promise<void> {
+  const apology = t(languageFromTelegram(ctx.from?.language_code), 'error.generic');
+  if (ctx.callbackQuery) {
+    await ctx.answerCbQuery(apology).catch(() => undefined);
+  }
   const chatId = ctx.chat?.id;
   const text = ctx.message && 'text' in ctx.message ? ctx.message.text : '';
   if (chatId === undefined || (ctx.chat?.type !== 'private' && !text.startsWith('/'))) return;
   try {
-    if (ctx.callbackQuery) await ctx.answerCbQuery();
-    await ctx.telegram.sendMessage(chatId, t(languageFromTelegram(ctx.from?.language_code), 'error.generic'));
+    await ctx.telegram.sendMessage(chatId, apology);
   } catch (replyError) {
     deps.logger.warn({ event: 'apology_failed', err: safeError(replyError) }, 'could not send apology');
   }

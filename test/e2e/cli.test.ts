@@ -78,3 +78,32 @@ describe('npm run cli', () => {
     }
   }, 60_000);
 });
+
+describe('npm run cli on a fresh database', () => {
+  it('imports classes before the bot ever started, into the first branch the bot would make', async () => {
+    const fresh = await databaseEnvForProcess();
+    try {
+      const run = async (...argv: string[]) => {
+        const out: string[] = [];
+        const err: string[] = [];
+        const code = await runCli(argv, { ...fresh.env, DEFAULT_BRANCH_NAME: '计算机学院党支部' }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+        return { code, out: out.join('\n'), err: err.join('\n') };
+      };
+      // not migrated, no branch: the CLI migrates and creates the first branch as the first start does
+      expect(await run('classes', 'import', csv('name,code\n计科2101,CS2101\n'))).toMatchObject({ code: 0, out: 'Imported 1 classes.' });
+      expect(await run('classes', 'import', csv('name\n软工2101\n'), '--branch', '计算机学院党支部')).toMatchObject({ code: 0 });
+      // a branch that does not exist is named, with what to run first
+      expect(await run('classes', 'import', csv('name\n网安2101\n'), '--branch', '别的支部')).toMatchObject({
+        code: 1,
+        err: expect.stringContaining('branch "别的支部" does not exist (create it with: npm run cli -- invite secretary --branch "别的支部")'),
+      });
+      // line numbers count blank lines and quoted fields spanning lines
+      const report = await run('classes', 'import', csv('name,code\n\n物联2101,IOT1\n"多行\n名称",X2\n\n<x>,Y\n'));
+      expect(report.code).toBe(1);
+      expect(report.err).toContain('line 4: name must be');
+      expect(report.err).toContain('line 7: name must be');
+    } finally {
+      await fresh.cleanup();
+    }
+  }, 60_000);
+});

@@ -77,9 +77,12 @@ describe('composing and sending a notice', () => {
   it('sends to every bound class group with formatting, pin and acknowledgement button, and reports the rest', async () => {
     const bold = [{ type: 'bold', offset: 0, length: 4 }];
     await composeToAll('本周五 18:00 在 A101 召开班会 <b>请勿迟到</b>', bold, { pin: true });
-    const preview = h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(secretary.id)).at(-2)!;
+    // one preview message: the notice as the groups will see it, with the buttons under it
+    const preview = h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(secretary.id)).at(-1)!;
     expect(preview.params).toMatchObject({ text: '本周五 18:00 在 A101 召开班会 <b>请勿迟到</b>', entities: bold });
     expect(preview.params.parse_mode).toBeUndefined();
+    const rows = (preview.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard;
+    expect(rows.map((r) => r.map((b) => b.text))).toEqual([['收到 ✅ (0)'], ['✅ 发送到 4 个班级 · 立即 · 置顶'], ['✏️ 修改内容', '✖️ 取消']]);
     await say.press(secretary, secretary.id, 'nd:send');
     expect(h.api.callsTo('sendMessage').at(-1)!.params.text).toMatch(/已进入发送队列：3 个班级群。另有 1 个班级没有绑定群/);
 

@@ -186,7 +186,11 @@ describe('onboarding a branch end to end', () => {
     expect(await say.private(secretary, '/class_add 计科2101 bad!code')).toEqual([expect.stringContaining('班级代码只能包含')]);
     await say.private(secretary, '/class_add 计科2101');
     expect(await say.private(secretary, '/class_add 计科2101')).toEqual([expect.stringContaining('已经有名为“计科2101”的班级了')]);
-    expect(await say.private(secretary, '/classes')).toEqual([expect.stringContaining('<b>党支部</b> 共 1 个班级')]);
+    // a name with spaces in quotes (straight or Chinese quotes); an open quote gets the usage
+    expect(await say.private(secretary, '/class_add "计算机 2101班" CS2101')).toEqual([expect.stringContaining('已新建班级 <b>计算机 2101班</b>（代码 <code>CS2101</code>）')]);
+    expect(await say.private(secretary, '/class_add “软件 工程1班”')).toEqual([expect.stringContaining('已新建班级 <b>软件 工程1班</b>')]);
+    expect(await say.private(secretary, '/class_add "计算机 2102班 CS2102')).toEqual([expect.stringContaining('名称中有空格时请加引号')]);
+    expect(await say.private(secretary, '/classes')).toEqual([expect.stringContaining('<b>党支部</b> 共 3 个班级')]);
     // secretary commands in a group are pointed to the private chat
     expect(await say.group(classGroup, secretary, '/classes')).toEqual(['请在与我的私聊中使用这个命令。']);
     expect(await say.group(classGroup, student, '/bind')).toEqual([expect.stringContaining('用法：/bind')]);
@@ -289,6 +293,26 @@ describe('a secretary of several branches', () => {
 });
 
 describe('robustness', () => {
+  it('still apologises when a button handler fails after answering the button, and answers buttons nobody handles', async () => {
+    await becomeSecretary();
+    const second = await t.db.insertInto('branches').values({ name: '第二党支部' }).returning('id').executeTakeFirstOrThrow();
+    const invite = await createInvite(t.db, systemClock, { role: 'secretary', branchId: second.id, classId: null, createdBy: null });
+    await say.private(secretary, `/start inv_${invite.code}`);
+    // the branch switch answers the button, then its reply fails: the apology must still arrive
+    await say.private(secretary, '/branch');
+    h.api.injectFault('sendMessage', { kind: 'serverError' }, { times: 1 });
+    const since = h.api.mark();
+    await say.press(secretary, secretary.id, `br:${second.id}`);
+    const after = h.api.calls.slice(since);
+    expect(after.filter((c) => c.method === 'answerCallbackQuery').map((c) => c.status)).toEqual([200, 400]);
+    expect(after.filter((c) => c.method === 'sendMessage' && c.status === 200).map((c) => c.params.text)).toEqual(['抱歉，处理时出了点问题，请稍后再试。']);
+
+    // unknown callback data (an old or forged button) is answered, so the client stops spinning
+    const unknown = h.api.mark();
+    await h.handled(h.api.pressButton(student, { chat: { id: student.id, type: 'private' }, message_id: 1 }, 'zz:unknown'));
+    expect(h.api.calls.slice(unknown).filter((c) => c.method === 'answerCallbackQuery')).toMatchObject([{ status: 200, params: { text: '这个操作已过期，请重新开始。' } }]);
+  });
+
   it('apologises without details when a handler fails, and keeps going', async () => {
     h.api.injectFault('sendMessage', { kind: 'serverError' }, { times: 1 });
     const replies = await say.private(student, '/help');

@@ -4,6 +4,7 @@ import { html, joinHtml, mention } from '../../i18n/html.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, privateOnly, secretaryOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
+import { splitQuotedArgs } from '../../shared/quoted-args.js';
 import { secretaryBranch } from '../people/access.js';
 import type { ClassMember } from '../people/queries.js';
 import { findClassInBranch } from './queries.js';
@@ -22,8 +23,8 @@ export function classesComposer(deps: AppDeps): Composer<BotContext> {
 
   composer.command('class_add', privateOnly, secretaryOnly, async (ctx) => {
     const branch = secretaryBranch(ctx.roles)!;
-    const words = commandArgs(ctx).split(/\s+/).filter(Boolean);
-    if (words.length === 0 || words.length > 2) return replyHtml(ctx, ctx.t('class.add.usage'));
+    const words = splitQuotedArgs(commandArgs(ctx));
+    if (!words || words.length === 0 || words.length > 2) return replyHtml(ctx, ctx.t('class.add.usage'));
     const [name, code] = words as [string, string | undefined];
     const result = await deps.db.transaction().execute((trx) => addClass(trx, branch.branchId, { name, code }));
     if (!result.ok) return replyHtml(ctx, `${ctx.t(addErrors[result.error], result.detail)}\n\n${ctx.t('class.add.usage')}`);

@@ -26,3 +26,18 @@ export async function countRole(db: Executor, classId: number, role: 'liaison' |
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * The first branch, named by DEFAULT_BRANCH_NAME, on a database that has none yet: the bot's first
+ * start and the CLI create it the same way.
+ */
+export async function ensureFirstBranch(db: Executor, defaultBranchName: string): Promise<{ id: number }> {
+  const existing = await db.selectFrom('branches').select('id').orderBy('id').executeTakeFirst();
+  if (existing) return existing;
+  return db
+    .insertInto('branches')
+    .values({ name: defaultBranchName })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ name: defaultBranchName }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}

@@ -11,6 +11,8 @@ export async function addClass(
   db: Executor,
   branchId: number,
   input: { name: string; code?: string | undefined; tags?: string[] },
+  /** For batches: the branch's taken codes (from `takenCodes`), kept up to date here. */
+  takenCodes?: Set<string>,
 ): Promise<Result<ClassRow, AddClassError>> {
   const name = classNameSchema.safeParse(input.name);
   if (!name.success) return fail('bad_name');
@@ -20,7 +22,7 @@ export async function addClass(
     if (!parsed.success) return fail('bad_code', { code: input.code });
     code = parsed.data;
   } else {
-    code = await generateCode(db, branchId, name.data);
+    code = await generateCode(db, branchId, name.data, takenCodes);
   }
 
   const clash = await db
@@ -37,21 +39,26 @@ export async function addClass(
     .values({ branch_id: branchId, name: name.data, code, tags: input.tags ?? [] })
     .returningAll()
     .executeTakeFirstOrThrow();
+  takenCodes?.add(code.toLowerCase());
   return ok(row);
 }
 
 /** 计科2101 → "2101"; CS2101 → "CS2101"; a name without ASCII → "C1", "C2", …; always unique in the branch. */
-async function generateCode(db: Executor, branchId: number, name: string): Promise<string> {
+async function generateCode(db: Executor, branchId: number, name: string, cache?: Set<string>): Promise<string> {
   const ascii = name.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 12);
-  const taken = new Set(
-    (await db.selectFrom('classes').select('code').where('branch_id', '=', branchId).execute()).map((r) => r.code.toLowerCase()),
-  );
+  const taken = cache ?? (await takenCodes(db, branchId));
   const stem = ascii.length >= 2 ? ascii : 'C';
   if (stem !== 'C' && !taken.has(stem.toLowerCase())) return stem;
   for (let n = stem === 'C' ? 1 : 2; ; n++) {
     const candidate = stem === 'C' ? `C${n}` : `${stem}-${n}`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/** The branch's class codes in lower case. */
+export async function takenCodes(db: Executor, branchId: number): Promise<Set<string>> {
+  const rows = await db.selectFrom('classes').select('code').where('branch_id', '=', branchId).execute();
+  return new Set(rows.map((r) => r.code.toLowerCase()));
 }
 
 export interface ClassOverview {

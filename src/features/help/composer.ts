@@ -36,6 +36,11 @@ export function helpComposer(allCommands: () => CommandSpec[]) {
       return replyHtml(ctx, [ctx.t('whoami.header', { name }), ...lines].join('\n'));
     });
 
+    // A button nobody handles (an old message, forged data): answer it, or the client keeps spinning.
+    composer.on('callback_query', async (ctx) => {
+      await ctx.answerCbQuery(ctx.t('notice.stale'));
+    });
+
     // Last in the chain: in private, anything not handled gets a pointer to /help; in groups, silence.
     composer.on('message', async (ctx) => {
       if (!isPrivateChat(ctx)) return;

@@ -2,6 +2,7 @@ import type { Db, Executor } from '../../db/schema.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Person, Role } from '../people/tables.js';
+import { ensureFirstBranch } from '../classes/queries.js';
 import { hashInviteCode, INVITE_LIFETIME_MS, newInviteCode } from './codes.js';
 
 export const MAX_LIAISONS_PER_CLASS = 2;
@@ -114,15 +115,7 @@ export async function ensureSetupInvite(db: Db, clock: Clock, defaultBranchName:
   return db.transaction().execute(async (trx) => {
     const secretary = await trx.selectFrom('role_assignments').select('id').where('role', '=', 'secretary').executeTakeFirst();
     if (secretary) return null;
-    let branch = await trx.selectFrom('branches').select('id').orderBy('id').executeTakeFirst();
-    if (!branch) {
-      branch = await trx
-        .insertInto('branches')
-        .values({ name: defaultBranchName })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ name: defaultBranchName }))
-        .returning('id')
-        .executeTakeFirstOrThrow();
-    }
+    const branch = await ensureFirstBranch(trx, defaultBranchName);
     await trx
       .updateTable('invites')
       .set({ revoked_at: clock.now() })

@@ -123,29 +123,26 @@ export function noticeDialogue(deps: AppDeps): Composer<BotContext> {
     await ctx.reply(ctx.t('notice.options'), optionsKeyboard(ctx, draft));
   };
 
+  // One message: the notice exactly as the groups will see it, with Send / Edit / Cancel under it.
   const showPreview = async (ctx: BotContext, draft: Draft, audience: Audience) => {
     await save(ctx, 'preview', draft);
     const content = draft.content as NoticeContent;
-    const markup = draft.askAck ? { reply_markup: ackKeyboard(0, 0) } : {};
+    const count = audience.classes.filter((c) => draft.classIds.includes(c.id)).length;
+    const sendLabel = ctx.t('notice.btn.sendTo', {
+      count,
+      when: draft.sendAt ? formatLocal(new Date(draft.sendAt), deps.config.timeZone) : ctx.t('notice.now'),
+      pin: draft.pin ? ctx.t('notice.pinned') : '',
+    });
+    const rows = [
+      ...(draft.askAck ? ackKeyboard(0, 0).inline_keyboard : []),
+      [Markup.button.callback(sendLabel, 'nd:send')],
+      [Markup.button.callback(ctx.t('notice.btn.edit'), 'nd:edit'), Markup.button.callback(ctx.t('notice.btn.cancel'), 'nd:cancel')],
+    ];
+    const markup = { reply_markup: { inline_keyboard: rows } };
     const entities = content.entities as MessageEntity[];
     if (content.kind === 'photo') await ctx.replyWithPhoto(content.fileId!, { caption: content.text, caption_entities: entities, ...markup });
     else if (content.kind === 'document') await ctx.replyWithDocument(content.fileId!, { caption: content.text, caption_entities: entities, ...markup });
     else await ctx.reply(content.text, { entities, link_preview_options: { is_disabled: true }, ...markup });
-    const names = audience.classes.filter((c) => draft.classIds.includes(c.id)).map((c) => c.name);
-    const summary = ctx.t('notice.previewSummary', {
-      count: names.length,
-      classes: names.length > 20 ? `${names.slice(0, 20).join('、')}…` : names.join('、'),
-      pin: ctx.t(draft.pin ? 'notice.yes' : 'notice.no'),
-      ack: ctx.t(draft.askAck ? 'notice.yes' : 'notice.no'),
-      when: draft.sendAt ? formatLocal(new Date(draft.sendAt), deps.config.timeZone) : ctx.t('notice.now'),
-    });
-    await ctx.reply(summary, {
-      parse_mode: 'HTML',
-      ...Markup.inlineKeyboard([
-        [Markup.button.callback(ctx.t('notice.btn.send'), 'nd:send')],
-        [Markup.button.callback(ctx.t('notice.btn.edit'), 'nd:edit'), Markup.button.callback(ctx.t('notice.btn.cancel'), 'nd:cancel')],
-      ]),
-    });
   };
 
   // Every button of the dialogue: nd:<action>[:<arg>]; a press outside its step is stale.

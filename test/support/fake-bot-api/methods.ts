@@ -424,6 +424,8 @@ export const handlers: Record<string, Handler> = {
     if (id === undefined || !state.callbackQueryIds.has(id)) {
       throw badRequest('query is too old and response timeout expired or query ID is invalid');
     }
+    // Telegram takes one answer per query; a second one is refused like an unknown id.
+    state.callbackQueryIds.delete(id);
     return true;
   },
 
