@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addClass } from '../../src/features/classes/service.js';
 import { importClassesCsv } from '../../src/features/classes/import-csv.js';
-import { bindChat, migrateChat } from '../../src/features/groups/service.js';
+import { createChatMigrator } from '../../src/chats/migrate.js';
+import { chatMigratedHooks, allFeatures } from '../../src/features/index.js';
+import { bindChat } from '../../src/features/groups/service.js';
 import { upsertChat } from '../../src/features/groups/queries.js';
 import { hashInviteCode } from '../../src/features/invites/codes.js';
 import { createInvite, ensureSetupInvite, redeemInvite } from '../../src/features/invites/service.js';
@@ -149,6 +151,8 @@ describe('classes', () => {
     expect(await importClassesCsv(t.db, 'name,code\n"unclosed,x\n', {})).toMatchObject({ ok: false });
   });
 });
+
+const migrateChat = createChatMigrator(chatMigratedHooks(allFeatures()));
 
 describe('group chats', () => {
   it('moves a binding to the new supergroup id whichever message comes first, idempotently', async () => {

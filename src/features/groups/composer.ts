@@ -8,7 +8,7 @@ import { replyHtml } from '../../telegram/reply.js';
 import { isGroupAdmin } from './admins.js';
 import { liaisonList } from './liaison-list.js';
 import { chatByTelegramId, setChatTitle, upsertChat } from './queries.js';
-import { bindChat, classOfChat, migrateChat, type BindError } from './service.js';
+import { bindChat, classOfChat, type BindError } from './service.js';
 
 const bindErrors: Record<BindError, MessageKey> = {
   not_found: 'bind.notFound',
@@ -53,12 +53,12 @@ export function groupsComposer(deps: AppDeps): Composer<BotContext> {
   });
 
   composer.on(message('migrate_to_chat_id'), async (ctx) => {
-    await migrateChat(deps.db, ctx.chat.id, ctx.message.migrate_to_chat_id);
+    await deps.migrateChat(deps.db, ctx.chat.id, ctx.message.migrate_to_chat_id);
     deps.logger.info({ event: 'chat_migrated', from: ctx.chat.id, to: ctx.message.migrate_to_chat_id }, 'group became supergroup');
   });
 
   composer.on(message('migrate_from_chat_id'), async (ctx) => {
-    await migrateChat(deps.db, ctx.message.migrate_from_chat_id, ctx.chat.id);
+    await deps.migrateChat(deps.db, ctx.message.migrate_from_chat_id, ctx.chat.id);
   });
 
   composer.on(message('new_chat_title'), async (ctx) => {
