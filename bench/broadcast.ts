@@ -23,6 +23,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { destination } from 'pino';
 import { Telegram } from 'telegraf';
+import { createChatMigrator } from '../src/chats/migrate.js';
+import { noticesOnChatMigrated } from '../src/features/notices/chat-migrated.js';
 import { noticeJobHandlers } from '../src/features/notices/handlers.js';
 import { createLogger } from '../src/logging/logger.js';
 import { Dispatcher } from '../src/outbox/dispatcher.js';
@@ -254,7 +256,7 @@ async function inProcess(database: DatabaseKind, target: BenchTarget): Promise<R
       rounds.push(Date.now());
       return sleep(ms);
     };
-    const dispatcher = new Dispatcher({ db, telegram, clock: systemClock, logger }, noticeJobHandlers, { ...baseOptions, sleep: sleepAndCount });
+    const dispatcher = new Dispatcher({ db, telegram, clock: systemClock, logger, migrateChat: createChatMigrator([noticesOnChatMigrated]) }, noticeJobHandlers, { ...baseOptions, sleep: sleepAndCount });
     const startedAt = Date.now();
     dispatcher.start();
     try {

@@ -3,7 +3,8 @@ import { createConfig, formatConfigProblems, type Config } from './config/config
 import { migrateToLatest } from './db/migrate.js';
 import { DatabaseInUseError, openDatabase } from './db/open.js';
 import type { Db } from './db/schema.js';
-import { allFeatures } from './features/index.js';
+import { createChatMigrator } from './chats/migrate.js';
+import { allFeatures, chatMigratedHooks } from './features/index.js';
 import { inviteLink } from './features/invites/codes.js';
 import { ensureSetupInvite } from './features/invites/service.js';
 import { Dispatcher, type DispatcherOptions, type JobHandler } from './outbox/dispatcher.js';
@@ -69,11 +70,12 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
 
   let botUsername = '';
   let dispatcher: Dispatcher | null = null;
-  const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() } };
   const features = allFeatures();
+  const migrateChat = createChatMigrator(chatMigratedHooks(features));
+  const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat };
   const bot = createBot(deps, features);
   const jobs = Object.assign({}, messageJobs, ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
-  dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger }, jobs, options.dispatcher ?? {});
+  dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger, migrateChat }, jobs, options.dispatcher ?? {});
 
   try {
     bot.botInfo = await bot.telegram.getMe();

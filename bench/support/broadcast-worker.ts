@@ -12,6 +12,8 @@
  */
 import { Telegram } from 'telegraf';
 import { createLogger } from '../../src/logging/logger.js';
+import { createChatMigrator } from '../../src/chats/migrate.js';
+import { noticesOnChatMigrated } from '../../src/features/notices/chat-migrated.js';
 import { noticeJobHandlers } from '../../src/features/notices/handlers.js';
 import { Dispatcher } from '../../src/outbox/dispatcher.js';
 import { systemClock } from '../../src/shared/clock.js';
@@ -36,7 +38,7 @@ const options = parseDispatcherOptions(process.env.BENCH_DISPATCHER);
 const db = await openBench(target);
 const telegram = new Telegram(env('BENCH_TOKEN'), { apiRoot: env('BENCH_API_ROOT'), webhookReply: false });
 const logger = createLogger(process.env.BENCH_LOG_LEVEL ?? 'error');
-const dispatcher = new Dispatcher({ db, telegram, clock: systemClock, logger }, noticeJobHandlers, options);
+const dispatcher = new Dispatcher({ db, telegram, clock: systemClock, logger, migrateChat: createChatMigrator([noticesOnChatMigrated]) }, noticeJobHandlers, options);
 
 const states = await openJobStates(db);
 say('started', { open: states.pending + states.sending, ...states, options });

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
-import { parseFaqFile } from '../../src/features/faq/kb-file.js';
+import { faqSeed } from './data/2026-11-26-004-faq-seed.js';
 
 // Frozen. The FAQ knowledge base, the questions people asked (needed to route, answer and list
 // them), which bound group a person last used (to know a private asker's class), and the group
-// auto-answer rate limit. Seeds the branch's initial entries from db/faq/faq.yaml.
+// auto-answer rate limit. Seeds the branch's initial entries.
+// 2026-12-02 (issue 8): it used to read db/faq/faq.yaml through the live parser, so a later change
+// to either would have changed what a new database gets. It now carries its own frozen copy of that
+// data (./data/2026-11-26-004-faq-seed.ts, the same rows it inserted then) and imports nothing from
+// src/: its effect is unchanged. Later knowledge-base changes ship as new migrations.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('faq_entries')
@@ -68,10 +71,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_at', 'timestamptz', (c) => c.notNull())
     .execute();
 
-  const file = parseFaqFile(readFileSync(new URL('../faq/faq.yaml', import.meta.url), 'utf8'));
-  if (!file.ok) throw new Error(`db/faq/faq.yaml is invalid: ${file.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
   const now = new Date();
-  for (const e of file.entries) {
+  for (const e of faqSeed) {
     await db
       .insertInto('faq_entries')
       .values({
@@ -79,7 +80,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         category: e.category,
         title: e.title,
         answer: e.answer,
-        answer_en: e.answerEn,
+        answer_en: e.answer_en,
         questions: JSON.stringify(e.questions),
         keywords: JSON.stringify(e.keywords),
         live: e.live,

@@ -2,6 +2,7 @@ import type { Composer } from 'telegraf';
 import type { MessageKey } from '../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../telegram/context.js';
 import type { JobHandler } from '../outbox/dispatcher.js';
+import type { ChatMigratedHook } from '../chats/migrate.js';
 
 /** Who a command is for; /help and the Telegram command menu are built from this. */
 export type Audience = 'everyone' | 'secretary' | 'liaison' | 'class_officer';
@@ -19,4 +20,9 @@ export interface Feature {
   composer(deps: AppDeps): Composer<BotContext>;
   /** Outbox jobs this feature owns, by kind. */
   jobs?: Record<string, JobHandler>;
+  /**
+   * Two `chats` rows merge (a group became a supergroup the bot had already seen): move this
+   * feature's rows from chat row `from` to `to`. Runs inside the one transaction of the migration.
+   */
+  onChatMigrated?: ChatMigratedHook;
 }

@@ -1,5 +1,6 @@
 import { classesFeature } from './classes/index.js';
 import { dialogueFeature } from './dialogue/index.js';
+import type { ChatMigratedHook } from '../chats/migrate.js';
 import type { Feature } from './feature.js';
 import { groupsFeature } from './groups/index.js';
 import { createHelpFeature } from './help/index.js';
@@ -12,4 +13,9 @@ export function allFeatures(): Feature[] {
   const features: Feature[] = [dialogueFeature, invitesFeature, classesFeature, groupsFeature, noticesFeature, faqFeature];
   const help = createHelpFeature(() => [help, ...features].flatMap((f) => f.commands));
   return [...features, help];
+}
+
+/** Every feature's chat-migration hook, in feature order. */
+export function chatMigratedHooks(features: readonly Feature[]): ChatMigratedHook[] {
+  return features.flatMap((f) => (f.onChatMigrated ? [f.onChatMigrated] : []));
 }

@@ -1,6 +1,6 @@
 import type { Telegram } from 'telegraf';
+import type { ChatMigrator } from '../chats/migrate.js';
 import type { Db, Executor } from '../db/schema.js';
-import { migrateChat } from '../features/groups/service.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
 import type { SendOutcome } from '../telegram/sender.js';
@@ -14,6 +14,8 @@ export interface JobContext {
   telegram: Telegram;
   clock: Clock;
   logger: Logger;
+  /** Follows a chat that became a supergroup (built from every feature's `onChatMigrated` hook). */
+  migrateChat: ChatMigrator;
 }
 
 export interface JobHandler {
@@ -151,7 +153,7 @@ export class Dispatcher {
         return;
       }
       case 'migrated': {
-        if (job.telegramChatId !== null) await migrateChat(db, job.telegramChatId, outcome.newChatId);
+        if (job.telegramChatId !== null) await this.ctx.migrateChat(db, job.telegramChatId, outcome.newChatId);
         logger.info({ event: 'chat_migrated_on_send', jobId: job.id }, 'chat became a supergroup; sending there');
         if (job.attempts + 1 >= this.maxAttempts) return this.finish(job, { kind: 'failed', reason: 'chat kept migrating' });
         await db.updateTable('outbox').set({ state: 'pending', available_at: now, attempts: job.attempts + 1 }).where('id', '=', job.id).execute();

@@ -1,4 +1,5 @@
 import type { Context } from 'telegraf';
+import type { ChatMigrator } from '../chats/migrate.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/schema.js';
 import type { Translate } from '../i18n/i18n.js';
@@ -18,6 +19,8 @@ export interface AppDeps {
   botUsername: () => string;
   /** Wakes the outbox dispatcher after something was enqueued. */
   outbox: { poke(): void };
+  /** Follows a group upgraded to a supergroup, with every feature's `onChatMigrated` hook. */
+  migrateChat: ChatMigrator;
 }
 
 export interface BotContext extends Context {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addClass } from '../../src/features/classes/service.js';
 import { importClassesCsv } from '../../src/features/classes/import-csv.js';
-import { migrateChat } from '../../src/features/groups/service.js';
+import { createChatMigrator } from '../../src/chats/migrate.js';
+import { chatMigratedHooks, allFeatures } from '../../src/features/index.js';
 import { bindByClassRef, bindByCode } from '../../src/features/groups/bind.js';
 import { createBindCode } from '../../src/features/groups/bind-codes.js';
 import { upsertChat } from '../../src/features/groups/queries.js';
@@ -151,6 +152,8 @@ describe('classes', () => {
     expect(await importClassesCsv(t.db, 'name,code\n"unclosed,x\n', {})).toMatchObject({ ok: false });
   });
 });
+
+const migrateChat = createChatMigrator(chatMigratedHooks(allFeatures()));
 
 describe('group chats', () => {
   it('moves a binding to the new supergroup id whichever message comes first, idempotently', async () => {

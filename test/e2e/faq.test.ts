@@ -192,6 +192,50 @@ describe('FAQ: passing questions to the liaisons', () => {
     ]);
   });
 
+  /** A question asked in the group and passed to the liaisons; returns liaison B's "answer" button. */
+  const routedGroupQuestion = async () => {
+    await say.group(group, student, '/ask 入党申请书怎么写');
+    const answer = lastTo(group.id);
+    await press(student, group, messageIdOf(answer), buttonsOf(answer)[0]!.callback_data);
+    const toB = lastTo(liaisonB.id);
+    return { messageId: messageIdOf(toB), data: buttonsOf(toB)[0]!.callback_data };
+  };
+  const upgrade = async (superId: number) => {
+    const lastId = h.api.groupMigrated(group, superId, admin);
+    await h.handled(lastId - 1);
+    await h.handled(lastId);
+  };
+  const answerGoesTo = async (button: { messageId: number; data: string }, superId: number) => {
+    await press(liaisonB, privateChat(liaisonB), button.messageId, button.data);
+    const since = h.api.mark();
+    expect(await say.private(liaisonB, '手写，一千字左右即可。')).toEqual(['已把你的回答发给提问的同学。']);
+    expect(sentTo(superId, since).map(textOf)).toEqual([expect.stringContaining('<b>赵联络</b> 的回复：\n手写，一千字左右即可。')]);
+    expect(sentTo(group.id, since)).toEqual([]);
+  };
+
+  it('answers in the supergroup after the group was upgraded (questions follow the chat)', async () => {
+    const button = await routedGroupQuestion();
+    const superId = -1005001;
+    await upgrade(superId);
+    await answerGoesTo(button, superId);
+  });
+
+  it('moves the questions when the supergroup was seen first and the two chats merge', async () => {
+    const button = await routedGroupQuestion();
+    const superId = -1005002;
+    // the bot hears of the supergroup before either migration message: two chats rows, merged by the migration
+    await h.handled(h.api.botAddedToGroup(makeGroup(superId, group.title, 'supergroup'), admin));
+    expect(await t.db.selectFrom('chats').select('telegram_chat_id').where('type', '<>', 'private').orderBy('id').execute()).toEqual([
+      { telegram_chat_id: group.id },
+      { telegram_chat_id: superId },
+    ]);
+    await upgrade(superId);
+    const chats = await t.db.selectFrom('chats').select(['id', 'telegram_chat_id', 'class_id']).where('type', '<>', 'private').execute();
+    expect(chats).toEqual([{ id: expect.any(Number), telegram_chat_id: superId, class_id: expect.any(Number) }]);
+    expect(await t.db.selectFrom('faq_questions').select('chat_id').execute()).toEqual([{ chat_id: chats[0]!.id }]);
+    await answerGoesTo(button, superId);
+  });
+
   it('records the question for the branch when no liaison can be reached', async () => {
     h.api.setChatMember(liaisonA.id, h.api.bot.id, 'kicked');
     h.api.setChatMember(liaisonB.id, h.api.bot.id, 'kicked');

@@ -8,7 +8,7 @@ import { safeError } from '../../logging/logger.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, isGroupChat, isPrivateChat, privateOnly, secretaryOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
-import { chatByTelegramId } from '../groups/queries.js';
+import { chatByTelegramId, ensureChat } from '../groups/queries.js';
 import { isLiaisonOf, isSecretaryOf, secretaryBranch } from '../people/access.js';
 import { classMembers, displayName, upsertPerson } from '../people/queries.js';
 import type { Person } from '../people/tables.js';
@@ -156,12 +156,14 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
       'question matched',
     );
     const chatId = ctx.chat!.id;
+    let chatRowId: Promise<number> | undefined;
+    const chatRow = () => (chatRowId ??= ensureChat(db, ctx.chat!));
     const store = async (person: Person, klass: AskerClass | null, status: 'answered' | 'suggested' | 'recorded', r: MatchResult) =>
       insertQuestion(
         db,
         {
           askerId: person.id,
-          chatId,
+          chatId: await chatRow(),
           messageId: message.message_id,
           classId: klass?.classId ?? null,
           branchId: klass?.branchId ?? null,
@@ -175,7 +177,7 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
 
     if (mode === 'auto') {
       if (result.outcome !== 'answer') return;
-      if (!(await claimAutoAnswer(db, chatId, clock.now(), AUTO_ANSWER_INTERVAL_MS))) {
+      if (!(await claimAutoAnswer(db, await chatRow(), clock.now(), AUTO_ANSWER_INTERVAL_MS))) {
         logger.debug({ event: 'faq_auto_rate_limited', chatId }, 'auto-answer skipped');
         return;
       }
@@ -330,7 +332,7 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
         await ctx.answerCbQuery();
         await setQuestionStatus(db, q.id, 'answered', clock.now(), { matchedSlug: entry.slug });
         logger.info({ event: 'faq_suggestion_taken', questionId: q.id, slug: entry.slug }, 'suggestion taken');
-        await sendAnswer(ctx, entry, { id: q.id, chatId: q.chat_id, messageId: q.message_id }, await classById(q.class_id));
+        await sendAnswer(ctx, entry, { id: q.id, chatId: q.telegram_chat_id, messageId: q.message_id }, await classById(q.class_id));
       } else {
         if (q.status === 'routed' || q.status === 'recorded' || q.status === 'resolved') {
           return ctx.answerCbQuery(plain(ctx.t('faq.cb.alreadyRouted')));
@@ -338,7 +340,7 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
         const status = await routeToLiaisons(ctx, q);
         const key: MessageKey = status === 'routed' ? 'faq.routed' : 'faq.recorded';
         await ctx.answerCbQuery(plain(ctx.t(key)));
-        if (q.chat_id > 0) await send(ctx, q.chat_id, ctx.t(key));
+        if (q.telegram_chat_id > 0) await send(ctx, q.telegram_chat_id, ctx.t(key));
       }
       // the buttons did their job; a failure to remove them is harmless
       if (sourceMessage) await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
@@ -398,7 +400,7 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
       const askerLang = await languageOf(q.asker_id);
       let delivered = true;
       try {
-        await send(ctx, q.chat_id, translate(askerLang, 'faq.reply.toAsker', { question: q.question, name: displayName(person.first_name, person.last_name), answer }), {
+        await send(ctx, q.telegram_chat_id, translate(askerLang, 'faq.reply.toAsker', { question: q.question, name: displayName(person.first_name, person.last_name), answer }), {
           replyTo: q.message_id,
         });
       } catch (error) {

@@ -1,4 +1,5 @@
 import type { Feature } from '../feature.js';
+import { faqOnChatMigrated } from './chat-migrated.js';
 import { faqComposer } from './composer.js';
 
 /**
@@ -18,4 +19,5 @@ export const faqFeature: Feature = {
     { command: 'unanswered', where: 'private', audience: 'secretary', description: 'cmd.unanswered' },
   ],
   composer: faqComposer,
+  onChatMigrated: faqOnChatMigrated,
 };

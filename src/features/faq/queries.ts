@@ -74,6 +74,7 @@ export async function updateEntry(db: Executor, e: FaqEntry, now: Date, by: numb
 
 export interface NewQuestion {
   askerId: number;
+  /** `chats.id`, not a Telegram chat id. */
   chatId: number;
   messageId: number;
   classId: number | null;
@@ -105,8 +106,17 @@ export async function insertQuestion(db: Executor, q: NewQuestion, now: Date): P
   return row.id;
 }
 
-export async function questionById(db: Executor, id: number): Promise<FaqQuestionRow | undefined> {
-  return db.selectFrom('faq_questions').selectAll().where('id', '=', id).executeTakeFirst();
+/** A question with the Telegram id its chat has now (after any supergroup upgrade). */
+export type QuestionInChat = FaqQuestionRow & { telegram_chat_id: number };
+
+export async function questionById(db: Executor, id: number): Promise<QuestionInChat | undefined> {
+  return db
+    .selectFrom('faq_questions as q')
+    .innerJoin('chats as c', 'c.id', 'q.chat_id')
+    .selectAll('q')
+    .select('c.telegram_chat_id')
+    .where('q.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function setQuestionStatus(
@@ -161,11 +171,11 @@ export async function classOfPerson(db: Executor, personId: number): Promise<num
  * One auto-answer per group per interval, shared by every process: the row is written only when the
  * previous auto-answer is older than the cutoff, so two racing updates cannot both win.
  */
-export async function claimAutoAnswer(db: Executor, chatId: number, now: Date, intervalMs: number): Promise<boolean> {
+export async function claimAutoAnswer(db: Executor, chatRowId: number, now: Date, intervalMs: number): Promise<boolean> {
   const cutoff = new Date(now.getTime() - intervalMs);
   const row = await db
     .insertInto('faq_group_auto')
-    .values({ chat_id: chatId, last_at: now })
+    .values({ chat_id: chatRowId, last_at: now })
     .onConflict((oc) => oc.column('chat_id').doUpdateSet({ last_at: now }).where('faq_group_auto.last_at', '<=', cutoff))
     .returning('chat_id')
     .executeTakeFirst();

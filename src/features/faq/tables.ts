@@ -28,6 +28,7 @@ export type QuestionStatus = (typeof questionStatuses)[number];
 export interface FaqQuestionsTable {
   id: Generated<number>;
   asker_id: number;
+  /** `chats.id` of the chat the question was asked in (it follows a supergroup upgrade). */
   chat_id: number;
   message_id: number;
   class_id: number | null;
@@ -51,6 +52,7 @@ export interface ClassMembersSeenTable {
 }
 
 export interface FaqGroupAutoTable {
+  /** `chats.id` */
   chat_id: number;
   last_at: Date;
 }

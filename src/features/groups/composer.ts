@@ -7,7 +7,7 @@ import { replyHtml } from '../../telegram/reply.js';
 import { liaisonList } from './liaison-list.js';
 import { chatByTelegramId, setChatTitle, upsertChat } from './queries.js';
 import { bindComposer } from './bind-composer.js';
-import { classOfChat, migrateChat } from './service.js';
+import { classOfChat } from './service.js';
 
 const isPresent = (member: ChatMember): boolean =>
   member.status === 'member' ||
@@ -47,12 +47,12 @@ export function groupsComposer(deps: AppDeps): Composer<BotContext> {
   });
 
   composer.on(message('migrate_to_chat_id'), async (ctx) => {
-    await migrateChat(deps.db, ctx.chat.id, ctx.message.migrate_to_chat_id);
+    await deps.migrateChat(deps.db, ctx.chat.id, ctx.message.migrate_to_chat_id);
     deps.logger.info({ event: 'chat_migrated', from: ctx.chat.id, to: ctx.message.migrate_to_chat_id }, 'group became supergroup');
   });
 
   composer.on(message('migrate_from_chat_id'), async (ctx) => {
-    await migrateChat(deps.db, ctx.message.migrate_from_chat_id, ctx.chat.id);
+    await deps.migrateChat(deps.db, ctx.message.migrate_from_chat_id, ctx.chat.id);
   });
 
   composer.on(message('new_chat_title'), async (ctx) => {

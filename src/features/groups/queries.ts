@@ -23,6 +23,22 @@ export async function upsertChat(db: Executor, chat: TelegramChatLike, active: b
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The chat's row id, adding a row for a chat the bot has not recorded yet (a private chat, a group it
+ * was in before it tracked groups) without touching a known chat's binding or state.
+ */
+export async function ensureChat(db: Executor, chat: TelegramChatLike): Promise<number> {
+  const known = await db.selectFrom('chats').select('id').where('telegram_chat_id', '=', chat.id).executeTakeFirst();
+  if (known) return known.id;
+  const row = await db
+    .insertInto('chats')
+    .values({ telegram_chat_id: chat.id, type: chat.type, title: chat.title ?? '', active: true, class_id: null })
+    .onConflict((oc) => oc.column('telegram_chat_id').doUpdateSet({ type: chat.type }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export async function chatByTelegramId(db: Executor, telegramChatId: number): Promise<ChatRow | undefined> {
   return db.selectFrom('chats').selectAll().where('telegram_chat_id', '=', telegramChatId).executeTakeFirst();
 }

@@ -2,6 +2,7 @@ import { Composer } from 'telegraf';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import type { Feature } from '../feature.js';
 import { acknowledgements } from './ack.js';
+import { noticesOnChatMigrated } from './chat-migrated.js';
 import { noticeDialogue } from './dialogue.js';
 import { noticeJobHandlers } from './handlers.js';
 import { noticeManagement } from './manage.js';
@@ -13,5 +14,6 @@ export const noticesFeature: Feature = {
     { command: 'notices', where: 'private', audience: 'liaison', description: 'cmd.notices' },
   ],
   jobs: noticeJobHandlers,
+  onChatMigrated: noticesOnChatMigrated,
   composer: (deps: AppDeps) => new Composer<BotContext>(noticeDialogue(deps), noticeManagement(deps), acknowledgements(deps)),
 };
