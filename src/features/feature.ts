@@ -2,6 +2,7 @@ import type { Composer } from 'telegraf';
 import type { MessageKey } from '../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../telegram/context.js';
 import type { JobHandler } from '../outbox/dispatcher.js';
+import type { Schedule } from '../scheduler/schedule.js';
 
 /** Who a command is for; /help and the Telegram command menu are built from this. */
 export type Audience = 'everyone' | 'secretary' | 'liaison' | 'group_admin';
@@ -19,4 +20,6 @@ export interface Feature {
   composer(deps: AppDeps): Composer<BotContext>;
   /** Outbox jobs this feature owns, by kind. */
   jobs?: Record<string, JobHandler>;
+  /** Work done on a schedule (reminders, digests): ticked once a minute and at start, see src/scheduler/. */
+  schedules?: Schedule[];
 }
