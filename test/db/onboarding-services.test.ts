@@ -26,7 +26,7 @@ async function branchWithClass() {
   if (!klass.ok) throw new Error('class not created');
   return { branchId: branch.id, classId: klass.value.id };
 }
-const person = (id: number, name = `用户${id}`) => upsertPerson(t.db, { id, first_name: name }, 'zh');
+const person = (id: number, name = `用户${id}`) => upsertPerson(t.db, { id, first_name: name }, 'zh', clock.now());
 
 describe('invites', () => {
   it('registers the opener in the role, once', async () => {
@@ -156,25 +156,27 @@ describe('group chats', () => {
     const secretary = await person(1);
     await t.db.insertInto('role_assignments').values({ person_id: secretary.id, role: 'liaison', branch_id: 1, class_id: classId }).execute();
     const roles = await rolesOf(t.db, secretary.id);
-    const bound = await bindChat(t.db, { id: -100, type: 'group', title: '计科2101班群' }, 'cs2101', { roles, isGroupAdmin: false });
+    const bound = await bindChat(t.db, { id: -100, type: 'group', title: '计科2101班群' }, 'cs2101', { roles, isGroupAdmin: false }, clock.now());
     expect(bound).toMatchObject({ ok: true, value: { className: '计科2101', previousChatTitle: null } });
 
     // new supergroup seen first (bot status update), then both migration messages, one of them twice
-    await upsertChat(t.db, { id: -1001, type: 'supergroup', title: '计科2101班群' }, true);
-    await migrateChat(t.db, -100, -1001);
-    await migrateChat(t.db, -100, -1001);
-    const chats = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id', 'active']).execute();
-    expect(chats).toEqual([{ telegram_chat_id: -1001, class_id: classId, active: true }]);
+    await upsertChat(t.db, { id: -1001, type: 'supergroup', title: '计科2101班群' }, true, clock.now());
+    clock.advance(60_000);
+    await migrateChat(t.db, -100, -1001, clock.now());
+    await migrateChat(t.db, -100, -1001, clock.now());
+    const chats = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id', 'active', 'updated_at']).execute();
+    // The injected clock, not the system time, stamps the change.
+    expect(chats).toEqual([{ telegram_chat_id: -1001, class_id: classId, active: true, updated_at: new Date('2026-11-26T08:01:00Z') }]);
   });
 
   it('refuses binding by a student who is not a group admin, and moves a class to a new group', async () => {
     await branchWithClass();
     const student = await person(5);
     const roles = await rolesOf(t.db, student.id);
-    expect(await bindChat(t.db, { id: -1, type: 'group', title: 'A' }, 'CS2101', { roles, isGroupAdmin: false })).toMatchObject({ ok: false, error: 'not_allowed' });
-    expect(await bindChat(t.db, { id: -1, type: 'group', title: 'A' }, 'nope', { roles, isGroupAdmin: true })).toMatchObject({ ok: false, error: 'not_found' });
-    expect((await bindChat(t.db, { id: -1, type: 'group', title: 'A' }, 'CS2101', { roles, isGroupAdmin: true })).ok).toBe(true);
-    expect(await bindChat(t.db, { id: -2, type: 'group', title: 'B' }, '计科2101', { roles, isGroupAdmin: true })).toMatchObject({
+    expect(await bindChat(t.db, { id: -1, type: 'group', title: 'A' }, 'CS2101', { roles, isGroupAdmin: false }, clock.now())).toMatchObject({ ok: false, error: 'not_allowed' });
+    expect(await bindChat(t.db, { id: -1, type: 'group', title: 'A' }, 'nope', { roles, isGroupAdmin: true }, clock.now())).toMatchObject({ ok: false, error: 'not_found' });
+    expect((await bindChat(t.db, { id: -1, type: 'group', title: 'A' }, 'CS2101', { roles, isGroupAdmin: true }, clock.now())).ok).toBe(true);
+    expect(await bindChat(t.db, { id: -2, type: 'group', title: 'B' }, '计科2101', { roles, isGroupAdmin: true }, clock.now())).toMatchObject({
       ok: true,
       value: { previousChatTitle: 'A' },
     });

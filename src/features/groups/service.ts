@@ -9,7 +9,7 @@ import { chatByTelegramId, upsertChat, type TelegramChatLike } from './queries.j
  * A group upgraded to a supergroup gets a new id; the binding follows it. Telegram sends two service
  * messages (one in each chat) and either may come first or twice, so this is idempotent.
  */
-export async function migrateChat(db: Db, oldTelegramId: number, newTelegramId: number): Promise<void> {
+export async function migrateChat(db: Db, oldTelegramId: number, newTelegramId: number, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const old = await trx.selectFrom('chats').selectAll().where('telegram_chat_id', '=', oldTelegramId).forUpdate().executeTakeFirst();
     if (!old) return;
@@ -17,7 +17,7 @@ export async function migrateChat(db: Db, oldTelegramId: number, newTelegramId: 
     if (!current) {
       await trx
         .updateTable('chats')
-        .set({ telegram_chat_id: newTelegramId, type: 'supergroup', updated_at: new Date() })
+        .set({ telegram_chat_id: newTelegramId, type: 'supergroup', updated_at: now })
         .where('id', '=', old.id)
         .execute();
       return;
@@ -27,7 +27,7 @@ export async function migrateChat(db: Db, oldTelegramId: number, newTelegramId: 
     await trx.deleteFrom('chats').where('id', '=', old.id).execute();
     await trx
       .updateTable('chats')
-      .set({ class_id: classId, active: true, type: 'supergroup', updated_at: new Date() })
+      .set({ class_id: classId, active: true, type: 'supergroup', updated_at: now })
       .where('id', '=', current.id)
       .execute();
   });
@@ -46,6 +46,7 @@ export async function bindChat(
   chat: TelegramChatLike,
   classRef: string,
   caller: { roles: RoleView[]; isGroupAdmin: boolean },
+  now: Date,
 ): Promise<Result<Bound, BindError>> {
   const matches = await findClassesAnywhere(db, classRef);
   if (matches.length === 0) return fail('not_found');
@@ -57,7 +58,7 @@ export async function bindChat(
   if (!allowed) return fail('not_allowed');
 
   return db.transaction().execute(async (trx) => {
-    const row = await upsertChat(trx, chat, true);
+    const row = await upsertChat(trx, chat, true, now);
     if (row.class_id === klass.id) {
       return ok({ className: klass.name, branchName: klass.branch_name, previousChatTitle: null, alreadyBound: true });
     }
@@ -67,8 +68,8 @@ export async function bindChat(
       .where('class_id', '=', klass.id)
       .forUpdate()
       .executeTakeFirst();
-    if (previous) await trx.updateTable('chats').set({ class_id: null, updated_at: new Date() }).where('id', '=', previous.id).execute();
-    await trx.updateTable('chats').set({ class_id: klass.id, updated_at: new Date() }).where('id', '=', row.id).execute();
+    if (previous) await trx.updateTable('chats').set({ class_id: null, updated_at: now }).where('id', '=', previous.id).execute();
+    await trx.updateTable('chats').set({ class_id: klass.id, updated_at: now }).where('id', '=', row.id).execute();
     return ok({ className: klass.name, branchName: klass.branch_name, previousChatTitle: previous?.title ?? null, alreadyBound: false });
   });
 }
