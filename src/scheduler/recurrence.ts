@@ -55,6 +55,14 @@ export function nextOccurrences(rule: RecurrenceRule, timeZone: string, after: D
   return out;
 }
 
+/** The occurrences in (after, until], at most `limit` of them (a tick's window; see Schedule). */
+export function occurrencesBetween(rule: RecurrenceRule, timeZone: string, after: Date, until: Date, limit = 1000): Date[] {
+  const out: Date[] = [];
+  let cursor: Date | null = after;
+  while (out.length < limit && (cursor = nextOccurrence(rule, timeZone, cursor)) && cursor.getTime() <= until.getTime()) out.push(cursor);
+  return out;
+}
+
 type Rule = z.output<typeof recurrenceRuleSchema>;
 
 function cronExpression(rule: Rule): string {

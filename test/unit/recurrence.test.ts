@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextOccurrence, nextOccurrences, type RecurrenceRule } from '../../src/scheduler/recurrence.js';
+import { nextOccurrence, nextOccurrences, occurrencesBetween, type RecurrenceRule } from '../../src/scheduler/recurrence.js';
 
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
 const SH = 'Asia/Shanghai';
@@ -86,5 +86,16 @@ describe('nextOccurrence in Europe/Berlin (DST)', () => {
     expect(iso(nextOccurrences(daily, BERLIN, new Date('2026-10-24T12:00:00Z'), 2))).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z']);
     // Asked from inside the repeated hour (after the first 02:30, before the second), the next is tomorrow's.
     expect(nextOccurrence(daily, BERLIN, new Date('2026-10-25T00:45:00Z'))?.toISOString()).toBe('2026-10-26T01:30:00.000Z');
+  });
+});
+
+describe('occurrencesBetween', () => {
+  it('lists the occurrences in (after, until]', () => {
+    const rule: RecurrenceRule = { kind: 'weekly', weekday: 4, time: '19:30', everyWeeks: 2, from: '2026-12-03' };
+    expect(iso(occurrencesBetween(rule, SH, new Date('2026-12-03T11:30:00Z'), new Date('2026-12-31T11:30:00Z')))).toEqual([
+      '2026-12-17T11:30:00.000Z',
+      '2026-12-31T11:30:00.000Z',
+    ]);
+    expect(occurrencesBetween(rule, SH, new Date('2026-12-04T00:00:00Z'), new Date('2026-12-17T11:29:00Z'))).toEqual([]);
   });
 });
