@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import type { DestinationStream } from 'pino';
 import { createConfig, formatConfigProblems, type Config } from './config/config.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -10,6 +11,8 @@ import { ensureSetupInvite } from './features/invites/service.js';
 import { Dispatcher, type DispatcherOptions, type JobHandler } from './outbox/dispatcher.js';
 import { messageJobs } from './outbox/messages.js';
 import { createLogger, safeError, type Logger } from './logging/logger.js';
+import { housekeepingSchedule } from './scheduler/housekeeping.js';
+import { Scheduler } from './scheduler/scheduler.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { ALLOWED_UPDATES, createBot } from './telegram/bot.js';
 import { publishCommandMenu } from './telegram/commands-menu.js';
@@ -28,6 +31,8 @@ export interface StartOptions {
   dispatcher?: DispatcherOptions;
   /** How polling waits before retrying a failed getUpdates (tests pass one that does not wait). */
   pollingSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** false: no node-cron timer; the scheduler still ticks once at start, tests call `app.scheduler.tick()`. */
+  runScheduler?: boolean;
 }
 
 export interface RunningApp {
@@ -36,13 +41,12 @@ export interface RunningApp {
   /** For tests: the port the webhook server listens on (webhook mode only). */
   webhookPort: number | null;
   dispatcher: Dispatcher;
+  scheduler: Scheduler;
   /** Stop taking updates, finish those in flight, close the database (unless it was passed in). */
   stop(reason?: string): Promise<void>;
 }
 
 export type StartResult = { ok: true; app: RunningApp } | { ok: false; exitCode: number; message: string };
-
-const UPDATE_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
 /** The composition root behind `npm start`: config → logger → database → bot → updates. */
 export async function startApp(options: StartOptions): Promise<StartResult> {
@@ -76,6 +80,8 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const bot = createBot(deps, features);
   const jobs = Object.assign({}, messageJobs, ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
   dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger, migrateChat }, jobs, options.dispatcher ?? {});
+  const schedules = [housekeepingSchedule(), ...features.flatMap((f) => f.schedules ?? [])];
+  const scheduler = new Scheduler({ db, clock, logger, timeZone: config.timeZone, afterRun: () => dispatcher?.poke() }, schedules);
 
   try {
     bot.botInfo = await bot.telegram.getMe();
@@ -89,7 +95,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
       : { ok: false, exitCode: 1, message: `The bot cannot start: the Bot API at ${config.telegramApiRoot} did not answer. Check TELEGRAM_API_ROOT and the network.` };
   }
 
-  await db.deleteFrom('processed_updates').where('processed_at', '<', new Date(clock.now().getTime() - UPDATE_RETENTION_MS)).execute();
+  await scheduler.tick();
   await announceSetupLink(deps, logger);
   try {
     await publishCommandMenu(bot.telegram, features.flatMap((f) => f.commands));
@@ -114,6 +120,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     poller = await startPolling(bot, { allowedUpdates: ALLOWED_UPDATES, logger, ...(options.pollingSleep ? { sleep: options.pollingSleep } : {}) });
   }
   if (options.runDispatcher !== false) dispatcher.start();
+  const everyMinute = options.runScheduler === false ? null : cron.schedule('* * * * *', () => scheduler.tick(), { name: 'scheduler' });
   logger.info({ event: 'ready', pid: process.pid, mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
 
   let stopping: Promise<void> | null = null;
@@ -122,12 +129,14 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
       logger.info({ event: 'stopping', reason }, 'stopping');
       if (webhook) await webhook.close();
       if (poller) await poller.stop();
+      await everyMinute?.destroy();
+      await scheduler.stop();
       await dispatcher!.stop();
       await closeDb();
       logger.info({ event: 'stopped' }, 'stopped');
     })());
 
-  return { ok: true, app: { botUsername, config, webhookPort, dispatcher, stop } };
+  return { ok: true, app: { botUsername, config, webhookPort, dispatcher, scheduler, stop } };
 }
 
 async function announceSetupLink(deps: AppDeps, logger: Logger): Promise<void> {

@@ -13,7 +13,7 @@ export type ChatRowId = number;
 export type ChatMigratedHook = (trx: Transaction<Database>, from: ChatRowId, to: ChatRowId) => Promise<void>;
 
 /** Follows a group that became a supergroup: `oldTelegramChatId` → `newTelegramChatId`. */
-export type ChatMigrator = (db: Db, oldTelegramChatId: number, newTelegramChatId: number) => Promise<void>;
+export type ChatMigrator = (db: Db, oldTelegramChatId: number, newTelegramChatId: number, now: Date) => Promise<void>;
 
 /**
  * A group upgraded to a supergroup gets a new Telegram id. Telegram sends two service messages (one
@@ -25,7 +25,7 @@ export type ChatMigrator = (db: Db, oldTelegramChatId: number, newTelegramChatId
  *   and the old row is deleted.
  */
 export function createChatMigrator(hooks: readonly ChatMigratedHook[]): ChatMigrator {
-  return async (db, oldTelegramChatId, newTelegramChatId) => {
+  return async (db, oldTelegramChatId, newTelegramChatId, now) => {
     if (oldTelegramChatId === newTelegramChatId) return;
     await db.transaction().execute(async (trx) => {
       const byTelegramId = (id: number) => trx.selectFrom('chats').selectAll().where('telegram_chat_id', '=', id).forUpdate().executeTakeFirst();
@@ -35,7 +35,7 @@ export function createChatMigrator(hooks: readonly ChatMigratedHook[]): ChatMigr
       if (!current) {
         await trx
           .updateTable('chats')
-          .set({ telegram_chat_id: newTelegramChatId, type: 'supergroup', updated_at: new Date() })
+          .set({ telegram_chat_id: newTelegramChatId, type: 'supergroup', updated_at: now })
           .where('id', '=', old.id)
           .execute();
         return;
@@ -45,7 +45,7 @@ export function createChatMigrator(hooks: readonly ChatMigratedHook[]): ChatMigr
       await trx.deleteFrom('chats').where('id', '=', old.id).execute();
       await trx
         .updateTable('chats')
-        .set({ class_id: classId, active: true, type: 'supergroup', updated_at: new Date() })
+        .set({ class_id: classId, active: true, type: 'supergroup', updated_at: now })
         .where('id', '=', current.id)
         .execute();
     });

@@ -7,6 +7,7 @@ import type { ProcessedUpdatesTable } from '../telegram/tables.js';
 import type { DialoguesTable } from '../dialogue/tables.js';
 import type { ClassMembersSeenTable, FaqEntriesTable, FaqGroupAutoTable, FaqMetaTable, FaqQuestionsTable } from '../features/faq/tables.js';
 import type { OutboxTable, SendBudgetTable } from '../outbox/tables.js';
+import type { SchedulerStateTable } from '../scheduler/tables.js';
 import type { AcknowledgementsTable, DeliveriesTable, NoticesTable } from '../features/notices/tables.js';
 
 export interface Database {
@@ -29,6 +30,7 @@ export interface Database {
   acknowledgements: AcknowledgementsTable;
   outbox: OutboxTable;
   send_budget: SendBudgetTable;
+  scheduler_state: SchedulerStateTable;
 }
 
 export type Db = Kysely<Database>;

@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../telegram/context.js';
 import type { JobHandler } from '../outbox/dispatcher.js';
 import type { ChatMigratedHook } from '../chats/migrate.js';
+import type { Schedule } from '../scheduler/schedule.js';
 
 /** Who a command is for; /help and the Telegram command menu are built from this. */
 export type Audience = 'everyone' | 'secretary' | 'liaison' | 'class_officer';
@@ -25,4 +26,6 @@ export interface Feature {
    * feature's rows from chat row `from` to `to`. Runs inside the one transaction of the migration.
    */
   onChatMigrated?: ChatMigratedHook;
+  /** Work done on a schedule (reminders, digests): ticked once a minute and at start, see src/scheduler/. */
+  schedules?: Schedule[];
 }

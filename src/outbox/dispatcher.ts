@@ -153,7 +153,7 @@ export class Dispatcher {
         return;
       }
       case 'migrated': {
-        if (job.telegramChatId !== null) await this.ctx.migrateChat(db, job.telegramChatId, outcome.newChatId);
+        if (job.telegramChatId !== null) await this.ctx.migrateChat(db, job.telegramChatId, outcome.newChatId, now);
         logger.info({ event: 'chat_migrated_on_send', jobId: job.id }, 'chat became a supergroup; sending there');
         if (job.attempts + 1 >= this.maxAttempts) return this.finish(job, { kind: 'failed', reason: 'chat kept migrating' });
         await db.updateTable('outbox').set({ state: 'pending', available_at: now, attempts: job.attempts + 1 }).where('id', '=', job.id).execute();

@@ -29,14 +29,14 @@ export function handleOnce(deps: AppDeps): MiddlewareFn<BotContext> {
  */
 export function errorBoundary(deps: AppDeps): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    const started = Date.now();
+    const started = performance.now();
     try {
       await next();
     } catch (error) {
       deps.logger.error({ event: 'update_failed', updateId: ctx.update.update_id, err: safeError(error) }, 'update failed');
       await apologise(ctx, deps);
     } finally {
-      deps.logger.debug({ event: 'update_handled', updateId: ctx.update.update_id, ms: Date.now() - started }, 'update handled');
+      deps.logger.debug({ event: 'update_handled', updateId: ctx.update.update_id, ms: Math.round(performance.now() - started) }, 'update handled');
     }
   };
 }
@@ -77,12 +77,12 @@ export function loadCaller(deps: AppDeps): MiddlewareFn<BotContext> {
     ctx.roles = [];
     ctx.dialogue = null;
     if (ctx.from && !ctx.from.is_bot && addressedToBot(ctx)) {
-      ctx.person = await upsertPerson(deps.db, ctx.from, ctx.lang);
+      ctx.person = await upsertPerson(deps.db, ctx.from, ctx.lang, deps.clock.now());
       ctx.roles = await rolesOf(deps.db, ctx.person.id, ctx.person.current_branch_id);
       if (ctx.chat?.type === 'private') {
         ctx.dialogue = await getDialogue(deps.db, ctx.person.id);
         // Someone who blocked the bot and is back: private messages to them work again.
-        await deps.db.updateTable('chats').set({ active: true, updated_at: new Date() }).where('telegram_chat_id', '=', ctx.chat.id).where('active', '=', false).execute();
+        await deps.db.updateTable('chats').set({ active: true, updated_at: deps.clock.now() }).where('telegram_chat_id', '=', ctx.chat.id).where('active', '=', false).execute();
       }
     }
     return next();

@@ -37,7 +37,7 @@ describe('a group and its supergroup merge (the supergroup was seen first)', () 
   it('moves FAQ questions, the auto-answer limit, notice deliveries and outbox jobs to the supergroup row', async () => {
     const { branchId, classId } = await boundClass(-100);
     const old = await ensureChat(t.db, { id: -100, type: 'group' });
-    const asker = await upsertPerson(t.db, { id: 7, first_name: '小明' }, 'zh');
+    const asker = await upsertPerson(t.db, { id: 7, first_name: '小明' }, 'zh', now);
     const base = { askerId: asker.id, messageId: 5, classId, branchId, question: '入党申请书怎么写', matchedSlug: null, score: 0, status: 'routed' as const };
     await insertQuestion(t.db, { ...base, chatId: old }, now);
     await t.db.insertInto('faq_group_auto').values({ chat_id: old, last_at: now }).execute();
@@ -49,12 +49,12 @@ describe('a group and its supergroup merge (the supergroup was seen first)', () 
     await t.db.insertInto('deliveries').values({ notice_id: notice.id, class_id: classId, chat_id: old, state: 'pending' }).execute();
     await t.db.insertInto('outbox').values({ kind: 'notice.send', chat_id: old, dedupe_key: 'k1', state: 'pending', available_at: now, created_at: now }).execute();
 
-    const superRow = (await upsertChat(t.db, { id: -1001, type: 'supergroup', title: '计科2101班群' }, true)).id;
+    const superRow = (await upsertChat(t.db, { id: -1001, type: 'supergroup', title: '计科2101班群' }, true, now)).id;
     await t.db.insertInto('faq_group_auto').values({ chat_id: superRow, last_at: new Date(now.getTime() - 60_000) }).execute();
     await insertQuestion(t.db, { ...base, chatId: superRow, messageId: 9 }, now);
 
-    await migrateChat(t.db, -100, -1001);
-    await migrateChat(t.db, -100, -1001); // the second service message changes nothing
+    await migrateChat(t.db, -100, -1001, now);
+    await migrateChat(t.db, -100, -1001, now); // the second service message changes nothing
 
     expect(await t.db.selectFrom('chats').select(['id', 'telegram_chat_id', 'class_id']).execute()).toEqual([
       { id: superRow, telegram_chat_id: -1001, class_id: classId },
@@ -71,7 +71,7 @@ describe('a group and its supergroup merge (the supergroup was seen first)', () 
   it('renames the only row in place when the supergroup is new (every reference stays valid)', async () => {
     await boundClass(-200);
     const row = await ensureChat(t.db, { id: -200, type: 'group' });
-    await migrateChat(t.db, -200, -1002);
+    await migrateChat(t.db, -200, -1002, now);
     expect(await t.db.selectFrom('chats').select(['id', 'telegram_chat_id', 'type']).execute()).toEqual([{ id: row, telegram_chat_id: -1002, type: 'supergroup' }]);
   });
 });
@@ -88,7 +88,7 @@ describe('migration 2026-12-02-030: FAQ rows reference chats', () => {
       const branch = await db.insertInto('branches').values({ name: '支部' }).returning('id').executeTakeFirstOrThrow();
       const klass = await db.insertInto('classes').values({ branch_id: branch.id, name: '计科2101', code: 'CS2101' }).returning('id').executeTakeFirstOrThrow();
       await db.insertInto('chats').values({ telegram_chat_id: -300, type: 'group', title: '计科2101班群', class_id: klass.id }).execute();
-      const asker = await upsertPerson(t.db, { id: 7, first_name: '小明' }, 'zh');
+      const asker = await upsertPerson(t.db, { id: 7, first_name: '小明' }, 'zh', now);
       const question = (chatId: number, messageId: number) => ({
         asker_id: asker.id,
         chat_id: chatId,

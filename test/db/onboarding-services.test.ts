@@ -29,7 +29,7 @@ async function branchWithClass() {
   if (!klass.ok) throw new Error('class not created');
   return { branchId: branch.id, classId: klass.value.id };
 }
-const person = (id: number, name = `用户${id}`) => upsertPerson(t.db, { id, first_name: name }, 'zh');
+const person = (id: number, name = `用户${id}`) => upsertPerson(t.db, { id, first_name: name }, 'zh', clock.now());
 
 describe('invites', () => {
   it('registers the opener in the role, once', async () => {
@@ -165,11 +165,13 @@ describe('group chats', () => {
     expect(bound).toMatchObject({ ok: true, value: { className: '计科2101', previousChatTitle: null } });
 
     // new supergroup seen first (bot status update), then both migration messages, one of them twice
-    await upsertChat(t.db, { id: -1001, type: 'supergroup', title: '计科2101班群' }, true);
-    await migrateChat(t.db, -100, -1001);
-    await migrateChat(t.db, -100, -1001);
-    const chats = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id', 'active']).execute();
-    expect(chats).toEqual([{ telegram_chat_id: -1001, class_id: classId, active: true }]);
+    await upsertChat(t.db, { id: -1001, type: 'supergroup', title: '计科2101班群' }, true, clock.now());
+    clock.advance(60_000);
+    await migrateChat(t.db, -100, -1001, clock.now());
+    await migrateChat(t.db, -100, -1001, clock.now());
+    const chats = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id', 'active', 'updated_at']).execute();
+    // The injected clock, not the system time, stamps the change.
+    expect(chats).toEqual([{ telegram_chat_id: -1001, class_id: classId, active: true, updated_at: new Date('2026-11-26T08:01:00Z') }]);
   });
 
   it('binds only for authority over the class, moves only for a liaison or secretary, and tells who must know', async () => {

@@ -58,6 +58,8 @@ export async function startHarness(options: {
   env?: Record<string, string>;
   api?: FakeBotApi;
   runDispatcher?: boolean;
+  /** true: the real node-cron timer ticks the scheduler each minute (tests otherwise call `app.scheduler.tick()`). */
+  runScheduler?: boolean;
   pollingSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }): Promise<Harness> {
   const api = options.api ?? (await startFakeBotApi());
@@ -68,6 +70,7 @@ export async function startHarness(options: {
     logDestination: stream,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.runDispatcher === false ? { runDispatcher: false } : {}),
+    runScheduler: options.runScheduler === true,
     ...(options.pollingSleep ? { pollingSleep: options.pollingSleep } : {}),
   });
   if (!result.ok) throw new Error(result.message);

@@ -144,7 +144,7 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
     return status;
   };
 
-  const personOf = async (ctx: BotContext): Promise<Person> => ctx.person ?? (ctx.person = await upsertPerson(db, ctx.from!, ctx.lang));
+  const personOf = async (ctx: BotContext): Promise<Person> => ctx.person ?? (ctx.person = await upsertPerson(db, ctx.from!, ctx.lang, clock.now()));
 
   /** A question from a person: answer, offer suggestions, or pass it on — depending on the match and where it was asked. */
   const ask = async (ctx: BotContext, rawText: string, mode: Mode, next?: () => Promise<void>): Promise<void> => {

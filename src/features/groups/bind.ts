@@ -70,7 +70,7 @@ export async function bindByCode(db: Db, clock: Clock, chat: TelegramChatLike, c
 
 async function attach(trx: Executor, clock: Clock, chat: TelegramChatLike, target: Target, binder: Binder): Promise<Result<Bound, BindError>> {
   const now = clock.now();
-  const row = await upsertChat(trx, chat, true);
+  const row = await upsertChat(trx, chat, true, now);
   const bound = { className: target.name, branchName: target.branchName };
   if (row.class_id === target.id) return ok({ ...bound, previousChatTitle: null, alreadyBound: true });
   if (row.class_id !== null) {

@@ -26,7 +26,7 @@ export function groupsComposer(deps: AppDeps): Composer<BotContext> {
       // The user blocked (kicked) or unblocked the bot: only a chat we already message is tracked.
       await deps.db
         .updateTable('chats')
-        .set({ active: isPresent(update.new_chat_member), updated_at: new Date() })
+        .set({ active: isPresent(update.new_chat_member), updated_at: deps.clock.now() })
         .where('telegram_chat_id', '=', chat.id)
         .execute();
       return;
@@ -34,7 +34,7 @@ export function groupsComposer(deps: AppDeps): Composer<BotContext> {
     if (chat.type !== 'group' && chat.type !== 'supergroup') return;
     const wasIn = isPresent(update.old_chat_member);
     const isIn = isPresent(update.new_chat_member);
-    const row = await upsertChat(deps.db, chat, isIn);
+    const row = await upsertChat(deps.db, chat, isIn, deps.clock.now());
     deps.logger.info({ event: isIn ? 'bot_in_group' : 'bot_left_group', chatId: chat.id, classId: row.class_id }, 'membership changed');
     if (isIn && !wasIn) {
       if (row.class_id) {
@@ -47,16 +47,16 @@ export function groupsComposer(deps: AppDeps): Composer<BotContext> {
   });
 
   composer.on(message('migrate_to_chat_id'), async (ctx) => {
-    await deps.migrateChat(deps.db, ctx.chat.id, ctx.message.migrate_to_chat_id);
+    await deps.migrateChat(deps.db, ctx.chat.id, ctx.message.migrate_to_chat_id, deps.clock.now());
     deps.logger.info({ event: 'chat_migrated', from: ctx.chat.id, to: ctx.message.migrate_to_chat_id }, 'group became supergroup');
   });
 
   composer.on(message('migrate_from_chat_id'), async (ctx) => {
-    await deps.migrateChat(deps.db, ctx.message.migrate_from_chat_id, ctx.chat.id);
+    await deps.migrateChat(deps.db, ctx.message.migrate_from_chat_id, ctx.chat.id, deps.clock.now());
   });
 
   composer.on(message('new_chat_title'), async (ctx) => {
-    await setChatTitle(deps.db, ctx.chat.id, ctx.message.new_chat_title);
+    await setChatTitle(deps.db, ctx.chat.id, ctx.message.new_chat_title, deps.clock.now());
   });
 
   composer.command('liaisons', groupOnly, async (ctx) => {

@@ -7,7 +7,7 @@ export interface TelegramChatLike {
   title?: string;
 }
 
-export async function upsertChat(db: Executor, chat: TelegramChatLike, active: boolean): Promise<ChatRow> {
+export async function upsertChat(db: Executor, chat: TelegramChatLike, active: boolean, now: Date): Promise<ChatRow> {
   return db
     .insertInto('chats')
     .values({ telegram_chat_id: chat.id, type: chat.type, title: chat.title ?? '', active, class_id: null })
@@ -16,7 +16,7 @@ export async function upsertChat(db: Executor, chat: TelegramChatLike, active: b
         type: chat.type,
         ...(chat.title ? { title: chat.title } : {}),
         active,
-        updated_at: new Date(),
+        updated_at: now,
       }),
     )
     .returningAll()
@@ -43,6 +43,6 @@ export async function chatByTelegramId(db: Executor, telegramChatId: number): Pr
   return db.selectFrom('chats').selectAll().where('telegram_chat_id', '=', telegramChatId).executeTakeFirst();
 }
 
-export async function setChatTitle(db: Executor, telegramChatId: number, title: string): Promise<void> {
-  await db.updateTable('chats').set({ title, updated_at: new Date() }).where('telegram_chat_id', '=', telegramChatId).execute();
+export async function setChatTitle(db: Executor, telegramChatId: number, title: string, now: Date): Promise<void> {
+  await db.updateTable('chats').set({ title, updated_at: now }).where('telegram_chat_id', '=', telegramChatId).execute();
 }

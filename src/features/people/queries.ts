@@ -9,7 +9,7 @@ export interface TelegramUserLike {
   username?: string | undefined;
 }
 
-export async function upsertPerson(db: Executor, user: TelegramUserLike, language: Language): Promise<Person> {
+export async function upsertPerson(db: Executor, user: TelegramUserLike, language: Language, now: Date): Promise<Person> {
   return db
     .insertInto('people')
     .values({
@@ -25,7 +25,7 @@ export async function upsertPerson(db: Executor, user: TelegramUserLike, languag
         last_name: eb.ref('excluded.last_name'),
         username: eb.ref('excluded.username'),
         language: eb.ref('excluded.language'),
-        updated_at: new Date(),
+        updated_at: now,
       })),
     )
     .returningAll()

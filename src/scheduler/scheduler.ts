@@ -1,0 +1,105 @@
+import type { Db } from '../db/schema.js';
+import { safeError, type Logger } from '../logging/logger.js';
+import type { Clock } from '../shared/clock.js';
+import { nextOccurrence, type RecurrenceRule } from './recurrence.js';
+import type { Schedule } from './schedule.js';
+
+export interface SchedulerDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** The branch time zone the rules are read in. */
+  timeZone: string;
+  /** Called after a tick that ran something (it may have written outbox rows). */
+  afterRun?: () => void;
+}
+
+/** What one tick did with a schedule: ran it, found it not due, found another process running it, or failed. */
+export type TickOutcome = 'ran' | 'not_due' | 'busy' | 'failed';
+
+const EVERY_MINUTE: RecurrenceRule = { kind: 'cron', expression: '* * * * *' };
+
+/** Due when the rule has an occurrence after the last run and not after now (never, if the clock went back). */
+export function isDue(rule: RecurrenceRule, timeZone: string, previous: Date | null, now: Date): boolean {
+  if (previous === null) return true;
+  const next = nextOccurrence(rule, timeZone, previous);
+  return next !== null && next.getTime() <= now.getTime();
+}
+
+/**
+ * Runs the schedules. Something outside (node-cron in app.ts, a test) calls `tick()`; each
+ * schedule then runs in its own transaction holding its claim row (`scheduler_state`, locked
+ * FOR UPDATE SKIP LOCKED), so processes ticking at the same moment do each schedule's work once.
+ */
+export class Scheduler {
+  private running: Promise<Record<string, TickOutcome>> | null = null;
+  private stopped = false;
+  private readonly known = new Set<string>();
+
+  constructor(
+    private readonly deps: SchedulerDeps,
+    private readonly schedules: Schedule[],
+    /** Batches a schedule may run back to back in one tick when it answers 'more'. */
+    private readonly maxRounds = 200,
+  ) {
+    const names = schedules.map((s) => s.name);
+    const repeated = names.find((n, i) => names.indexOf(n) !== i);
+    if (repeated) throw new Error(`two schedules are named ${repeated}`);
+  }
+
+  /** One pass over every schedule at the clock's now. A pass already under way is joined, never doubled. */
+  tick(): Promise<Record<string, TickOutcome>> {
+    if (this.stopped) return Promise.resolve({});
+    return (this.running ??= this.pass().finally(() => (this.running = null)));
+  }
+
+  /** No new ticks; resolves when the one under way (if any) has finished its current batch. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
+
+  private async pass(): Promise<Record<string, TickOutcome>> {
+    const now = this.deps.clock.now();
+    const outcomes: Record<string, TickOutcome> = {};
+    for (const schedule of this.schedules) {
+      if (this.stopped) break;
+      try {
+        outcomes[schedule.name] = await this.runSchedule(schedule, now);
+      } catch (error) {
+        outcomes[schedule.name] = 'failed';
+        this.deps.logger.error({ event: 'schedule_failed', schedule: schedule.name, err: safeError(error) }, 'scheduled job failed');
+      }
+    }
+    if (Object.values(outcomes).includes('ran')) this.deps.afterRun?.();
+    return outcomes;
+  }
+
+  private async runSchedule(schedule: Schedule, now: Date): Promise<TickOutcome> {
+    const { db, timeZone, logger } = this.deps;
+    if (!this.known.has(schedule.name)) {
+      // Look before inserting: an INSERT … ON CONFLICT would wait for a process holding the row.
+      const exists = await db.selectFrom('scheduler_state').select('name').where('name', '=', schedule.name).executeTakeFirst();
+      if (!exists) await db.insertInto('scheduler_state').values({ name: schedule.name, last_run_at: null }).onConflict((oc) => oc.column('name').doNothing()).execute();
+      this.known.add(schedule.name);
+    }
+    let previous: Date | null = null;
+    for (let round = 0; round < this.maxRounds; round++) {
+      const result = await db.transaction().execute(async (trx) => {
+        const claim = await trx.selectFrom('scheduler_state').selectAll().where('name', '=', schedule.name).forUpdate().skipLocked().executeTakeFirst();
+        if (!claim) return 'busy' as const;
+        if (round === 0) {
+          if (!isDue(schedule.rule ?? EVERY_MINUTE, timeZone, claim.last_run_at, now)) return 'not_due' as const;
+          previous = claim.last_run_at;
+          await trx.updateTable('scheduler_state').set({ last_run_at: now, runs: claim.runs + 1 }).where('name', '=', schedule.name).execute();
+        }
+        const more = await schedule.tick(now, trx, { previous, timeZone, logger });
+        return more === 'more' ? ('more' as const) : ('ran' as const);
+      });
+      if (round === 0 && (result === 'busy' || result === 'not_due')) return result;
+      if (result !== 'more' || this.stopped) break;
+    }
+    logger.debug({ event: 'schedule_ran', schedule: schedule.name }, 'scheduled job ran');
+    return 'ran';
+  }
+}
