@@ -26,6 +26,8 @@ export interface StartOptions {
   dispatcher?: DispatcherOptions;
   /** How polling waits before retrying a failed getUpdates (tests pass one that does not wait). */
   pollingSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Client-side timeout of one long poll (tests shorten it to see a dropped poll replaced at once). */
+  pollingRequestTimeoutMs?: number;
 }
 
 export interface RunningApp {
@@ -108,7 +110,12 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     webhookPort = await webhook.listen();
     await bot.telegram.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
   } else {
-    poller = await startPolling(bot, { allowedUpdates: ALLOWED_UPDATES, logger, ...(options.pollingSleep ? { sleep: options.pollingSleep } : {}) });
+    poller = await startPolling(bot, {
+      allowedUpdates: ALLOWED_UPDATES,
+      logger,
+      ...(options.pollingSleep ? { sleep: options.pollingSleep } : {}),
+      ...(options.pollingRequestTimeoutMs ? { requestTimeoutMs: options.pollingRequestTimeoutMs } : {}),
+    });
   }
   if (options.runDispatcher !== false) dispatcher.start();
   logger.info({ event: 'ready', pid: process.pid, mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');

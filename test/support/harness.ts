@@ -59,6 +59,7 @@ export async function startHarness(options: {
   api?: FakeBotApi;
   runDispatcher?: boolean;
   pollingSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  pollingRequestTimeoutMs?: number;
 }): Promise<Harness> {
   const api = options.api ?? (await startFakeBotApi());
   const { stream, logs, rawLogs, waitForLog } = logCapture();
@@ -69,6 +70,7 @@ export async function startHarness(options: {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.runDispatcher === false ? { runDispatcher: false } : {}),
     ...(options.pollingSleep ? { pollingSleep: options.pollingSleep } : {}),
+    ...(options.pollingRequestTimeoutMs ? { pollingRequestTimeoutMs: options.pollingRequestTimeoutMs } : {}),
   });
   if (!result.ok) throw new Error(result.message);
   const app = result.app;
