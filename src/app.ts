@@ -33,6 +33,8 @@ export interface StartOptions {
   pollingSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** false: no node-cron timer; the scheduler still ticks once at start, tests call `app.scheduler.tick()`. */
   runScheduler?: boolean;
+  /** Client-side timeout of one long poll (tests shorten it to see a dropped poll replaced at once). */
+  pollingRequestTimeoutMs?: number;
 }
 
 export interface RunningApp {
@@ -117,7 +119,12 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     webhookPort = await webhook.listen();
     await bot.telegram.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
   } else {
-    poller = await startPolling(bot, { allowedUpdates: ALLOWED_UPDATES, logger, ...(options.pollingSleep ? { sleep: options.pollingSleep } : {}) });
+    poller = await startPolling(bot, {
+      allowedUpdates: ALLOWED_UPDATES,
+      logger,
+      ...(options.pollingSleep ? { sleep: options.pollingSleep } : {}),
+      ...(options.pollingRequestTimeoutMs ? { requestTimeoutMs: options.pollingRequestTimeoutMs } : {}),
+    });
   }
   if (options.runDispatcher !== false) dispatcher.start();
   const everyMinute = options.runScheduler === false ? null : cron.schedule('* * * * *', () => scheduler.tick(), { name: 'scheduler' });

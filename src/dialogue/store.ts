@@ -15,6 +15,35 @@ export async function getDialogue(db: Executor, personId: number): Promise<Dialo
   return row ? { kind: row.kind, step: row.step, data: row.data } : null;
 }
 
+const HOUR_MS = 3600_000;
+/** How long an open dialogue waits for its next step. */
+export const DIALOGUE_LIFETIME_MS = 24 * HOUR_MS;
+/** Dialogues whose next message goes out to others go stale sooner (an answer to a classmate). */
+const SHORT_LIFETIMES_MS: Record<string, number> = { faq_answer: HOUR_MS };
+
+export function dialogueLifetimeMs(kind: string): number {
+  return SHORT_LIFETIMES_MS[kind] ?? DIALOGUE_LIFETIME_MS;
+}
+
+/**
+ * The person's open dialogue; one left without a step for longer than its lifetime is dropped and
+ * returned as `expired` instead, so a forgotten "answer this question" does not turn any later
+ * private text into an answer.
+ */
+export async function openDialogue(
+  db: Executor,
+  personId: number,
+  now: Date,
+): Promise<{ dialogue: Dialogue | null; expired: { kind: string; lifetimeMs: number } | null }> {
+  const row = await db.selectFrom('dialogues').select(['kind', 'step', 'data', 'updated_at']).where('person_id', '=', personId).executeTakeFirst();
+  if (!row) return { dialogue: null, expired: null };
+  const lifetimeMs = dialogueLifetimeMs(row.kind);
+  if (now.getTime() - row.updated_at.getTime() <= lifetimeMs) return { dialogue: { kind: row.kind, step: row.step, data: row.data }, expired: null };
+  // Only this stale version: a step saved meanwhile (same person, other update) stays.
+  await db.deleteFrom('dialogues').where('person_id', '=', personId).where('updated_at', '=', row.updated_at).execute();
+  return { dialogue: null, expired: { kind: row.kind, lifetimeMs } };
+}
+
 export async function saveDialogue(db: Executor, personId: number, dialogue: Dialogue<object>, now: Date): Promise<void> {
   const data = JSON.stringify(dialogue.data);
   await db

@@ -4,6 +4,7 @@ import type { CommandSpec } from '../features/feature.js';
 import { t } from '../i18n/i18n.js';
 import { languages } from '../i18n/language.js';
 import { visibleCommands } from '../features/help/visible-commands.js';
+import { cutText } from '../shared/text.js';
 
 /**
  * The "/" menu Telegram shows: student commands in private and in groups. Role-specific commands (secretary) appear in /help, which knows the caller.
@@ -25,4 +26,4 @@ export async function publishCommandMenu(telegram: Telegram, all: CommandSpec[])
   }
 }
 
-const plain = (html: string) => html.replace(/<[^>]+>/g, '').slice(0, 256);
+const plain = (html: string) => cutText(html.replace(/<[^>]+>/g, ''), 256, '');

@@ -2,57 +2,78 @@ import type { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../logging/logger.js';
 import { safeError } from '../logging/logger.js';
+import { ChatQueues, DEFAULT_CHAT_QUEUE_LIMITS, type ChatQueueLimits } from './chat-queues.js';
 import type { BotContext } from './context.js';
 
 const LONG_POLL_SECONDS = 25;
+/** A long poll not answered by then was dropped on the way (telegraf's own timeout is 500 s). */
+const LONG_POLL_REQUEST_TIMEOUT_MS = (LONG_POLL_SECONDS + 10) * 1000;
 const MAX_BACKOFF_MS = 30_000;
+const MAX_BATCH = 100;
 
 export interface Poller {
-  /** Stop asking for updates, let the batch in hand finish, confirm the offset. */
+  /** Stop asking for updates, finish every update fetched so far, confirm the offset. */
   stop(): Promise<void>;
 }
 
+export interface PollingOptions {
+  allowedUpdates: readonly string[];
+  logger: Logger;
+  /** How to wait before retrying a failed getUpdates (tests pass one that does not wait). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Client-side timeout of one long poll (tests shorten it). */
+  requestTimeoutMs?: number;
+  limits?: ChatQueueLimits;
+}
+
+type Fetched = { kind: 'updates'; updates: Update[] } | { kind: 'stopped' } | { kind: 'timeout' } | { kind: 'failed'; error: unknown };
+
 /**
  * Long polling of our own (rather than telegraf's launch) so that "started" and "stopped" are
- * exact: a stop during start-up cannot leave a loop running, and the last offset is confirmed so a
- * restart does not see handled updates again.
+ * exact, and so that fetching does not wait for handling: fetched updates go to per-chat queues
+ * (one slow chat holds up only itself) and the next getUpdates goes out at once, until the bound on
+ * updates in hand is reached. Asking with offset N confirms every update below N to Telegram, so a
+ * stop finishes every update fetched before confirming the last offset.
  */
-export async function startPolling(
-  bot: Telegraf<BotContext>,
-  options: { allowedUpdates: readonly string[]; logger: Logger; sleep?: (ms: number, signal: AbortSignal) => Promise<void> },
-): Promise<Poller> {
+export async function startPolling(bot: Telegraf<BotContext>, options: PollingOptions): Promise<Poller> {
   const sleep = options.sleep ?? abortableSleep;
   const abort = new AbortController();
+  const queues = new ChatQueues((update) => bot.handleUpdate(update), options.limits ?? DEFAULT_CHAT_QUEUE_LIMITS);
   let offset = 0;
   await bot.telegram.deleteWebhook({ drop_pending_updates: false });
+
+  const fetchBatch = (limit: number) =>
+    getUpdates(bot, { offset, limit, timeout: LONG_POLL_SECONDS, allowed_updates: [...options.allowedUpdates] }, abort.signal, options.requestTimeoutMs ?? LONG_POLL_REQUEST_TIMEOUT_MS);
 
   const loop = (async () => {
     let backoff = 500;
     while (!abort.signal.aborted) {
-      let updates: Update[];
-      try {
-        updates = await bot.telegram.callApi(
-          'getUpdates',
-          { offset, timeout: LONG_POLL_SECONDS, allowed_updates: [...options.allowedUpdates] as never },
-          // telegraf types its option with the abort-controller polyfill; node-fetch accepts the native signal
-          { signal: abort.signal as never },
-        );
-        backoff = 500;
-      } catch (error) {
-        if (abort.signal.aborted) break;
-        const code = (error as { response?: { error_code?: number } }).response?.error_code;
+      await queues.whenRoom(abort.signal);
+      if (abort.signal.aborted) break;
+      const fetched = await fetchBatch(Math.min(MAX_BATCH, queues.room));
+      if (fetched.kind === 'stopped') break;
+      if (fetched.kind === 'timeout') {
+        options.logger.warn({ event: 'polling_timeout' }, 'getUpdates was not answered in time; polling again');
+        continue;
+      }
+      if (fetched.kind === 'failed') {
+        const code = (fetched.error as { response?: { error_code?: number } }).response?.error_code;
         if (code === 401) {
           options.logger.fatal({ event: 'polling_unauthorized' }, 'Telegram refused the token; polling stops');
           break;
         }
-        options.logger.warn({ event: 'polling_error', err: safeError(error), retryInMs: backoff }, 'getUpdates failed');
+        options.logger.warn({ event: 'polling_error', err: safeError(fetched.error), retryInMs: backoff }, 'getUpdates failed');
         await sleep(backoff, abort.signal);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         continue;
       }
-      if (updates.length === 0) continue;
-      offset = updates[updates.length - 1]!.update_id + 1;
-      await handleInChatOrder(updates, (update) => bot.handleUpdate(update));
+      backoff = 500;
+      for (const update of fetched.updates) {
+        offset = update.update_id + 1;
+        if (!queues.push(update)) {
+          options.logger.warn({ event: 'update_dropped_chat_busy', updateId: update.update_id }, 'too many updates queued for one chat; update dropped');
+        }
+      }
     }
   })();
 
@@ -60,6 +81,7 @@ export async function startPolling(
     stop: async () => {
       abort.abort();
       await loop;
+      await queues.idle();
       if (offset > 0) {
         await bot.telegram.callApi('getUpdates', { offset, limit: 1, timeout: 0 }).catch(() => undefined);
       }
@@ -67,34 +89,34 @@ export async function startPolling(
   };
 }
 
+/** One getUpdates, given up after `timeoutMs` (a dropped connection is never answered) or at stop. */
+async function getUpdates(
+  bot: Telegraf<BotContext>,
+  params: { offset: number; limit: number; timeout: number; allowed_updates: string[] },
+  stop: AbortSignal,
+  timeoutMs: number,
+): Promise<Fetched> {
+  const request = new AbortController();
+  let timedOut = false;
+  const onStop = () => request.abort();
+  stop.addEventListener('abort', onStop, { once: true });
+  const timer = setTimeout(() => ((timedOut = true), request.abort()), timeoutMs);
+  try {
+    // telegraf types its option with the abort-controller polyfill; node-fetch accepts the native signal
+    const updates = await bot.telegram.callApi('getUpdates', params as never, { signal: request.signal as never });
+    return { kind: 'updates', updates };
+  } catch (error) {
+    if (stop.aborted) return { kind: 'stopped' };
+    return timedOut ? { kind: 'timeout' } : { kind: 'failed', error };
+  } finally {
+    clearTimeout(timer);
+    stop.removeEventListener('abort', onStop);
+  }
+}
+
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
-}
-
-/** Updates of one chat are handled in order; different chats in parallel. */
-export async function handleInChatOrder(updates: Update[], handle: (update: Update) => Promise<void>): Promise<void> {
-  const byChat = new Map<string, Update[]>();
-  for (const update of updates) {
-    const key = chatKey(update);
-    byChat.set(key, [...(byChat.get(key) ?? []), update]);
-  }
-  await Promise.all(
-    [...byChat.values()].map(async (queue) => {
-      for (const update of queue) await handle(update);
-    }),
-  );
-}
-
-function chatKey(update: Update): string {
-  const u = update as unknown as Record<string, { chat?: { id: number }; message?: { chat?: { id: number } }; from?: { id: number } } | undefined>;
-  for (const field of ['message', 'edited_message', 'my_chat_member', 'chat_member', 'callback_query']) {
-    const part = u[field];
-    if (!part) continue;
-    const id = part.chat?.id ?? part.message?.chat?.id ?? part.from?.id;
-    if (id !== undefined) return String(id);
-  }
-  return `update:${update.update_id}`;
 }

@@ -1,4 +1,5 @@
 import type { BotContext } from './context.js';
+import { cutText } from '../shared/text.js';
 
 const TELEGRAM_TEXT_LIMIT = 4096;
 
@@ -27,7 +28,7 @@ export function splitForTelegram(text: string, limit = TELEGRAM_TEXT_LIMIT - 96)
       continue;
     }
     if (current) chunks.push(current);
-    current = line.length <= limit ? line : line.slice(0, limit);
+    current = cutText(line, limit, '');
   }
   if (current) chunks.push(current);
   return chunks;

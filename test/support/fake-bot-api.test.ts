@@ -7,6 +7,10 @@ import { type FakeBotApi, type FakeBotApiOptions, makeGroup, makeUser, startFake
 
 // ---- helpers -----------------------------------------------------------------
 
+async function waitUntilCalls(api: FakeBotApi, n: number): Promise<void> {
+  while (api.calls.length < n) await new Promise((r) => setImmediate(r));
+}
+
 const running: Array<() => Promise<void>> = [];
 
 afterEach(async () => {
@@ -434,6 +438,43 @@ describe('fake Bot API: faults as seen through telegraf', () => {
     t0 = Date.now();
     await tg.getMe();
     expect(Date.now() - t0).toBeLessThan(140);
+  });
+
+  it('holds an answer until the test releases it; other calls go on meanwhile', async () => {
+    const api = await start();
+    const tg = telegramFor(api);
+    let release!: () => void;
+    api.injectFault('sendMessage', { kind: 'held', release: new Promise<void>((r) => (release = r)) }, { chatId: classGroup.id });
+    let answered = false;
+    const held = tg.sendMessage(classGroup.id, 'held').then((m) => ((answered = true), m));
+    await api.waitForCall('sendMessage', (c) => c.params.text === 'held');
+    await expect(tg.sendMessage(alice.id, 'meanwhile')).resolves.toMatchObject({ text: 'meanwhile' });
+    expect(answered).toBe(false);
+    release();
+    await expect(held).resolves.toMatchObject({ text: 'held' });
+  });
+
+  it('drops a call: accepted, never answered, until the client gives up', async () => {
+    const api = await start();
+    api.injectFault('getUpdates', { kind: 'dropped' });
+    const abort = new AbortController();
+    const poll = telegramFor(api).callApi('getUpdates', { timeout: 0 }, { signal: abort.signal as never });
+    await waitUntilCalls(api, 1);
+    api.sendPrivateText(alice, 'not delivered on the dropped poll');
+    abort.abort();
+    await expect(poll).rejects.toThrow();
+    expect(api.calls[0]).toMatchObject({ method: 'getUpdates', response: undefined });
+    await expect(telegramFor(api).callApi('getUpdates', { timeout: 0 })).resolves.toHaveLength(1);
+  });
+
+  it('refuses a string with a lone surrogate as Telegram does (400, strings must be encoded in UTF-8)', async () => {
+    const api = await start();
+    const tg = telegramFor(api);
+    const err = await telegramError(tg.sendMessage(alice.id, '断开的表情 😀'.slice(0, -1)));
+    expect(err.response).toMatchObject({ error_code: 400, description: 'Bad Request: strings must be encoded in UTF-8' });
+    const button = { inline_keyboard: [[{ text: '𠀀'.slice(1), callback_data: 'x' }]] };
+    expect((await telegramError(tg.sendMessage(alice.id, 'ok', { reply_markup: button }))).code).toBe(400);
+    await expect(tg.sendMessage(alice.id, '完整的 😀 𠀀')).resolves.toMatchObject({ text: '完整的 😀 𠀀' });
   });
 
   it('applies the perSecond rate limit to sends only', async () => {

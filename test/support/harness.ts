@@ -61,6 +61,7 @@ export async function startHarness(options: {
   /** true: the real node-cron timer ticks the scheduler each minute (tests otherwise call `app.scheduler.tick()`). */
   runScheduler?: boolean;
   pollingSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  pollingRequestTimeoutMs?: number;
 }): Promise<Harness> {
   const api = options.api ?? (await startFakeBotApi());
   const { stream, logs, rawLogs, waitForLog } = logCapture();
@@ -72,6 +73,7 @@ export async function startHarness(options: {
     ...(options.runDispatcher === false ? { runDispatcher: false } : {}),
     runScheduler: options.runScheduler === true,
     ...(options.pollingSleep ? { pollingSleep: options.pollingSleep } : {}),
+    ...(options.pollingRequestTimeoutMs ? { pollingRequestTimeoutMs: options.pollingRequestTimeoutMs } : {}),
   });
   if (!result.ok) throw new Error(result.message);
   const app = result.app;

@@ -40,6 +40,7 @@ import {
 } from './service.js';
 import type { FaqQuestionRow } from './tables.js';
 import { domainStrength } from './text.js';
+import { cutText } from '../../shared/text.js';
 
 type Mode = 'private' | 'explicit' | 'auto';
 type Buttons = InlineKeyboardButton[][];
@@ -149,7 +150,7 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
   /** A question from a person: answer, offer suggestions, or pass it on — depending on the match and where it was asked. */
   const ask = async (ctx: BotContext, rawText: string, mode: Mode, next?: () => Promise<void>): Promise<void> => {
     const message = ctx.message as Message.TextMessage;
-    const text = rawText.trim().slice(0, MAX_QUESTION_LENGTH);
+    const text = cutText(rawText.trim(), MAX_QUESTION_LENGTH, '');
     const { result, snapshot } = await kb.match(text);
     logger.info(
       { event: 'faq_match', chatId: ctx.chat!.id, mode, outcome: result.outcome, slug: result.slug, score: result.score },
@@ -196,7 +197,7 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
       const buttons: Buttons = result.candidates
         .map((c) => snapshot.entries.get(c.slug))
         .filter((e): e is FaqEntry => e !== undefined)
-        .map((e) => [{ text: e.title.length > 60 ? `${e.title.slice(0, 59)}…` : e.title, callback_data: callbackData.show(id, e.slug) }]);
+        .map((e) => [{ text: cutText(e.title, 60), callback_data: callbackData.show(id, e.slug) }]);
       buttons.push([{ text: ctx.t('faq.button.noneOfThese'), callback_data: callbackData.notHelpful(id) }]);
       await send(ctx, chatId, ctx.t('faq.suggest.header'), { replyTo: mode === 'private' ? undefined : message.message_id, buttons });
       return;
@@ -302,7 +303,7 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
           date: date(q.createdAt),
           class: q.className ?? unknown,
           status: ctx.t(q.status === 'routed' ? 'faq.status.routed' : 'faq.status.recorded'),
-          question: q.question.length > 200 ? `${q.question.slice(0, 199)}…` : q.question,
+          question: cutText(q.question, 200),
         }),
       ),
     ].join('\n');
@@ -466,4 +467,4 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
 }
 
 /** answerCbQuery takes plain text. */
-const plain = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').slice(0, 200);
+const plain = (html: string) => cutText(html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), 200, '');

@@ -6,6 +6,7 @@ import { FaqMatcher, type MatchResult } from './matcher.js';
 import { allEntries, bumpFaqVersion, entryBySlug, faqVersion, insertEntry, questionById, setQuestionStatus, updateEntry } from './queries.js';
 import type { FaqEntry } from './schemas.js';
 import { keywordsOf } from './text.js';
+import { cutText } from '../../shared/text.js';
 
 /** Minutes between two answers the bot gives on its own in one group (privacy mode off). */
 export const AUTO_ANSWER_INTERVAL_MS = 10 * 60 * 1000;
@@ -49,7 +50,7 @@ export class FaqKnowledgeBase {
 
   async match(question: string): Promise<{ result: MatchResult; snapshot: Snapshot }> {
     const snapshot = await this.current();
-    return { result: snapshot.matcher.match(question.slice(0, MAX_QUESTION_LENGTH)), snapshot };
+    return { result: snapshot.matcher.match(cutText(question, MAX_QUESTION_LENGTH, '')), snapshot };
   }
 }
 
@@ -154,10 +155,10 @@ export async function entryFromAnsweredQuestion(db: Db, clock: Clock, questionId
     const entry: FaqEntry = {
       slug: `q-${q.id}`,
       category: '同学提问',
-      title: firstLine.length > 120 ? `${firstLine.slice(0, 119)}…` : firstLine,
-      answer: q.answer.slice(0, MAX_ANSWER_LENGTH),
+      title: cutText(firstLine, 120),
+      answer: cutText(q.answer, MAX_ANSWER_LENGTH, ''),
       answerEn: null,
-      questions: [q.question.replace(/\s+/g, ' ').slice(0, 200)],
+      questions: [cutText(q.question.replace(/\s+/g, ' '), 200, '')],
       keywords: keywordsOf(q.question),
       live: false,
     };

@@ -10,6 +10,7 @@ import { displayName } from '../people/queries.js';
 import { membersBesidesBot } from './handlers.js';
 import { ackersOf, deliveriesOf, recentNotices, unreachableLiaisons } from './queries.js';
 import { correctNotice, retractNotice, type ContentError } from './service.js';
+import { cutText } from '../../shared/text.js';
 
 export const CORRECT_DIALOGUE = 'notice_correct';
 
@@ -53,7 +54,7 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
     const lines = notices.map((n) =>
       ctx.t('notices.line', {
         id: n.id,
-        snippet: n.text.length > SNIPPET ? `${n.text.slice(0, SNIPPET)}…` : n.text || `[${n.kind}]`,
+        snippet: cutText(n.text, SNIPPET + 1) || `[${n.kind}]`,
         when: formatLocal(n.send_at, deps.config.timeZone),
         sent: n.sent,
         total: n.total,

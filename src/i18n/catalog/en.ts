@@ -247,4 +247,6 @@ export const en: Record<MessageKey, string> = {
   'faq.live.liaisons': 'Liaisons of <b>{class}</b>:\n{names}\n\nQuestions about joining the Party? Tap a name to message them privately.',
   'faq.live.noLiaisons': '<b>{class}</b> has no registered liaisons yet; please contact the branch secretary.',
   'faq.live.classLine': 'Liaisons of <b>{class}</b>: {names}',
+  'dialogue.expired': 'What you had started was left for {hours} h, so it was cancelled.',
+  'dialogue.expiredUnused': 'Your last message was not used; please start again if you still need to.',
 };

@@ -241,6 +241,8 @@ export const zh = {
   'faq.live.liaisons': '<b>{class}</b> 的联络员：\n{names}\n\n有入党方面的问题，可以点名字私信他们。',
   'faq.live.noLiaisons': '<b>{class}</b> 还没有登记联络员，请联系支部书记。',
   'faq.live.classLine': '<b>{class}</b> 的联络员：{names}',
+  'dialogue.expired': '你之前未完成的操作已经 {hours} 小时没有继续，已自动取消。',
+  'dialogue.expiredUnused': '刚才这条消息没有被使用；需要的话请重新开始。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

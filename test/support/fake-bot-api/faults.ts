@@ -42,7 +42,7 @@ export class FaultRegistry {
   }
 }
 
-/** The error a fault answers with; `undefined` for `slow` (which answers normally, later). */
+/** The error a fault answers with; `undefined` for `slow`, `held` and `dropped` (which answer late or never). */
 export function faultToError(fault: Fault): ApiError | undefined {
   switch (fault.kind) {
     case 'retryAfter':
@@ -60,6 +60,8 @@ export function faultToError(fault: Fault): ApiError | undefined {
     case 'badRequest':
       return new ApiError(400, fault.description);
     case 'slow':
+    case 'held':
+    case 'dropped':
       return undefined;
   }
 }

@@ -26,6 +26,8 @@ interface Outcome {
   status: number;
   body: Json;
   delayMs: number;
+  /** A `held` fault: the answer is written once this settles (or when the fake closes). */
+  heldUntil?: Promise<unknown>;
 }
 
 interface LongPoll {
@@ -70,6 +72,16 @@ const okOutcome = (result: unknown, delayMs = 0, description?: string): Outcome 
   delayMs,
 });
 
+/** A string holding a lone UTF-16 surrogate cannot be encoded in UTF-8; Telegram refuses the whole call. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findMalformedString(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(findMalformedString);
+  if (isRecord(value)) return Object.values(value).some(findMalformedString);
+  return false;
+}
+
 function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
@@ -95,6 +107,7 @@ export class FakeBotApiServer implements FakeBotApi {
   private readonly openResponses = new Set<http.ServerResponse>();
   private readonly longPolls = new Set<LongPoll>();
   private readonly delayed = new Map<NodeJS.Timeout, () => void>();
+  private readonly held = new Set<() => void>();
   private readonly callWaiters = new Set<CallWaiter>();
   private readonly callIndex = new WeakMap<RecordedCall, number>();
   private wakeScheduled = false;
@@ -220,8 +233,16 @@ export class FakeBotApiServer implements FakeBotApi {
     this.notifyWaiters(call);
     if (!res) return;
     const send = (): void => this.writeJson(res, outcome.status, outcome.body);
-    if (outcome.delayMs > 0 && !this.closing) this.later(outcome.delayMs, send);
-    else send();
+    const sendLater = (): void => {
+      if (outcome.delayMs > 0 && !this.closing) this.later(outcome.delayMs, send);
+      else send();
+    };
+    if (!outcome.heldUntil || this.closing) return sendLater();
+    const release = (): void => {
+      if (this.held.delete(release)) sendLater();
+    };
+    this.held.add(release);
+    void outcome.heldUntil.then(release, release);
   }
 
   private notifyWaiters(call: RecordedCall): void {
@@ -332,13 +353,18 @@ export class FakeBotApiServer implements FakeBotApi {
   private execute(call: RecordedCall, res: http.ServerResponse | undefined): Outcome | 'pending' {
     const { method, params } = call;
     let delayMs = method === 'getUpdates' ? 0 : this.latencyMs;
+    let heldUntil: Promise<unknown> | undefined;
     try {
       const fault = this.faults.take(method, params);
       if (fault) {
         const err = faultToError(fault);
         if (err) throw err;
         if (fault.kind === 'slow') delayMs += Math.max(0, fault.ms);
+        if (fault.kind === 'held') heldUntil = fault.release;
+        if (fault.kind === 'dropped' && res) return 'pending';
       }
+      const malformed = findMalformedString(params);
+      if (malformed) throw badRequest('strings must be encoded in UTF-8');
       const now = Date.now();
       const limited = this.rateLimiter.check(method, toInt(params.chat_id), now);
       if (limited) throw limited;
@@ -358,7 +384,7 @@ export class FakeBotApiServer implements FakeBotApi {
       const chatId = resolveChat(this.state, method, params);
       const result = handler({ state: this.state, params, chatId });
       this.rateLimiter.note(method, chatId, now);
-      return okOutcome(result, delayMs);
+      return { ...okOutcome(result, delayMs), ...(heldUntil ? { heldUntil } : {}) };
     } catch (err) {
       if (err instanceof ApiError) return errorOutcome(err, delayMs);
       const description = `Internal Server Error: ${err instanceof Error ? err.message : String(err)}`;
@@ -662,6 +688,7 @@ export class FakeBotApiServer implements FakeBotApi {
   private async shutdown(): Promise<void> {
     this.closing = true;
     for (const poll of [...this.longPolls]) this.finishLongPoll(poll, okOutcome([]));
+    for (const release of [...this.held]) release();
     for (const [timer, send] of [...this.delayed]) {
       clearTimeout(timer);
       this.delayed.delete(timer);

@@ -26,6 +26,10 @@ export type Fault =
   | { kind: 'chatNotFound' }
   | { kind: 'serverError'; status?: number }
   | { kind: 'slow'; ms: number }
+  /** Handled at once, but the answer is held until `release` settles (the test decides when). */
+  | { kind: 'held'; release: Promise<unknown> }
+  /** Accepted and never answered: a silently dropped connection (the client must give up by itself). */
+  | { kind: 'dropped' }
   | { kind: 'badRequest'; description: string };
 
 export interface FakeUser {
