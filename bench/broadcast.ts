@@ -514,7 +514,7 @@ async function main(): Promise<void> {
       killAtShare: KILL_AT_SHARE,
       restartedWorkerLeaseMs: RESTART_LEASE_MS,
       budget: baseOptions.rates ?? telegramRates,
-      dispatcherOptions: Object.keys(baseOptions).length > 0 ? baseOptions : 'production defaults (src/outbox/dispatcher.ts: tickMs 50, maxInFlight 16, leaseMs 60000, telegramRates)',
+      dispatcherOptions: Object.keys(baseOptions).length > 0 ? baseOptions : 'production defaults (src/outbox/dispatcher.ts: tickMs 50, idleMaxMs 2000, maxInFlight 16, leaseMs 60000, telegramRates)',
       postgres: pg.note,
     },
     targets: TARGETS,

@@ -18,6 +18,7 @@ import { ALLOWED_UPDATES, createBot } from './telegram/bot.js';
 import { publishCommandMenu } from './telegram/commands-menu.js';
 import { startPolling, type Poller } from './telegram/polling.js';
 import type { AppDeps } from './telegram/context.js';
+import { postgresWakeups } from './outbox/wakeups.js';
 import { createWebhookServer, type WebhookServer } from './telegram/webhook-server.js';
 
 export interface StartOptions {
@@ -81,7 +82,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat };
   const bot = createBot(deps, features);
   const jobs = Object.assign({}, messageJobs, ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
-  dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger, migrateChat }, jobs, options.dispatcher ?? {});
+  dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger, migrateChat }, jobs, { ...dispatcherWakeups(config, logger), ...options.dispatcher });
   const schedules = [housekeepingSchedule(), ...features.flatMap((f) => f.schedules ?? [])];
   const scheduler = new Scheduler({ db, clock, logger, timeZone: config.timeZone, afterRun: () => dispatcher?.poke() }, schedules);
 
@@ -144,6 +145,16 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     })());
 
   return { ok: true, app: { botUsername, config, webhookPort, dispatcher, scheduler, stop } };
+}
+
+/** On PostgreSQL other processes' enqueues wake the dispatcher through NOTIFY; PGlite has one process, which pokes. */
+function dispatcherWakeups(config: Config, logger: Logger): DispatcherOptions {
+  if (config.database.kind !== 'postgres') return {};
+  const onState = (listening: boolean, error?: unknown) =>
+    listening
+      ? logger.info({ event: 'outbox_listening' }, 'listening for outbox notifications')
+      : logger.warn({ event: 'outbox_listen_lost', err: safeError(error) }, 'lost the outbox notification connection; reconnecting');
+  return { wakeups: postgresWakeups(config.database.url, { onState }) };
 }
 
 async function announceSetupLink(deps: AppDeps, logger: Logger): Promise<void> {

@@ -4,6 +4,7 @@ import * as dialogues from './2026-11-26-002-dialogues.js';
 import * as notices from './2026-11-26-003-notices.js';
 import * as faq from './2026-11-26-004-faq.js';
 import * as currentBranch from './2026-11-26-005-current-branch.js';
+import * as outboxWakeups from './2026-12-02-020-outbox-wakeups.js';
 import * as faqChats from './2026-12-02-030-faq-chats.js';
 import * as scheduler from './2026-12-02-040-scheduler.js';
 import * as bindCodes from './2026-12-02-060-bind-codes.js';
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-003-notices': notices,
   '2026-11-26-004-faq': faq,
   '2026-11-26-005-current-branch': currentBranch,
+  '2026-12-02-020-outbox-wakeups': outboxWakeups,
   '2026-12-02-030-faq-chats': faqChats,
   '2026-12-02-040-scheduler': scheduler,
   '2026-12-02-060-bind-codes': bindCodes,

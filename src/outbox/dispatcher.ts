@@ -3,8 +3,10 @@ import type { ChatMigrator } from '../chats/migrate.js';
 import type { Db, Executor } from '../db/schema.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
-import type { SendOutcome } from '../telegram/sender.js';
-import { claimDue, pauseAll, releaseStale, telegramRates, type ClaimedJob, type RateSettings } from './store.js';
+import { withRequestDeadline, type SendOutcome } from '../telegram/sender.js';
+import { DatabaseHealth } from './health.js';
+import { claimDue, nextDue, pauseAll, releaseStale, telegramRates, type ClaimedJob, type RateSettings } from './store.js';
+import type { WakeSource } from './wakeups.js';
 
 /** Final outcomes a job's owner records on its own rows (a delivery sent, failed, …). */
 export type Settled = { kind: 'done'; messageId?: number } | { kind: 'failed'; reason: string };
@@ -28,42 +30,77 @@ export interface JobHandler {
 export interface DispatcherOptions {
   rates?: RateSettings;
   maxInFlight?: number;
+  /** How many times a job may follow a chat migration before it fails. */
   maxAttempts?: number;
   leaseMs?: number;
+  /** The pause after a claim that found nothing although something looked due (another process took it). */
   tickMs?: number;
+  /** The longest idle sleep: with nothing due, the dispatcher looks again after this at the latest. */
+  idleMaxMs?: number;
+  /** Transient failures (5xx, network, timeouts) are retried until this long after the first one. */
+  retryForMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Wakes the idle dispatcher when another process enqueues (PostgreSQL LISTEN/NOTIFY). */
+  wakeups?: WakeSource;
+  /** The deadline of each Bot API call (default: AbortSignal.timeout(REQUEST_TIMEOUT_MS)). */
+  requestSignal?: () => AbortSignal;
 }
 
-const MAX_BACKOFF_MS = 60_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+const HOUR_MS = 3600_000;
+
+/** How long to wait before the next round; an idle wait ends early on poke() or a finished job. */
+interface Wait {
+  ms: number;
+  idle: boolean;
+}
 
 /**
  * Sends what the outbox holds: claims due jobs (SKIP LOCKED, shared budget), runs them with a
  * bounded number in flight, and acts on each outcome — wait out a 429, follow a migrated chat,
- * retire a chat the bot was removed from, back off on 5xx/network errors up to a cap.
+ * retire a chat the bot was removed from, back off on 5xx/network errors for up to `retryForMs`.
+ * Idle, it costs one plain read per sleep: it sleeps until the next job is due (at most
+ * `idleMaxMs`), woken by poke() in this process and by NOTIFY from others.
  */
 export class Dispatcher {
+  private readonly ctx: JobContext;
   private readonly rates: RateSettings;
   private readonly maxInFlight: number;
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
   private readonly tickMs: number;
+  private readonly idleMaxMs: number;
+  private readonly retryForMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly wakeups: WakeSource | undefined;
+  private readonly health: DatabaseHealth;
   private readonly inFlight = new Set<Promise<void>>();
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** Set by poke() and finished jobs; an idle wait that follows returns at once. */
+  private poked = false;
+  private idleWaiting = false;
+  /** The last claim took jobs (or was held back by the budget): claim again without looking first. */
+  private busy = false;
+  private lastRelease = 0;
 
   constructor(
-    private readonly ctx: JobContext,
+    ctx: JobContext,
     private readonly handlers: Record<string, JobHandler>,
     options: DispatcherOptions = {},
   ) {
+    this.ctx = { ...ctx, telegram: withRequestDeadline(ctx.telegram, options.requestSignal) };
     this.rates = options.rates ?? telegramRates;
     this.maxInFlight = options.maxInFlight ?? 16;
     this.maxAttempts = options.maxAttempts ?? 8;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.tickMs = options.tickMs ?? 50;
+    this.idleMaxMs = options.idleMaxMs ?? 2000;
+    this.retryForMs = options.retryForMs ?? 24 * HOUR_MS;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.wakeups = options.wakeups;
+    this.health = new DatabaseHealth(ctx.logger, () => ctx.clock.now().getTime());
   }
 
   /** One round: claim what is due now and wait for all of it (tests drive time with this). */
@@ -78,6 +115,7 @@ export class Dispatcher {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.wakeups?.start(() => this.poke());
     this.loop = this.run();
   }
 
@@ -87,39 +125,77 @@ export class Dispatcher {
     this.wake?.();
     await this.loop;
     await Promise.all(this.inFlight);
+    await this.wakeups?.stop();
   }
 
-  /** Something was enqueued: look now instead of at the next tick. */
+  /** Something was enqueued: look now instead of at the end of the idle sleep. */
   poke(): void {
-    this.wake?.();
+    this.poked = true;
+    if (this.idleWaiting) this.wake?.();
   }
 
   private async run(): Promise<void> {
-    let lastRelease = 0;
     while (this.running) {
-      // Idle: look every tick. Sending: come back exactly when the budget earns the next send, so
-      // no fraction of the budget is lost to the loop's rhythm (a fixed 50 ms tick capped it near 26/s).
-      let waitMs = this.tickMs;
+      let wait: Wait;
       try {
-        const now = this.ctx.clock.now();
-        if (now.getTime() - lastRelease > this.leaseMs / 4) {
-          await releaseStale(this.ctx.db, now, this.leaseMs);
-          lastRelease = now.getTime();
-        }
-        const room = this.maxInFlight - this.inFlight.size;
-        if (room > 0) {
-          const { jobs, budgetWaitMs } = await claimDue(this.ctx.db, now, this.rates, room);
-          if (budgetWaitMs !== null) waitMs = Math.min(this.tickMs * 20, Math.max(1, budgetWaitMs));
-          for (const job of jobs) {
-            const work: Promise<void> = this.execute(job).finally(() => this.inFlight.delete(work));
-            this.inFlight.add(work);
-          }
-        }
+        wait = await this.round(this.ctx.clock.now());
+        this.health.succeeded();
       } catch (error) {
-        this.ctx.logger.error({ event: 'dispatcher_error', err: { type: (error as Error).name } }, 'dispatcher round failed');
+        this.busy = false;
+        wait = { ms: this.health.failed(error), idle: false };
       }
-      await Promise.race([this.sleep(waitMs), new Promise<void>((resolve) => (this.wake = resolve))]);
+      await this.pause(wait);
     }
+  }
+
+  private async pause(wait: Wait): Promise<void> {
+    if (!this.running || wait.ms <= 0 || (wait.idle && this.poked)) return;
+    this.idleWaiting = wait.idle;
+    try {
+      await Promise.race([this.sleep(wait.ms), new Promise<void>((resolve) => (this.wake = resolve))]);
+    } finally {
+      this.idleWaiting = false;
+      this.wake = null;
+    }
+  }
+
+  /** Idle: a plain read of when the next job is due, and a claim only when one is. Busy: claim. */
+  private async round(now: Date): Promise<Wait> {
+    this.poked = false;
+    const room = this.maxInFlight - this.inFlight.size;
+    if (room <= 0) return { ms: this.idleMaxMs, idle: true }; // a finished job wakes the loop
+    if (this.busy) {
+      if (now.getTime() - this.lastRelease > this.leaseMs / 4) {
+        await releaseStale(this.ctx.db, now, this.leaseMs);
+        this.lastRelease = now.getTime();
+      }
+    } else {
+      const due = await nextDue(this.ctx.db);
+      const staleAt = due.oldestClaimAt === null ? null : due.oldestClaimAt.getTime() + this.leaseMs + 1;
+      if (staleAt !== null && staleAt <= now.getTime()) {
+        await releaseStale(this.ctx.db, now, this.leaseMs);
+        return { ms: 0, idle: true };
+      }
+      if (due.nextAt === null || due.nextAt > now) {
+        const next = Math.min(due.nextAt?.getTime() ?? Infinity, staleAt ?? Infinity);
+        return { ms: Math.max(1, Math.min(this.idleMaxMs, next - now.getTime())), idle: true };
+      }
+    }
+    const { jobs, budgetWaitMs } = await claimDue(this.ctx.db, now, this.rates, room);
+    for (const job of jobs) {
+      const work: Promise<void> = this.execute(job)
+        .catch((error: unknown) => void this.health.failed(error)) // left 'sending': released after the lease
+        .finally(() => {
+          this.inFlight.delete(work);
+          this.poke(); // it may have enqueued a follow-up (a pin) and it freed a slot
+        });
+      this.inFlight.add(work);
+    }
+    // Sending: come back exactly when the budget earns the next send, so no fraction of the budget
+    // is lost to the loop's rhythm (a fixed 50 ms tick capped it near 26/s).
+    this.busy = jobs.length > 0 || budgetWaitMs !== null;
+    if (this.busy) return { ms: Math.min(this.idleMaxMs, Math.max(1, budgetWaitMs ?? this.tickMs)), idle: false };
+    return { ms: this.tickMs, idle: true };
   }
 
   private async execute(job: ClaimedJob): Promise<void> {
@@ -165,12 +241,18 @@ export class Dispatcher {
         return this.finish(job, { kind: 'failed', reason: outcome.reason });
       }
       case 'transient': {
+        // An outage of the Bot API (or of the network) is waited out: retried with capped backoff
+        // until `retryForMs` after the first failure, however many attempts that takes.
         const attempts = job.attempts + 1;
-        if (attempts >= this.maxAttempts) return this.finish(job, { kind: 'failed', reason: `gave up after ${attempts} attempts: ${outcome.reason}` });
-        const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
+        const firstFailedAt = job.first_failed_at ?? now;
+        if (now.getTime() - firstFailedAt.getTime() >= this.retryForMs) {
+          const span = `${Math.round((this.retryForMs / HOUR_MS) * 10) / 10} h`;
+          return this.finish(job, { kind: 'failed', reason: `gave up after ${span} (${attempts} attempts): ${outcome.reason}` });
+        }
+        const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempts - 1, 20));
         await db
           .updateTable('outbox')
-          .set({ state: 'pending', attempts, available_at: new Date(now.getTime() + backoff), last_error: outcome.reason })
+          .set({ state: 'pending', attempts, available_at: new Date(now.getTime() + backoff), last_error: outcome.reason, first_failed_at: firstFailedAt })
           .where('id', '=', job.id)
           .execute();
         return;

@@ -64,15 +64,15 @@ export interface Claim {
  */
 export async function claimDue(db: Db, now: Date, rates: RateSettings, max: number): Promise<Claim> {
   return db.transaction().execute(async (trx) => {
-    await trx.insertInto('send_budget').values({ id: 1, tokens: 0, refilled_at: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
-    const budget = await trx.selectFrom('send_budget').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+    const budget = await lockBudget(trx, now);
     const elapsedSeconds = Math.max(0, (now.getTime() - budget.refilled_at.getTime()) / 1000);
     let tokens = Math.min(rates.burst, budget.tokens + elapsedSeconds * rates.perSecond);
     const paused = budget.paused_until !== null && budget.paused_until.getTime() > now.getTime();
     const wanted = paused ? 0 : Math.min(max, Math.floor(tokens));
     const waitForToken = (left: number) => Math.ceil((Math.max(0, 1 - left) / rates.perSecond) * 1000);
+    // Nothing claimed, nothing written: the refill is a function of the stored (tokens, refilled_at),
+    // so leaving the row as it is loses nothing (an idle dispatcher must not write).
     if (wanted <= 0) {
-      await trx.updateTable('send_budget').set({ tokens, refilled_at: now }).where('id', '=', 1).execute();
       const budgetWaitMs = paused ? budget.paused_until!.getTime() - now.getTime() : waitForToken(tokens);
       return { jobs: [], budgetWaitMs };
     }
@@ -102,10 +102,7 @@ export async function claimDue(db: Db, now: Date, rates: RateSettings, max: numb
       }
       picked.push(job);
     }
-    if (picked.length === 0) {
-      await trx.updateTable('send_budget').set({ tokens, refilled_at: now }).where('id', '=', 1).execute();
-      return { jobs: [], budgetWaitMs: null };
-    }
+    if (picked.length === 0) return { jobs: [], budgetWaitMs: null };
     await trx
       .updateTable('outbox')
       .set({ state: 'sending', claimed_at: now })
@@ -124,6 +121,38 @@ export async function claimDue(db: Db, now: Date, rates: RateSettings, max: numb
     await trx.updateTable('send_budget').set({ tokens, refilled_at: now }).where('id', '=', 1).execute();
     return { jobs: picked, budgetWaitMs: waitForToken(tokens) };
   });
+}
+
+async function lockBudget(trx: Executor, now: Date) {
+  const row = () => trx.selectFrom('send_budget').selectAll().where('id', '=', 1).forUpdate().executeTakeFirst();
+  const budget = await row();
+  if (budget) return budget;
+  await trx.insertInto('send_budget').values({ id: 1, tokens: 0, refilled_at: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  return (await row())!;
+}
+
+export interface Due {
+  /** When the earliest pending job may go (its own time or its chat's pacing, whichever is later); null: none pending. */
+  nextAt: Date | null;
+  /** The oldest claim of a job still 'sending' (maybe by a process that died); null: none. */
+  oldestClaimAt: Date | null;
+}
+
+/** A plain read, no lock and no write: what an idle dispatcher does instead of a claim transaction. */
+export async function nextDue(db: Executor): Promise<Due> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('outbox as o')
+        .leftJoin('chats as c', 'c.id', 'o.chat_id')
+        .select(sql<Date | null>`min(greatest(o.available_at, coalesce(c.next_send_at, o.available_at)))`.as('at'))
+        .where('o.state', '=', 'pending')
+        .as('nextAt'),
+      eb.selectFrom('outbox').select((e) => e.fn.min('claimed_at').as('at')).where('state', '=', 'sending').as('oldestClaimAt'),
+    ])
+    .executeTakeFirstOrThrow();
+  const date = (value: unknown) => (value === null || value === undefined ? null : new Date(value as Date | string));
+  return { nextAt: date(row.nextAt), oldestClaimAt: date(row.oldestClaimAt) };
 }
 
 /**

@@ -15,6 +15,8 @@ export interface OutboxTable {
   available_at: Date;
   claimed_at: Date | null;
   last_error: string | null;
+  /** When the job first failed transiently: retries stop a set time after it. */
+  first_failed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Date;
   done_at: Date | null;
 }

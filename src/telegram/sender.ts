@@ -1,3 +1,5 @@
+import { Telegram } from 'telegraf';
+
 /**
  * What became of one Bot API call, in the terms the dispatcher acts on. This is the only place
  * that reads Telegram's error codes and descriptions.
@@ -24,6 +26,8 @@ export function classifyError(error: unknown): SendOutcome {
   const e = error as TelegramErrorLike;
   const response = e?.response;
   if (!response || typeof response.error_code !== 'number') {
+    // A request cut off by its deadline may or may not have reached Telegram: retried like a network error.
+    if (e?.name === 'AbortError' || e?.type === 'aborted') return { kind: 'transient', reason: 'network: timeout' };
     return { kind: 'transient', reason: `network: ${e?.code ?? e?.type ?? e?.name ?? 'error'}` };
   }
   const description = response.description ?? '';
@@ -47,3 +51,21 @@ export async function attempt<T>(call: () => Promise<T>, messageIdOf: (result: T
   }
 }
 
+
+// telegraf types its signal with the abort-controller polyfill; node-fetch takes Node's own.
+type ApiSignal = NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];
+
+/** Far below the outbox lease (60 s), so a hung call neither holds a dispatcher slot nor outlives its claim. */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+/**
+ * A copy of `source` (same token, API root and agent) whose every call carries an AbortSignal from
+ * `signal()` — telegraf's own limit is 500 s. A call that gives the signal itself keeps it.
+ */
+export function withRequestDeadline(source: Telegram, signal: () => AbortSignal = () => AbortSignal.timeout(REQUEST_TIMEOUT_MS)): Telegram {
+  const telegram = new Telegram(source.token, source.options);
+  const call = telegram.callApi.bind(telegram);
+  telegram.callApi = ((method, payload, options = {}) =>
+    call(method, payload, { ...options, signal: options.signal ?? (signal() as unknown as ApiSignal) })) as typeof telegram.callApi;
+  return telegram;
+}
