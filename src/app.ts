@@ -17,6 +17,7 @@ import { systemClock, type Clock } from './shared/clock.js';
 import { ALLOWED_UPDATES, createBot } from './telegram/bot.js';
 import { publishCommandMenu } from './telegram/commands-menu.js';
 import { startPolling, type Poller } from './telegram/polling.js';
+import { polledUpdateStore } from './telegram/polled-updates.js';
 import type { AppDeps } from './telegram/context.js';
 import { postgresWakeups } from './outbox/wakeups.js';
 import { createWebhookServer, type WebhookServer } from './telegram/webhook-server.js';
@@ -123,6 +124,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     poller = await startPolling(bot, {
       allowedUpdates: ALLOWED_UPDATES,
       logger,
+      persist: { store: polledUpdateStore(db), clock },
       ...(options.pollingSleep ? { sleep: options.pollingSleep } : {}),
       ...(options.pollingRequestTimeoutMs ? { requestTimeoutMs: options.pollingRequestTimeoutMs } : {}),
     });

@@ -3,7 +3,7 @@ import type { BranchesTable, ClassesTable } from '../features/classes/tables.js'
 import type { BindCodesTable, ChatsTable } from '../features/groups/tables.js';
 import type { InvitesTable } from '../features/invites/tables.js';
 import type { PeopleTable, RoleAssignmentsTable } from '../features/people/tables.js';
-import type { ProcessedUpdatesTable } from '../telegram/tables.js';
+import type { PolledUpdatesTable, ProcessedUpdatesTable } from '../telegram/tables.js';
 import type { DialoguesTable } from '../dialogue/tables.js';
 import type { ClassMembersSeenTable, FaqEntriesTable, FaqGroupAutoTable, FaqMetaTable, FaqQuestionsTable } from '../features/faq/tables.js';
 import type { OutboxTable, SendBudgetTable } from '../outbox/tables.js';
@@ -19,6 +19,7 @@ export interface Database {
   bind_codes: BindCodesTable;
   invites: InvitesTable;
   processed_updates: ProcessedUpdatesTable;
+  polled_updates: PolledUpdatesTable;
   dialogues: DialoguesTable;
   faq_entries: FaqEntriesTable;
   faq_meta: FaqMetaTable;

@@ -4,6 +4,8 @@ import type { Logger } from '../logging/logger.js';
 import { safeError } from '../logging/logger.js';
 import { ChatQueues, DEFAULT_CHAT_QUEUE_LIMITS, type ChatQueueLimits } from './chat-queues.js';
 import type { BotContext } from './context.js';
+import type { PolledUpdateStore } from './polled-updates.js';
+import type { Clock } from '../shared/clock.js';
 
 const LONG_POLL_SECONDS = 25;
 /** A long poll not answered by then was dropped on the way (telegraf's own timeout is 500 s). */
@@ -24,6 +26,8 @@ export interface PollingOptions {
   /** Client-side timeout of one long poll (tests shorten it). */
   requestTimeoutMs?: number;
   limits?: ChatQueueLimits;
+  /** Keeps fetched updates until handled, so a crash loses none of those still queued. */
+  persist?: { store: PolledUpdateStore; clock: Clock };
 }
 
 type Fetched = { kind: 'updates'; updates: Update[] } | { kind: 'stopped' } | { kind: 'timeout' } | { kind: 'failed'; error: unknown };
@@ -38,9 +42,22 @@ type Fetched = { kind: 'updates'; updates: Update[] } | { kind: 'stopped' } | { 
 export async function startPolling(bot: Telegraf<BotContext>, options: PollingOptions): Promise<Poller> {
   const sleep = options.sleep ?? abortableSleep;
   const abort = new AbortController();
-  const queues = new ChatQueues((update) => bot.handleUpdate(update), options.limits ?? DEFAULT_CHAT_QUEUE_LIMITS);
+  const store = options.persist?.store;
+  const forget = (updateId: number) =>
+    store?.done(updateId).catch((error: unknown) => options.logger.warn({ event: 'polled_update_not_cleared', updateId, err: safeError(error) }, 'could not clear a handled update'));
+  const handle = async (update: Update) => {
+    try {
+      await bot.handleUpdate(update);
+    } finally {
+      await forget(update.update_id);
+    }
+  };
+  const queues = new ChatQueues(handle, options.limits ?? DEFAULT_CHAT_QUEUE_LIMITS);
   let offset = 0;
   await bot.telegram.deleteWebhook({ drop_pending_updates: false });
+  const leftOver = (await store?.leftOver()) ?? [];
+  if (leftOver.length > 0) options.logger.info({ event: 'polled_updates_resumed', count: leftOver.length }, 'handling updates fetched before a crash');
+  for (const update of leftOver) if (!queues.push(update)) await forget(update.update_id);
 
   const fetchBatch = (limit: number) =>
     getUpdates(bot, { offset, limit, timeout: LONG_POLL_SECONDS, allowed_updates: [...options.allowedUpdates] }, abort.signal, options.requestTimeoutMs ?? LONG_POLL_REQUEST_TIMEOUT_MS);
@@ -67,11 +84,21 @@ export async function startPolling(bot: Telegraf<BotContext>, options: PollingOp
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         continue;
       }
+      try {
+        if (options.persist) await options.persist.store.keep(fetched.updates, options.persist.clock.now());
+      } catch (error) {
+        // Not kept, so not confirmed: the same batch is fetched again once the database answers.
+        options.logger.warn({ event: 'polling_store_failed', err: safeError(error), retryInMs: backoff }, 'could not keep fetched updates');
+        await sleep(backoff, abort.signal);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        continue;
+      }
       backoff = 500;
       for (const update of fetched.updates) {
         offset = update.update_id + 1;
         if (!queues.push(update)) {
           options.logger.warn({ event: 'update_dropped_chat_busy', updateId: update.update_id }, 'too many updates queued for one chat; update dropped');
+          await forget(update.update_id);
         }
       }
     }
