@@ -3,7 +3,6 @@ import { z } from 'zod';
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
 const base = z.object({
   BOT_TOKEN: z.preprocess(

@@ -32,6 +32,7 @@ export class PGliteDialect implements Dialect {
   createDriver(): Driver {
     return new PGliteDriver(this.pglite, this.onDestroy);
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kysely's Dialect interface
   createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new PostgresIntrospector(db);
   }

@@ -32,7 +32,10 @@ function evaluate(file: string): Figures {
     }
     const right = label.split('|');
     f.answerable++;
-    if (r.outcome === 'answer') right.includes(r.slug!) ? f.answeredRight++ : f.answeredWrong++;
+    if (r.outcome === 'answer') {
+      if (right.includes(r.slug!)) f.answeredRight++;
+      else f.answeredWrong++;
+    }
     else if (r.outcome === 'suggest' && r.candidates.some((c) => right.includes(c.slug))) f.suggestedRight++;
   }
   return f;

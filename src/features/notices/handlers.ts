@@ -1,7 +1,7 @@
 import type { Telegram } from 'telegraf';
 import type { InlineKeyboardMarkup, MessageEntity } from 'telegraf/types';
 import { t } from '../../i18n/i18n.js';
-import type { JobContext, JobHandler } from '../../outbox/dispatcher.js';
+import type { JobHandler } from '../../outbox/dispatcher.js';
 import { enqueue } from '../../outbox/store.js';
 import { attempt, type SendOutcome } from '../../telegram/sender.js';
 import { classMembers } from '../people/queries.js';
