@@ -33,6 +33,7 @@ export interface DispatcherOptions {
 }
 
 const MAX_BACKOFF_MS = 60_000;
+const RECORD_ATTEMPTS = 8;
 
 /**
  * Sends what the outbox holds: claims due jobs (SKIP LOCKED, shared budget), runs them with a
@@ -109,7 +110,9 @@ export class Dispatcher {
           const { jobs, budgetWaitMs } = await claimDue(this.ctx.db, now, this.rates, room);
           if (budgetWaitMs !== null) waitMs = Math.min(this.tickMs * 20, Math.max(1, budgetWaitMs));
           for (const job of jobs) {
-            const work: Promise<void> = this.execute(job).finally(() => this.inFlight.delete(work));
+            const work: Promise<void> = this.execute(job)
+              .catch((error: unknown) => this.ctx.logger.error({ event: 'job_record_failed', jobId: job.id, err: { type: (error as Error).name } }, 'job failed'))
+              .finally(() => this.inFlight.delete(work));
             this.inFlight.add(work);
           }
         }
@@ -133,7 +136,27 @@ export class Dispatcher {
       this.ctx.logger.error({ event: 'job_crashed', jobId: job.id, kind: job.kind, err: { type: (error as Error).name } }, 'job crashed');
       outcome = { kind: 'transient', reason: 'internal error' };
     }
-    await this.apply(job, outcome);
+    await this.record(job, outcome);
+  }
+
+  /**
+   * Records the outcome, retrying when the database drops the connection (a PostgreSQL restart):
+   * the message went out, so losing the record would send it again after the lease. Never rejects.
+   */
+  private async record(job: ClaimedJob, outcome: SendOutcome): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.apply(job, outcome);
+      } catch (error) {
+        const gaveUp = attempt >= RECORD_ATTEMPTS;
+        this.ctx.logger[gaveUp ? 'error' : 'warn'](
+          { event: gaveUp ? 'job_record_failed' : 'job_record_retry', jobId: job.id, attempt, err: { type: (error as Error).name } },
+          gaveUp ? 'could not record a job outcome; the lease will release the job' : 'recording a job outcome failed; retrying',
+        );
+        if (gaveUp) return;
+        await this.sleep(Math.min(MAX_BACKOFF_MS, 200 * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   private async apply(job: ClaimedJob, outcome: SendOutcome): Promise<void> {
