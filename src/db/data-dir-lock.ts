@@ -21,7 +21,8 @@ const MAX_SOCKET_PATH = 100;
  */
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const path = socketPath(dataDir);
-  for (let tries = 0; tries < 50; tries++) {
+  const deadline = Date.now() + TAKEOVER_STALE_MS + 5_000; // outlasts a mutex left by a starter that died
+  while (Date.now() < deadline) {
     let server = await listenOn(path);
     if (!server) {
       const owner = await probe(path);
@@ -59,7 +60,10 @@ function listenOn(path: string): Promise<net.Server | null> {
       socket.on('error', () => {});
       socket.end(`${process.pid}\n`);
     });
-    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(null) : reject(error)));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') return resolve(null);
+      reject(new DatabaseInUseError(`cannot create the lock ${path} (${error.code ?? error.message}); DATA_DIR must be on a file system that supports Unix sockets`));
+    });
     server.listen(path, () => {
       server.on('error', () => {}); // a failed probe connection must not take the bot down
       server.unref(); // the lock must not keep the process alive

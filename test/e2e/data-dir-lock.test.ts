@@ -75,32 +75,35 @@ describe.skipIf(!canUnshare)('npm start as PID 1 in a fresh PID namespace', () =
     const api = await startFakeBotApi();
     const dir = dataDir();
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: dir };
-    const startAsPid1 = async () => {
-      const child = spawn('unshare', ['--pid', '--fork', '--kill-child', '--mount-proc', process.execPath, '--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const startAsPid1 = async (args: string[], readyPattern: RegExp) => {
+      const child = spawn('unshare', ['--pid', '--fork', '--kill-child', '--mount-proc', process.execPath, '--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       children.push(child);
       let out = '';
       child.stderr!.on('data', (d) => (out += String(d)));
       const exited = once(child, 'exit');
-      const ready = new Promise<{ pid: number }>((resolve) =>
+      const ready = new Promise<string>((resolve) =>
         child.stdout!.on('data', (d) => {
           out += String(d);
-          const line = /\{[^\n]*"event":"ready"[^\n]*\}/.exec(out);
-          if (line) resolve(JSON.parse(line[0]) as { pid: number });
+          const line = readyPattern.exec(out);
+          if (line) resolve(line[0]);
         }),
       );
       const first = await Promise.race([ready, exited.then(() => null)]);
-      if (!first) throw new Error(`the bot exited before ready: ${out}`);
+      if (!first) throw new Error(`exited before ready: ${out}`);
       return { child, ready: first, exited };
     };
     try {
-      const first = await startAsPid1();
-      expect(first.ready.pid).toBe(1);
-      first.child.kill('SIGKILL'); // unshare --kill-child takes the bot down with it, without any clean-up
+      // First life: PID 1 takes the lock (as the bot does when it opens DATA_DIR), then is killed without clean-up.
+      const lockScript = `import('./src/db/data-dir-lock.ts').then((m) => m.lockDataDir(process.env.DATA_DIR)).then(() => { console.log('locked as pid ' + process.pid); setInterval(() => {}, 1e6); });`;
+      const first = await startAsPid1(['-e', lockScript], /locked as pid \d+/);
+      expect(first.ready).toBe('locked as pid 1');
+      first.child.kill('SIGKILL'); // unshare --kill-child takes PID 1 down with it
       await first.exited;
       expect(existsSync(join(dir, 'bot.lock'))).toBe(true);
 
-      const second = await startAsPid1();
-      expect(second.ready.pid).toBe(1);
+      // Second life: the real bot, PID 1 again, on the same data directory.
+      const second = await startAsPid1(['src/main.ts'], /\{[^\n]*"event":"ready"[^\n]*\}/);
+      expect((JSON.parse(second.ready) as { pid: number }).pid).toBe(1);
       second.child.kill('SIGKILL');
       await second.exited;
     } finally {

@@ -16,6 +16,8 @@ const appName = `cpa_term_${process.pid}_${randomBytes(3).toString('hex')}`;
 let t: TestDb;
 let admin: Db;
 let h: Harness;
+/** Connections the bot's pool has seen die (each reported once). */
+let lost = 0;
 
 /** Terminates every backend of the bot's pool; returns how many there were. */
 async function terminateBotBackends(): Promise<number> {
@@ -27,7 +29,7 @@ async function terminateBotBackends(): Promise<number> {
 
 describe.skipIf(!onPostgres)('PostgreSQL terminating the bot’s connections', () => {
   beforeAll(async () => {
-    t = await openTestDb({ applicationName: appName });
+    t = await openTestDb({ applicationName: appName, onConnectionLost: () => lost++ });
     admin = await openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL! });
     h = await startHarness({ db: t.db });
   });
@@ -73,7 +75,10 @@ describe.skipIf(!onPostgres)('PostgreSQL terminating the bot’s connections', (
 
     // The broadcast reaches every group exactly once, and no outbox row is lost or left behind.
     for (const g of groups) await h.api.waitForMessage(g.id, /数据库重启也要送达的通知/, { timeoutMs: 15_000 });
-    await terminateBotBackends();
+    // Once the pool has seen its connections die, the next update is answered normally on a new one.
+    const before = lost;
+    const killed = await terminateBotBackends();
+    await waitFor(async () => lost >= before + killed);
     const late = makeUser(99_999, '后来者');
     expect(await say.private(late, '/start')).toEqual([expect.stringContaining('你好，后来者')]);
     const unsettled = () => t.db.selectFrom('outbox').select(['kind', 'state', 'attempts', 'last_error']).where('state', 'in', ['pending', 'sending']).where('available_at', '<=', new Date()).execute();
@@ -94,7 +99,7 @@ async function sendButton(h: Harness, chatId: number): Promise<number> {
   return (call!.response as { result: { message_id: number } }).result.message_id;
 }
 
-/** Polls a database condition the dispatcher settles in the background (no event to wait on). */
+/** Polls a condition settled in the background (the dispatcher's rows, the pool noticing a dead connection). */
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {

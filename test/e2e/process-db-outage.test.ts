@@ -43,7 +43,11 @@ describe.skipIf(!onPostgres)('npm start while PostgreSQL terminates its connecti
     expect(terminated).toBeGreaterThan(0);
     expect(proc.child.exitCode).toBeNull();
 
-    await terminate();
+    // Once the bot has seen its connections die (one log line each), the next message is answered normally.
+    const lostLine = '"event":"db_connection_lost"';
+    const before = proc.output().stdout.split(lostLine).length - 1;
+    const killed = await terminate();
+    await proc.waitForCount(lostLine, before + killed, 30_000);
     const late = makeUser(29_999, '后来者');
     api.sendPrivateText(late, '/start');
     expect(String((await api.waitForMessage(late.id, /你好，后来者/, { timeoutMs: 30_000 })).params.text)).toContain('班级党建助手');

@@ -29,7 +29,20 @@ export function runProcess(command: string, args: string[], env: Record<string, 
       child.stdout!.on('data', check);
       check();
     });
-  return { child, exited, waitForStdout, output: () => ({ stdout, stderr }) };
+  /** Resolves once `needle` has appeared `times` times on stdout. */
+  const waitForCount = (needle: string, times: number, timeoutMs = 60_000) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${times} × ${needle}; stdout: ${stdout}`)), timeoutMs);
+      const check = () => {
+        if (stdout.split(needle).length - 1 < times) return;
+        clearTimeout(timer);
+        child.stdout!.off('data', check);
+        resolve();
+      };
+      child.stdout!.on('data', check);
+      check();
+    });
+  return { child, exited, waitForStdout, waitForCount, output: () => ({ stdout, stderr }) };
 }
 
 /** Kills a process group started by runProcess, if it still runs. */

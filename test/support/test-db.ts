@@ -18,7 +18,7 @@ export interface TestDb {
 
 
 /** One database per test file: a PGlite cloned from the migrated template, or a fresh PostgreSQL schema. */
-export async function openTestDb(options: { applicationName?: string } = {}): Promise<TestDb> {
+export async function openTestDb(options: { applicationName?: string; onConnectionLost?: () => void } = {}): Promise<TestDb> {
   const kind = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite';
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
@@ -29,7 +29,7 @@ export async function openTestDb(options: { applicationName?: string } = {}): Pr
     // A test that terminates the app's connections finds exactly them by this name.
     const appUrl = new URL(url);
     if (options.applicationName) appUrl.searchParams.set('application_name', options.applicationName);
-    const db = await openDatabase({ kind: 'postgres', url: appUrl.toString(), schema });
+    const db = await openDatabase({ kind: 'postgres', url: appUrl.toString(), schema }, options.onConnectionLost ? { onConnectionLost: options.onConnectionLost } : {});
     await migrateToLatest(db);
     return {
       kind,
