@@ -1,7 +1,7 @@
 import type { Telegram } from 'telegraf';
 import type { Db, Executor } from '../db/schema.js';
 import { migrateChat } from '../features/groups/service.js';
-import type { Logger } from '../logging/logger.js';
+import { safeError, type Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
 import type { SendOutcome } from '../telegram/sender.js';
 import { claimDue, pauseAll, releaseStale, telegramRates, type ClaimedJob, type RateSettings } from './store.js';
@@ -111,7 +111,7 @@ export class Dispatcher {
           if (budgetWaitMs !== null) waitMs = Math.min(this.tickMs * 20, Math.max(1, budgetWaitMs));
           for (const job of jobs) {
             const work: Promise<void> = this.execute(job)
-              .catch((error: unknown) => this.ctx.logger.error({ event: 'job_record_failed', jobId: job.id, err: { type: (error as Error).name } }, 'job failed'))
+              .catch((error: unknown) => this.ctx.logger.error({ event: 'job_record_failed', jobId: job.id, err: safeError(error) }, 'job failed'))
               .finally(() => this.inFlight.delete(work));
             this.inFlight.add(work);
           }
@@ -150,7 +150,7 @@ export class Dispatcher {
       } catch (error) {
         const gaveUp = attempt >= RECORD_ATTEMPTS;
         this.ctx.logger[gaveUp ? 'error' : 'warn'](
-          { event: gaveUp ? 'job_record_failed' : 'job_record_retry', jobId: job.id, attempt, err: { type: (error as Error).name } },
+          { event: gaveUp ? 'job_record_failed' : 'job_record_retry', jobId: job.id, attempt, err: safeError(error) },
           gaveUp ? 'could not record a job outcome; the lease will release the job' : 'recording a job outcome failed; retrying',
         );
         if (gaveUp) return;
