@@ -2,7 +2,8 @@ import cron from 'node-cron';
 import type { DestinationStream } from 'pino';
 import { createConfig, formatConfigProblems, type Config } from './config/config.js';
 import { migrateToLatest } from './db/migrate.js';
-import { DatabaseInUseError, openDatabase } from './db/open.js';
+import { openDatabase } from './db/open.js';
+import { describeDatabaseError } from './db/open-error.js';
 import type { Db } from './db/schema.js';
 import { createChatMigrator } from './chats/migrate.js';
 import { allFeatures, chatMigratedHooks } from './features/index.js';
@@ -18,6 +19,7 @@ import { ALLOWED_UPDATES, createBot } from './telegram/bot.js';
 import { publishCommandMenu } from './telegram/commands-menu.js';
 import { startPolling, type Poller } from './telegram/polling.js';
 import { polledUpdateStore } from './telegram/polled-updates.js';
+import { describeBotApiError } from './telegram/startup-error.js';
 import type { AppDeps } from './telegram/context.js';
 import { postgresWakeups } from './outbox/wakeups.js';
 import { createWebhookServer, type WebhookServer } from './telegram/webhook-server.js';
@@ -37,6 +39,8 @@ export interface StartOptions {
   runScheduler?: boolean;
   /** Client-side timeout of one long poll (tests shorten it to see a dropped poll replaced at once). */
   pollingRequestTimeoutMs?: number;
+  /** How long start-up waits for the Bot API's getMe (default 30 s). */
+  botApiTimeoutMs?: number;
 }
 
 export interface RunningApp {
@@ -60,17 +64,20 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const logger = createLogger(config.logLevel, options.logDestination);
   const clock = options.clock ?? systemClock;
 
-  let db: Db;
+  let db: Db | undefined = options.db;
   try {
-    db = options.db ?? (await openDatabase(config.database));
-    if (!options.db) {
+    if (!db) {
+      db = await openDatabase(config.database, {
+        onConnectionLost: (error) => logger.warn({ event: 'db_connection_lost', err: safeError(error) }, 'a database connection was lost; reconnecting'),
+      });
       const applied = await migrateToLatest(db);
       if (applied.length > 0) logger.info({ event: 'migrated', migrations: applied }, 'database migrated');
     }
   } catch (error) {
-    logger.fatal({ event: 'database_unavailable', err: safeError(error) }, 'cannot open the database');
-    const detail = error instanceof DatabaseInUseError ? error.message : `${config.database.kind}; check DATABASE_URL / DATA_DIR`;
-    return { ok: false, exitCode: 1, message: `The bot cannot start: the database could not be opened (${detail}).` };
+    if (db && !options.db) await db.destroy().catch(() => undefined);
+    const reason = describeDatabaseError(error, config.database);
+    logger.fatal({ event: 'database_unavailable', reason, err: safeError(error) }, 'cannot open the database');
+    return { ok: false, exitCode: 1, message: `The bot cannot start: the database could not be opened: ${reason}.` };
   }
   const closeDb = async () => {
     if (!options.db) await db.destroy();
@@ -87,16 +94,17 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const schedules = [housekeepingSchedule(), ...features.flatMap((f) => f.schedules ?? [])];
   const scheduler = new Scheduler({ db, clock, logger, timeZone: config.timeZone, afterRun: () => dispatcher?.poke() }, schedules);
 
+  const getMeTimeoutMs = options.botApiTimeoutMs ?? 30_000;
   try {
-    bot.botInfo = await bot.telegram.getMe();
+    bot.botInfo = await bot.telegram.callApi('getMe', {}, { signal: AbortSignal.timeout(getMeTimeoutMs) as never });
     botUsername = bot.botInfo.username;
   } catch (error) {
     await closeDb();
-    const code = (error as { response?: { error_code?: number } }).response?.error_code;
-    logger.fatal({ event: 'telegram_unavailable', err: safeError(error) }, 'cannot reach the Bot API');
-    return code === 401 || code === 404
+    const problem = describeBotApiError(error, config.telegramApiRoot, config.botToken, getMeTimeoutMs);
+    logger.fatal({ event: 'telegram_unavailable', ...(problem.kind === 'unreachable' ? { reason: problem.reason } : {}), err: safeError(error) }, 'cannot reach the Bot API');
+    return problem.kind === 'token_refused'
       ? { ok: false, exitCode: 2, message: 'The bot cannot start: Telegram refused BOT_TOKEN (401 Unauthorized). Check the token BotFather gave you.' }
-      : { ok: false, exitCode: 1, message: `The bot cannot start: the Bot API at ${config.telegramApiRoot} did not answer. Check TELEGRAM_API_ROOT and the network.` };
+      : { ok: false, exitCode: 1, message: `The bot cannot start: ${problem.reason}. Check TELEGRAM_API_ROOT and the network.` };
   }
 
   await scheduler.tick();

@@ -4,6 +4,7 @@ import { Telegram } from 'telegraf';
 import { createToolConfig, formatConfigProblems } from '../config/config.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { DatabaseInUseError, openDatabase } from '../db/open.js';
+import { describeDatabaseError } from '../db/open-error.js';
 import type { Db } from '../db/schema.js';
 import { importClassesCsv } from '../features/classes/import-csv.js';
 import { ensureFirstBranch } from '../features/classes/queries.js';
@@ -60,16 +61,17 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     io.err(formatConfigProblems(config.problems));
     return 2;
   }
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = await openDatabase(config.database);
+    await migrateToLatest(db); // the first query: where a refused connection or a wrong password shows
   } catch (error) {
-    if (!(error instanceof DatabaseInUseError)) throw error;
-    io.err(`Cannot open the database: ${error.message} (or use the chat commands while the bot runs).`);
+    await db?.destroy().catch(() => undefined);
+    const hint = error instanceof DatabaseInUseError ? ' (or use the chat commands while the bot runs)' : '';
+    io.err(`Cannot open the database: ${describeDatabaseError(error, config.database)}${hint}.`);
     return 1;
   }
   try {
-    await migrateToLatest(db);
     if (command === 'db migrate') {
       io.out('Database is up to date.');
       return 0;

@@ -24,7 +24,7 @@ import {
 export class PGliteDialect implements Dialect {
   constructor(
     private readonly pglite: PGlite,
-    private readonly onDestroy: () => void = () => {},
+    private readonly onDestroy: () => void | Promise<void> = () => {},
   ) {}
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
@@ -48,7 +48,7 @@ class PGliteDriver implements Driver {
 
   constructor(
     private readonly pglite: PGlite,
-    private readonly onDestroy: () => void,
+    private readonly onDestroy: () => void | Promise<void>,
   ) {
     this.connection = new PGliteConnection(pglite);
   }
@@ -88,7 +88,7 @@ class PGliteDriver implements Driver {
   async destroy(): Promise<void> {
     await this.queue;
     if (!this.pglite.closed) await this.pglite.close();
-    this.onDestroy();
+    await this.onDestroy();
   }
 }
 

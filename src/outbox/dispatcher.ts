@@ -1,7 +1,7 @@
 import type { Telegram } from 'telegraf';
 import type { ChatMigrator } from '../chats/migrate.js';
 import type { Db, Executor } from '../db/schema.js';
-import type { Logger } from '../logging/logger.js';
+import { safeError, type Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
 import { withRequestDeadline, type SendOutcome } from '../telegram/sender.js';
 import { DatabaseHealth } from './health.js';
@@ -48,6 +48,8 @@ export interface DispatcherOptions {
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 const HOUR_MS = 3600_000;
+/** Tries at recording a job's outcome while the database is away (about 50 s in all, under the lease). */
+const RECORD_ATTEMPTS = 8;
 
 /** How long to wait before the next round; an idle wait ends early on poke() or a finished job. */
 interface Wait {
@@ -211,7 +213,27 @@ export class Dispatcher {
       this.ctx.logger.error({ event: 'job_crashed', jobId: job.id, kind: job.kind, err: { type: (error as Error).name } }, 'job crashed');
       outcome = { kind: 'transient', reason: 'internal error' };
     }
-    await this.apply(job, outcome);
+    await this.record(job, outcome);
+  }
+
+  /**
+   * Records the outcome, retrying when the database drops the connection (a PostgreSQL restart):
+   * the message went out, so losing the record would send it again after the lease. Never rejects.
+   */
+  private async record(job: ClaimedJob, outcome: SendOutcome): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.apply(job, outcome);
+      } catch (error) {
+        const gaveUp = attempt >= RECORD_ATTEMPTS;
+        this.ctx.logger[gaveUp ? 'error' : 'warn'](
+          { event: gaveUp ? 'job_record_failed' : 'job_record_retry', jobId: job.id, attempt, err: safeError(error) },
+          gaveUp ? 'could not record a job outcome; the lease will release the job' : 'recording a job outcome failed; retrying',
+        );
+        if (gaveUp) return;
+        await this.sleep(Math.min(MAX_BACKOFF_MS, 200 * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   private async apply(job: ClaimedJob, outcome: SendOutcome): Promise<void> {

@@ -7,6 +7,7 @@ import { safeError } from '../logging/logger.js';
 
 const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
 const MAX_BODY = 1024 * 1024;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface WebhookServer {
   listen(): Promise<number>;
@@ -54,14 +55,20 @@ export function createWebhookServer(options: {
       res.writeHead(400).end();
       return;
     }
-    const work = options.handleUpdate(update).catch((error) => {
-      options.logger.error({ event: 'webhook_update_failed', err: safeError(error) }, 'webhook update failed');
-    });
+    // In flight until the 200 has been written out, so a stop never cuts an answer Telegram waits for.
+    const work = options
+      .handleUpdate(update)
+      .catch((error) => {
+        options.logger.error({ event: 'webhook_update_failed', err: safeError(error) }, 'webhook update failed');
+      })
+      .then(() => new Promise<void>((resolve) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}', resolve)));
     inFlight.add(work);
     await work;
     inFlight.delete(work);
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
   });
+  // A client that sends headers and then nothing must not hold a connection (and a stop) for minutes.
+  server.headersTimeout = REQUEST_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
 
   return {
     listen: () =>
@@ -77,6 +84,8 @@ export function createWebhookServer(options: {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.all(inFlight);
+      // What is left is idle or stalled (a body that never came): nothing to wait for.
+      server.closeAllConnections();
       await closed;
     },
   };

@@ -1,46 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeUser, startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api/index.js';
 import { databaseEnvForProcess } from '../support/test-db.js';
+import { killGroup, runProcess } from '../support/spawn.js';
 
 // These run the bot as a real process through `npm start`, as an operator would.
 const children: ChildProcess[] = [];
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+  for (const child of children.splice(0)) killGroup(child);
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-function run(command: string, args: string[], env: Record<string, string>) {
-  const child = spawn(command, args, {
-    cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    detached: true, // its own process group, so a signal reaches npm, tsx and node as Ctrl-C would
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += String(d)));
-  child.stderr!.on('data', (d) => (stderr += String(d)));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const waitForStdout = (pattern: RegExp, timeoutMs = 60_000) =>
-    new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; stdout: ${stdout}; stderr: ${stderr}`)), timeoutMs);
-      const check = () => {
-        const match = pattern.exec(stdout);
-        if (match) {
-          clearTimeout(timer);
-          child.stdout!.off('data', check);
-          resolve(match[0]);
-        }
-      };
-      child.stdout!.on('data', check);
-      check();
-    });
-  return { child, exited, waitForStdout, output: () => ({ stdout, stderr }) };
-}
+const run = (command: string, args: string[], env: Record<string, string>) => runProcess(command, args, env, children);
 
 describe('npm start', () => {
   it('refuses a bad configuration with one readable message and exit code 2', async () => {

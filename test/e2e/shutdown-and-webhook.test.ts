@@ -1,4 +1,5 @@
-import { createServer } from 'node:net';
+import { once } from 'node:events';
+import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeUser, startFakeBotApi } from '../support/fake-bot-api/index.js';
 import { startHarness } from '../support/harness.js';
@@ -104,6 +105,15 @@ describe('webhook mode', () => {
       const answers = api.calls.slice(since).filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(student.id));
       expect(answers).toHaveLength(1);
       expect(String(answers[0]!.params.text)).toContain('普通同学');
+
+      // a client that sent its headers and stalls on the body does not hold up the stop
+      const stalled = connect(port, '127.0.0.1');
+      stalled.on('error', () => undefined); // the server cutting it is the point
+      await once(stalled, 'connect');
+      stalled.write(`POST /telegram/hook HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: test_secret-1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"update_id":`);
+      const cut = new Promise((resolve) => stalled.on('close', resolve)); // events.once would reject on the reset
+      await h.stop();
+      await cut;
     } finally {
       await h.stop();
       await api.close();

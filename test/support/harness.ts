@@ -83,7 +83,8 @@ export async function startHarness(options: {
     logs,
     rawLogs,
     handled: async (updateId) => {
-      await waitForLog((l) => l.event === 'update_handled' && l.updateId === updateId);
+      // generous: a loaded CI machine can take seconds for one update; a passing test never waits this long
+      await waitForLog((l) => l.event === 'update_handled' && l.updateId === updateId, 15_000);
     },
     stop: async () => {
       await app.stop('test');

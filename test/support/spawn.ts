@@ -1,22 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 
-/** Child processes a test started; `killAll` in afterEach takes their whole process groups down. */
-const children: ChildProcess[] = [];
+/** Child processes started without a list of their own; `killAll` in afterEach takes them down. */
+const started: ChildProcess[] = [];
 
-export function killAll(): void {
-  for (const child of children.splice(0)) {
-    if (child.exitCode !== null || child.signalCode !== null || !child.pid) continue;
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // the group is already gone
-    }
+/** Kills a process group started by runProcess, if it still runs. */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is already gone
   }
 }
 
-/** Runs a command as an operator would, in its own process group, collecting its output. */
-export function runProcess(command: string, args: string[], env: Record<string, string>) {
+export function killAll(): void {
+  for (const child of started.splice(0)) killGroup(child);
+}
+
+/** Runs a command as an operator would, in its own process group; collects its output. */
+export function runProcess(command: string, args: string[], env: Record<string, string>, children: ChildProcess[] = started) {
   const child = spawn(command, args, {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
@@ -29,20 +32,24 @@ export function runProcess(command: string, args: string[], env: Record<string, 
   child.stdout!.on('data', (d) => (stdout += String(d)));
   child.stderr!.on('data', (d) => (stderr += String(d)));
   const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const waitForStdout = (pattern: RegExp, timeoutMs = 60_000) =>
-    new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; stdout: ${stdout}; stderr: ${stderr}`)), timeoutMs);
+  /** Resolves once `ready()` holds for stdout, checked on every chunk. */
+  const waitFor = <T>(ready: () => T | undefined, describe: string, timeoutMs: number) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${describe}; stdout: ${stdout}; stderr: ${stderr}`)), timeoutMs);
       const check = () => {
-        const match = pattern.exec(stdout);
-        if (match) {
-          clearTimeout(timer);
-          child.stdout!.off('data', check);
-          resolve(match[0]);
-        }
+        const value = ready();
+        if (value === undefined) return;
+        clearTimeout(timer);
+        child.stdout!.off('data', check);
+        resolve(value);
       };
       child.stdout!.on('data', check);
       check();
     });
-  const kill = (signal: NodeJS.Signals) => child.pid && process.kill(-child.pid, signal);
-  return { child, exited, waitForStdout, kill, output: () => ({ stdout, stderr }) };
+  const waitForStdout = (pattern: RegExp, timeoutMs = 60_000) => waitFor(() => pattern.exec(stdout)?.[0], String(pattern), timeoutMs);
+  /** Resolves once `needle` has appeared `times` times on stdout. */
+  const waitForCount = (needle: string, times: number, timeoutMs = 60_000) =>
+    waitFor(() => (stdout.split(needle).length - 1 >= times ? true : undefined), `${times} × ${needle}`, timeoutMs).then(() => undefined);
+  const kill = (signal: NodeJS.Signals) => killGroup(child, signal);
+  return { child, exited, waitForStdout, waitForCount, kill, output: () => ({ stdout, stderr }) };
 }

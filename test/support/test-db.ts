@@ -18,7 +18,7 @@ export interface TestDb {
 
 
 /** One database per test file: a PGlite cloned from the migrated template, or a fresh PostgreSQL schema. */
-export async function openTestDb(): Promise<TestDb> {
+export async function openTestDb(options: { applicationName?: string; onConnectionLost?: () => void } = {}): Promise<TestDb> {
   const kind = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite';
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
@@ -26,7 +26,10 @@ export async function openTestDb(): Promise<TestDb> {
     const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = await openDatabase({ kind: 'postgres', url });
     await sql`create schema ${sql.id(schema)}`.execute(admin);
-    const db = await openDatabase({ kind: 'postgres', url, schema });
+    // A test that terminates the app's connections finds exactly them by this name.
+    const appUrl = new URL(url);
+    if (options.applicationName) appUrl.searchParams.set('application_name', options.applicationName);
+    const db = await openDatabase({ kind: 'postgres', url: appUrl.toString(), schema }, options.onConnectionLost ? { onConnectionLost: options.onConnectionLost } : {});
     await migrateToLatest(db);
     return {
       kind,
