@@ -288,6 +288,31 @@ describe('FAQ: passing questions to the liaisons', () => {
     expect(toLiaison() - before).toBe(6);
   });
 
+  it('sends hand-offs and answers through the outbox: a 429 is waited out, not lost (issue 8 defect 3)', async () => {
+    await say.group(group, student, '/ask 入党需要什么条件');
+    // Telegram asks the bot to slow down on the first hand-off to A (a broadcast is under way)
+    h.api.injectFault('sendMessage', { kind: 'retryAfter', seconds: 3 }, { chatId: liaisonA.id });
+    expect(await say.private(student, '党员活动室在哪里')).toEqual([expect.stringContaining('已经把你的问题转给')]);
+    // nothing was sent while handling the question: the hand-offs wait in the outbox under the shared budget
+    expect(await t.db.selectFrom('outbox').select(['kind', 'state']).where('kind', '=', 'inbox.handoff').execute()).toEqual([
+      { kind: 'inbox.handoff', state: 'pending' },
+      { kind: 'inbox.handoff', state: 'pending' },
+    ]);
+    await deliver();
+    const toA = h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(liaisonA.id) && textOf(c).includes('党员活动室在哪里'));
+    expect(toA.map((c) => c.status)).toEqual([429, 200]);
+    expect(textOf(lastTo(liaisonB.id))).toContain('党员活动室在哪里');
+
+    await press(liaisonA, privateChat(liaisonA), messageIdOf(toA[1]!), buttonsOf(toA[1]!)[0]!.callback_data);
+    // and on the answer to the student
+    h.api.injectFault('sendMessage', { kind: 'retryAfter', seconds: 3 }, { chatId: student.id });
+    expect(await say.private(liaisonA, '在学院楼 301。')).toEqual(['已把你的回答发给提问的同学。']);
+    await deliver();
+    const toStudent = h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(student.id) && textOf(c).includes('在学院楼 301。'));
+    expect(toStudent.map((c) => c.status)).toEqual([429, 200]);
+    expect(h.logs.some((l) => l.event === 'rate_limited')).toBe(true);
+  });
+
   it('refuses forged and stale buttons politely', async () => {
     await say.private(student, '党费交多少');
     const msg = lastTo(student.id);
