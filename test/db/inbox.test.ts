@@ -1,4 +1,7 @@
+import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../db/migrations/index.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
 import { Telegram } from 'telegraf';
 import { createChatMigrator } from '../../src/chats/migrate.js';
 import { inboxJobs } from '../../src/inbox/jobs.js';
@@ -150,5 +153,55 @@ describe('liaison inbox: anonymous items', () => {
     // the next item knows at once: nobody reachable, recorded
     const next = await t.db.transaction().execute((trx) => route(trx, anonymousItem(4, false)));
     expect(next).toEqual({ kind: 'recorded', itemId: expect.any(Number), reason: 'unreachable' });
+  });
+});
+
+describe('migration 2026-12-02-070: open FAQ questions become inbox items', () => {
+  it('moves routed and recorded questions in as open items, answered ones as answered, and leaves the rest', async () => {
+    const db = t.db as unknown as Kysely<any>;
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    const migrator = new Migrator({ db, migrationTableSchema: rows[0]!.schema, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo('2026-12-02-060-bind-codes')).error).toBeUndefined();
+    const now = clock.now();
+    try {
+      const asker = await db.selectFrom('people').select('id').where('telegram_user_id', '=', WRITER_TG).executeTakeFirstOrThrow();
+      const chat = await db.insertInto('chats').values({ telegram_chat_id: WRITER_TG, type: 'private', title: '' }).returning('id').executeTakeFirstOrThrow();
+      const question = (messageId: number, status: string, extra: object = {}) => ({
+        asker_id: asker.id,
+        chat_id: chat.id,
+        message_id: messageId,
+        class_id: classId,
+        branch_id: branchId,
+        question: `q${messageId}`,
+        status,
+        created_at: now,
+        updated_at: now,
+        ...extra,
+      });
+      await db
+        .insertInto('faq_questions')
+        .values([
+          question(1, 'routed'),
+          question(2, 'recorded'),
+          question(3, 'answered'),
+          question(4, 'suggested'),
+          question(5, 'resolved', { answer: '答', answered_by: liaisonIds[0] }),
+        ])
+        .execute();
+    } finally {
+      await migrateToLatest(db);
+    }
+    const items = await t.db
+      .selectFrom('inbox_items as i')
+      .innerJoin('faq_questions as q', 'q.id', 'i.client_ref')
+      .select(['q.message_id', 'i.kind', 'i.state', 'i.routing', 'i.anonymous', 'i.class_id', 'i.answered_by'])
+      .orderBy('q.message_id')
+      .execute();
+    expect(items).toEqual([
+      { message_id: 1, kind: 'faq_question', state: 'open', routing: 'routed', anonymous: false, class_id: classId, answered_by: null },
+      { message_id: 2, kind: 'faq_question', state: 'open', routing: 'recorded', anonymous: false, class_id: classId, answered_by: null },
+      { message_id: 5, kind: 'faq_question', state: 'answered', routing: 'routed', anonymous: false, class_id: classId, answered_by: liaisonIds[0] },
+    ]);
+    expect(await t.db.selectFrom('inbox_messages').select(['direction', 'body']).execute()).toEqual([{ direction: 'to_asker', body: '答' }]);
   });
 });
