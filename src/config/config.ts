@@ -35,6 +35,13 @@ const base = z.object({
     z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
   ),
   DEFAULT_BRANCH_NAME: z.preprocess(emptyToUndefined, z.string().max(64).default('党支部')),
+  INBOX_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32)')
+      .optional(),
+  ),
 });
 
 const polling = z.object({ BOT_MODE: z.literal('polling') });
@@ -83,6 +90,8 @@ export interface Config {
   timeZone: string;
   logLevel: (typeof logLevels)[number];
   defaultBranchName: string;
+  /** Seals the way back to anonymous askers (src/inbox/sealed.ts); null: anonymous items take no replies. */
+  inboxKey: string | null;
   mode:
     | { kind: 'polling' }
     | { kind: 'webhook'; url: string; port: number; secret: string };
@@ -113,6 +122,7 @@ export function createConfig(env: Record<string, string | undefined>): ConfigRes
       timeZone: raw.TZ,
       logLevel: raw.LOG_LEVEL,
       defaultBranchName: raw.DEFAULT_BRANCH_NAME,
+      inboxKey: raw.INBOX_KEY ?? null,
       mode:
         m.BOT_MODE === 'webhook'
           ? { kind: 'webhook', url: m.WEBHOOK_URL, port: m.WEBHOOK_PORT, secret: m.WEBHOOK_SECRET }

@@ -8,6 +8,7 @@ import type { DialoguesTable } from '../dialogue/tables.js';
 import type { ClassMembersSeenTable, FaqEntriesTable, FaqGroupAutoTable, FaqMetaTable, FaqQuestionsTable } from '../features/faq/tables.js';
 import type { OutboxTable, SendBudgetTable } from '../outbox/tables.js';
 import type { SchedulerStateTable } from '../scheduler/tables.js';
+import type { InboxHandoffsTable, InboxItemsTable, InboxMessagesTable, InboxReturnRoutesTable } from '../inbox/tables.js';
 import type { AcknowledgementsTable, DeliveriesTable, NoticesTable } from '../features/notices/tables.js';
 
 export interface Database {
@@ -32,6 +33,10 @@ export interface Database {
   outbox: OutboxTable;
   send_budget: SendBudgetTable;
   scheduler_state: SchedulerStateTable;
+  inbox_items: InboxItemsTable;
+  inbox_handoffs: InboxHandoffsTable;
+  inbox_messages: InboxMessagesTable;
+  inbox_return_routes: InboxReturnRoutesTable;
 }
 
 export type Db = Kysely<Database>;

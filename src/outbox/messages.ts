@@ -1,7 +1,9 @@
+import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Executor } from '../db/schema.js';
 import type { Language } from '../i18n/language.js';
 import { attempt } from '../telegram/sender.js';
-import type { JobHandler } from './dispatcher.js';
+import type { ClaimedJob } from './store.js';
+import type { JobContext, JobHandler, Settled } from './dispatcher.js';
 import { enqueue } from './store.js';
 
 /**
@@ -10,16 +12,63 @@ import { enqueue } from './store.js';
  */
 export const MESSAGE_JOB = 'message.html';
 
-interface SendOptions {
+export type Keyboard = InlineKeyboardButton[][];
+
+export interface SendOptions {
   /** Unique per message meant: the same key never sends twice. */
   dedupeKey: string;
   now: Date;
+  /** Inline buttons under the message. */
+  buttons?: Keyboard;
+  /** Sent as a reply to this message of the chat (sent anyway if it is gone). */
+  replyTo?: number;
+  /**
+   * The job kind: a handler built with `htmlMessageJob(settle)` that also records the outcome on
+   * the caller's rows (default MESSAGE_JOB, which records nothing).
+   */
+  kind?: string;
+  /** Opaque to the outbox: handed to that handler's `settle` (ids of the caller's rows). */
+  ref?: Record<string, number | string>;
+  /** Delete the outbox row once it is finished (nothing about it stays in the database). */
+  forget?: boolean;
 }
+
+/** The message as the payload of a job (a zod-free shape: the outbox wrote it itself). */
+export interface MessagePayload {
+  html: string;
+  buttons?: Keyboard;
+  replyTo?: number;
+  ref?: Record<string, number | string>;
+  forget?: boolean;
+}
+
+const payloadOf = (html: string, o: SendOptions): MessagePayload => ({
+  html,
+  ...(o.buttons ? { buttons: o.buttons } : {}),
+  ...(o.replyTo !== undefined ? { replyTo: o.replyTo } : {}),
+  ...(o.ref ? { ref: o.ref } : {}),
+  ...(o.forget ? { forget: true } : {}),
+});
+
+/** A message rendered in the recipient's language, with buttons in that language. */
+export interface Rendered {
+  html: string;
+  buttons?: Keyboard;
+}
+
+const rendered = (r: string | Rendered, o: SendOptions): MessagePayload =>
+  typeof r === 'string' ? payloadOf(r, o) : payloadOf(r.html, r.buttons ? { ...o, buttons: r.buttons } : o);
 
 export async function sendToChat(trx: Executor, chatRowId: number, html: string, options: SendOptions): Promise<boolean> {
   return enqueue(
     trx,
-    { kind: MESSAGE_JOB, dedupeKey: `chat:${chatRowId}:${options.dedupeKey}`, chatId: chatRowId, payload: { html }, availableAt: options.now },
+    {
+      kind: options.kind ?? MESSAGE_JOB,
+      dedupeKey: `chat:${chatRowId}:${options.dedupeKey}`,
+      chatId: chatRowId,
+      payload: { ...payloadOf(html, options) },
+      availableAt: options.now,
+    },
     options.now,
   );
 }
@@ -32,7 +81,7 @@ export async function sendToChat(trx: Executor, chatRowId: number, html: string,
 export async function sendToPerson(
   trx: Executor,
   personId: number,
-  render: (language: Language) => string,
+  render: (language: Language) => string | Rendered,
   options: SendOptions,
 ): Promise<boolean> {
   const person = await trx.selectFrom('people').select(['telegram_user_id', 'language']).where('id', '=', personId).executeTakeFirst();
@@ -46,25 +95,59 @@ export async function sendToPerson(
   return enqueue(
     trx,
     {
-      kind: MESSAGE_JOB,
+      kind: options.kind ?? MESSAGE_JOB,
       dedupeKey: `person:${personId}:${options.dedupeKey}`,
       chatId: chat.id,
-      payload: { html: render(person.language) },
+      payload: { ...rendered(render(person.language), options) },
       availableAt: options.now,
     },
     options.now,
   );
 }
 
-export const messageJobs: Record<string, JobHandler> = {
-  [MESSAGE_JOB]: {
+/**
+ * Whether a private message to the person can be expected to arrive: false once the bot learnt
+ * that they blocked it (or never pressed Start); true when nothing says otherwise.
+ */
+export async function personReachable(db: Executor, personId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('people as p')
+    .leftJoin('chats as c', 'c.telegram_chat_id', 'p.telegram_user_id')
+    .select('c.active')
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+  return row !== undefined && row.active !== false;
+}
+
+/** What a message job's owner learns when it is finished: its `ref` and the result. */
+export type MessageSettle = (trx: Executor, ref: Record<string, number | string>, result: Settled, ctx: JobContext) => Promise<void>;
+
+/** A job handler that sends a message written by sendToChat / sendToPerson, then calls `settle`. */
+export function htmlMessageJob(settle?: MessageSettle): JobHandler {
+  return {
     async run(job, { telegram }) {
-      const html = String((job.payload as { html?: unknown }).html ?? '');
+      const payload = job.payload as Partial<MessagePayload>;
+      const html = String(payload.html ?? '');
       if (job.telegramChatId === null || html === '') return { kind: 'rejected', reason: 'no chat or empty message' };
       return attempt(
-        () => telegram.sendMessage(job.telegramChatId!, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
+        () =>
+          telegram.sendMessage(job.telegramChatId!, html, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+            ...(payload.buttons ? { reply_markup: { inline_keyboard: payload.buttons } } : {}),
+            ...(payload.replyTo !== undefined ? { reply_parameters: { message_id: payload.replyTo, allow_sending_without_reply: true } } : {}),
+          }),
         (m) => m.message_id,
       );
     },
-  },
+    async settle(trx, job: ClaimedJob, result, ctx) {
+      const payload = job.payload as Partial<MessagePayload>;
+      if (settle && payload.ref) await settle(trx, payload.ref, result, ctx);
+      if (payload.forget) await trx.deleteFrom('outbox').where('id', '=', job.id).execute();
+    },
+  };
+}
+
+export const messageJobs: Record<string, JobHandler> = {
+  [MESSAGE_JOB]: htmlMessageJob(),
 };

@@ -27,11 +27,19 @@ beforeEach(async () => {
   await t.reset();
   await loadShippedFaq(t.db);
   clock = new FixedClock(new Date('2026-12-01T02:00:00Z'));
-  h = await startHarness({ db: t.db, clock });
+  h = await startHarness({ db: t.db, clock, runDispatcher: false });
   say = conversation(h);
   await setUpClass(h, { secretary, liaisons: [liaisonA, liaisonB], group, admin });
 });
 afterEach(async () => h.stop());
+
+/** Hand-offs and answers go through the outbox: send what is due, moving the fixed clock on as its pacing needs. */
+async function deliver() {
+  for (let idle = 0, i = 0; i < 20 && idle < 3; i++) {
+    clock.advance(1_100);
+    idle = (await h.app.dispatcher.runOnce()) === 0 ? idle + 1 : 0;
+  }
+}
 
 const lastTo = (chatId: number) => h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(chatId)).at(-1)!;
 
@@ -39,6 +47,7 @@ const lastTo = (chatId: number) => h.api.callsTo('sendMessage').filter((c) => St
 async function liaisonStartsAnswer(): Promise<void> {
   await say.group(group, student, '/ask 入党申请书怎么写');
   await say.press(student, group.id, buttonsOf(lastTo(group.id))[0]!.callback_data);
+  await deliver();
   await say.press(liaisonA, liaisonA.id, buttonsOf(lastTo(liaisonA.id))[0]!.callback_data);
   expect(textOf(lastTo(liaisonA.id))).toContain('请发送你对这个问题的回答');
 }
@@ -50,6 +59,7 @@ describe('dialogues expire', () => {
     const since = h.api.mark();
     const replies = await say.private(liaisonA, '明天下午开会别忘了');
     expect(replies).toEqual(['你之前未完成的操作已经 1 小时没有继续，已自动取消。\n刚才这条消息没有被使用；需要的话请重新开始。']);
+    await deliver();
     const elsewhere = h.api.calls.slice(since).filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) !== String(liaisonA.id));
     expect(elsewhere).toEqual([]);
     // the dialogue is gone: the next message is an ordinary one, with no second note
@@ -62,6 +72,7 @@ describe('dialogues expire', () => {
     clock.advance(HOUR - 60_000);
     const since = h.api.mark();
     expect(await say.private(liaisonA, '手写，一千字左右即可。')).toEqual([expect.stringContaining('已把你的回答')]);
+    await deliver();
     expect(h.api.calls.slice(since).some((c) => String(c.params.chat_id) === String(group.id) && textOf(c).includes('手写'))).toBe(true);
   });
 

@@ -31,11 +31,21 @@ beforeEach(async () => {
   await t.reset();
   await loadShippedFaq(t.db);
   clock = new FixedClock(new Date('2026-12-01T02:00:00Z'));
-  h = await startHarness({ db: t.db, clock });
+  // the outbox is driven by hand (deliver()), so the fixed clock governs its pacing too
+  h = await startHarness({ db: t.db, clock, runDispatcher: false });
   say = conversation(h);
   await setUpClass(h, { secretary, liaisons: [liaisonA, liaisonB], group, admin });
 });
 afterEach(async () => h.stop());
+
+/** Hand-offs and answers go through the outbox: let it send what is due, moving the clock on as its pacing needs. */
+async function deliver(maxRounds = 40) {
+  let idle = 0;
+  for (let i = 0; i < maxRounds && idle < 5; i++) {
+    clock.advance(1_100);
+    idle = (await h.app.dispatcher.runOnce()) === 0 ? idle + 1 : 0;
+  }
+}
 
 const sentTo = (chatId: number, since: number) =>
   h.api.calls.slice(since).filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(chatId));
@@ -91,6 +101,7 @@ describe('FAQ: answering classmates', () => {
       '我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。',
     ]);
     // the student used /ask in the class group, so the bot knows their class and its liaisons got it
+    await deliver();
     expect(textOf(lastTo(liaisonA.id))).toContain('今天二食堂的麻辣烫好吃吗');
   });
 
@@ -136,11 +147,12 @@ describe('FAQ: passing questions to the liaisons', () => {
     await say.group(group, student, '/ask 入党需要什么条件'); // the bot learns the student's class from the group they use
     const [none] = await say.private(student, '党员活动室在哪里');
     expect(none).toBe('我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。');
+    await deliver();
     const toLiaison = lastTo(liaisonA.id);
     expect(textOf(toLiaison)).toContain('<b>计科2101</b> 的同学 <a href="tg://user?id=301">小明</a> 问：\n党员活动室在哪里');
     const answerButton = buttonsOf(toLiaison)[0]!;
     expect(answerButton.callback_data).toMatch(/^faq:a:\d+$/);
-    expect(h.logs.some((l) => l.event === 'faq_route_failed' && l.personId !== undefined)).toBe(true);
+    expect(h.logs.some((l) => l.event === 'inbox_handoff_failed' && l.personId !== undefined)).toBe(true);
 
     // someone else cannot answer it; the liaison can, and /cancel leaves the dialogue
     expect(answersOf(await press(other, privateChat(other), messageIdOf(toLiaison), answerButton.callback_data))).toEqual([
@@ -153,6 +165,7 @@ describe('FAQ: passing questions to the liaisons', () => {
     const since = h.api.mark();
     const [done] = await say.private(liaisonA, '党员活动室在学院楼 301，<工作日>开放。');
     expect(done).toBe('已把你的回答发给提问的同学。');
+    await deliver();
     const delivered = sentTo(student.id, since)[0]!;
     expect(textOf(delivered)).toContain('问：党员活动室在哪里');
     expect(textOf(delivered)).toContain('&lt;工作日&gt;开放');
@@ -174,6 +187,7 @@ describe('FAQ: passing questions to the liaisons', () => {
     expect(answersOf(await press(other, group, messageIdOf(answer), notHelpful.callback_data))).toEqual(['这个按钮是给提问的同学用的。']);
     const calls = await press(student, group, messageIdOf(answer), notHelpful.callback_data);
     expect(answersOf(calls)).toEqual(['已经转给本班联络员，他们会尽快回复你。']);
+    await deliver();
     expect(textOf(lastTo(liaisonA.id))).toContain('入党申请书怎么写');
     expect(textOf(lastTo(liaisonB.id))).toContain('入党申请书怎么写');
     // pressing again does not send it twice
@@ -183,6 +197,7 @@ describe('FAQ: passing questions to the liaisons', () => {
     await press(liaisonB, privateChat(liaisonB), messageIdOf(toB), buttonsOf(toB)[0]!.callback_data);
     const since = h.api.mark();
     await say.private(liaisonB, '手写，一千字左右即可。');
+    await deliver();
     const inGroup = sentTo(group.id, since)[0]!;
     expect(textOf(inGroup)).toContain('<b>赵联络</b> 的回复：\n手写，一千字左右即可。');
     // A is too late now
@@ -197,6 +212,7 @@ describe('FAQ: passing questions to the liaisons', () => {
     await say.group(group, student, '/ask 入党申请书怎么写');
     const answer = lastTo(group.id);
     await press(student, group, messageIdOf(answer), buttonsOf(answer)[0]!.callback_data);
+    await deliver();
     const toB = lastTo(liaisonB.id);
     return { messageId: messageIdOf(toB), data: buttonsOf(toB)[0]!.callback_data };
   };
@@ -209,6 +225,7 @@ describe('FAQ: passing questions to the liaisons', () => {
     await press(liaisonB, privateChat(liaisonB), button.messageId, button.data);
     const since = h.api.mark();
     expect(await say.private(liaisonB, '手写，一千字左右即可。')).toEqual(['已把你的回答发给提问的同学。']);
+    await deliver();
     expect(sentTo(superId, since).map(textOf)).toEqual([expect.stringContaining('<b>赵联络</b> 的回复：\n手写，一千字左右即可。')]);
     expect(sentTo(group.id, since)).toEqual([]);
   };
@@ -240,11 +257,18 @@ describe('FAQ: passing questions to the liaisons', () => {
     h.api.setChatMember(liaisonA.id, h.api.bot.id, 'kicked');
     h.api.setChatMember(liaisonB.id, h.api.bot.id, 'kicked');
     await say.group(group, student, '/ask 入党需要什么条件');
-    expect(await say.private(student, '党员活动室在哪里')).toEqual(['我只了解入党方面的问题。你的问题已经记录下来，支部会看到并回复你。']);
+    // the bot learns that both blocked it when the hand-offs fail; the asker is told then
+    expect(await say.private(student, '党员活动室在哪里')).toEqual(['我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。']);
+    const since = h.api.mark();
+    await deliver();
+    expect(sentTo(student.id, since).map(textOf)).toEqual(['暂时没能联系上本班联络员，你的问题已经记录下来，支部会看到并回复你。']);
+    // known unreachable now: the next question is recorded at once
+    expect(await say.private(student, '党员活动室几点开门')).toEqual(['我只了解入党方面的问题。你的问题已经记录下来，支部会看到并回复你。']);
     const list = (await say.private(secretary, '/unanswered')).join('\n');
-    expect(list).toContain('<b>待回复的问题</b>（共 1 个）');
-    expect(list).toContain('• 计科2101：1 个');
+    expect(list).toContain('<b>待回复的问题</b>（共 2 个）');
+    expect(list).toContain('• 计科2101：2 个');
     expect(list).toContain('计科2101 · 未送达联络员\n  党员活动室在哪里');
+    expect(list).toContain('计科2101 · 未送达联络员\n  党员活动室几点开门');
   });
 
   it('passes at most five questions an hour from one classmate to the liaisons', async () => {
@@ -253,12 +277,40 @@ describe('FAQ: passing questions to the liaisons', () => {
     const before = toLiaison();
     const questions = ['党员活动室在哪里', '党员活动室几点开门', '支部的打印机坏了', '党员活动室能借用吗', '支部聚餐去哪里'];
     for (const q of questions) expect(await say.private(student, q)).toEqual([expect.stringContaining('已经把你的问题转给')]);
+    await deliver();
     expect(toLiaison() - before).toBe(5);
     expect(await say.private(student, '党员活动室有空调吗')).toEqual(['我只了解入党方面的问题。你的问题已经记录下来，支部会看到并回复你。']);
+    await deliver();
     expect(toLiaison() - before).toBe(5);
     clock.advance(61 * 60 * 1000);
     await say.private(student, '党员活动室钥匙在谁那');
+    await deliver();
     expect(toLiaison() - before).toBe(6);
+  });
+
+  it('sends hand-offs and answers through the outbox: a 429 is waited out, not lost (issue 8 defect 3)', async () => {
+    await say.group(group, student, '/ask 入党需要什么条件');
+    // Telegram asks the bot to slow down on the first hand-off to A (a broadcast is under way)
+    h.api.injectFault('sendMessage', { kind: 'retryAfter', seconds: 3 }, { chatId: liaisonA.id });
+    expect(await say.private(student, '党员活动室在哪里')).toEqual([expect.stringContaining('已经把你的问题转给')]);
+    // nothing was sent while handling the question: the hand-offs wait in the outbox under the shared budget
+    expect(await t.db.selectFrom('outbox').select(['kind', 'state']).where('kind', '=', 'inbox.handoff').execute()).toEqual([
+      { kind: 'inbox.handoff', state: 'pending' },
+      { kind: 'inbox.handoff', state: 'pending' },
+    ]);
+    await deliver();
+    const toA = h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(liaisonA.id) && textOf(c).includes('党员活动室在哪里'));
+    expect(toA.map((c) => c.status)).toEqual([429, 200]);
+    expect(textOf(lastTo(liaisonB.id))).toContain('党员活动室在哪里');
+
+    await press(liaisonA, privateChat(liaisonA), messageIdOf(toA[1]!), buttonsOf(toA[1]!)[0]!.callback_data);
+    // and on the answer to the student
+    h.api.injectFault('sendMessage', { kind: 'retryAfter', seconds: 3 }, { chatId: student.id });
+    expect(await say.private(liaisonA, '在学院楼 301。')).toEqual(['已把你的回答发给提问的同学。']);
+    await deliver();
+    const toStudent = h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(student.id) && textOf(c).includes('在学院楼 301。'));
+    expect(toStudent.map((c) => c.status)).toEqual([429, 200]);
+    expect(h.logs.some((l) => l.event === 'rate_limited')).toBe(true);
   });
 
   it('refuses forged and stale buttons politely', async () => {

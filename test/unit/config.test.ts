@@ -12,6 +12,7 @@ describe('createConfig', () => {
         timeZone: 'Asia/Shanghai',
         logLevel: 'info',
         defaultBranchName: '党支部',
+        inboxKey: null,
         mode: { kind: 'polling' },
       },
     });

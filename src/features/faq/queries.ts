@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/schema.js';
 import type { FaqEntry } from './schemas.js';
-import type { FaqQuestionRow, QuestionStatus } from './tables.js';
+import type { Routing } from '../../inbox/tables.js';
+import { FAQ_ITEM, type FaqQuestionRow, type QuestionStatus } from './tables.js';
 
 const toEntry = (r: {
   slug: string;
@@ -185,17 +186,19 @@ export async function claimAutoAnswer(db: Executor, chatRowId: number, now: Date
 export interface OpenQuestion {
   id: number;
   question: string;
-  status: QuestionStatus;
+  /** routed: handed to a liaison; recorded: nobody could be told (over the limit, none reachable). */
+  routing: Routing;
   createdAt: Date;
   className: string | null;
 }
 
-/** Questions still waiting for a person (routed to liaisons or only recorded) in a branch, or of unknown class. */
+/** Questions still open in the liaison inbox, in a branch or of unknown class. */
 export async function openQuestions(db: Executor, branchId: number, limit: number): Promise<{ perClass: Array<{ className: string | null; count: number }>; latest: OpenQuestion[] }> {
   const base = db
     .selectFrom('faq_questions as q')
+    .innerJoin('inbox_items as i', (join) => join.onRef('i.client_ref', '=', 'q.id').on('i.kind', '=', FAQ_ITEM))
     .leftJoin('classes as c', 'c.id', 'q.class_id')
-    .where('q.status', 'in', ['routed', 'recorded'])
+    .where('i.state', 'in', ['open', 'claimed'])
     .where((eb) => eb.or([eb('q.branch_id', '=', branchId), eb('q.branch_id', 'is', null)]));
   const perClass = await base
     .select(['c.name as class_name', (eb) => eb.fn.countAll<number>().as('n')])
@@ -203,25 +206,13 @@ export async function openQuestions(db: Executor, branchId: number, limit: numbe
     .orderBy('c.name')
     .execute();
   const latest = await base
-    .select(['q.id', 'q.question', 'q.status', 'q.created_at', 'c.name as class_name'])
+    .select(['q.id', 'q.question', 'i.routing', 'q.created_at', 'c.name as class_name'])
     .orderBy('q.created_at', 'desc')
     .orderBy('q.id', 'desc')
     .limit(limit)
     .execute();
   return {
     perClass: perClass.map((r) => ({ className: r.class_name, count: Number(r.n) })),
-    latest: latest.map((r) => ({ id: r.id, question: r.question, status: r.status, createdAt: r.created_at, className: r.class_name })),
+    latest: latest.map((r) => ({ id: r.id, question: r.question, routing: r.routing, createdAt: r.created_at, className: r.class_name })),
   };
-}
-
-/** How many of a person's questions were passed to liaisons since `since`. */
-export async function routedSince(db: Executor, askerId: number, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('faq_questions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('asker_id', '=', askerId)
-    .where('status', 'in', ['routed', 'resolved'])
-    .where('created_at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

@@ -58,3 +58,6 @@ export interface FaqGroupAutoTable {
 }
 
 export type FaqQuestionRow = Selectable<FaqQuestionsTable>;
+
+/** The FAQ's kind of liaison-inbox item: a question the bot could not answer; its client row is the question. */
+export const FAQ_ITEM = 'faq_question';

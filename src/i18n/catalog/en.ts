@@ -249,4 +249,6 @@ export const en: Record<MessageKey, string> = {
   'faq.live.classLine': 'Liaisons of <b>{class}</b>: {names}',
   'dialogue.expired': 'What you had started was left for {hours} h, so it was cancelled.',
   'dialogue.expiredUnused': 'Your last message was not used; please start again if you still need to.',
+  // inbox
+  'inbox.undelivered': 'Your class liaisons could not be reached just now; your question has been recorded, and the branch will see it and reply.',
 };

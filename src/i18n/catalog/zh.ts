@@ -243,6 +243,8 @@ export const zh = {
   'faq.live.classLine': '<b>{class}</b> 的联络员：{names}',
   'dialogue.expired': '你之前未完成的操作已经 {hours} 小时没有继续，已自动取消。',
   'dialogue.expiredUnused': '刚才这条消息没有被使用；需要的话请重新开始。',
+  // inbox
+  'inbox.undelivered': '暂时没能联系上本班联络员，你的问题已经记录下来，支部会看到并回复你。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,51 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Language } from '../i18n/language.js';
+
+/**
+ * A sealed return route: an anonymous asker's private chat id, encrypted with AES-256-GCM under
+ * the configured key and bound to its item (the item id is the associated data, so a sealed value
+ * copied to another item does not open). Without the key the database holds nothing that leads
+ * back to the asker.
+ */
+export type SealKey = Buffer;
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** The key from configuration: 32 bytes, written as 64 hex digits or base64. */
+export function parseSealKey(text: string): SealKey | null {
+  const trimmed = text.trim();
+  const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  return key.length === 32 ? key : null;
+}
+
+/** Where a reply to an anonymous asker goes, and in which language. */
+export interface ReturnAddress {
+  chatId: number;
+  language: Language;
+}
+
+export function seal(key: SealKey, itemId: number, address: ReturnAddress): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(`inbox:${itemId}`));
+  const body = Buffer.concat([cipher.update(`${address.chatId}|${address.language}`, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+/** The address, or null when the value was not sealed for this item under this key. */
+export function unseal(key: SealKey, itemId: number, sealed: string): ReturnAddress | null {
+  try {
+    const raw = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
+    decipher.setAAD(Buffer.from(`inbox:${itemId}`));
+    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    const [id, language] = text.split('|');
+    const chatId = Number(id);
+    if (!Number.isSafeInteger(chatId)) return null;
+    return { chatId, language: language === 'en' ? 'en' : 'zh' };
+  } catch {
+    return null;
+  }
+}
