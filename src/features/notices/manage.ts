@@ -7,7 +7,7 @@ import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { liaisonOrSecretary, privateOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
 import { displayName } from '../people/queries.js';
-import { membersBesidesBot } from './handlers.js';
+import { membersBesidesBot } from './jobs.js';
 import { ackersOf, deliveriesOf, recentNotices, unreachableLiaisons } from './queries.js';
 import { correctNotice, retractNotice, type ContentError } from './service.js';
 import { cutText } from '../../shared/text.js';
