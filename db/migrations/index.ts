@@ -8,6 +8,7 @@ import * as outboxWakeups from './2026-12-02-020-outbox-wakeups.js';
 import * as faqChats from './2026-12-02-030-faq-chats.js';
 import * as scheduler from './2026-12-02-040-scheduler.js';
 import * as bindCodes from './2026-12-02-060-bind-codes.js';
+import * as noticeJobs from './2026-12-02-090-notice-jobs.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-030-faq-chats': faqChats,
   '2026-12-02-040-scheduler': scheduler,
   '2026-12-02-060-bind-codes': bindCodes,
+  '2026-12-02-090-notice-jobs': noticeJobs,
 };

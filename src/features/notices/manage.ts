@@ -139,7 +139,7 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
         }),
       );
     }
-    const unreachable = await unreachableLiaisons(deps.db, noticeId);
+    const unreachable = await unreachableLiaisons(deps.db, noticeId, deps.clock.now());
     if (unreachable.length > 0) {
       const names = joinHtml(unreachable.map((p) => mention(p.telegram_user_id, displayName(p.first_name, p.last_name))), '、');
       lines.push('', ctx.t('notice.unreachableLiaisons', { names }));
