@@ -25,7 +25,7 @@ import { destination } from 'pino';
 import { Telegram } from 'telegraf';
 import { createChatMigrator } from '../src/chats/migrate.js';
 import { noticesOnChatMigrated } from '../src/features/notices/chat-migrated.js';
-import { noticeJobHandlers } from '../src/features/notices/handlers.js';
+import { noticeJobHandlers } from '../src/features/notices/jobs.js';
 import { createLogger } from '../src/logging/logger.js';
 import { Dispatcher } from '../src/outbox/dispatcher.js';
 import { telegramRates } from '../src/outbox/store.js';

@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Telegram } from 'telegraf';
 import type { Db } from '../src/db/schema.js';
-import { noticeJobHandlers } from '../src/features/notices/handlers.js';
+import { noticeJobHandlers } from '../src/features/notices/jobs.js';
 import { createNotice } from '../src/features/notices/service.js';
 import { createLogger } from '../src/logging/logger.js';
 import { Dispatcher } from '../src/outbox/dispatcher.js';

@@ -14,7 +14,7 @@ import { Telegram } from 'telegraf';
 import { createLogger } from '../../src/logging/logger.js';
 import { createChatMigrator } from '../../src/chats/migrate.js';
 import { noticesOnChatMigrated } from '../../src/features/notices/chat-migrated.js';
-import { noticeJobHandlers } from '../../src/features/notices/handlers.js';
+import { noticeJobHandlers } from '../../src/features/notices/jobs.js';
 import { Dispatcher } from '../../src/outbox/dispatcher.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { openBench, openJobStates, openJobs, parseDispatcherOptions, type BenchTarget } from './broadcast-db.js';

@@ -9,6 +9,7 @@ import * as faqChats from './2026-12-02-030-faq-chats.js';
 import * as scheduler from './2026-12-02-040-scheduler.js';
 import * as bindCodes from './2026-12-02-060-bind-codes.js';
 import * as inbox from './2026-12-02-070-inbox.js';
+import * as noticeJobs from './2026-12-02-090-notice-jobs.js';
 import * as polledUpdates from './2026-12-02-110-polled-updates.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-040-scheduler': scheduler,
   '2026-12-02-060-bind-codes': bindCodes,
   '2026-12-02-070-inbox': inbox,
+  '2026-12-02-090-notice-jobs': noticeJobs,
   '2026-12-02-110-polled-updates': polledUpdates,
 };

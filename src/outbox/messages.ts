@@ -119,6 +119,25 @@ export async function personReachable(db: Executor, personId: number): Promise<b
   return row !== undefined && row.active !== false;
 }
 
+/**
+ * Of these people, the ones a private message cannot reach: they never wrote to the bot (no private
+ * chat row, or one created by `sendToPerson` whose send Telegram refused), or they blocked it. The
+ * dispatcher records this on the chat row (`active = false` on a chat-gone answer); writing to the
+ * bot again makes them reachable.
+ */
+export async function unreachablePeople(db: Executor, personIds: number[]): Promise<number[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('people as p')
+    .leftJoin('chats as c', (join) => join.onRef('c.telegram_chat_id', '=', 'p.telegram_user_id').on('c.type', '=', 'private'))
+    .select('p.id')
+    .where('p.id', 'in', personIds)
+    .where((eb) => eb.or([eb('c.id', 'is', null), eb('c.active', '=', false)]))
+    .orderBy('p.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** What a message job's owner learns when it is finished: its `ref` and the result. */
 export type MessageSettle = (trx: Executor, ref: Record<string, number | string>, result: Settled, ctx: JobContext) => Promise<void>;
 

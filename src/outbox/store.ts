@@ -6,7 +6,6 @@ export interface NewJob {
   kind: string;
   dedupeKey: string;
   chatId?: number | null;
-  deliveryId?: number | null;
   payload?: Record<string, unknown>;
   availableAt: Date;
 }
@@ -19,7 +18,6 @@ export async function enqueue(db: Executor, job: NewJob, now: Date): Promise<boo
       kind: job.kind,
       dedupe_key: job.dedupeKey,
       chat_id: job.chatId ?? null,
-      delivery_id: job.deliveryId ?? null,
       payload: JSON.stringify(job.payload ?? {}),
       state: 'pending',
       available_at: job.availableAt,
@@ -29,6 +27,18 @@ export async function enqueue(db: Executor, job: NewJob, now: Date): Promise<boo
     .returning('id')
     .executeTakeFirst();
   return inserted !== undefined;
+}
+
+/** Cancels the jobs with these keys that have not started; a job under way or done is left as it is. */
+export async function cancelJobs(db: Executor, dedupeKeys: string[], now: Date): Promise<number> {
+  if (dedupeKeys.length === 0) return 0;
+  const result = await db
+    .updateTable('outbox')
+    .set({ state: 'cancelled', done_at: now })
+    .where('dedupe_key', 'in', dedupeKeys)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export interface ClaimedJob extends OutboxRow {

@@ -7,7 +7,6 @@ export interface OutboxTable {
   id: Generated<number>;
   kind: string;
   chat_id: number | null;
-  delivery_id: number | null;
   payload: ColumnType<Json, Json | string | undefined, Json | string>;
   dedupe_key: string;
   state: OutboxState;

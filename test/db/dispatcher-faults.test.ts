@@ -1,7 +1,7 @@
 import { createChatMigrator } from '../../src/chats/migrate.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Telegram } from 'telegraf';
-import { noticeJobHandlers } from '../../src/features/notices/handlers.js';
+import { noticeJobHandlers } from '../../src/features/notices/jobs.js';
 import { createNotice } from '../../src/features/notices/service.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { Dispatcher, type DispatcherOptions } from '../../src/outbox/dispatcher.js';

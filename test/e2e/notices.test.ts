@@ -258,6 +258,8 @@ describe('acknowledgements', () => {
     await say.private(second, '/whoami');
     const chat = await t.db.selectFrom('chats').select('active').where('telegram_chat_id', '=', second.id).executeTakeFirstOrThrow();
     expect(chat.active).toBe(true);
+    await say.press(secretary, secretary.id, `nl:d:${noticeId}`);
+    expect(String(h.api.callsTo('sendMessage').at(-1)!.params.text)).not.toContain('回执提醒没能送达');
     // Telegram's own notice that the user blocked the bot again
     const bot = { id: h.api.bot.id, is_bot: true, first_name: 'bot', username: h.api.bot.username };
     await h.handled(
@@ -353,6 +355,57 @@ describe('delivery faults', () => {
       await second.app.stop();
     }
     for (const g of groups) expect(sentTo(g.id).filter((c) => c.params.text === '并发测试')).toHaveLength(1);
+  });
+});
+
+describe('resending failed deliveries (issue 7, item 8)', () => {
+  const lastText = () => String(h.api.callsTo('sendMessage').at(-1)!.params.text);
+  const lastButtons = () =>
+    (h.api.callsTo('sendMessage').at(-1)!.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } | undefined)?.inline_keyboard.flat() ?? [];
+  const copies = (chatId: number) => sentTo(chatId).filter((c) => c.params.text === '重发测试');
+
+  it('re-queues the failed deliveries whose group can still be reached, with one button in the details, and names the rest', async () => {
+    h.api.injectFault('sendMessage', { kind: 'badRequest', description: 'Bad Request: something went wrong' }, { chatId: groups[0]!.id });
+    h.api.injectFault('sendMessage', { kind: 'forbidden' }, { chatId: groups[1]!.id });
+    await composeToAll('重发测试', [], { ack: false });
+    await say.press(secretary, secretary.id, 'nd:send');
+    await deliver();
+    expect([copies(groups[0]!.id).length, copies(groups[1]!.id).length, copies(groups[2]!.id).length]).toEqual([0, 0, 1]);
+    const [noticeId] = (await t.db.selectFrom('notices').select('id').execute()).map((n) => n.id);
+
+    await say.private(secretary, '/notices');
+    await say.press(secretary, secretary.id, `nl:d:${noticeId}`);
+    expect(lastText()).toBe('通知 #1 有 1 个班级发送失败，它们的群现在可以送达。');
+    expect(lastButtons()).toEqual([expect.objectContaining({ text: '🔁 重发失败的 (1)', callback_data: `nl:rs:${noticeId}` })]);
+
+    // the resend fails again: a second press queues it once more (a new job, not swallowed as a duplicate)
+    h.api.injectFault('sendMessage', { kind: 'badRequest', description: 'Bad Request: still wrong' }, { chatId: groups[0]!.id });
+    await say.press(secretary, secretary.id, `nl:rs:${noticeId}`);
+    expect(lastText()).toMatch(/^通知 #1 已重新排队：1 个班级群。\n无法重发：.*。$/);
+    expect(lastText()).toContain('计科2102（机器人已不在群里）'); // in class-name order, as the database collates
+    expect(lastText()).toContain('网安2101（没有绑定班级群）');
+    await deliver();
+    expect(copies(groups[0]!.id)).toHaveLength(0);
+    await say.press(secretary, secretary.id, `nl:rs:${noticeId}`);
+    await deliver();
+    expect(copies(groups[0]!.id)).toHaveLength(1);
+    expect(copies(groups[2]!.id)).toHaveLength(1);
+    const states = await t.db.selectFrom('deliveries').select(['class_id', 'state', 'resends']).orderBy('class_id').execute();
+    expect(states).toEqual([
+      { class_id: 1, state: 'sent', resends: 2 },
+      { class_id: 2, state: 'failed', resends: 0 },
+      { class_id: 3, state: 'sent', resends: 0 },
+      { class_id: 4, state: 'failed', resends: 0 },
+    ]);
+
+    // nothing left that can go: no button, and a forged press says so
+    await say.press(secretary, secretary.id, `nl:d:${noticeId}`);
+    expect(lastText()).toContain('<b>通知 #1</b> 各班送达情况');
+    await say.press(secretary, secretary.id, `nl:rs:${noticeId}`);
+    expect(lastText()).toMatch(/^通知 #1 没有可以重发的班级。\n无法重发：.*计科2102（机器人已不在群里）/);
+    // someone without the right to manage the notice
+    await h.handled(h.api.pressButton(student, { chat: { id: student.id, type: 'private' }, message_id: 1 }, `nl:rs:${noticeId}`));
+    expect(h.api.callsTo('answerCallbackQuery').at(-1)!.params.text).toBe('没有找到这条通知。');
   });
 });
 

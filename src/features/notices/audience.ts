@@ -1,7 +1,7 @@
 import type { Db } from '../../db/schema.js';
 import type { RoleView } from '../people/queries.js';
 
-export interface Audience {
+export interface NoticeRecipients {
   branchId: number;
   /** true for a liaison: only their own classes. */
   ownClassesOnly: boolean;
@@ -9,7 +9,7 @@ export interface Audience {
 }
 
 /** The classes the caller may send a notice to: the whole branch for a secretary, their own for a liaison. */
-export async function audienceOf(db: Db, roles: RoleView[]): Promise<Audience | null> {
+export async function audienceOf(db: Db, roles: RoleView[]): Promise<NoticeRecipients | null> {
   const secretary = roles.find((r) => r.role === 'secretary');
   if (secretary) {
     const classes = await db.selectFrom('classes').select(['id', 'name', 'tags']).where('branch_id', '=', secretary.branchId).orderBy('name').execute();
@@ -23,6 +23,6 @@ export async function audienceOf(db: Db, roles: RoleView[]): Promise<Audience | 
   return { branchId, ownClassesOnly: true, classes };
 }
 
-export function distinctTags(audience: Audience): string[] {
+export function distinctTags(audience: NoticeRecipients): string[] {
   return [...new Set(audience.classes.flatMap((c) => c.tags))].sort();
 }

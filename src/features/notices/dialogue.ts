@@ -8,9 +8,9 @@ import { formatLocal, parseLocalDateTime } from '../../shared/local-time.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { liaisonOrSecretary, privateOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
-import { audienceOf, distinctTags, type Audience } from './audience.js';
+import { audienceOf, distinctTags, type NoticeRecipients } from './audience.js';
 import { contentOf } from './content.js';
-import { ackKeyboard } from './handlers.js';
+import { ackKeyboard } from './jobs.js';
 import { checkContent, createNotice, type ContentError, type NoticeContent } from './service.js';
 
 export const NOTICE_DIALOGUE = 'notice';
@@ -90,7 +90,7 @@ export function noticeDialogue(deps: AppDeps): Composer<BotContext> {
     );
   };
 
-  const pickerKeyboard = (ctx: BotContext, draft: Draft, audience: Audience) => {
+  const pickerKeyboard = (ctx: BotContext, draft: Draft, audience: NoticeRecipients) => {
     const rows: InlineKeyboardButton[][] = [];
     const buttons = audience.classes.slice(0, MAX_CLASS_BUTTONS).map((c) =>
       Markup.button.callback(`${draft.classIds.includes(c.id) ? '✅ ' : ''}${c.name}`, `nd:t:${c.id}`),
@@ -101,7 +101,7 @@ export function noticeDialogue(deps: AppDeps): Composer<BotContext> {
     return Markup.inlineKeyboard(rows);
   };
 
-  const showClassPicker = async (ctx: BotContext, draft: Draft, audience: Audience, edit: boolean) => {
+  const showClassPicker = async (ctx: BotContext, draft: Draft, audience: NoticeRecipients, edit: boolean) => {
     await save(ctx, 'classes', draft);
     const text = ctx.t('notice.chooseClasses', { count: draft.classIds.length });
     if (edit) {
@@ -124,7 +124,7 @@ export function noticeDialogue(deps: AppDeps): Composer<BotContext> {
   };
 
   // One message: the notice exactly as the groups will see it, with Send / Edit / Cancel under it.
-  const showPreview = async (ctx: BotContext, draft: Draft, audience: Audience) => {
+  const showPreview = async (ctx: BotContext, draft: Draft, audience: NoticeRecipients) => {
     await save(ctx, 'preview', draft);
     const content = draft.content as NoticeContent;
     const count = audience.classes.filter((c) => draft.classIds.includes(c.id)).length;

@@ -4,7 +4,7 @@ import type { Feature } from '../feature.js';
 import { acknowledgements } from './ack.js';
 import { noticesOnChatMigrated } from './chat-migrated.js';
 import { noticeDialogue } from './dialogue.js';
-import { noticeJobHandlers } from './handlers.js';
+import { noticeJobHandlers } from './jobs.js';
 import { noticeManagement } from './manage.js';
 
 export const noticesFeature: Feature = {

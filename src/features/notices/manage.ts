@@ -7,8 +7,9 @@ import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { liaisonOrSecretary, privateOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
 import { displayName } from '../people/queries.js';
-import { membersBesidesBot } from './handlers.js';
+import { membersBesidesBot } from './jobs.js';
 import { ackersOf, deliveriesOf, recentNotices, unreachableLiaisons } from './queries.js';
+import { failedDeliveries, resendFailed } from './resend.js';
 import { correctNotice, retractNotice, type ContentError } from './service.js';
 import { cutText } from '../../shared/text.js';
 
@@ -75,12 +76,16 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
     await ctx.reply([ctx.t('notices.header'), ...lines].join('\n\n'), { parse_mode: 'HTML', ...Markup.inlineKeyboard(buttons) });
   });
 
-  composer.action(/^nl:(d|c|r|rc|rk):(\d+)$/, async (ctx) => {
+  composer.action(/^nl:(d|c|r|rc|rk|rs):(\d+)$/, async (ctx) => {
     const [, action, raw] = ctx.match;
     const noticeId = Number(raw);
     if (!ctx.person || !(await mayManage(ctx, noticeId))) return ctx.answerCbQuery(ctx.t('notice.notFound'), { show_alert: true });
     await ctx.answerCbQuery();
-    if (action === 'd') return replyHtml(ctx, await details(ctx, noticeId));
+    if (action === 'd') {
+      await replyHtml(ctx, await details(ctx, noticeId));
+      return offerResend(ctx, noticeId);
+    }
+    if (action === 'rs') return resend(ctx, noticeId);
     if (action === 'r') {
       return ctx.reply(
         ctx.t('notice.retractConfirm', { id: noticeId }),
@@ -117,6 +122,30 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
     return replyHtml(ctx, ctx.t('notice.corrected', { id: noticeId, editing: result.value.editing }));
   });
 
+  /** Under the details: one button that sends the failed deliveries again, when any of them can go. */
+  const offerResend = async (ctx: BotContext, noticeId: number) => {
+    const notice = await deps.db.selectFrom('notices').select('retracted_at').where('id', '=', noticeId).executeTakeFirst();
+    const count = (await failedDeliveries(deps.db, noticeId)).filter((d) => d.blocked === null).length;
+    if (!notice || notice.retracted_at || count === 0) return;
+    const button = Markup.button.callback(ctx.t('notice.btn.resend', { count }), `nl:rs:${noticeId}`);
+    await ctx.reply(ctx.t('notice.resendOffer', { id: noticeId, count }), { parse_mode: 'HTML', ...Markup.inlineKeyboard([[button]]) });
+  };
+
+  const resend = async (ctx: BotContext, noticeId: number) => {
+    const result = await resendFailed(deps.db, deps.clock.now(), noticeId);
+    if (!result.ok) {
+      const key = result.error === 'retracted' ? 'notice.alreadyRetracted' : result.error === 'none_failed' ? 'notice.nothingFailed' : 'notice.notFound';
+      return replyHtml(ctx, ctx.t(key, { id: noticeId }));
+    }
+    const { queued, blocked } = result.value;
+    if (queued > 0) deps.outbox.poke();
+    deps.logger.info({ event: 'notice_resent', noticeId, queued, blocked: blocked.length }, 'failed deliveries queued again');
+    const list = joinHtml(blocked.map((b) => new Html(ctx.t('notice.resendItem', { class: b.className, reason: new Html(ctx.t(`failure.${b.reason}`)) }))), '、');
+    const lines = [ctx.t(queued > 0 ? 'notice.resent' : 'notice.resendNone', { id: noticeId, queued })];
+    if (blocked.length > 0) lines.push(ctx.t('notice.resendBlocked', { list }));
+    return replyHtml(ctx, lines.join('\n'));
+  };
+
   const details = async (ctx: BotContext, noticeId: number): Promise<string> => {
     const rows = await deliveriesOf(deps.db, noticeId);
     const notice = await deps.db.selectFrom('notices').select('ask_ack').where('id', '=', noticeId).executeTakeFirstOrThrow();
@@ -139,7 +168,7 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
         }),
       );
     }
-    const unreachable = await unreachableLiaisons(deps.db, noticeId);
+    const unreachable = await unreachableLiaisons(deps.db, noticeId, deps.clock.now());
     if (unreachable.length > 0) {
       const names = joinHtml(unreachable.map((p) => mention(p.telegram_user_id, displayName(p.first_name, p.last_name))), '、');
       lines.push('', ctx.t('notice.unreachableLiaisons', { names }));

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/schema.js';
+import { unreachablePeople } from '../../outbox/messages.js';
 
 export async function noticeWithDelivery(db: Executor, deliveryId: number) {
   return db
@@ -82,16 +83,23 @@ export async function ackersOf(db: Executor, deliveryId: number) {
     .execute();
 }
 
-/** Liaisons a nudge about this notice could not reach (never pressed Start, or blocked the bot). */
-export async function unreachableLiaisons(db: Executor, noticeId: number) {
-  const rows = await db
-    .selectFrom('outbox')
-    .select(['payload', 'last_error'])
-    .where('kind', '=', 'notice.nudge_message')
-    .where('state', '=', 'failed')
-    .where('dedupe_key', 'like', `notice:${noticeId}:nudge:%`)
+/**
+ * Once the acknowledgement nudge of this notice is due: the liaisons of its classes that a private
+ * message cannot reach (never pressed Start, or blocked the bot), as the core records it.
+ */
+export async function unreachableLiaisons(db: Executor, noticeId: number, now: Date) {
+  const notice = await db.selectFrom('notices').select('nudge_at').where('id', '=', noticeId).executeTakeFirst();
+  if (!notice?.nudge_at || notice.nudge_at > now) return [];
+  const liaisons = await db
+    .selectFrom('deliveries as d')
+    .innerJoin('role_assignments as r', 'r.class_id', 'd.class_id')
+    .select('r.person_id')
+    .distinct()
+    .where('d.notice_id', '=', noticeId)
+    .where('d.state', '=', 'sent')
+    .where('r.role', '=', 'liaison')
     .execute();
-  const ids = rows.map((r) => Number((r.payload as { personId?: number }).personId)).filter((id) => Number.isInteger(id));
+  const ids = await unreachablePeople(db, liaisons.map((l) => l.person_id));
   if (ids.length === 0) return [];
-  return db.selectFrom('people').select(['telegram_user_id', 'first_name', 'last_name']).where('id', 'in', ids).execute();
+  return db.selectFrom('people').select(['telegram_user_id', 'first_name', 'last_name']).where('id', 'in', ids).orderBy('id').execute();
 }

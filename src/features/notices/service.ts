@@ -1,6 +1,6 @@
 import type { MessageEntity } from 'telegraf/types';
 import type { Db, Executor } from '../../db/schema.js';
-import { enqueue } from '../../outbox/store.js';
+import { cancelJobs, enqueue } from '../../outbox/store.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import type { NoticeKind } from './tables.js';
 
@@ -28,14 +28,19 @@ export interface NewNotice extends NoticeContent {
   classIds: number[];
 }
 
+/** A notice job's payload: the delivery it is about (the outbox knows no notice tables). */
+export const deliveryJob = (deliveryId: number) => ({ deliveryId });
+
 export const jobKey = {
-  send: (noticeId: number, deliveryId: number) => `notice:${noticeId}:send:${deliveryId}`,
+  /** The first send has no suffix; each resend of a failed delivery gets its own key. */
+  send: (noticeId: number, deliveryId: number, resend = 0) => `notice:${noticeId}:send:${deliveryId}${resend > 0 ? `:r${resend}` : ''}`,
   pin: (deliveryId: number) => `notice:pin:${deliveryId}`,
   edit: (deliveryId: number, version: number) => `notice:edit:${deliveryId}:v${version}`,
   remove: (deliveryId: number) => `notice:delete:${deliveryId}`,
   ackButton: (deliveryId: number, window: number) => `notice:ack:${deliveryId}:${window}`,
   nudge: (noticeId: number) => `notice:${noticeId}:nudge`,
-  nudgeMessage: (noticeId: number, classId: number, personId: number) => `notice:${noticeId}:nudge:${classId}:${personId}`,
+  /** Per liaison: `sendToPerson` keys it by person. */
+  nudgeMessage: (noticeId: number, classId: number) => `notice:${noticeId}:nudge:${classId}`,
 };
 
 export type ContentError = 'too_long' | 'caption_too_long' | 'empty';
@@ -95,7 +100,7 @@ export async function createNotice(db: Db, now: Date, input: NewNotice): Promise
         .executeTakeFirstOrThrow();
       if (!reachable) continue;
       queued++;
-      await enqueue(trx, { kind: 'notice.send', dedupeKey: jobKey.send(notice.id, delivery.id), chatId: klass.chatId, deliveryId: delivery.id, availableAt: input.sendAt }, now);
+      await enqueue(trx, { kind: 'notice.send', dedupeKey: jobKey.send(notice.id, delivery.id), chatId: klass.chatId, payload: deliveryJob(delivery.id), availableAt: input.sendAt }, now);
     }
     if (input.askAck) {
       await enqueue(trx, { kind: 'notice.nudge', dedupeKey: jobKey.nudge(notice.id), payload: { noticeId: notice.id }, availableAt: new Date(input.sendAt.getTime() + NUDGE_AFTER_MS) }, now);
@@ -111,23 +116,23 @@ export async function retractNotice(db: Db, now: Date, noticeId: number): Promis
     if (!notice) return fail('not_found');
     if (notice.retracted_at) return fail('already');
     await trx.updateTable('notices').set({ retracted_at: now }).where('id', '=', noticeId).execute();
-    const cancelled = await cancelPendingSends(trx, noticeId);
+    const cancelled = await cancelPendingSends(trx, noticeId, now);
     const sent = await trx.selectFrom('deliveries').select(['id', 'chat_id']).where('notice_id', '=', noticeId).where('state', '=', 'sent').execute();
     for (const d of sent) {
-      await enqueue(trx, { kind: 'notice.delete', dedupeKey: jobKey.remove(d.id), chatId: d.chat_id, deliveryId: d.id, availableAt: now }, now);
+      await enqueue(trx, { kind: 'notice.delete', dedupeKey: jobKey.remove(d.id), chatId: d.chat_id, payload: deliveryJob(d.id), availableAt: now }, now);
     }
-    await trx.updateTable('outbox').set({ state: 'cancelled', done_at: now }).where('dedupe_key', '=', jobKey.nudge(noticeId)).where('state', '=', 'pending').execute();
+    await cancelJobs(trx, [jobKey.nudge(noticeId)], now);
     return ok({ deleting: sent.length, cancelled });
   });
 }
 
-async function cancelPendingSends(trx: Executor, noticeId: number): Promise<number> {
-  const pending = await trx.selectFrom('deliveries').select('id').where('notice_id', '=', noticeId).where('state', '=', 'pending').execute();
+/** A send already under way is not cancelled here: its settle sees the retraction and deletes the copy. */
+async function cancelPendingSends(trx: Executor, noticeId: number, now: Date): Promise<number> {
+  const pending = await trx.selectFrom('deliveries').select(['id', 'resends']).where('notice_id', '=', noticeId).where('state', '=', 'pending').execute();
   if (pending.length === 0) return 0;
-  const ids = pending.map((d) => d.id);
-  await trx.updateTable('deliveries').set({ state: 'cancelled' }).where('id', 'in', ids).execute();
-  await trx.updateTable('outbox').set({ state: 'cancelled' }).where('delivery_id', 'in', ids).where('state', '=', 'pending').where('kind', '=', 'notice.send').execute();
-  return ids.length;
+  await trx.updateTable('deliveries').set({ state: 'cancelled' }).where('id', 'in', pending.map((d) => d.id)).execute();
+  await cancelJobs(trx, pending.map((d) => jobKey.send(noticeId, d.id, d.resends)), now);
+  return pending.length;
 }
 
 /** New text everywhere: sent copies are edited, copies not yet sent go out with the new text. */
@@ -152,7 +157,7 @@ export async function correctNotice(
       .execute();
     const sent = await trx.selectFrom('deliveries').select(['id', 'chat_id']).where('notice_id', '=', noticeId).where('state', '=', 'sent').execute();
     for (const d of sent) {
-      await enqueue(trx, { kind: 'notice.edit', dedupeKey: jobKey.edit(d.id, version), chatId: d.chat_id, deliveryId: d.id, availableAt: now }, now);
+      await enqueue(trx, { kind: 'notice.edit', dedupeKey: jobKey.edit(d.id, version), chatId: d.chat_id, payload: deliveryJob(d.id), availableAt: now }, now);
     }
     return ok({ editing: sent.length });
   });
@@ -193,7 +198,7 @@ export async function acknowledge(
       const window = Math.floor(now.getTime() / ACK_BUTTON_WINDOW_MS) + 1;
       await enqueue(
         trx,
-        { kind: 'notice.ack_button', dedupeKey: jobKey.ackButton(input.deliveryId, window), deliveryId: input.deliveryId, chatId: delivery.chat_id, availableAt: new Date(window * ACK_BUTTON_WINDOW_MS) },
+        { kind: 'notice.ack_button', dedupeKey: jobKey.ackButton(input.deliveryId, window), payload: deliveryJob(input.deliveryId), chatId: delivery.chat_id, availableAt: new Date(window * ACK_BUTTON_WINDOW_MS) },
         now,
       );
     }

@@ -32,6 +32,8 @@ export interface DeliveriesTable {
   failure: string | null;
   sent_at: Date | null;
   ack_count_shown: Generated<number>;
+  /** How many times the secretary resent it after it failed (each resend is a new outbox job). */
+  resends: Generated<number>;
 }
 
 export interface AcknowledgementsTable {

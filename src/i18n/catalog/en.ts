@@ -186,6 +186,13 @@ export const en: Record<MessageKey, string> = {
   'notice.unreachableLiaisons': '⚠️ The acknowledgement reminder could not reach these liaisons (they never started a chat with the bot, or blocked it): {names}. Ask them to send /start to the bot.',
   'failure.no_group': 'no group is bound to the class',
   'failure.bot_removed': 'the bot is no longer in the group',
+  'notice.resendOffer': 'Notice #{id} failed in {count} classes whose groups can be reached now.',
+  'notice.btn.resend': '🔁 Resend the failed ({count})',
+  'notice.resent': 'Notice #{id} is queued again for {queued} class groups.',
+  'notice.resendNone': 'Notice #{id} has no class it can be resent to.',
+  'notice.resendBlocked': 'Cannot resend: {list}.',
+  'notice.resendItem': '{class} ({reason})',
+  'notice.nothingFailed': 'Notice #{id} has no failed deliveries.',
   // faq
   'cmd.ask': 'Ask a question about joining the Party: /ask YOUR QUESTION',
   'cmd.faq': 'The Party-membership FAQ, by category',

@@ -180,6 +180,13 @@ export const zh = {
   'notice.unreachableLiaisons': '⚠️ 回执提醒没能送达这些联络员（他们还没有私聊过机器人，或已屏蔽机器人）：{names}。请提醒他们给机器人发送 /start。',
   'failure.no_group': '没有绑定班级群',
   'failure.bot_removed': '机器人已不在群里',
+  'notice.resendOffer': '通知 #{id} 有 {count} 个班级发送失败，它们的群现在可以送达。',
+  'notice.btn.resend': '🔁 重发失败的 ({count})',
+  'notice.resent': '通知 #{id} 已重新排队：{queued} 个班级群。',
+  'notice.resendNone': '通知 #{id} 没有可以重发的班级。',
+  'notice.resendBlocked': '无法重发：{list}。',
+  'notice.resendItem': '{class}（{reason}）',
+  'notice.nothingFailed': '通知 #{id} 没有发送失败的班级。',
   // faq
   'cmd.ask': '提问入党方面的问题：/ask 你的问题',
   'cmd.faq': '查看入党问答知识库（按分类）',

@@ -1,12 +1,16 @@
 import type { Telegram } from 'telegraf';
 import type { InlineKeyboardMarkup, MessageEntity } from 'telegraf/types';
+import { z } from 'zod';
+import type { Executor } from '../../db/schema.js';
 import { t } from '../../i18n/i18n.js';
+import type { Language } from '../../i18n/language.js';
 import type { JobHandler } from '../../outbox/dispatcher.js';
-import { enqueue } from '../../outbox/store.js';
+import { sendToPerson } from '../../outbox/messages.js';
+import { enqueue, type ClaimedJob } from '../../outbox/store.js';
 import { attempt, type SendOutcome } from '../../telegram/sender.js';
 import { classMembers } from '../people/queries.js';
 import { ackCount, noticeWithDelivery } from './queries.js';
-import { jobKey, NUDGE_BELOW_RATIO } from './service.js';
+import { deliveryJob, jobKey, NUDGE_BELOW_RATIO } from './service.js';
 
 export function ackKeyboard(deliveryId: number, count: number): InlineKeyboardMarkup {
   return { inline_keyboard: [[{ text: t('zh', 'notice.ackButton', { count }), callback_data: `ack:${deliveryId}` }]] };
@@ -15,11 +19,29 @@ export function ackKeyboard(deliveryId: number, count: number): InlineKeyboardMa
 const skip: SendOutcome = { kind: 'ok' };
 const noChat: SendOutcome = { kind: 'rejected', reason: 'no chat' };
 
+/** What `deliveryJob` wrote (rows queued before migration 090 got it from `outbox.delivery_id`). */
+const deliveryPayload = z.object({ deliveryId: z.number().int().positive() });
+const deliveryOf = (job: ClaimedJob): number | null => {
+  const parsed = deliveryPayload.safeParse(job.payload);
+  return parsed.success ? parsed.data.deliveryId : null;
+};
+const load = async (db: Executor, job: ClaimedJob) => {
+  const deliveryId = deliveryOf(job);
+  return deliveryId === null ? undefined : noticeWithDelivery(db, deliveryId);
+};
+
+/**
+ * The notice version each send put on the wire, for the settle that follows its run. The dispatcher
+ * settles a job in the process that ran it, with the same job object, right after the run.
+ */
+const versionSent = new WeakMap<ClaimedJob, number>();
+
 const sendNotice: JobHandler = {
   async run(job, { db, telegram }) {
-    const n = job.delivery_id ? await noticeWithDelivery(db, job.delivery_id) : undefined;
+    const n = await load(db, job);
     if (!n || n.state !== 'pending' || n.retractedAt) return skip;
     if (job.telegramChatId === null) return noChat;
+    versionSent.set(job, n.version);
     const chatId = job.telegramChatId;
     const markup = n.askAck ? { reply_markup: ackKeyboard(n.deliveryId, await ackCount(db, n.deliveryId)) } : {};
     const entities = n.entities as MessageEntity[];
@@ -32,33 +54,42 @@ const sendNotice: JobHandler = {
     return attempt(() => telegram.sendMessage(chatId, n.text, { entities, link_preview_options: { is_disabled: true }, ...markup }), (m) => m.message_id);
   },
   async settle(trx, job, result, { clock }) {
-    if (!job.delivery_id) return;
+    const deliveryId = deliveryOf(job);
+    const sentVersion = versionSent.get(job);
+    versionSent.delete(job);
+    if (deliveryId === null) return;
     const now = clock.now();
     if (result.kind === 'failed') {
-      await trx.updateTable('deliveries').set({ state: 'failed', failure: result.reason }).where('id', '=', job.delivery_id).where('state', '=', 'pending').execute();
+      await trx.updateTable('deliveries').set({ state: 'failed', failure: result.reason }).where('id', '=', deliveryId).where('state', '=', 'pending').execute();
       return;
     }
-    if (result.messageId === undefined) return; // skipped: retracted or cancelled meanwhile
+    if (result.messageId === undefined) return; // skipped: retracted or cancelled before the send
+    // The notice row is locked (shared) first: a retraction or correction committing meanwhile is
+    // either seen here, or commits after this and finds the delivery sent (and queues its own job).
+    const notice = await trx
+      .selectFrom('notices as n')
+      .innerJoin('deliveries as d', 'd.notice_id', 'n.id')
+      .select(['n.pin', 'n.version', 'n.retracted_at'])
+      .where('d.id', '=', deliveryId)
+      .forShare(['n'])
+      .executeTakeFirstOrThrow();
     await trx
       .updateTable('deliveries')
       .set({ state: 'sent', telegram_message_id: result.messageId, sent_at: now, failure: null })
-      .where('id', '=', job.delivery_id)
+      .where('id', '=', deliveryId)
       .execute();
-    const notice = await trx
-      .selectFrom('deliveries as d')
-      .innerJoin('notices as n', 'n.id', 'd.notice_id')
-      .select(['n.pin'])
-      .where('d.id', '=', job.delivery_id)
-      .executeTakeFirstOrThrow();
-    if (notice.pin) {
-      await enqueue(trx, { kind: 'notice.pin', dedupeKey: jobKey.pin(job.delivery_id), chatId: job.chat_id, deliveryId: job.delivery_id, availableAt: now }, now);
-    }
+    const follow = (kind: string, dedupeKey: string) => enqueue(trx, { kind, dedupeKey, chatId: job.chat_id, payload: deliveryJob(deliveryId), availableAt: now }, now);
+    // Retracted while the send was in flight: this copy is deleted too (its settle marks it retracted).
+    if (notice.retracted_at) return void (await follow('notice.delete', jobKey.remove(deliveryId)));
+    if (notice.pin) await follow('notice.pin', jobKey.pin(deliveryId));
+    // Corrected while the send was in flight: this copy went out with the old text.
+    if (sentVersion !== undefined && notice.version !== sentVersion) await follow('notice.edit', jobKey.edit(deliveryId, notice.version));
   },
 };
 
 const pinNotice: JobHandler = {
   async run(job, { db, telegram }) {
-    const n = job.delivery_id ? await noticeWithDelivery(db, job.delivery_id) : undefined;
+    const n = await load(db, job);
     if (!n || n.state !== 'sent' || !n.messageId || job.telegramChatId === null) return skip;
     return attempt(() => telegram.pinChatMessage(job.telegramChatId!, n.messageId!));
   },
@@ -66,7 +97,7 @@ const pinNotice: JobHandler = {
 
 const editNotice: JobHandler = {
   async run(job, { db, telegram }) {
-    const n = job.delivery_id ? await noticeWithDelivery(db, job.delivery_id) : undefined;
+    const n = await load(db, job);
     if (!n || n.state !== 'sent' || !n.messageId || job.telegramChatId === null) return skip;
     const markup = n.askAck ? { reply_markup: ackKeyboard(n.deliveryId, await ackCount(db, n.deliveryId)) } : {};
     const entities = n.entities as MessageEntity[];
@@ -79,23 +110,24 @@ const editNotice: JobHandler = {
 
 const deleteNotice: JobHandler = {
   async run(job, { db, telegram }) {
-    const n = job.delivery_id ? await noticeWithDelivery(db, job.delivery_id) : undefined;
+    const n = await load(db, job);
     if (!n || !n.messageId || job.telegramChatId === null) return skip;
     return attempt(() => telegram.deleteMessage(job.telegramChatId!, n.messageId!));
   },
   async settle(trx, job, result) {
-    if (!job.delivery_id) return;
+    const deliveryId = deliveryOf(job);
+    if (deliveryId === null) return;
     await trx
       .updateTable('deliveries')
       .set(result.kind === 'done' ? { state: 'retracted' } : { failure: `could not delete: ${result.reason}` })
-      .where('id', '=', job.delivery_id)
+      .where('id', '=', deliveryId)
       .execute();
   },
 };
 
 const ackButton: JobHandler = {
   async run(job, { db, telegram }) {
-    const n = job.delivery_id ? await noticeWithDelivery(db, job.delivery_id) : undefined;
+    const n = await load(db, job);
     if (!n || n.state !== 'sent' || !n.messageId || n.retractedAt || job.telegramChatId === null) return skip;
     const count = await ackCount(db, n.deliveryId);
     if (count === n.ackCountShown) return skip;
@@ -117,32 +149,23 @@ const nudgeCheck: JobHandler = {
       .where('d.notice_id', '=', noticeId)
       .where('d.state', '=', 'sent')
       .execute();
-    const members = await classMembers(ctx.db, deliveries.map((d) => d.class_id));
-    const now = ctx.clock.now();
+    const low: Array<{ classId: number; className: string; acks: number; size: number }> = [];
     for (const d of deliveries) {
       const acks = await ackCount(ctx.db, d.id);
       const size = (await membersBesidesBot(ctx.telegram, d.telegram_chat_id)) ?? 0;
-      if (size > 0 && acks / size >= NUDGE_BELOW_RATIO) continue;
-      for (const liaison of (members.get(d.class_id) ?? []).filter((m) => m.role === 'liaison')) {
-        const chat = await ctx.db
-          .insertInto('chats')
-          .values({ telegram_chat_id: liaison.telegramUserId, type: 'private', title: '', active: true, class_id: null })
-          .onConflict((oc) => oc.column('telegram_chat_id').doUpdateSet({ type: 'private' }))
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await enqueue(
-          ctx.db,
-          {
-            kind: 'notice.nudge_message',
-            dedupeKey: jobKey.nudgeMessage(noticeId, d.class_id, liaison.personId),
-            chatId: chat.id,
-            payload: { noticeId, className: d.name, acks, size, personId: liaison.personId },
-            availableAt: now,
-          },
-          now,
-        );
-      }
+      if (size === 0 || acks / size < NUDGE_BELOW_RATIO) low.push({ classId: d.class_id, className: d.name, acks, size });
     }
+    const members = await classMembers(ctx.db, low.map((d) => d.classId));
+    const now = ctx.clock.now();
+    // Through the core private-message path: it keeps the private chat row and the liaison's reachability.
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const d of low) {
+        for (const liaison of (members.get(d.classId) ?? []).filter((m) => m.role === 'liaison')) {
+          const text = (language: Language) => t(language, 'notice.nudge', { class: d.className, acks: d.acks, size: d.size || '?' });
+          await sendToPerson(trx, liaison.personId, text, { dedupeKey: jobKey.nudgeMessage(noticeId, d.classId), now });
+        }
+      }
+    });
     return skip;
   },
 };
@@ -156,7 +179,8 @@ export async function membersBesidesBot(telegram: Telegram, telegramChatId: numb
   }
 }
 
-const nudgeMessage: JobHandler = {
+/** Nudges queued before they went through `sendToPerson` (kind `notice.nudge_message`): still sent. */
+const legacyNudgeMessage: JobHandler = {
   async run(job, { telegram }) {
     const p = job.payload as { className: string; acks: number; size: number };
     if (job.telegramChatId === null) return noChat;
@@ -172,6 +196,5 @@ export const noticeJobHandlers: Record<string, JobHandler> = {
   'notice.delete': deleteNotice,
   'notice.ack_button': ackButton,
   'notice.nudge': nudgeCheck,
-  'notice.nudge_message': nudgeMessage,
+  'notice.nudge_message': legacyNudgeMessage,
 };
-
