@@ -249,4 +249,6 @@ export const en: Record<MessageKey, string> = {
   'faq.live.classLine': 'Liaisons of <b>{class}</b>: {names}',
   'dialogue.expired': 'What you had started was left for {hours} h, so it was cancelled.',
   'dialogue.expiredUnused': 'Your last message was not used; please start again if you still need to.',
+  'dialogue.stale': 'This action has expired; please start again.',
+  'dialogue.outdated': 'The bot was updated and what you had started cannot go on, so it was cancelled. Please start again; sorry.',
 };

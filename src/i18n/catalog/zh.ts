@@ -243,6 +243,8 @@ export const zh = {
   'faq.live.classLine': '<b>{class}</b> 的联络员：{names}',
   'dialogue.expired': '你之前未完成的操作已经 {hours} 小时没有继续，已自动取消。',
   'dialogue.expiredUnused': '刚才这条消息没有被使用；需要的话请重新开始。',
+  'dialogue.stale': '这个操作已过期，请重新开始。',
+  'dialogue.outdated': '机器人已更新，你之前未完成的操作无法继续，已自动取消。请重新开始，抱歉。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
