@@ -10,6 +10,25 @@ import { DialogueTurn, type ButtonValue, type Turn } from './turn.js';
 
 export type { ButtonValue, Turn } from './turn.js';
 
+/*
+ * A dialogue is declared once and listed in its feature's `dialogues`:
+ *
+ *   const button = defineCallback('mt', z.object({ action: z.enum(['yes', 'no', 'cancel']) }));
+ *   export const meeting = defineDialogue({
+ *     kind: 'meeting', schema: z.object({ when: z.string().nullable() }), callback: button, cancelAction: 'cancel',
+ *     start: 'when',
+ *     steps: {
+ *       when: { enter: (turn) => turn.reply(turn.t(...)),
+ *               message: { accepts: ['text'], unsupported: '…', handle: (turn, { text }) => turn.goto('confirm', { when: text }) } },
+ *       confirm: { enter: …, buttons: { yes: async (turn) => { …; await turn.finish(); } } },
+ *     },
+ *   });
+ *   // a command or another feature's button opens it: await meeting.begin(ctx, { when: null });
+ *
+ * src/dialogue/router.ts routes messages and buttons to the step, answers stale buttons and /cancel;
+ * the middleware drops a row that outlived `lifetimeMs` or no longer fits `schema` / `steps`.
+ */
+
 /** What a step does with a message: the kinds it takes, the reply to any other, and the handler. */
 export interface MessageStep<T> {
   accepts: readonly InputKind[];
