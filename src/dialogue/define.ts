@@ -76,7 +76,7 @@ export interface DeclaredDialogue {
 }
 
 export interface Dialogue<D, K extends string> extends DeclaredDialogue {
-  /** Opens the dialogue at `step` (default: `start`), replacing any open one; false when the scope refuses the caller. */
+  /** Opens the dialogue at `step` (default: `start`) in the private chat of this update, replacing any open one; false when the scope refuses the caller. */
   begin(ctx: BotContext, data: D, step?: K): Promise<boolean>;
 }
 
