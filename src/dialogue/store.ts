@@ -16,32 +16,53 @@ export async function getDialogue(db: Executor, personId: number): Promise<Dialo
 }
 
 const HOUR_MS = 3600_000;
-/** How long an open dialogue waits for its next step. */
+/** How long an open dialogue waits for its next step, unless its declaration says otherwise. */
 export const DIALOGUE_LIFETIME_MS = 24 * HOUR_MS;
-/** Dialogues whose next message goes out to others go stale sooner (an answer to a classmate). */
-const SHORT_LIFETIMES_MS: Record<string, number> = { faq_answer: HOUR_MS };
+/**
+ * Lifetimes of dialogues that are not declared yet (see src/dialogue/define.ts): an answer to a
+ * classmate goes stale sooner. Goes when the FAQ answer flow is declared with `lifetimeMs`.
+ */
+const UNDECLARED_LIFETIMES_MS: Record<string, number> = { faq_answer: HOUR_MS };
 
 export function dialogueLifetimeMs(kind: string): number {
-  return SHORT_LIFETIMES_MS[kind] ?? DIALOGUE_LIFETIME_MS;
+  return UNDECLARED_LIFETIMES_MS[kind] ?? DIALOGUE_LIFETIME_MS;
+}
+
+/** What the declared dialogues say about a stored row: how long it lives, and whether its step and data still fit. */
+export interface DialogueRules {
+  lifetimeMs(kind: string): number;
+  accepts(dialogue: Dialogue): boolean;
+}
+
+export const undeclaredRules: DialogueRules = { lifetimeMs: dialogueLifetimeMs, accepts: () => true };
+
+export interface DroppedDialogue {
+  kind: string;
+  lifetimeMs: number;
+  /** idle: left longer than its lifetime; invalid: its step or data no longer fit the declaration (an update changed it). */
+  reason: 'idle' | 'invalid';
 }
 
 /**
- * The person's open dialogue; one left without a step for longer than its lifetime is dropped and
- * returned as `expired` instead, so a forgotten "answer this question" does not turn any later
- * private text into an answer.
+ * The person's open dialogue; one left without a step for longer than its lifetime, or whose row
+ * no longer fits its declaration, is dropped and returned as `expired` instead, so a forgotten
+ * "answer this question" does not turn any later private text into an answer.
  */
 export async function openDialogue(
   db: Executor,
   personId: number,
   now: Date,
-): Promise<{ dialogue: Dialogue | null; expired: { kind: string; lifetimeMs: number } | null }> {
+  rules: DialogueRules = undeclaredRules,
+): Promise<{ dialogue: Dialogue | null; expired: DroppedDialogue | null }> {
   const row = await db.selectFrom('dialogues').select(['kind', 'step', 'data', 'updated_at']).where('person_id', '=', personId).executeTakeFirst();
   if (!row) return { dialogue: null, expired: null };
-  const lifetimeMs = dialogueLifetimeMs(row.kind);
-  if (now.getTime() - row.updated_at.getTime() <= lifetimeMs) return { dialogue: { kind: row.kind, step: row.step, data: row.data }, expired: null };
+  const dialogue: Dialogue = { kind: row.kind, step: row.step, data: row.data };
+  const lifetimeMs = rules.lifetimeMs(row.kind);
+  const idle = now.getTime() - row.updated_at.getTime() > lifetimeMs;
+  if (!idle && rules.accepts(dialogue)) return { dialogue, expired: null };
   // Only this stale version: a step saved meanwhile (same person, other update) stays.
   await db.deleteFrom('dialogues').where('person_id', '=', personId).where('updated_at', '=', row.updated_at).execute();
-  return { dialogue: null, expired: { kind: row.kind, lifetimeMs } };
+  return { dialogue: null, expired: { kind: row.kind, lifetimeMs, reason: idle ? 'idle' : 'invalid' } };
 }
 
 export async function saveDialogue(db: Executor, personId: number, dialogue: Dialogue<object>, now: Date): Promise<void> {

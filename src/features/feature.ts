@@ -4,6 +4,7 @@ import type { AppDeps, BotContext } from '../telegram/context.js';
 import type { JobHandler } from '../outbox/dispatcher.js';
 import type { ChatMigratedHook } from '../chats/migrate.js';
 import type { Schedule } from '../scheduler/schedule.js';
+import type { DeclaredDialogue } from '../dialogue/define.js';
 
 /** Who a command is for; /help and the Telegram command menu are built from this. */
 export type Audience = 'everyone' | 'secretary' | 'liaison' | 'class_officer';
@@ -28,4 +29,6 @@ export interface Feature {
   onChatMigrated?: ChatMigratedHook;
   /** Work done on a schedule (reminders, digests): ticked once a minute and at start, see src/scheduler/. */
   schedules?: Schedule[];
+  /** Dialogues declared with `defineDialogue` (src/dialogue/): routed, validated and expired in one place. */
+  dialogues?: DeclaredDialogue[];
 }

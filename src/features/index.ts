@@ -1,5 +1,5 @@
 import { classesFeature } from './classes/index.js';
-import { dialogueFeature } from './dialogue/index.js';
+import { createDialogueFeature } from './dialogue/index.js';
 import type { ChatMigratedHook } from '../chats/migrate.js';
 import type { Feature } from './feature.js';
 import { groupsFeature } from './groups/index.js';
@@ -10,9 +10,10 @@ import { faqFeature } from './faq/index.js';
 
 /** Features in the order their handlers run; help comes last because it answers what is left. */
 export function allFeatures(): Feature[] {
-  const features: Feature[] = [dialogueFeature, invitesFeature, classesFeature, groupsFeature, noticesFeature, faqFeature];
-  const help = createHelpFeature(() => [help, ...features].flatMap((f) => f.commands));
-  return [...features, help];
+  const features: Feature[] = [invitesFeature, classesFeature, groupsFeature, noticesFeature, faqFeature];
+  const dialogues = createDialogueFeature(() => features.flatMap((f) => f.dialogues ?? []));
+  const help = createHelpFeature(() => [help, dialogues, ...features].flatMap((f) => f.commands));
+  return [dialogues, ...features, help];
 }
 
 /** Every feature's chat-migration hook, in feature order. */

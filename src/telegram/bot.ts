@@ -1,5 +1,6 @@
 import { Telegraf } from 'telegraf';
 import type { Feature } from '../features/feature.js';
+import { dialogueRules } from '../dialogue/router.js';
 import { safeError } from '../logging/logger.js';
 import type { AppDeps, BotContext } from './context.js';
 import { errorBoundary, handleOnce, loadCaller } from './middleware.js';
@@ -20,7 +21,7 @@ export function createBot(deps: AppDeps, features: Feature[]): Telegraf<BotConte
 
   bot.use(errorBoundary(deps));
   bot.use(handleOnce(deps));
-  bot.use(loadCaller(deps));
+  bot.use(loadCaller(deps, dialogueRules(features.flatMap((f) => f.dialogues ?? []))));
   for (const feature of features) bot.use(feature.composer(deps));
   return bot;
 }

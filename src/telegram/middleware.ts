@@ -3,7 +3,7 @@ import { t, translator } from '../i18n/i18n.js';
 import { safeError } from '../logging/logger.js';
 import { languageFromTelegram } from '../i18n/language.js';
 import { rolesOf, upsertPerson } from '../features/people/queries.js';
-import { openDialogue } from '../dialogue/store.js';
+import { openDialogue, undeclaredRules, type DialogueRules, type DroppedDialogue } from '../dialogue/store.js';
 import { replyHtml } from './reply.js';
 import type { AppDeps, BotContext } from './context.js';
 
@@ -69,7 +69,7 @@ const addressedToBot = (ctx: BotContext): boolean => {
 };
 
 /** Language, translator, and — for updates addressed to the bot — the caller's person row and roles. */
-export function loadCaller(deps: AppDeps): MiddlewareFn<BotContext> {
+export function loadCaller(deps: AppDeps, dialogueRules: DialogueRules = undeclaredRules): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     ctx.deps = deps;
     ctx.lang = languageFromTelegram(ctx.from?.language_code);
@@ -81,9 +81,9 @@ export function loadCaller(deps: AppDeps): MiddlewareFn<BotContext> {
       ctx.person = await upsertPerson(deps.db, ctx.from, ctx.lang, deps.clock.now());
       ctx.roles = await rolesOf(deps.db, ctx.person.id, ctx.person.current_branch_id);
       if (ctx.chat?.type === 'private') {
-        const open = await openDialogue(deps.db, ctx.person.id, deps.clock.now());
+        const open = await openDialogue(deps.db, ctx.person.id, deps.clock.now(), dialogueRules);
         ctx.dialogue = open.dialogue;
-        if (open.expired && (await noteExpiredDialogue(ctx, open.expired.lifetimeMs)) === 'consumed') return;
+        if (open.expired && (await noteExpiredDialogue(ctx, open.expired)) === 'consumed') return;
         // Someone who blocked the bot and is back: private messages to them work again.
         await deps.db.updateTable('chats').set({ active: true, updated_at: deps.clock.now() }).where('telegram_chat_id', '=', ctx.chat.id).where('active', '=', false).execute();
       }
@@ -93,13 +93,14 @@ export function loadCaller(deps: AppDeps): MiddlewareFn<BotContext> {
 }
 
 /**
- * Tells the person their stale dialogue was dropped. A plain message was meant for that dialogue,
- * so it is not handled as something new ('consumed'); a command or a button goes on as usual.
+ * Tells the person their stale dialogue (left too long, or stored by an older version that no longer
+ * fits) was dropped. A plain message was meant for that dialogue, so it is not handled as something
+ * new ('consumed'); a command or a button goes on as usual.
  */
-async function noteExpiredDialogue(ctx: BotContext, lifetimeMs: number): Promise<'consumed' | 'continue'> {
+async function noteExpiredDialogue(ctx: BotContext, dropped: DroppedDialogue): Promise<'consumed' | 'continue'> {
   const text = ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
   const consumed = ctx.message !== undefined && !text?.startsWith('/');
-  const note = ctx.t('dialogue.expired', { hours: Math.round(lifetimeMs / 3600_000) });
+  const note = dropped.reason === 'invalid' ? ctx.t('dialogue.outdated') : ctx.t('dialogue.expired', { hours: Math.round(dropped.lifetimeMs / 3600_000) });
   await replyHtml(ctx, consumed ? `${note}\n${ctx.t('dialogue.expiredUnused')}` : note);
   return consumed ? 'consumed' : 'continue';
 }

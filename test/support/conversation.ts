@@ -1,14 +1,14 @@
 import type { FakeChat, FakeUser } from './fake-bot-api/index.js';
 import type { Harness } from './harness.js';
 
-const sentTo = (h: Harness, since: number, chatId: number) =>
+const sentTo = (h: Pick<Harness, 'api'>, since: number, chatId: number) =>
   h.api.calls
     .slice(since)
     .filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(chatId))
     .map((c) => String(c.params.text ?? ''));
 
 /** Send as a user and collect what the bot sent back while handling that update. */
-export function conversation(h: Harness) {
+export function conversation(h: Pick<Harness, 'api' | 'handled'>) {
   return {
     async private(user: FakeUser, text: string): Promise<string[]> {
       const since = h.api.mark();

@@ -1,21 +1,15 @@
-import { Composer } from 'telegraf';
-import { clearDialogue } from '../../dialogue/store.js';
-import type { AppDeps, BotContext } from '../../telegram/context.js';
-import { privateOnly } from '../../telegram/guards.js';
-import { replyHtml } from '../../telegram/reply.js';
+import type { DeclaredDialogue } from '../../dialogue/define.js';
+import { dialogueRouter } from '../../dialogue/router.js';
 import type { Feature } from '../feature.js';
 
-/** /cancel leaves whatever dialogue is open, at any step. Registered first. */
-export const dialogueFeature: Feature = {
-  name: 'dialogue',
-  commands: [{ command: 'cancel', where: 'private', audience: 'everyone', description: 'cmd.cancel' }],
-  composer: (deps: AppDeps) => {
-    const composer = new Composer<BotContext>();
-    composer.command('cancel', privateOnly, async (ctx) => {
-      const cleared = ctx.person ? await clearDialogue(deps.db, ctx.person.id) : false;
-      ctx.dialogue = null;
-      await replyHtml(ctx, ctx.t(cleared ? 'dialogue.cancelled' : 'dialogue.nothingToCancel'));
-    });
-    return composer;
-  },
-};
+/**
+ * The declared dialogues of every feature (`Feature.dialogues`) and /cancel, which leaves whatever
+ * dialogue is open, at any step. Registered first.
+ */
+export function createDialogueFeature(declared: () => DeclaredDialogue[]): Feature {
+  return {
+    name: 'dialogue',
+    commands: [{ command: 'cancel', where: 'private', audience: 'everyone', description: 'cmd.cancel' }],
+    composer: () => dialogueRouter(declared()),
+  };
+}

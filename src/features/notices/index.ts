@@ -3,7 +3,7 @@ import type { AppDeps, BotContext } from '../../telegram/context.js';
 import type { Feature } from '../feature.js';
 import { acknowledgements } from './ack.js';
 import { noticesOnChatMigrated } from './chat-migrated.js';
-import { noticeDialogue } from './dialogue.js';
+import { noticeCommand, noticeDialogue } from './dialogue.js';
 import { noticeJobHandlers } from './jobs.js';
 import { noticeManagement } from './manage.js';
 
@@ -15,5 +15,6 @@ export const noticesFeature: Feature = {
   ],
   jobs: noticeJobHandlers,
   onChatMigrated: noticesOnChatMigrated,
-  composer: (deps: AppDeps) => new Composer<BotContext>(noticeDialogue(deps), noticeManagement(deps), acknowledgements(deps)),
+  dialogues: [noticeDialogue],
+  composer: (deps: AppDeps) => new Composer<BotContext>(noticeCommand(), noticeManagement(deps), acknowledgements(deps)),
 };

@@ -258,4 +258,6 @@ export const en: Record<MessageKey, string> = {
   'dialogue.expiredUnused': 'Your last message was not used; please start again if you still need to.',
   // inbox
   'inbox.undelivered': 'Your class liaisons could not be reached just now; your question has been recorded, and the branch will see it and reply.',
+  'dialogue.stale': 'This action has expired; please start again.',
+  'dialogue.outdated': 'The bot was updated and what you had started cannot go on, so it was cancelled. Please start again; sorry.',
 };

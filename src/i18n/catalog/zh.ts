@@ -252,6 +252,8 @@ export const zh = {
   'dialogue.expiredUnused': '刚才这条消息没有被使用；需要的话请重新开始。',
   // inbox
   'inbox.undelivered': '暂时没能联系上本班联络员，你的问题已经记录下来，支部会看到并回复你。',
+  'dialogue.stale': '这个操作已过期，请重新开始。',
+  'dialogue.outdated': '机器人已更新，你之前未完成的操作无法继续，已自动取消。请重新开始，抱歉。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
