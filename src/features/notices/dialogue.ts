@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { defineDialogue } from '../../dialogue/define.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { parseLocalDateTime } from '../../shared/local-time.js';
-import type { AppDeps, BotContext } from '../../telegram/context.js';
+import type { BotContext } from '../../telegram/context.js';
 import { liaisonOrSecretary, privateOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
 import { audienceOf, distinctTags } from './audience.js';
