@@ -234,8 +234,7 @@ function row(
   // A send in flight at SIGKILL may have reached Telegram without its answer coming back; it is sent
   // again after the lease (README: the one duplicate window). Only duplicates beyond those count.
   r.duplicatedOutsideWindow = Math.max(0, r.duplicated - (restart?.leftSendingByKilledWorker ?? 0));
-  r.meetsTargets =
-    r.sustainedPerSecond >= TARGETS.minSustainedMessagesPerSecond && r.lost === TARGETS.lost && r.duplicatedOutsideWindow === TARGETS.duplicated;
+  r.meetsTargets = r.sustainedPerSecond >= TARGETS.minSustainedMessagesPerSecond && r.lost === TARGETS.lost && r.duplicatedOutsideWindow === TARGETS.duplicated;
   return r;
 }
 
@@ -256,7 +255,11 @@ async function inProcess(database: DatabaseKind, target: BenchTarget): Promise<R
       rounds.push(Date.now());
       return sleep(ms);
     };
-    const dispatcher = new Dispatcher({ db, telegram, clock: systemClock, logger, migrateChat: createChatMigrator([noticesOnChatMigrated]) }, noticeJobHandlers, { ...baseOptions, sleep: sleepAndCount });
+    const dispatcher = new Dispatcher(
+      { db, telegram, clock: systemClock, logger, migrateChat: createChatMigrator([noticesOnChatMigrated]) },
+      noticeJobHandlers,
+      { ...baseOptions, sleep: sleepAndCount },
+    );
     const startedAt = Date.now();
     dispatcher.start();
     try {
@@ -372,7 +375,11 @@ async function killAndRestart(database: DatabaseKind, target: BenchTarget, worke
     const first = spawnWorker({ ...env, BENCH_DISPATCHER: JSON.stringify(baseOptions) }, 'worker 1');
     workers.push(first);
     const startedAt = (await withTimeout(first.started, 30_000, 'worker 1 start')).at;
-    await withTimeout(Promise.race([reachedKillPoint, first.exited.then(() => Promise.reject(new Error('worker 1 exited before the kill point')))]), SCENARIO_TIMEOUT_MS, 'kill point');
+    await withTimeout(
+      Promise.race([reachedKillPoint, first.exited.then(() => Promise.reject(new Error('worker 1 exited before the kill point')))]),
+      SCENARIO_TIMEOUT_MS,
+      'kill point',
+    );
     first.child.kill('SIGKILL');
     const killedAt = Date.now();
     const beforeKill = api.calls.filter(succeeded);
@@ -398,15 +405,25 @@ async function killAndRestart(database: DatabaseKind, target: BenchTarget, worke
     } finally {
       await db.destroy();
     }
-    return row(database, 'kill+restart', startedAt, summary, tally(api, seeded.telegramChatIds), faults, restartedOptions, {
-      killedAfterChats,
-      killedAtSeconds: round((killedAt - startedAt) / 1000, 2),
-      restartGapSeconds: round((restartedAt - killedAt) / 1000, 2),
-      restartedWorkerLeaseMs: RESTART_LEASE_MS,
-      leftSendingByKilledWorker: leftSending,
-      sendRateBeforeKill: round(rate(beforeKill)),
-      sendRateAfterRestart: round(rate(afterRestart)),
-    }, { from: beforeKill.at(-1)!.at, to: afterRestart[0]?.at ?? killedAt });
+    return row(
+      database,
+      'kill+restart',
+      startedAt,
+      summary,
+      tally(api, seeded.telegramChatIds),
+      faults,
+      restartedOptions,
+      {
+        killedAfterChats,
+        killedAtSeconds: round((killedAt - startedAt) / 1000, 2),
+        restartGapSeconds: round((restartedAt - killedAt) / 1000, 2),
+        restartedWorkerLeaseMs: RESTART_LEASE_MS,
+        leftSendingByKilledWorker: leftSending,
+        sendRateBeforeKill: round(rate(beforeKill)),
+        sendRateAfterRestart: round(rate(afterRestart)),
+      },
+      { from: beforeKill.at(-1)!.at, to: afterRestart[0]?.at ?? killedAt },
+    );
   } finally {
     for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
     await Promise.all(workers.map((w) => w.exited));
@@ -427,18 +444,18 @@ async function postgresUrl(): Promise<{ url: string | null; note: string }> {
 async function runDatabase(database: DatabaseKind, pgUrl: string | null): Promise<Row[]> {
   const rows: Row[] = [];
   if (scenarios.has('broadcast')) {
-  process.stdout.write(`\n${database}: broadcast to ${CLASSES} groups (dispatcher in this process)\n`);
-  if (database === 'pglite') {
-    rows.push(await inProcess(database, { kind: 'pglite' }));
-  } else {
-    const schema = await createBenchSchema(pgUrl!);
-    try {
-      rows.push(await inProcess(database, { kind: 'postgres', url: pgUrl!, schema: schema.schema }));
-    } finally {
-      await schema.drop();
+    process.stdout.write(`\n${database}: broadcast to ${CLASSES} groups (dispatcher in this process)\n`);
+    if (database === 'pglite') {
+      rows.push(await inProcess(database, { kind: 'pglite' }));
+    } else {
+      const schema = await createBenchSchema(pgUrl!);
+      try {
+        rows.push(await inProcess(database, { kind: 'postgres', url: pgUrl!, schema: schema.schema }));
+      } finally {
+        await schema.drop();
+      }
     }
-  }
-  report(rows.at(-1)!);
+    report(rows.at(-1)!);
   }
 
   if (!scenarios.has('kill+restart')) return rows;
@@ -454,7 +471,11 @@ async function runDatabase(database: DatabaseKind, pgUrl: string | null): Promis
     const schema = await createBenchSchema(pgUrl!);
     try {
       rows.push(
-        await killAndRestart(database, { kind: 'postgres', url: pgUrl!, schema: schema.schema }, { BENCH_DB_KIND: 'postgres', BENCH_DB_URL: pgUrl!, BENCH_DB_SCHEMA: schema.schema }),
+        await killAndRestart(
+          database,
+          { kind: 'postgres', url: pgUrl!, schema: schema.schema },
+          { BENCH_DB_KIND: 'postgres', BENCH_DB_URL: pgUrl!, BENCH_DB_SCHEMA: schema.schema },
+        ),
       );
     } finally {
       await schema.drop();
@@ -499,7 +520,9 @@ async function main(): Promise<void> {
   const rows = [...(await runDatabase('pglite', null)), ...(pg.url ? await runDatabase('postgres', pg.url) : [])];
 
   process.stdout.write(`\n${table(rows)}\n`);
-  process.stdout.write(`targets: ≥${TARGETS.minSustainedMessagesPerSecond} msg/s sustained, ${TARGETS.lost} lost, ${TARGETS.duplicated} duplicated; whole run ${round((Date.now() - began) / 1000)}s\n`);
+  process.stdout.write(
+    `targets: ≥${TARGETS.minSustainedMessagesPerSecond} msg/s sustained, ${TARGETS.lost} lost, ${TARGETS.duplicated} duplicated; whole run ${round((Date.now() - began) / 1000)}s\n`,
+  );
 
   mkdirSync(dirname(RESULTS), { recursive: true });
   const result = {
@@ -514,14 +537,18 @@ async function main(): Promise<void> {
       killAtShare: KILL_AT_SHARE,
       restartedWorkerLeaseMs: RESTART_LEASE_MS,
       budget: baseOptions.rates ?? telegramRates,
-      dispatcherOptions: Object.keys(baseOptions).length > 0 ? baseOptions : 'production defaults (src/outbox/dispatcher.ts: tickMs 50, idleMaxMs 2000, maxInFlight 16, leaseMs 60000, telegramRates)',
+      dispatcherOptions:
+        Object.keys(baseOptions).length > 0
+          ? baseOptions
+          : 'production defaults (src/outbox/dispatcher.ts: tickMs 50, idleMaxMs 2000, maxInFlight 16, leaseMs 60000, telegramRates)',
       postgres: pg.note,
     },
     targets: TARGETS,
     metrics: {
       wallSeconds: 'first dispatch (worker 1 ready) → outbox.done_at of the last notice job',
       messagesPerSecond: 'chats that received the notice / wallSeconds',
-      sustainedPerSecond: 'successful sends between the 10th and 90th percentile send / seconds of sending (restart gap excluded); the ≥27 target applies to this',
+      sustainedPerSecond:
+        'successful sends between the 10th and 90th percentile send / seconds of sending (restart gap excluded); the ≥27 target applies to this',
       exactlyOnce: 'chats with exactly one successful sendMessage of the notice',
       lost: 'chats with none',
       duplicated: 'chats with more than one',

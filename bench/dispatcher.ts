@@ -89,7 +89,18 @@ async function sendToFirstDelivery(api: FakeBotApi, db: Db, branchId: number, cl
   const delivered = api.waitForCall('sendMessage', (c) => c.params.text === text && c.status === 200, { since: mark, timeoutMs: 10_000 });
   const started = Date.now();
   const now = new Date();
-  await createNotice(db, now, { kind: 'text', text, entities: [], fileId: null, branchId, authorId: null, pin: false, askAck: false, sendAt: now, classIds: [classId] });
+  await createNotice(db, now, {
+    kind: 'text',
+    text,
+    entities: [],
+    fileId: null,
+    branchId,
+    authorId: null,
+    pin: false,
+    askAck: false,
+    sendAt: now,
+    classIds: [classId],
+  });
   const committed = Date.now();
   afterCommit();
   return { totalMs: (await delivered).at - started, commitMs: committed - started };
@@ -110,7 +121,11 @@ async function measure(database: Row['database'], target: BenchTarget, url?: str
   const counted = statementLog(db);
   const telegram = new Telegram(api.token, { apiRoot: api.apiRoot, webhookReply: false });
   const wakeups = url ? postgresWakeups(url) : undefined;
-  const dispatcher = new Dispatcher({ db: counted.db, telegram, clock: systemClock, logger: createLogger('error'), migrateChat: createChatMigrator([]) }, noticeJobHandlers, wakeups ? { wakeups } : {});
+  const dispatcher = new Dispatcher(
+    { db: counted.db, telegram, clock: systemClock, logger: createLogger('error'), migrateChat: createChatMigrator([]) },
+    noticeJobHandlers,
+    wakeups ? { wakeups } : {},
+  );
   try {
     dispatcher.start();
     await sleep(500); // past start-up (and the LISTEN connection)
@@ -154,7 +169,16 @@ async function measure(database: Row['database'], target: BenchTarget, url?: str
 function table(rows: Row[]): string {
   const header = ['database', 'idle stmts/s', 'budget writes', 'send→first p50 ms', 'max ms', 'of which commit p50', 'path', 'targets'];
   const body = rows.flatMap((r) =>
-    r.latency.map((l) => [r.database, String(r.idleStatementsPerSecond), String(r.idleSendBudgetWrites), String(l.p50Ms), String(l.maxMs), String(l.commitP50Ms), l.path, r.meetsTargets ? 'met' : 'MISSED']),
+    r.latency.map((l) => [
+      r.database,
+      String(r.idleStatementsPerSecond),
+      String(r.idleSendBudgetWrites),
+      String(l.p50Ms),
+      String(l.maxMs),
+      String(l.commitP50Ms),
+      l.path,
+      r.meetsTargets ? 'met' : 'MISSED',
+    ]),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
@@ -190,11 +214,18 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
-    scenario: { idleSeconds: IDLE_SECONDS, samplesPerPath: SAMPLES, warmupSendsPerPath: WARMUP, dispatcherOptions: 'production defaults (idleMaxMs 2000, LISTEN/NOTIFY on PostgreSQL)', postgres },
+    scenario: {
+      idleSeconds: IDLE_SECONDS,
+      samplesPerPath: SAMPLES,
+      warmupSendsPerPath: WARMUP,
+      dispatcherOptions: 'production defaults (idleMaxMs 2000, LISTEN/NOTIFY on PostgreSQL)',
+      postgres,
+    },
     before: 'issue 8: about 96 statements/s idle (a claim transaction with a send_budget write every 50 ms)',
     targets: TARGETS,
     metrics: {
-      idleStatementsPerSecond: "statements the dispatcher sent through its database handle (queries + begin/commit), per second, outbox empty; the LISTEN connection's two statements at start are not in it",
+      idleStatementsPerSecond:
+        "statements the dispatcher sent through its database handle (queries + begin/commit), per second, outbox empty; the LISTEN connection's two statements at start are not in it",
       idleSendBudgetWrites: 'insert/update of send_budget while idle',
       latency: 'start of the Send transaction (createNotice) → the fake Bot API recording the successful sendMessage',
     },

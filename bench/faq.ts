@@ -73,7 +73,14 @@ async function benchMatch(entries: FaqEntry[], qs: string[]) {
   }
   const total = performance.now() - started;
   times.sort((a, b) => a - b);
-  return { entries: entries.length, matches: MATCHES, perSecond: Math.round(MATCHES / (total / 1000)), p50Ms: ms(percentile(times, 50)), p99Ms: ms(percentile(times, 99)), indexBuildMs: ms(buildMs) };
+  return {
+    entries: entries.length,
+    matches: MATCHES,
+    perSecond: Math.round(MATCHES / (total / 1000)),
+    p50Ms: ms(percentile(times, 50)),
+    p99Ms: ms(percentile(times, 99)),
+    indexBuildMs: ms(buildMs),
+  };
 }
 
 async function benchUpdate(entries: FaqEntry[], qs: string[]) {
@@ -87,10 +94,18 @@ async function benchUpdate(entries: FaqEntry[], qs: string[]) {
   const group = makeGroup(-9001, '计科2101班');
   await db.insertInto('chats').values({ telegram_chat_id: group.id, type: 'group', title: group.title, class_id: klass.id, active: true }).execute();
   for (const [i, name] of ['李联络', '赵联络'].entries()) {
-    const p = await db.insertInto('people').values({ telegram_user_id: 9100 + i, first_name: name, last_name: null, username: null, language: 'zh' }).returning('id').executeTakeFirstOrThrow();
+    const p = await db
+      .insertInto('people')
+      .values({ telegram_user_id: 9100 + i, first_name: name, last_name: null, username: null, language: 'zh' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db.insertInto('role_assignments').values({ person_id: p.id, role: 'liaison', branch_id: branch.id, class_id: klass.id }).execute();
   }
-  const secretary = await db.insertInto('people').values({ telegram_user_id: 9000, first_name: '书记', last_name: null, username: null, language: 'zh' }).returning('id').executeTakeFirstOrThrow();
+  const secretary = await db
+    .insertInto('people')
+    .values({ telegram_user_id: 9000, first_name: '书记', last_name: null, username: null, language: 'zh' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.insertInto('role_assignments').values({ person_id: secretary.id, role: 'secretary', branch_id: branch.id, class_id: null }).execute();
 
   const api = await startFakeBotApi();
@@ -132,7 +147,13 @@ async function benchUpdate(entries: FaqEntry[], qs: string[]) {
   await api.close();
   await db.destroy();
   times.sort((a, b) => a - b);
-  return { database: 'pglite', updates: UPDATES, perSecond: Math.round(UPDATES / (total / 1000)), p50Ms: ms(percentile(times, 50)), p99Ms: ms(percentile(times, 99)) };
+  return {
+    database: 'pglite',
+    updates: UPDATES,
+    perSecond: Math.round(UPDATES / (total / 1000)),
+    p50Ms: ms(percentile(times, 50)),
+    p99Ms: ms(percentile(times, 99)),
+  };
 }
 
 const entries = knowledgeBase();
@@ -153,8 +174,12 @@ const result = {
 console.log('\nFAQ benchmark (300-entry knowledge base)\n');
 console.log('| what                                   | per second | p50 ms | p99 ms | target p99 |');
 console.log('|----------------------------------------|-----------:|-------:|-------:|-----------:|');
-console.log(`| one match, in process                  | ${String(match.perSecond).padStart(10)} | ${String(match.p50Ms).padStart(6)} | ${String(match.p99Ms).padStart(6)} | < ${targets.matchP99Ms} ms     |`);
-console.log(`| full update /ask → sendMessage, PGlite | ${String(update.perSecond).padStart(10)} | ${String(update.p50Ms).padStart(6)} | ${String(update.p99Ms).padStart(6)} | < ${targets.updateP99Ms} ms    |`);
+console.log(
+  `| one match, in process                  | ${String(match.perSecond).padStart(10)} | ${String(match.p50Ms).padStart(6)} | ${String(match.p99Ms).padStart(6)} | < ${targets.matchP99Ms} ms     |`,
+);
+console.log(
+  `| full update /ask → sendMessage, PGlite | ${String(update.perSecond).padStart(10)} | ${String(update.p50Ms).padStart(6)} | ${String(update.p99Ms).padStart(6)} | < ${targets.updateP99Ms} ms    |`,
+);
 console.log(`\nindex build: ${match.indexBuildMs} ms for ${match.entries} entries; ${result.pass ? 'targets met' : 'TARGETS MISSED'}`);
 mkdirSync(new URL('bench/results/', root), { recursive: true });
 writeFileSync(new URL('bench/results/faq.json', root), `${JSON.stringify(result, null, 2)}\n`);

@@ -91,7 +91,10 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat };
   const bot = createBot(deps, features);
   const jobs = Object.assign({}, messageJobs, inboxJobs(config), ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
-  dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger, migrateChat }, jobs, { ...dispatcherWakeups(config, logger), ...options.dispatcher });
+  dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger, migrateChat }, jobs, {
+    ...dispatcherWakeups(config, logger),
+    ...options.dispatcher,
+  });
   const schedules = [housekeepingSchedule(), ...features.flatMap((f) => f.schedules ?? [])];
   const scheduler = new Scheduler({ db, clock, logger, timeZone: config.timeZone, afterRun: () => dispatcher?.poke() }, schedules);
 
@@ -102,7 +105,10 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   } catch (error) {
     await closeDb();
     const problem = describeBotApiError(error, config.telegramApiRoot, config.botToken, getMeTimeoutMs);
-    logger.fatal({ event: 'telegram_unavailable', ...(problem.kind === 'unreachable' ? { reason: problem.reason } : {}), err: safeError(error) }, 'cannot reach the Bot API');
+    logger.fatal(
+      { event: 'telegram_unavailable', ...(problem.kind === 'unreachable' ? { reason: problem.reason } : {}), err: safeError(error) },
+      'cannot reach the Bot API',
+    );
     return problem.kind === 'token_refused'
       ? { ok: false, exitCode: 2, message: 'The bot cannot start: Telegram refused BOT_TOKEN (401 Unauthorized). Check the token BotFather gave you.' }
       : { ok: false, exitCode: 1, message: `The bot cannot start: ${problem.reason}. Check TELEGRAM_API_ROOT and the network.` };
@@ -111,7 +117,10 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   await scheduler.tick();
   await announceSetupLink(deps, logger);
   try {
-    await publishCommandMenu(bot.telegram, features.flatMap((f) => f.commands));
+    await publishCommandMenu(
+      bot.telegram,
+      features.flatMap((f) => f.commands),
+    );
   } catch (error) {
     logger.warn({ event: 'command_menu_failed', err: safeError(error) }, 'could not publish the command menu');
   }

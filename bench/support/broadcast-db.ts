@@ -68,7 +68,11 @@ export const BENCH_TEXT = '【基准】本周五 18:00 在 A101 召开支部大�
  */
 export async function seedBroadcast(db: Db, classes: number, now: Date): Promise<Seeded> {
   await migrateToLatest(db);
-  const branch = await db.insertInto('branches').values({ name: `基准支部 ${now.toISOString()}` }).returning('id').executeTakeFirstOrThrow();
+  const branch = await db
+    .insertInto('branches')
+    .values({ name: `基准支部 ${now.toISOString()}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const classRows = await db
     .insertInto('classes')
     .values(Array.from({ length: classes }, (_, i) => ({ branch_id: branch.id, name: `基准${String(i + 1).padStart(4, '0')}班`, code: `B${i + 1}` })))

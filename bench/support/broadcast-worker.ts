@@ -38,7 +38,11 @@ const options = parseDispatcherOptions(process.env.BENCH_DISPATCHER);
 const db = await openBench(target);
 const telegram = new Telegram(env('BENCH_TOKEN'), { apiRoot: env('BENCH_API_ROOT'), webhookReply: false });
 const logger = createLogger(process.env.BENCH_LOG_LEVEL ?? 'error');
-const dispatcher = new Dispatcher({ db, telegram, clock: systemClock, logger, migrateChat: createChatMigrator([noticesOnChatMigrated]) }, noticeJobHandlers, options);
+const dispatcher = new Dispatcher(
+  { db, telegram, clock: systemClock, logger, migrateChat: createChatMigrator([noticesOnChatMigrated]) },
+  noticeJobHandlers,
+  options,
+);
 
 const states = await openJobStates(db);
 say('started', { open: states.pending + states.sending, ...states, options });

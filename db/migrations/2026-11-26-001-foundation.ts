@@ -27,7 +27,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('first_name', 'text', (c) => c.notNull())
     .addColumn('last_name', 'text')
     .addColumn('username', 'text')
-    .addColumn('language', 'text', (c) => c.notNull().defaultTo('zh').check(sql`language in ('zh', 'en')`))
+    .addColumn('language', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('zh')
+        .check(sql`language in ('zh', 'en')`),
+    )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
@@ -36,16 +41,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('role_assignments')
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
-    .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('secretary', 'liaison', 'league_secretary', 'counselor')`),
-    )
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('secretary', 'liaison', 'league_secretary', 'counselor')`))
     .addColumn('branch_id', 'integer', (c) => c.notNull().references('branches.id').onDelete('cascade'))
     .addColumn('class_id', 'integer', (c) => c.references('classes.id').onDelete('cascade'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint(
-      'role_assignments_scope',
-      sql`(role = 'secretary' and class_id is null) or (role <> 'secretary' and class_id is not null)`,
-    )
+    .addCheckConstraint('role_assignments_scope', sql`(role = 'secretary' and class_id is null) or (role <> 'secretary' and class_id is not null)`)
     .execute();
   await sql`create unique index role_assignments_unique on role_assignments (person_id, role, branch_id, coalesce(class_id, 0))`.execute(db);
   await db.schema.createIndex('role_assignments_class').on('role_assignments').columns(['class_id', 'role']).execute();
@@ -69,9 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
     // Only a hash of the code is stored, so reading the database does not let anyone use an invite.
     .addColumn('code_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('secretary', 'liaison', 'league_secretary', 'counselor')`),
-    )
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('secretary', 'liaison', 'league_secretary', 'counselor')`))
     .addColumn('branch_id', 'integer', (c) => c.notNull().references('branches.id').onDelete('cascade'))
     .addColumn('class_id', 'integer', (c) => c.references('classes.id').onDelete('cascade'))
     .addColumn('created_by', 'integer', (c) => c.references('people.id').onDelete('set null'))

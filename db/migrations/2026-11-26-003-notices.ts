@@ -3,7 +3,10 @@ import { sql, type Kysely } from 'kysely';
 // Frozen. Branch notices, their per-class deliveries, acknowledgements, and the durable outbox
 // every outgoing Telegram call of a broadcast goes through.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('classes').addColumn('tags', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`)).execute();
+  await db.schema
+    .alterTable('classes')
+    .addColumn('tags', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
+    .execute();
   await db.schema.alterTable('chats').addColumn('next_send_at', 'timestamptz').execute();
 
   await db.schema

@@ -46,9 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('question', 'text', (c) => c.notNull())
     .addColumn('matched_slug', 'text')
     .addColumn('score', 'real', (c) => c.notNull().defaultTo(0))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('answered', 'suggested', 'routed', 'recorded', 'resolved')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('answered', 'suggested', 'routed', 'recorded', 'resolved')`))
     .addColumn('answer', 'text')
     .addColumn('answered_by', 'integer', (c) => c.references('people.id').onDelete('set null'))
     .addColumn('faq_slug', 'text')

@@ -14,11 +14,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     where not exists (select 1 from chats c where c.telegram_chat_id = ids.chat_id)`.execute(db);
 
   // faq_questions.chat_id: Telegram id → chats.id (no cascade: a merge moves questions, never drops them)
-  await db.schema.alterTable('faq_questions').addColumn('chat_row_id', 'integer', (c) => c.references('chats.id')).execute();
+  await db.schema
+    .alterTable('faq_questions')
+    .addColumn('chat_row_id', 'integer', (c) => c.references('chats.id'))
+    .execute();
   await sql`update faq_questions q set chat_row_id = c.id from chats c where c.telegram_chat_id = q.chat_id`.execute(db);
   await db.schema.alterTable('faq_questions').dropColumn('chat_id').execute();
   await db.schema.alterTable('faq_questions').renameColumn('chat_row_id', 'chat_id').execute();
-  await db.schema.alterTable('faq_questions').alterColumn('chat_id', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('faq_questions')
+    .alterColumn('chat_id', (c) => c.setNotNull())
+    .execute();
   await db.schema.createIndex('faq_questions_chat').on('faq_questions').column('chat_id').execute();
 
   // faq_group_auto: keyed by chats.id (a rate limit: it goes when its chat goes)
@@ -39,7 +45,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('faq_questions_chat').ifExists().execute();
   await db.schema.alterTable('faq_questions').dropColumn('chat_id').execute();
   await db.schema.alterTable('faq_questions').renameColumn('telegram_chat_id', 'chat_id').execute();
-  await db.schema.alterTable('faq_questions').alterColumn('chat_id', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('faq_questions')
+    .alterColumn('chat_id', (c) => c.setNotNull())
+    .execute();
 
   await db.schema.alterTable('faq_group_auto').renameTo('faq_group_auto_new').execute();
   await db.schema

@@ -33,21 +33,13 @@ export function createChatMigrator(hooks: readonly ChatMigratedHook[]): ChatMigr
       if (!old) return;
       const current = await byTelegramId(newTelegramChatId);
       if (!current) {
-        await trx
-          .updateTable('chats')
-          .set({ telegram_chat_id: newTelegramChatId, type: 'supergroup', updated_at: now })
-          .where('id', '=', old.id)
-          .execute();
+        await trx.updateTable('chats').set({ telegram_chat_id: newTelegramChatId, type: 'supergroup', updated_at: now }).where('id', '=', old.id).execute();
         return;
       }
       for (const hook of [outboxOnChatMigrated, ...hooks]) await hook(trx, old.id, current.id);
       const classId = current.class_id ?? old.class_id;
       await trx.deleteFrom('chats').where('id', '=', old.id).execute();
-      await trx
-        .updateTable('chats')
-        .set({ class_id: classId, active: true, type: 'supergroup', updated_at: now })
-        .where('id', '=', current.id)
-        .execute();
+      await trx.updateTable('chats').set({ class_id: classId, active: true, type: 'supergroup', updated_at: now }).where('id', '=', current.id).execute();
     });
   };
 }

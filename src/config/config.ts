@@ -23,17 +23,8 @@ const base = z.object({
     emptyToUndefined,
     z.url({ error: 'must be an http(s) URL such as https://api.telegram.org' }).default('https://api.telegram.org'),
   ),
-  TZ: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .default('Asia/Shanghai')
-      .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
-  ),
-  LOG_LEVEL: z.preprocess(
-    emptyToUndefined,
-    z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
-  ),
+  TZ: z.preprocess(emptyToUndefined, z.string().default('Asia/Shanghai').refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai')),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info')),
   DEFAULT_BRANCH_NAME: z.preprocess(emptyToUndefined, z.string().max(64).default('党支部')),
   INBOX_KEY: z.preprocess(
     emptyToUndefined,
@@ -47,10 +38,7 @@ const base = z.object({
 const polling = z.object({ BOT_MODE: z.literal('polling') });
 const webhook = z.object({
   BOT_MODE: z.literal('webhook'),
-  WEBHOOK_URL: z.preprocess(
-    emptyToUndefined,
-    z.url({ error: 'is required in webhook mode: the public https URL Telegram posts updates to' }),
-  ),
+  WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ error: 'is required in webhook mode: the public https URL Telegram posts updates to' })),
   WEBHOOK_PORT: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -92,9 +80,7 @@ export interface Config {
   defaultBranchName: string;
   /** Seals the way back to anonymous askers (src/inbox/sealed.ts); null: anonymous items take no replies. */
   inboxKey: string | null;
-  mode:
-    | { kind: 'polling' }
-    | { kind: 'webhook'; url: string; port: number; secret: string };
+  mode: { kind: 'polling' } | { kind: 'webhook'; url: string; port: number; secret: string };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -115,18 +101,13 @@ export function createConfig(env: Record<string, string | undefined>): ConfigRes
     ok: true,
     config: {
       botToken: raw.BOT_TOKEN,
-      database: raw.DATABASE_URL
-        ? { kind: 'postgres', url: raw.DATABASE_URL }
-        : { kind: 'pglite', dataDir: raw.DATA_DIR },
+      database: raw.DATABASE_URL ? { kind: 'postgres', url: raw.DATABASE_URL } : { kind: 'pglite', dataDir: raw.DATA_DIR },
       telegramApiRoot: raw.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
       timeZone: raw.TZ,
       logLevel: raw.LOG_LEVEL,
       defaultBranchName: raw.DEFAULT_BRANCH_NAME,
       inboxKey: raw.INBOX_KEY ?? null,
-      mode:
-        m.BOT_MODE === 'webhook'
-          ? { kind: 'webhook', url: m.WEBHOOK_URL, port: m.WEBHOOK_PORT, secret: m.WEBHOOK_SECRET }
-          : { kind: 'polling' },
+      mode: m.BOT_MODE === 'webhook' ? { kind: 'webhook', url: m.WEBHOOK_URL, port: m.WEBHOOK_PORT, secret: m.WEBHOOK_SECRET } : { kind: 'polling' },
     },
   };
 }
@@ -152,9 +133,7 @@ const databaseOnly = base.pick({ DATABASE_URL: true, DATA_DIR: true, TELEGRAM_AP
 /** The part of the config the command-line tools need (they work without a bot token). */
 export function createToolConfig(
   env: Record<string, string | undefined>,
-):
-  | { ok: true; database: Config['database']; telegramApiRoot: string; botToken: string | null; defaultBranchName: string }
-  | { ok: false; problems: string[] } {
+): { ok: true; database: Config['database']; telegramApiRoot: string; botToken: string | null; defaultBranchName: string } | { ok: false; problems: string[] } {
   const result = databaseOnly.safeParse(env);
   if (!result.success) return { ok: false, problems: describe(result.error) };
   const token = base.shape.BOT_TOKEN.safeParse(env.BOT_TOKEN);

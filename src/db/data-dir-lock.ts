@@ -62,7 +62,9 @@ function listenOn(path: string): Promise<net.Server | null> {
     });
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') return resolve(null);
-      reject(new DatabaseInUseError(`cannot create the lock ${path} (${error.code ?? error.message}); DATA_DIR must be on a file system that supports Unix sockets`));
+      reject(
+        new DatabaseInUseError(`cannot create the lock ${path} (${error.code ?? error.message}); DATA_DIR must be on a file system that supports Unix sockets`),
+      );
     });
     server.listen(path, () => {
       server.on('error', () => {}); // a failed probe connection must not take the bot down

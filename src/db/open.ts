@@ -8,9 +8,7 @@ import { PGliteDialect } from './pglite-dialect.js';
 
 export { DatabaseInUseError } from './data-dir-lock.js';
 
-export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; schema?: string }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+export type DatabaseTarget = { kind: 'postgres'; url: string; schema?: string } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 export interface OpenOptions {
   /** A PostgreSQL connection died (server restart, failover, terminated backend); called once per connection. */
@@ -53,8 +51,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
  */
 function openPool(target: { url: string; schema?: string }, options: OpenOptions): pg.Pool {
   const types = {
-    getTypeParser: (oid: number, format?: string) =>
-      oid === INT8 ? parseInt8 : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
+    getTypeParser: (oid: number, format?: string) => (oid === INT8 ? parseInt8 : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format)),
   } as pg.CustomTypesConfig;
   const pool = new pg.Pool({
     connectionString: target.url,

@@ -21,7 +21,14 @@ export type ToAskerOutcome = 'sent' | 'unreachable' | 'no_route';
  * route, and the outbox row is written with a random key and deleted once sent, so nothing that
  * stays joins the item to a chat.
  */
-export async function sendToAsker(trx: Executor, item: InboxItem, target: AskerTarget, key: SealKey | null, dedupeKey: string, now: Date): Promise<ToAskerOutcome> {
+export async function sendToAsker(
+  trx: Executor,
+  item: InboxItem,
+  target: AskerTarget,
+  key: SealKey | null,
+  dedupeKey: string,
+  now: Date,
+): Promise<ToAskerOutcome> {
   if (target.kind === 'chat') {
     await sendToChat(trx, target.chatRowId, target.html, { dedupeKey, now, ...(target.replyTo !== undefined ? { replyTo: target.replyTo } : {}) });
     const chat = await trx.selectFrom('chats').select('active').where('id', '=', target.chatRowId).executeTakeFirst();

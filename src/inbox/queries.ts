@@ -118,11 +118,24 @@ export async function settleHandoff(db: Executor, itemId: number, personId: numb
 
 /** The liaisons an item reached (for the asker's replies back): the one who answered first. */
 export async function handoffRecipients(db: Executor, itemId: number): Promise<number[]> {
-  const rows = await db.selectFrom('inbox_handoffs').select('person_id').where('item_id', '=', itemId).where('state', '<>', 'failed').orderBy('person_id').execute();
+  const rows = await db
+    .selectFrom('inbox_handoffs')
+    .select('person_id')
+    .where('item_id', '=', itemId)
+    .where('state', '<>', 'failed')
+    .orderBy('person_id')
+    .execute();
   return rows.map((r) => r.person_id);
 }
 
-export async function addMessage(db: Executor, itemId: number, direction: 'to_asker' | 'to_liaisons', authorId: number | null, body: string, now: Date): Promise<number> {
+export async function addMessage(
+  db: Executor,
+  itemId: number,
+  direction: 'to_asker' | 'to_liaisons',
+  authorId: number | null,
+  body: string,
+  now: Date,
+): Promise<number> {
   const row = await db
     .insertInto('inbox_messages')
     .values({ item_id: itemId, direction, author_id: authorId, body, created_at: now })

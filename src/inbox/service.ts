@@ -45,7 +45,9 @@ export async function route(trx: Executor, input: RouteInput): Promise<RouteOutc
   const liaisons = await liaisonsOf(trx, input.classId);
   const reachable = liaisons.filter((l) => l.reachable);
   const overLimit =
-    !asker.anonymous && input.limit !== undefined && (await routedSince(trx, asker.personId, new Date(now.getTime() - input.limit.windowMs))) >= input.limit.max;
+    !asker.anonymous &&
+    input.limit !== undefined &&
+    (await routedSince(trx, asker.personId, new Date(now.getTime() - input.limit.windowMs))) >= input.limit.max;
   const reason = overLimit ? 'over_limit' : liaisons.length === 0 ? 'no_liaisons' : reachable.length === 0 ? 'unreachable' : null;
   const itemId = await insertItem(
     trx,

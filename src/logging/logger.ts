@@ -42,7 +42,10 @@ export function safeError(error: unknown): Record<string, unknown> {
     code: typeof e.code === 'string' || typeof e.code === 'number' ? e.code : undefined,
     // Stack frames show where it failed without showing data; the message may hold user text for
     // some driver errors, so only the first line of the stack's location part is kept.
-    at: e.stack?.split('\n').slice(1, 4).map((l) => l.trim()),
+    at: e.stack
+      ?.split('\n')
+      .slice(1, 4)
+      .map((l) => l.trim()),
   };
 }
 

@@ -245,7 +245,11 @@ export class Dispatcher {
       case 'retry_after': {
         const until = new Date(now.getTime() + outcome.seconds * 1000);
         logger.warn({ event: 'rate_limited', jobId: job.id, retryAfter: outcome.seconds }, 'Telegram asked to wait');
-        await db.updateTable('outbox').set({ state: 'pending', available_at: until, last_error: `429 retry after ${outcome.seconds}s` }).where('id', '=', job.id).execute();
+        await db
+          .updateTable('outbox')
+          .set({ state: 'pending', available_at: until, last_error: `429 retry after ${outcome.seconds}s` })
+          .where('id', '=', job.id)
+          .execute();
         if (job.chat_id !== null) await db.updateTable('chats').set({ next_send_at: until }).where('id', '=', job.chat_id).execute();
         await pauseAll(db, new Date(now.getTime() + Math.min(outcome.seconds, 1) * 1000));
         return;
@@ -254,7 +258,11 @@ export class Dispatcher {
         if (job.telegramChatId !== null) await this.ctx.migrateChat(db, job.telegramChatId, outcome.newChatId, now);
         logger.info({ event: 'chat_migrated_on_send', jobId: job.id }, 'chat became a supergroup; sending there');
         if (job.attempts + 1 >= this.maxAttempts) return this.finish(job, { kind: 'failed', reason: 'chat kept migrating' });
-        await db.updateTable('outbox').set({ state: 'pending', available_at: now, attempts: job.attempts + 1 }).where('id', '=', job.id).execute();
+        await db
+          .updateTable('outbox')
+          .set({ state: 'pending', available_at: now, attempts: job.attempts + 1 })
+          .where('id', '=', job.id)
+          .execute();
         return;
       }
       case 'chat_gone': {

@@ -78,12 +78,7 @@ export async function sendToChat(trx: Executor, chatRowId: number, html: string,
  * bot never wrote to them; whether they can be reached (pressed Start, not blocked) is that row's
  * `active` flag, kept up to date by the dispatcher's outcomes and by the person writing again.
  */
-export async function sendToPerson(
-  trx: Executor,
-  personId: number,
-  render: (language: Language) => string | Rendered,
-  options: SendOptions,
-): Promise<boolean> {
+export async function sendToPerson(trx: Executor, personId: number, render: (language: Language) => string | Rendered, options: SendOptions): Promise<boolean> {
   const person = await trx.selectFrom('people').select(['telegram_user_id', 'language']).where('id', '=', personId).executeTakeFirst();
   if (!person) return false;
   const chat = await trx

@@ -116,7 +116,11 @@ export async function claimDue(db: Db, now: Date, rates: RateSettings, max: numb
     await trx
       .updateTable('outbox')
       .set({ state: 'sending', claimed_at: now })
-      .where('id', 'in', picked.map((j) => j.id))
+      .where(
+        'id',
+        'in',
+        picked.map((j) => j.id),
+      )
       .execute();
     const spacing = (type: string | null) => (type === 'private' ? rates.privateSpacingMs : rates.groupSpacingMs);
     for (const type of new Set(picked.filter((j) => j.chat_id !== null).map((j) => j.chatType))) {
@@ -137,7 +141,11 @@ async function lockBudget(trx: Executor, now: Date) {
   const row = () => trx.selectFrom('send_budget').selectAll().where('id', '=', 1).forUpdate().executeTakeFirst();
   const budget = await row();
   if (budget) return budget;
-  await trx.insertInto('send_budget').values({ id: 1, tokens: 0, refilled_at: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await trx
+    .insertInto('send_budget')
+    .values({ id: 1, tokens: 0, refilled_at: now })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   return (await row())!;
 }
 
@@ -158,7 +166,11 @@ export async function nextDue(db: Executor): Promise<Due> {
         .select(sql<Date | null>`min(greatest(o.available_at, coalesce(c.next_send_at, o.available_at)))`.as('at'))
         .where('o.state', '=', 'pending')
         .as('nextAt'),
-      eb.selectFrom('outbox').select((e) => e.fn.min('claimed_at').as('at')).where('state', '=', 'sending').as('oldestClaimAt'),
+      eb
+        .selectFrom('outbox')
+        .select((e) => e.fn.min('claimed_at').as('at'))
+        .where('state', '=', 'sending')
+        .as('oldestClaimAt'),
     ])
     .executeTakeFirstOrThrow();
   const date = (value: unknown) => (value === null || value === undefined ? null : new Date(value as Date | string));

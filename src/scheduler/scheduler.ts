@@ -80,7 +80,12 @@ export class Scheduler {
     if (!this.known.has(schedule.name)) {
       // Look before inserting: an INSERT … ON CONFLICT would wait for a process holding the row.
       const exists = await db.selectFrom('scheduler_state').select('name').where('name', '=', schedule.name).executeTakeFirst();
-      if (!exists) await db.insertInto('scheduler_state').values({ name: schedule.name, last_run_at: null }).onConflict((oc) => oc.column('name').doNothing()).execute();
+      if (!exists)
+        await db
+          .insertInto('scheduler_state')
+          .values({ name: schedule.name, last_run_at: null })
+          .onConflict((oc) => oc.column('name').doNothing())
+          .execute();
       this.known.add(schedule.name);
     }
     let previous: Date | null = null;
@@ -91,7 +96,11 @@ export class Scheduler {
         if (round === 0) {
           if (!isDue(schedule.rule ?? EVERY_MINUTE, timeZone, claim.last_run_at, now)) return 'not_due' as const;
           previous = claim.last_run_at;
-          await trx.updateTable('scheduler_state').set({ last_run_at: now, runs: claim.runs + 1 }).where('name', '=', schedule.name).execute();
+          await trx
+            .updateTable('scheduler_state')
+            .set({ last_run_at: now, runs: claim.runs + 1 })
+            .where('name', '=', schedule.name)
+            .execute();
         }
         const more = await schedule.tick(now, trx, { previous, timeZone, logger });
         return more === 'more' ? ('more' as const) : ('ran' as const);

@@ -85,7 +85,12 @@ export function loadCaller(deps: AppDeps, dialogueRules: DialogueRules = undecla
         ctx.dialogue = open.dialogue;
         if (open.expired && (await noteExpiredDialogue(ctx, open.expired)) === 'consumed') return;
         // Someone who blocked the bot and is back: private messages to them work again.
-        await deps.db.updateTable('chats').set({ active: true, updated_at: deps.clock.now() }).where('telegram_chat_id', '=', ctx.chat.id).where('active', '=', false).execute();
+        await deps.db
+          .updateTable('chats')
+          .set({ active: true, updated_at: deps.clock.now() })
+          .where('telegram_chat_id', '=', ctx.chat.id)
+          .where('active', '=', false)
+          .execute();
       }
     }
     return next();

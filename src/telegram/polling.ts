@@ -44,7 +44,11 @@ export async function startPolling(bot: Telegraf<BotContext>, options: PollingOp
   const abort = new AbortController();
   const store = options.persist?.store;
   const forget = (updateId: number) =>
-    store?.done(updateId).catch((error: unknown) => options.logger.warn({ event: 'polled_update_not_cleared', updateId, err: safeError(error) }, 'could not clear a handled update'));
+    store
+      ?.done(updateId)
+      .catch((error: unknown) =>
+        options.logger.warn({ event: 'polled_update_not_cleared', updateId, err: safeError(error) }, 'could not clear a handled update'),
+      );
   const handle = async (update: Update) => {
     try {
       await bot.handleUpdate(update);
@@ -60,7 +64,12 @@ export async function startPolling(bot: Telegraf<BotContext>, options: PollingOp
   for (const update of leftOver) if (!queues.push(update)) await forget(update.update_id);
 
   const fetchBatch = (limit: number) =>
-    getUpdates(bot, { offset, limit, timeout: LONG_POLL_SECONDS, allowed_updates: [...options.allowedUpdates] }, abort.signal, options.requestTimeoutMs ?? LONG_POLL_REQUEST_TIMEOUT_MS);
+    getUpdates(
+      bot,
+      { offset, limit, timeout: LONG_POLL_SECONDS, allowed_updates: [...options.allowedUpdates] },
+      abort.signal,
+      options.requestTimeoutMs ?? LONG_POLL_REQUEST_TIMEOUT_MS,
+    );
 
   const loop = (async () => {
     let backoff = 500;

@@ -19,7 +19,15 @@ interface TelegramErrorLike {
   name?: string;
 }
 
-const goneDescriptions = [/bot was kicked/i, /bot is not a member/i, /chat not found/i, /bot was blocked/i, /user is deactivated/i, /group chat was deactivated/i, /have no rights to send text/i];
+const goneDescriptions = [
+  /bot was kicked/i,
+  /bot is not a member/i,
+  /chat not found/i,
+  /bot was blocked/i,
+  /user is deactivated/i,
+  /group chat was deactivated/i,
+  /have no rights to send text/i,
+];
 const alreadyDone = [/message is not modified/i, /message to delete not found/i, /message can't be deleted/i];
 
 export function classifyError(error: unknown): SendOutcome {
@@ -50,7 +58,6 @@ export async function attempt<T>(call: () => Promise<T>, messageIdOf: (result: T
     return classifyError(error);
   }
 }
-
 
 // telegraf types its signal with the abort-controller polyfill; node-fetch takes Node's own.
 type ApiSignal = NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];

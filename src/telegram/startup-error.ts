@@ -10,7 +10,8 @@ export function describeBotApiError(error: unknown, apiRoot: string, token: stri
   const code = e?.response?.error_code;
   if (code === 401 || code === 404) return { kind: 'token_refused' };
   if (typeof code === 'number') return { kind: 'unreachable', reason: scrubToken(`${where} answered ${code} ${e?.response?.description ?? ''}`.trim(), token) };
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return { kind: 'unreachable', reason: `${where} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}` };
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError')
+    return { kind: 'unreachable', reason: `${where} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}` };
   const network = describeNetworkError(error, where);
   if (network) return { kind: 'unreachable', reason: network };
   return { kind: 'unreachable', reason: scrubToken(`${where} failed: ${error instanceof Error ? error.message : String(error)}`, token) };

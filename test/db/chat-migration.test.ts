@@ -47,10 +47,16 @@ describe('a group and its supergroup merge (the supergroup was seen first)', () 
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db.insertInto('deliveries').values({ notice_id: notice.id, class_id: classId, chat_id: old, state: 'pending' }).execute();
-    await t.db.insertInto('outbox').values({ kind: 'notice.send', chat_id: old, dedupe_key: 'k1', state: 'pending', available_at: now, created_at: now }).execute();
+    await t.db
+      .insertInto('outbox')
+      .values({ kind: 'notice.send', chat_id: old, dedupe_key: 'k1', state: 'pending', available_at: now, created_at: now })
+      .execute();
 
     const superRow = (await upsertChat(t.db, { id: -1001, type: 'supergroup', title: '计科2101班群' }, true, now)).id;
-    await t.db.insertInto('faq_group_auto').values({ chat_id: superRow, last_at: new Date(now.getTime() - 60_000) }).execute();
+    await t.db
+      .insertInto('faq_group_auto')
+      .values({ chat_id: superRow, last_at: new Date(now.getTime() - 60_000) })
+      .execute();
     await insertQuestion(t.db, { ...base, chatId: superRow, messageId: 9 }, now);
 
     await migrateChat(t.db, -100, -1001, now);
@@ -72,7 +78,9 @@ describe('a group and its supergroup merge (the supergroup was seen first)', () 
     await boundClass(-200);
     const row = await ensureChat(t.db, { id: -200, type: 'group' });
     await migrateChat(t.db, -200, -1002, now);
-    expect(await t.db.selectFrom('chats').select(['id', 'telegram_chat_id', 'type']).execute()).toEqual([{ id: row, telegram_chat_id: -1002, type: 'supergroup' }]);
+    expect(await t.db.selectFrom('chats').select(['id', 'telegram_chat_id', 'type']).execute()).toEqual([
+      { id: row, telegram_chat_id: -1002, type: 'supergroup' },
+    ]);
   });
 });
 
@@ -99,8 +107,17 @@ describe('migration 2026-12-02-030: FAQ rows reference chats', () => {
         created_at: now,
         updated_at: now,
       });
-      await db.insertInto('faq_questions').values([question(-300, 1), question(7, 2), question(-400, 3), question(SUPER, 4), question(7, 5)]).execute();
-      await db.insertInto('faq_group_auto').values([{ chat_id: -300, last_at: now }, { chat_id: SUPER, last_at: now }]).execute();
+      await db
+        .insertInto('faq_questions')
+        .values([question(-300, 1), question(7, 2), question(-400, 3), question(SUPER, 4), question(7, 5)])
+        .execute();
+      await db
+        .insertInto('faq_group_auto')
+        .values([
+          { chat_id: -300, last_at: now },
+          { chat_id: SUPER, last_at: now },
+        ])
+        .execute();
     } finally {
       await migrateToLatest(db);
     }

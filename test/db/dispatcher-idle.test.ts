@@ -24,7 +24,11 @@ const capture = logCapture();
 
 /** A job that says its payload's text in the test group. */
 const say: JobHandler = {
-  run: (job, { telegram }) => attempt(() => telegram.sendMessage(chatId, String(job.payload.text)), (m) => m.message_id),
+  run: (job, { telegram }) =>
+    attempt(
+      () => telegram.sendMessage(chatId, String(job.payload.text)),
+      (m) => m.message_id,
+    ),
 };
 
 /** The dispatcher's sleeps, ended by the test (or never): time passes only when the test says so. */
@@ -60,7 +64,11 @@ function controlledSleep() {
 
 function start(options: DispatcherOptions): Dispatcher {
   const telegram = new Telegram(api.token, { apiRoot: api.apiRoot, webhookReply: false });
-  dispatcher = new Dispatcher({ db: counted.db, telegram, clock, logger: createLogger('info', capture.stream), migrateChat: createChatMigrator([]) }, { 'test.say': say }, options);
+  dispatcher = new Dispatcher(
+    { db: counted.db, telegram, clock, logger: createLogger('info', capture.stream), migrateChat: createChatMigrator([]) },
+    { 'test.say': say },
+    options,
+  );
   dispatcher.start();
   return dispatcher;
 }

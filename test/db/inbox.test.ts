@@ -46,12 +46,19 @@ beforeEach(async () => {
   [branchId, classId] = [branch.id, klass.id];
   liaisonIds = [];
   for (const [i, tg] of LIAISONS_TG.entries()) {
-    const p = await t.db.insertInto('people').values({ telegram_user_id: tg, first_name: `联络员${i}`, last_name: null, username: null, language: 'zh' }).returning('id').executeTakeFirstOrThrow();
+    const p = await t.db
+      .insertInto('people')
+      .values({ telegram_user_id: tg, first_name: `联络员${i}`, last_name: null, username: null, language: 'zh' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await t.db.insertInto('role_assignments').values({ person_id: p.id, role: 'liaison', branch_id: branchId, class_id: classId }).execute();
     liaisonIds.push(p.id);
   }
   // the writer talks to the bot, so they are a person like anyone else
-  await t.db.insertInto('people').values({ telegram_user_id: WRITER_TG, first_name: '匿名者', last_name: null, username: 'writer_x', language: 'zh' }).execute();
+  await t.db
+    .insertInto('people')
+    .values({ telegram_user_id: WRITER_TG, first_name: '匿名者', last_name: null, username: 'writer_x', language: 'zh' })
+    .execute();
   secretaryRoles = [{ role: 'secretary', branchId, classId: null }];
 });
 
@@ -98,7 +105,15 @@ describe('liaison inbox: anonymous items', () => {
     const liaison = { personId: liaisonIds[0]!, roles: [{ role: 'liaison', branchId, classId }] };
     expect((await t.db.transaction().execute((trx) => claim(trx, itemId, liaison, clock.now()))).kind).toBe('claimed');
     const answered = await t.db.transaction().execute((trx) =>
-      answer(trx, { itemId, by: liaison, body: '收到，会反映给学院。', to: { kind: 'asker', render: () => '联络员回复：收到，会反映给学院。' }, once: false, key, now: clock.now() }),
+      answer(trx, {
+        itemId,
+        by: liaison,
+        body: '收到，会反映给学院。',
+        to: { kind: 'asker', render: () => '联络员回复：收到，会反映给学院。' },
+        once: false,
+        key,
+        now: clock.now(),
+      }),
     );
     expect(answered).toEqual({ kind: 'answered', delivery: 'sent', messageId: expect.any(Number) });
     await deliver(d);
@@ -106,7 +121,11 @@ describe('liaison inbox: anonymous items', () => {
 
     // only the writer can answer back, proven by the sealed route, not by a stored id
     const back = (tg: number) =>
-      t.db.transaction().execute((trx) => replyFromAsker(trx, { itemId, telegramUserId: tg, body: '谢谢', render: () => ({ html: '匿名同学回复：谢谢' }), key, now: clock.now() }));
+      t.db
+        .transaction()
+        .execute((trx) =>
+          replyFromAsker(trx, { itemId, telegramUserId: tg, body: '谢谢', render: () => ({ html: '匿名同学回复：谢谢' }), key, now: clock.now() }),
+        );
     expect(await back(LIAISONS_TG[1]!)).toEqual({ kind: 'not_yours' });
     expect(await back(WRITER_TG)).toEqual({ kind: 'sent', liaisons: 2 });
     await deliver(d);

@@ -44,7 +44,11 @@ function dispatcher(): Dispatcher {
 async function nextRound(d: Dispatcher): Promise<number> {
   clock.advance(3_100);
   const budget = { tokens: 1.5, refilled_at: clock.now(), paused_until: null };
-  await t.db.insertInto('send_budget').values({ id: 1, ...budget }).onConflict((oc) => oc.column('id').doUpdateSet(budget)).execute();
+  await t.db
+    .insertInto('send_budget')
+    .values({ id: 1, ...budget })
+    .onConflict((oc) => oc.column('id').doUpdateSet(budget))
+    .execute();
   return d.runOnce();
 }
 
@@ -54,7 +58,15 @@ async function queueNotice(): Promise<number> {
   await t.db.insertInto('chats').values({ telegram_chat_id: group, type: 'group', title: '计科2101班', class_id: klass.id, active: true }).execute();
   const now = clock.now();
   const content = { kind: 'text' as const, text: TEXT, entities: [], fileId: null };
-  const { noticeId } = await createNotice(t.db, now, { ...content, branchId: branch.id, authorId: null, pin: false, askAck: false, sendAt: now, classIds: [klass.id] });
+  const { noticeId } = await createNotice(t.db, now, {
+    ...content,
+    branchId: branch.id,
+    authorId: null,
+    pin: false,
+    askAck: false,
+    sendAt: now,
+    classIds: [klass.id],
+  });
   return noticeId;
 }
 

@@ -142,8 +142,13 @@ describe('classes', () => {
 
     const good = '\uFEFFname,code,branch,tags\n软工2101,SE2101,计算机学院第一党支部,2021级;软件\n网安2101,,计算机学院第一党支部,\n';
     expect(await importClassesCsv(t.db, good, {})).toEqual({ ok: true, imported: 2 });
-    expect(await t.db.selectFrom('classes').select(['name', 'tags']).where('name', '=', '软工2101').execute()).toEqual([{ name: '软工2101', tags: ['2021级', '软件'] }]);
-    expect(await importClassesCsv(t.db, 'name,tags\n物联2101,<x>\n', {})).toMatchObject({ ok: false, errors: [{ line: 2, message: expect.stringContaining('tags') }] });
+    expect(await t.db.selectFrom('classes').select(['name', 'tags']).where('name', '=', '软工2101').execute()).toEqual([
+      { name: '软工2101', tags: ['2021级', '软件'] },
+    ]);
+    expect(await importClassesCsv(t.db, 'name,tags\n物联2101,<x>\n', {})).toMatchObject({
+      ok: false,
+      errors: [{ line: 2, message: expect.stringContaining('tags') }],
+    });
     expect(await importClassesCsv(t.db, 'name\n物联2101\n', { branch: '不存在的支部' })).toMatchObject({
       ok: false,
       errors: [{ line: 2, message: expect.stringContaining('does not exist') }],
@@ -218,7 +223,10 @@ describe('group chats', () => {
     // a group bound to one class cannot be taken by someone without authority over that class
     expect(await bindByClassRef(t.db, clock, group(-2, 'B'), 'cs2101', await as(league))).toMatchObject({ ok: true, value: { alreadyBound: true } });
     const liaisonOfOther = await person(9);
-    await t.db.insertInto('role_assignments').values({ person_id: liaisonOfOther.id, role: 'liaison', branch_id: branchId, class_id: other.value.id }).execute();
+    await t.db
+      .insertInto('role_assignments')
+      .values({ person_id: liaisonOfOther.id, role: 'liaison', branch_id: branchId, class_id: other.value.id })
+      .execute();
     expect(await bindByClassRef(t.db, clock, group(-2, 'B'), 'SE2101', await as(liaisonOfOther))).toMatchObject({ ok: false, error: 'chat_taken' });
   });
 

@@ -62,9 +62,18 @@ describe('housekeeping schedule', () => {
   it('trims exactly the update ids older than 7 days and finished outbox rows older than 30, in batches', async () => {
     const ago = (days: number, extraMs = 0) => new Date(T0.getTime() - days * DAY - extraMs);
     const updates = [
-      [1, ago(8)], [2, ago(7, 1)], [3, ago(7, -1)], [4, ago(1)], [5, ago(30)], [6, ago(9)], [7, ago(10)],
+      [1, ago(8)],
+      [2, ago(7, 1)],
+      [3, ago(7, -1)],
+      [4, ago(1)],
+      [5, ago(30)],
+      [6, ago(9)],
+      [7, ago(10)],
     ] as const;
-    await t.db.insertInto('processed_updates').values(updates.map(([id, at]) => ({ update_id: id, processed_at: at }))).execute();
+    await t.db
+      .insertInto('processed_updates')
+      .values(updates.map(([id, at]) => ({ update_id: id, processed_at: at })))
+      .execute();
     await addOutboxRow('old-done', 'done', ago(40), ago(31));
     await addOutboxRow('old-failed', 'failed', ago(40), ago(35));
     await addOutboxRow('old-cancelled-no-finish-time', 'cancelled', ago(32), null);
@@ -184,7 +193,10 @@ describe('two processes on one database', () => {
   it('ticking at the same moment does the work once', async () => {
     const other = await secondConnection();
     try {
-      await t.db.insertInto('processed_updates').values({ update_id: 1, processed_at: new Date(T0.getTime() - 8 * DAY) }).execute();
+      await t.db
+        .insertInto('processed_updates')
+        .values({ update_id: 1, processed_at: new Date(T0.getTime() - 8 * DAY) })
+        .execute();
       const housekeepingRuns: number[] = [];
       const hk = housekeepingSchedule();
       const spied: Schedule = { ...hk, tick: (now, trx: Transaction<Database>, run) => (housekeepingRuns.push(1), hk.tick(now, trx, run)) };
@@ -201,22 +213,25 @@ describe('two processes on one database', () => {
     }
   });
 
-  it.skipIf(process.env.TEST_DB_KIND !== 'postgres')('PostgreSQL: while one process runs a schedule, the other skips it (SKIP LOCKED), then finds it done', async () => {
-    const other = await secondConnection();
-    try {
-      const once = counting('test.once');
-      const a = scheduler([once.schedule]);
-      const b = scheduler([once.schedule], other.db);
-      const held = once.hold();
-      const first = a.tick();
-      await held.inside;
-      expect(await b.tick()).toEqual({ 'test.once': 'busy' });
-      held.release();
-      expect(await first).toEqual({ 'test.once': 'ran' });
-      expect(await b.tick()).toEqual({ 'test.once': 'not_due' });
-      expect(once.runs).toHaveLength(1);
-    } finally {
-      await other.close();
-    }
-  });
+  it.skipIf(process.env.TEST_DB_KIND !== 'postgres')(
+    'PostgreSQL: while one process runs a schedule, the other skips it (SKIP LOCKED), then finds it done',
+    async () => {
+      const other = await secondConnection();
+      try {
+        const once = counting('test.once');
+        const a = scheduler([once.schedule]);
+        const b = scheduler([once.schedule], other.db);
+        const held = once.hold();
+        const first = a.tick();
+        await held.inside;
+        expect(await b.tick()).toEqual({ 'test.once': 'busy' });
+        held.release();
+        expect(await first).toEqual({ 'test.once': 'ran' });
+        expect(await b.tick()).toEqual({ 'test.once': 'not_due' });
+        expect(once.runs).toHaveLength(1);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });

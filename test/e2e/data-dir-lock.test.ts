@@ -23,7 +23,10 @@ const dataDir = () => {
 };
 
 /** A separate process that takes the lock and keeps it until it dies. */
-async function lockInChild(dir: string, code = `import('./src/db/data-dir-lock.ts').then((m) => m.lockDataDir(process.argv[1])).then(() => { console.log('locked'); setInterval(() => {}, 1e6); });`) {
+async function lockInChild(
+  dir: string,
+  code = `import('./src/db/data-dir-lock.ts').then((m) => m.lockDataDir(process.argv[1])).then(() => { console.log('locked'); setInterval(() => {}, 1e6); });`,
+) {
   const child = spawn(process.execPath, ['--import', 'tsx', '-e', code, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   await new Promise<void>((resolve) => child.stdout!.on('data', (d) => String(d).includes('locked') && resolve()));
@@ -76,7 +79,10 @@ describe.skipIf(!canUnshare)('npm start as PID 1 in a fresh PID namespace', () =
     const dir = dataDir();
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: dir };
     const startAsPid1 = async (args: string[], readyPattern: RegExp) => {
-      const child = spawn('unshare', ['--pid', '--fork', '--kill-child', '--mount-proc', process.execPath, '--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('unshare', ['--pid', '--fork', '--kill-child', '--mount-proc', process.execPath, '--import', 'tsx', ...args], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       children.push(child);
       let out = '';
       child.stderr!.on('data', (d) => (out += String(d)));

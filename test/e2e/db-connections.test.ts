@@ -81,13 +81,21 @@ describe.skipIf(!onPostgres)('PostgreSQL terminating the bot’s connections', (
     await waitFor(async () => lost >= before + killed);
     const late = makeUser(99_999, '后来者');
     expect(await say.private(late, '/start')).toEqual([expect.stringContaining('你好，后来者')]);
-    const unsettled = () => t.db.selectFrom('outbox').select(['kind', 'state', 'attempts', 'last_error']).where('state', 'in', ['pending', 'sending']).where('available_at', '<=', new Date()).execute();
+    const unsettled = () =>
+      t.db
+        .selectFrom('outbox')
+        .select(['kind', 'state', 'attempts', 'last_error'])
+        .where('state', 'in', ['pending', 'sending'])
+        .where('available_at', '<=', new Date())
+        .execute();
     await waitFor(async () => (await unsettled()).length === 0).catch(async () => expect(await unsettled()).toEqual([]));
     const rows = await t.db.selectFrom('outbox').select(['kind', 'state', 'last_error']).where('kind', '=', 'notice.send').execute();
     expect(rows.length).toBe(groups.length);
     expect(rows.filter((r) => r.state !== 'done')).toEqual([]);
     for (const g of groups) {
-      const copies = h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(g.id) && c.status === 200 && String(c.params.text).includes('数据库重启'));
+      const copies = h.api
+        .callsTo('sendMessage')
+        .filter((c) => String(c.params.chat_id) === String(g.id) && c.status === 200 && String(c.params.text).includes('数据库重启'));
       expect(copies).toHaveLength(1);
     }
   }, 120_000);
@@ -95,7 +103,9 @@ describe.skipIf(!onPostgres)('PostgreSQL terminating the bot’s connections', (
 
 /** The message id of the preview that carries the "send" button. */
 async function sendButton(h: Harness, chatId: number): Promise<number> {
-  const call = [...h.api.calls].reverse().find((c) => String(c.params.chat_id) === String(chatId) && JSON.stringify(c.params.reply_markup ?? '').includes('"nd:send"'));
+  const call = [...h.api.calls]
+    .reverse()
+    .find((c) => String(c.params.chat_id) === String(chatId) && JSON.stringify(c.params.reply_markup ?? '').includes('"nd:send"'));
   return (call!.response as { result: { message_id: number } }).result.message_id;
 }
 

@@ -41,7 +41,11 @@ async function deliver() {
   }
 }
 
-const lastTo = (chatId: number) => h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(chatId)).at(-1)!;
+const lastTo = (chatId: number) =>
+  h.api
+    .callsTo('sendMessage')
+    .filter((c) => String(c.params.chat_id) === String(chatId))
+    .at(-1)!;
 
 /** A classmate's group question, passed on to the liaisons; liaison A presses "answer". */
 async function liaisonStartsAnswer(): Promise<void> {

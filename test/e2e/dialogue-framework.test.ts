@@ -35,7 +35,10 @@ const sendPhoto = async (fileId: string) => {
   const since = h.api.mark();
   const message = { message_id: 900, date: 1, chat: { id: ann.id, type: 'private', first_name: 'Ann' }, from: { ...ann, is_bot: false } };
   await h.handled(h.api.pushUpdate(<never>{ message: { ...message, photo: [{ file_id: fileId, file_unique_id: 'u', width: 1, height: 1 }] } }));
-  return h.api.calls.slice(since).filter((c) => c.method === 'sendMessage').map((c) => String(c.params.text));
+  return h.api.calls
+    .slice(since)
+    .filter((c) => c.method === 'sendMessage')
+    .map((c) => String(c.params.text));
 };
 
 describe('step routing', () => {
@@ -63,7 +66,12 @@ describe('step routing', () => {
     await say.private(ann, 'Ann');
     const since = h.api.mark();
     await say.press(ann, ann.id, 'sv:skip');
-    expect(h.api.calls.slice(since).map((c) => c.method).filter((m) => m !== 'getUpdates')).toEqual(['answerCallbackQuery', 'sendMessage']);
+    expect(
+      h.api.calls
+        .slice(since)
+        .map((c) => c.method)
+        .filter((m) => m !== 'getUpdates'),
+    ).toEqual(['answerCallbackQuery', 'sendMessage']);
     expect(await say.private(ann, '/unknown')).toEqual(['passed on']);
     expect((await stored())[0]!.step).toBe('confirm');
   });
@@ -121,7 +129,10 @@ describe('stored rows that no longer fit', () => {
   const person = () => t.db.selectFrom('people').select('id').where('telegram_user_id', '=', ann.id).executeTakeFirstOrThrow();
   const plant = async (step: string, data: object) => {
     const { id } = await person();
-    await t.db.insertInto('dialogues').values({ person_id: id, kind: 'test_survey', step, data: JSON.stringify(data), updated_at: clock.now() }).execute();
+    await t.db
+      .insertInto('dialogues')
+      .values({ person_id: id, kind: 'test_survey', step, data: JSON.stringify(data), updated_at: clock.now() })
+      .execute();
   };
   const outdated = '机器人已更新，你之前未完成的操作无法继续，已自动取消。请重新开始，抱歉。';
 

@@ -50,7 +50,9 @@ describe('npm run cli -- faq', { timeout: 60_000 }, () => {
     const broken = readFileSync(FAQ_FILE, 'utf8').replace('slug: dues', 'slug: Dues!').replace('title: 入党宣誓怎么进行？誓词是什么？', 'title: ""');
     const refused = await cli(['faq', 'import', tempFile('bad.yaml', broken)]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/Nothing was imported[\s\S]*line \d+: entries\[\d+\]\.title \(oath\): must not be empty[\s\S]*line \d+: entries\[\d+\]\.slug \(Dues!\)/);
+    expect(refused.err).toMatch(
+      /Nothing was imported[\s\S]*line \d+: entries\[\d+\]\.title \(oath\): must not be empty[\s\S]*line \d+: entries\[\d+\]\.slug \(Dues!\)/,
+    );
     expect((await cli(['faq', 'export'])).out).toEqual(exported.out);
 
     const edited = readFileSync(FAQ_FILE, 'utf8').replace('学生党员每月交纳党费0.2元。', '学生党员每月交纳党费0.2元（已导入）。');

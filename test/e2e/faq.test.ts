@@ -49,7 +49,11 @@ async function deliver(maxRounds = 40) {
 
 const sentTo = (chatId: number, since: number) =>
   h.api.calls.slice(since).filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(chatId));
-const lastTo = (chatId: number) => h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(chatId)).at(-1)!;
+const lastTo = (chatId: number) =>
+  h.api
+    .callsTo('sendMessage')
+    .filter((c) => String(c.params.chat_id) === String(chatId))
+    .at(-1)!;
 const press = async (user: FakeUser, chat: FakeChat | { id: number; type: 'private' }, messageId: number, data: string) => {
   const since = h.api.mark();
   await h.handled(h.api.pressButton(user, { chat, message_id: messageId }, data));
@@ -97,9 +101,7 @@ describe('FAQ: answering classmates', () => {
     expect(sentTo(liaisonA.id, since)).toEqual([]);
 
     expect(await say.private(student, '谢谢')).toEqual(['你好！发送 /help 查看我能做什么。']);
-    expect(await say.private(student, '今天二食堂的麻辣烫好吃吗')).toEqual([
-      '我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。',
-    ]);
+    expect(await say.private(student, '今天二食堂的麻辣烫好吃吗')).toEqual(['我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。']);
     // the student used /ask in the class group, so the bot knows their class and its liaisons got it
     await deliver();
     expect(textOf(lastTo(liaisonA.id))).toContain('今天二食堂的麻辣烫好吃吗');
@@ -111,7 +113,13 @@ describe('FAQ: answering classmates', () => {
     const answerCall = lastTo(group.id);
     expect((answerCall.params.reply_parameters as { message_id: number }).message_id).toBeGreaterThan(0);
 
-    const botMessage = { message_id: messageIdOf(answerCall), from: h.api.bot && { id: h.api.bot.id, is_bot: true, first_name: h.api.bot.first_name, username: h.api.bot.username }, chat: group, date: 0, text: 'x' };
+    const botMessage = {
+      message_id: messageIdOf(answerCall),
+      from: h.api.bot && { id: h.api.bot.id, is_bot: true, first_name: h.api.bot.first_name, username: h.api.bot.username },
+      chat: group,
+      date: 0,
+      text: 'x',
+    };
     const [followUp] = await say.group(group, student, '那预备党员要交党费吗', { reply_to_message: botMessage });
     expect(followUp).toContain('预备党员从支部大会通过其为预备党员之日起交纳党费');
     expect(await say.group(group, student, '/ask')).toEqual([expect.stringContaining('用法：/ask')]);
@@ -202,9 +210,7 @@ describe('FAQ: passing questions to the liaisons', () => {
     expect(textOf(inGroup)).toContain('<b>赵联络</b> 的回复：\n手写，一千字左右即可。');
     // A is too late now
     const toA = lastTo(liaisonA.id);
-    expect(answersOf(await press(liaisonA, privateChat(liaisonA), messageIdOf(toA), buttonsOf(toA)[0]!.callback_data))).toEqual([
-      '这个问题已经有人回复过了。',
-    ]);
+    expect(answersOf(await press(liaisonA, privateChat(liaisonA), messageIdOf(toA), buttonsOf(toA)[0]!.callback_data))).toEqual(['这个问题已经有人回复过了。']);
   });
 
   /** A question asked in the group and passed to the liaisons; returns liaison B's "answer" button. */
@@ -337,10 +343,18 @@ describe('FAQ: the secretary edits the knowledge base', () => {
     const [prompt, yaml] = await say.private(secretary, '/faq_edit dues');
     expect(prompt).toContain('条目 <code>dues</code> 的当前内容如下');
     expect(yaml).toMatch(/^<pre>slug: dues\n/);
-    const current = yaml!.replace(/^<pre>/, '').replace(/<\/pre>$/, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const current = yaml!
+      .replace(/^<pre>/, '')
+      .replace(/<\/pre>$/, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
 
     expect(await say.private(secretary, current.replace('slug: dues', 'slug: fees'))).toEqual([expect.stringContaining('slug 不能修改（应为 dues）')]);
-    expect(await say.private(secretary, current.replace(/^category: .*$/m, 'category: [unclosed'))).toEqual([expect.stringMatching(/内容有问题，没有保存：\nline \d+: /)]);
+    expect(await say.private(secretary, current.replace(/^category: .*$/m, 'category: [unclosed'))).toEqual([
+      expect.stringMatching(/内容有问题，没有保存：\nline \d+: /),
+    ]);
     const edited = current.replace('学生党员每月交纳党费0.2元。', '学生党员每月交纳党费0.2元，本支部每学期初统一收取。');
     expect(await say.private(secretary, edited)).toEqual(['已保存 <code>dues</code>，立即生效。']);
     expect((await say.private(student, '党费交多少'))[0]).toContain('本支部每学期初统一收取');

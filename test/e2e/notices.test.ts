@@ -63,7 +63,14 @@ async function pressAll(user: typeof secretary, buttons: string[]) {
 async function composeToAll(text: string, entities: object[] = [], options: { pin?: boolean; ack?: boolean } = {}) {
   await say.private(secretary, '/notice');
   const id = h.api.pushUpdate(<never>{
-    message: { message_id: 1000 + Math.floor(Math.random() * 1e6), date: 1, chat: { id: secretary.id, type: 'private', first_name: secretary.first_name }, from: { ...secretary, is_bot: false }, text, entities } as never,
+    message: {
+      message_id: 1000 + Math.floor(Math.random() * 1e6),
+      date: 1,
+      chat: { id: secretary.id, type: 'private', first_name: secretary.first_name },
+      from: { ...secretary, is_bot: false },
+      text,
+      entities,
+    } as never,
   });
   await h.handled(id);
   await say.press(secretary, secretary.id, 'nd:all');
@@ -78,7 +85,10 @@ describe('composing and sending a notice', () => {
     const bold = [{ type: 'bold', offset: 0, length: 4 }];
     await composeToAll('本周五 18:00 在 A101 召开班会 <b>请勿迟到</b>', bold, { pin: true });
     // one preview message: the notice as the groups will see it, with the buttons under it
-    const preview = h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(secretary.id)).at(-1)!;
+    const preview = h.api
+      .callsTo('sendMessage')
+      .filter((c) => String(c.params.chat_id) === String(secretary.id))
+      .at(-1)!;
     expect(preview.params).toMatchObject({ text: '本周五 18:00 在 A101 召开班会 <b>请勿迟到</b>', entities: bold });
     expect(preview.params.parse_mode).toBeUndefined();
     const rows = (preview.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard;
@@ -103,7 +113,17 @@ describe('composing and sending a notice', () => {
     await say.private(secretary, '/notice');
     const long = 'x'.repeat(5000);
     expect(await say.private(secretary, long)).toEqual([expect.stringContaining('5000 个字符，Telegram 一条消息最多 4096 个字符')]);
-    await h.handled(h.api.pushUpdate(<never>{ message: { message_id: 77, date: 1, chat: { id: secretary.id, type: 'private', first_name: 'x' }, from: { ...secretary, is_bot: false }, sticker: { file_id: 's' } } as never }));
+    await h.handled(
+      h.api.pushUpdate(<never>{
+        message: {
+          message_id: 77,
+          date: 1,
+          chat: { id: secretary.id, type: 'private', first_name: 'x' },
+          from: { ...secretary, is_bot: false },
+          sticker: { file_id: 's' },
+        } as never,
+      }),
+    );
     expect(String(h.api.callsTo('sendMessage').at(-1)!.params.text)).toContain('请发送文字、一张图片或一个文件');
     await say.private(secretary, '通知内容');
     expect(await say.private(secretary, '/cancel')).toEqual(['已取消，没有保存任何内容。']);
@@ -146,7 +166,17 @@ describe('composing and sending a notice', () => {
     await say.private(secretary, '/notice');
     await h.handled(
       h.api.pushUpdate(<never>{
-        message: { message_id: 88, date: 1, chat: { id: secretary.id, type: 'private', first_name: 'x' }, from: { ...secretary, is_bot: false }, photo: [{ file_id: 'small', file_unique_id: 's', width: 1, height: 1 }, { file_id: 'big', file_unique_id: 'b', width: 9, height: 9 }], caption: '活动海报' } as never,
+        message: {
+          message_id: 88,
+          date: 1,
+          chat: { id: secretary.id, type: 'private', first_name: 'x' },
+          from: { ...secretary, is_bot: false },
+          photo: [
+            { file_id: 'small', file_unique_id: 's', width: 1, height: 1 },
+            { file_id: 'big', file_unique_id: 'b', width: 9, height: 9 },
+          ],
+          caption: '活动海报',
+        } as never,
       }),
     );
     await say.press(secretary, secretary.id, 'nd:all');
@@ -158,7 +188,9 @@ describe('composing and sending a notice', () => {
   });
 
   it('sends to the classes with a tag', async () => {
-    expect(await say.private(secretary, '/class_tags CS2101 2021级 计算机')).toEqual([expect.stringContaining('已设置 <b>计科2101</b> 的标签：2021级、计算机')]);
+    expect(await say.private(secretary, '/class_tags CS2101 2021级 计算机')).toEqual([
+      expect.stringContaining('已设置 <b>计科2101</b> 的标签：2021级、计算机'),
+    ]);
     await say.private(secretary, '/class_tags CS2102 2021级');
     expect(await say.private(secretary, '/class_tags')).toEqual([expect.stringContaining('用法：/class_tags')]);
     expect(await say.private(secretary, '/class_tags CS2101 <b>')).toEqual([expect.stringContaining('用法：/class_tags')]);
@@ -313,7 +345,12 @@ describe('delivery faults', () => {
     await deliver();
     expect(sentTo(groups[0]!.id).filter((c) => c.params.text === '容错测试')).toHaveLength(1);
     expect(sentTo(-1009003).filter((c) => c.params.text === '容错测试')).toHaveLength(1);
-    const chats = await t.db.selectFrom('chats').select(['telegram_chat_id', 'active', 'class_id']).where('type', '!=', 'private').orderBy('class_id').execute();
+    const chats = await t.db
+      .selectFrom('chats')
+      .select(['telegram_chat_id', 'active', 'class_id'])
+      .where('type', '!=', 'private')
+      .orderBy('class_id')
+      .execute();
     expect(chats).toEqual([
       { telegram_chat_id: groups[0]!.id, active: true, class_id: 1 },
       { telegram_chat_id: groups[1]!.id, active: false, class_id: 2 },
@@ -327,7 +364,13 @@ describe('delivery faults', () => {
     await say.press(secretary, secretary.id, 'nd:send');
     await deliver();
     expect(sentTo(groups[0]!.id).filter((c) => c.params.text === '服务器错误重试')).toHaveLength(1);
-    const retried = await t.db.selectFrom('deliveries as d').innerJoin('notices as n', 'n.id', 'd.notice_id').select('d.state').where('n.text', '=', '服务器错误重试').where('d.class_id', '=', 1).execute();
+    const retried = await t.db
+      .selectFrom('deliveries as d')
+      .innerJoin('notices as n', 'n.id', 'd.notice_id')
+      .select('d.state')
+      .where('n.text', '=', '服务器错误重试')
+      .where('d.class_id', '=', 1)
+      .execute();
     expect(retried.map((r) => r.state)).toEqual(['sent']);
     const details = (await say.private(secretary, '/notices')).join('\n');
     expect(details).toContain('失败 2'); // kicked group and unbound class
@@ -337,7 +380,13 @@ describe('delivery faults', () => {
     await composeToAll('群已解散', [], { ack: false });
     await say.press(secretary, secretary.id, 'nd:send');
     await deliver();
-    const gone = await t.db.selectFrom('deliveries as d').innerJoin('notices as n', 'n.id', 'd.notice_id').select(['d.state', 'd.failure']).where('n.text', '=', '群已解散').where('d.class_id', '=', 1).execute();
+    const gone = await t.db
+      .selectFrom('deliveries as d')
+      .innerJoin('notices as n', 'n.id', 'd.notice_id')
+      .select(['d.state', 'd.failure'])
+      .where('n.text', '=', '群已解散')
+      .where('d.class_id', '=', 1)
+      .execute();
     expect(gone).toEqual([{ state: 'failed', failure: expect.stringContaining('chat not found') }]);
     expect((await t.db.selectFrom('chats').select('active').where('telegram_chat_id', '=', groups[0]!.id).executeTakeFirstOrThrow()).active).toBe(false);
   });
@@ -361,7 +410,9 @@ describe('delivery faults', () => {
 describe('resending failed deliveries (issue 7, item 8)', () => {
   const lastText = () => String(h.api.callsTo('sendMessage').at(-1)!.params.text);
   const lastButtons = () =>
-    (h.api.callsTo('sendMessage').at(-1)!.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } | undefined)?.inline_keyboard.flat() ?? [];
+    (
+      h.api.callsTo('sendMessage').at(-1)!.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } | undefined
+    )?.inline_keyboard.flat() ?? [];
   const copies = (chatId: number) => sentTo(chatId).filter((c) => c.params.text === '重发测试');
 
   it('re-queues the failed deliveries whose group can still be reached, with one button in the details, and names the rest', async () => {

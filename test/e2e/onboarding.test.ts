@@ -50,12 +50,16 @@ describe('onboarding a branch end to end', () => {
     await becomeSecretary();
     expect(await say.private(secretary, '/whoami')).toEqual([expect.stringContaining('支部书记（党支部）')]);
 
-    expect(await say.private(secretary, '/class_add 计科2101 CS2101')).toEqual([expect.stringContaining('已新建班级 <b>计科2101</b>（代码 <code>CS2101</code>）')]);
+    expect(await say.private(secretary, '/class_add 计科2101 CS2101')).toEqual([
+      expect.stringContaining('已新建班级 <b>计科2101</b>（代码 <code>CS2101</code>）'),
+    ]);
     expect(await say.private(secretary, '/class_add 软工2101')).toEqual([expect.stringContaining('代码 <code>2101</code>')]);
 
     expect(await inviteAndJoin('liaison', 'CS2101', liaisonA)).toContain('你现在是 <b>计科2101</b> 的联系班级的党员');
     expect(await inviteAndJoin('联络员', '计科2101', liaisonB)).toContain('你现在是 <b>计科2101</b>');
-    expect(await say.private(secretary, '/invite liaison CS2101')).toEqual([expect.stringContaining('计科2101 已经有两名联络员（李<b>联络</b>、赵联络）'.replace('<b>联络</b>', '&lt;b&gt;联络&lt;/b&gt;'))]);
+    expect(await say.private(secretary, '/invite liaison CS2101')).toEqual([
+      expect.stringContaining('计科2101 已经有两名联络员（李<b>联络</b>、赵联络）'.replace('<b>联络</b>', '&lt;b&gt;联络&lt;/b&gt;')),
+    ]);
     expect(await inviteAndJoin('league', 'CS2101', student)).toContain('团支书');
 
     const overview = (await say.private(secretary, '/classes')).join('\n');
@@ -70,7 +74,9 @@ describe('onboarding a branch end to end', () => {
     expect(welcome).toEqual([expect.stringContaining('/bind 班级代码')]);
 
     // a classmate without a class role may not bind; the liaison of the class may
-    expect(await say.group(classGroup, englishStudent, '/bind CS2101')).toEqual([expect.stringContaining('Only a liaison or the League secretary of the class')]);
+    expect(await say.group(classGroup, englishStudent, '/bind CS2101')).toEqual([
+      expect.stringContaining('Only a liaison or the League secretary of the class'),
+    ]);
     expect(await say.group(classGroup, liaisonB, '/bind cs2101')).toEqual([expect.stringContaining('已把本群绑定到 <b>计科2101</b>（党支部）')]);
     expect((await say.private(secretary, '/classes')).join('\n')).toContain('班级群：计科2101班');
 
@@ -101,7 +107,9 @@ describe('onboarding a branch end to end', () => {
       refusals.add(replies[0]!);
     }
     const anonymous = makeUser(1087968824, 'Group', { username: 'GroupAnonymousBot' });
-    refusals.add((await say.group(strangerGroup, anonymous, '/bind 2101', { sender_chat: { id: strangerGroup.id, type: 'group', title: strangerGroup.title } }))[0]!);
+    refusals.add(
+      (await say.group(strangerGroup, anonymous, '/bind 2101', { sender_chat: { id: strangerGroup.id, type: 'group', title: strangerGroup.title } }))[0]!,
+    );
     expect([...refusals]).toEqual([expect.stringContaining('只有本班的联络员、团支书或支部书记可以绑定班级群')]);
     expect([...refusals][0]).not.toContain('计科2101');
 
@@ -119,7 +127,9 @@ describe('onboarding a branch end to end', () => {
     await say.private(secretary, '/class_add 计科2101 CS2101');
     await inviteAndJoin('league', 'CS2101', student);
     await inviteAndJoin('liaison', 'CS2101', liaisonA);
-    expect(await say.private(englishStudent, '/bind_link')).toEqual(['Only a liaison or the League secretary of a class, or the branch secretary, can make a bind link.']);
+    expect(await say.private(englishStudent, '/bind_link')).toEqual([
+      'Only a liaison or the League secretary of a class, or the branch secretary, can make a bind link.',
+    ]);
 
     // the League secretary makes a link; a group admin without any role opens it in the class group
     const [made] = await say.private(student, '/bind_link');
@@ -187,7 +197,9 @@ describe('onboarding a branch end to end', () => {
     await say.private(secretary, '/class_add 计科2101');
     expect(await say.private(secretary, '/class_add 计科2101')).toEqual([expect.stringContaining('已经有名为“计科2101”的班级了')]);
     // a name with spaces in quotes (straight or Chinese quotes); an open quote gets the usage
-    expect(await say.private(secretary, '/class_add "计算机 2101班" CS2101')).toEqual([expect.stringContaining('已新建班级 <b>计算机 2101班</b>（代码 <code>CS2101</code>）')]);
+    expect(await say.private(secretary, '/class_add "计算机 2101班" CS2101')).toEqual([
+      expect.stringContaining('已新建班级 <b>计算机 2101班</b>（代码 <code>CS2101</code>）'),
+    ]);
     expect(await say.private(secretary, '/class_add “软件 工程1班”')).toEqual([expect.stringContaining('已新建班级 <b>软件 工程1班</b>')]);
     expect(await say.private(secretary, '/class_add "计算机 2102班 CS2102')).toEqual([expect.stringContaining('名称中有空格时请加引号')]);
     expect(await say.private(secretary, '/classes')).toEqual([expect.stringContaining('<b>党支部</b> 共 3 个班级')]);
@@ -310,7 +322,9 @@ describe('robustness', () => {
     // unknown callback data (an old or forged button) is answered, so the client stops spinning
     const unknown = h.api.mark();
     await h.handled(h.api.pressButton(student, { chat: { id: student.id, type: 'private' }, message_id: 1 }, 'zz:unknown'));
-    expect(h.api.calls.slice(unknown).filter((c) => c.method === 'answerCallbackQuery')).toMatchObject([{ status: 200, params: { text: '这个操作已过期，请重新开始。' } }]);
+    expect(h.api.calls.slice(unknown).filter((c) => c.method === 'answerCallbackQuery')).toMatchObject([
+      { status: 200, params: { text: '这个操作已过期，请重新开始。' } },
+    ]);
   });
 
   it('apologises without details when a handler fails, and keeps going', async () => {
@@ -327,7 +341,14 @@ describe('robustness', () => {
     const since = h.api.mark();
     const update = {
       update_id: 424242,
-      message: { message_id: 9, date: 1, chat: { id: student.id, type: 'private' as const, first_name: student.first_name }, from: { ...student, is_bot: false as const }, text: '/help', entities: [{ type: 'bot_command' as const, offset: 0, length: 5 }] },
+      message: {
+        message_id: 9,
+        date: 1,
+        chat: { id: student.id, type: 'private' as const, first_name: student.first_name },
+        from: { ...student, is_bot: false as const },
+        text: '/help',
+        entities: [{ type: 'bot_command' as const, offset: 0, length: 5 }],
+      },
     };
     h.api.pushUpdate(update);
     await h.handled(424242);

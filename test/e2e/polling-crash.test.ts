@@ -12,7 +12,10 @@ afterEach(async () => {
 async function setUp(): Promise<{ api: FakeBotApi; env: Record<string, string> }> {
   const api = await startFakeBotApi();
   const db = await databaseEnvForProcess();
-  cleanups.push(() => api.close(), () => db.cleanup());
+  cleanups.push(
+    () => api.close(),
+    () => db.cleanup(),
+  );
   return { api, env: { ...db.env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'info' } };
 }
 
@@ -40,8 +43,14 @@ describe('a bot killed while updates are queued', () => {
     const second = startBot(env);
     await second.waitForStdout(/"event":"ready"/);
     await second.waitForStdout(/"event":"polled_updates_resumed","count":[23]/);
-    const help = await api.waitForCall('sendMessage', (c) => String(c.params.chat_id) === String(student.id) && String(c.params.text).includes('/whoami —'), { since, timeoutMs: 30_000 });
-    const whoami = await api.waitForCall('sendMessage', (c) => String(c.params.chat_id) === String(student.id) && String(c.params.text).includes('普通同学'), { since, timeoutMs: 30_000 });
+    const help = await api.waitForCall('sendMessage', (c) => String(c.params.chat_id) === String(student.id) && String(c.params.text).includes('/whoami —'), {
+      since,
+      timeoutMs: 30_000,
+    });
+    const whoami = await api.waitForCall('sendMessage', (c) => String(c.params.chat_id) === String(student.id) && String(c.params.text).includes('普通同学'), {
+      since,
+      timeoutMs: 30_000,
+    });
     expect(api.calls.indexOf(help)).toBeLessThan(api.calls.indexOf(whoami));
     // the update whose handling had begun is not handled twice
     const replies = api.calls.slice(since).filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(student.id));

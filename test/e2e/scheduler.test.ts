@@ -17,7 +17,13 @@ const schedulerTasks = () => [...cron.getTasks().values()].filter((task) => task
 
 describe('scheduled jobs in the running app', () => {
   it('the start runs one tick: old update ids and finished outbox rows are trimmed, recent ones kept', async () => {
-    await t.db.insertInto('processed_updates').values([{ update_id: 1, processed_at: daysAgo(8) }, { update_id: 2, processed_at: daysAgo(1) }]).execute();
+    await t.db
+      .insertInto('processed_updates')
+      .values([
+        { update_id: 1, processed_at: daysAgo(8) },
+        { update_id: 2, processed_at: daysAgo(1) },
+      ])
+      .execute();
     await t.db
       .insertInto('outbox')
       .values([
@@ -54,7 +60,7 @@ describe('scheduled jobs in the running app', () => {
     expect(await h.app.scheduler.tick()).toEqual({});
   });
 
-  it('without runScheduler (the tests\' default) no node-cron task is started', async () => {
+  it("without runScheduler (the tests' default) no node-cron task is started", async () => {
     const before = schedulerTasks().length;
     const h = await startHarness({ db: t.db });
     expect(schedulerTasks()).toHaveLength(before);

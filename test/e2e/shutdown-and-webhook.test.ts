@@ -110,7 +110,9 @@ describe('webhook mode', () => {
       const stalled = connect(port, '127.0.0.1');
       stalled.on('error', () => undefined); // the server cutting it is the point
       await once(stalled, 'connect');
-      stalled.write(`POST /telegram/hook HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: test_secret-1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"update_id":`);
+      stalled.write(
+        `POST /telegram/hook HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: test_secret-1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"update_id":`,
+      );
       const cut = new Promise((resolve) => stalled.on('close', resolve)); // events.once would reject on the reset
       await h.stop();
       await cut;

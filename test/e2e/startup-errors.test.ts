@@ -42,7 +42,12 @@ describe.skipIf(onPostgres)('a database that cannot be opened', () => {
   it('npm start prints it as one line, exit code 1, no stack trace', async () => {
     const children: ChildProcess[] = [];
     try {
-      const proc = runProcess('npm', ['start', '--silent'], { BOT_TOKEN: '123456:secret-token', DATABASE_URL: `postgres://party:${PASSWORD}@127.0.0.1:1/party` }, children);
+      const proc = runProcess(
+        'npm',
+        ['start', '--silent'],
+        { BOT_TOKEN: '123456:secret-token', DATABASE_URL: `postgres://party:${PASSWORD}@127.0.0.1:1/party` },
+        children,
+      );
       expect(await proc.exited).toBe(1);
       const { stdout, stderr } = proc.output();
       expect(stderr).toContain('the database could not be opened: the connection to PostgreSQL at 127.0.0.1:1, database "party" was refused');
@@ -97,7 +102,9 @@ describe.skipIf(onPostgres)('a Bot API that cannot be reached', () => {
     expect((await startWith('http://127.0.0.1:1')).message).toBe(
       'The bot cannot start: the connection to the Bot API at http://127.0.0.1:1 was refused (nothing listens there) [ECONNREFUSED]. Check TELEGRAM_API_ROOT and the network.',
     );
-    expect((await startWith('http://nonexistent.invalid')).message).toContain('the host of the Bot API at http://nonexistent.invalid cannot be resolved (DNS lookup failed) [ENOTFOUND]');
+    expect((await startWith('http://nonexistent.invalid')).message).toContain(
+      'the host of the Bot API at http://nonexistent.invalid cannot be resolved (DNS lookup failed) [ENOTFOUND]',
+    );
     // https:// to a server that speaks plain HTTP: the TLS handshake fails
     const plain = new URL(api.apiRoot);
     expect((await startWith(`https://${plain.host}`)).message).toMatch(/TLS/);

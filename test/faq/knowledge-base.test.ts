@@ -18,17 +18,46 @@ describe('the shipped knowledge base', () => {
   it('is valid and has every required topic, one entry each', () => {
     expect(kb.ok).toBe(true);
     const required = [
-      'eligibility', 'application-letter', 'application-submit', 'application-talk', 'league-recommendation', 'activist-selection',
-      'activist-training', 'thought-report', 'party-school', 'development-target', 'introducers', 'political-review', 'volunteer-form',
-      'branch-vote', 'probation', 'full-membership', 'oath', 'timeline', 'dues', 'academic-requirement', 'transfer', 'not-selected',
-      'graduating-student', 'documents-checklist', 'contact-branch', 'class-liaisons', 'anonymous-feedback', 'class-stats',
+      'eligibility',
+      'application-letter',
+      'application-submit',
+      'application-talk',
+      'league-recommendation',
+      'activist-selection',
+      'activist-training',
+      'thought-report',
+      'party-school',
+      'development-target',
+      'introducers',
+      'political-review',
+      'volunteer-form',
+      'branch-vote',
+      'probation',
+      'full-membership',
+      'oath',
+      'timeline',
+      'dues',
+      'academic-requirement',
+      'transfer',
+      'not-selected',
+      'graduating-student',
+      'documents-checklist',
+      'contact-branch',
+      'class-liaisons',
+      'anonymous-feedback',
+      'class-stats',
     ];
     for (const slug of required) expect(bySlug.has(slug), slug).toBe(true);
     for (const e of entries) {
       expect(e.questions.length, e.slug).toBeGreaterThanOrEqual(5);
       expect(e.answer.split('\n').length, e.slug).toBeLessThanOrEqual(10);
     }
-    expect(entries.filter((e) => e.live).map((e) => e.slug).sort()).toEqual([...liveSlugs].sort());
+    expect(
+      entries
+        .filter((e) => e.live)
+        .map((e) => e.slug)
+        .sort(),
+    ).toEqual([...liveSlugs].sort());
   });
 
   it('states the rules correctly', () => {
@@ -64,7 +93,21 @@ describe('the shipped knowledge base', () => {
 
 describe('reading a knowledge-base file', () => {
   it('reports every problem with its line', () => {
-    const bad = parseFaqFile(['version: 1', 'entries:', '  - slug: ok-one', '    category: c', '    title: t', '    answer: a', '  - slug: x', '    category: c', '    title: ""', '    answer: a', '    extra: 1'].join('\n'));
+    const bad = parseFaqFile(
+      [
+        'version: 1',
+        'entries:',
+        '  - slug: ok-one',
+        '    category: c',
+        '    title: t',
+        '    answer: a',
+        '  - slug: x',
+        '    category: c',
+        '    title: ""',
+        '    answer: a',
+        '    extra: 1',
+      ].join('\n'),
+    );
     expect(bad).toEqual({
       ok: false,
       errors: [
@@ -72,14 +115,22 @@ describe('reading a knowledge-base file', () => {
         { line: 11, message: expect.stringContaining('entries[1].extra (x): Unrecognized key') },
       ],
     });
-    expect(parseFaqFile('version: 1\nentries:\n  - slug: [unclosed\n')).toMatchObject({ ok: false, errors: [{ line: expect.any(Number), message: expect.stringMatching(/^YAML: /) }] });
+    expect(parseFaqFile('version: 1\nentries:\n  - slug: [unclosed\n')).toMatchObject({
+      ok: false,
+      errors: [{ line: expect.any(Number), message: expect.stringMatching(/^YAML: /) }],
+    });
     expect(parseFaqFile('entries: []')).toMatchObject({ ok: false, errors: [{ line: 1 }, { line: 1 }] });
   });
 });
 
 describe('FAQ buttons and commands', () => {
   it('keeps callback data within 64 bytes and refuses anything else', () => {
-    for (const data of [callbackData.show(2147483647, 'a'.repeat(40)), callbackData.notHelpful(2147483647), callbackData.answer(1), callbackData.makeEntry(1)]) {
+    for (const data of [
+      callbackData.show(2147483647, 'a'.repeat(40)),
+      callbackData.notHelpful(2147483647),
+      callbackData.answer(1),
+      callbackData.makeEntry(1),
+    ]) {
       expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
       expect(callbackSchema.safeParse(data).success, data).toBe(true);
     }
@@ -90,7 +141,14 @@ describe('FAQ buttons and commands', () => {
 
   it('shows /ask to everyone in groups and the FAQ admin commands to the secretary only', () => {
     const all = allFeatures().flatMap((f) => f.commands);
-    const role = (r: RoleView['role']): RoleView => ({ role: r, branchId: 1, branchName: 'b', classId: r === 'secretary' ? null : 1, className: 'c', classCode: 'c' });
+    const role = (r: RoleView['role']): RoleView => ({
+      role: r,
+      branchId: 1,
+      branchName: 'b',
+      classId: r === 'secretary' ? null : 1,
+      className: 'c',
+      classCode: 'c',
+    });
     const names = (roles: RoleView[], chat: 'private' | 'group') => visibleCommands(all, { chat, roles }).map((c) => c.command);
     const admin = ['faq', 'faq_edit', 'faq_add', 'faq_delete', 'unanswered'];
     expect(names([], 'group')).toContain('ask'); // in private any text is a question

@@ -21,7 +21,9 @@ interface Figures {
 /** Reads slug<TAB>question lines ("a|b" = either is right, "-" = off-topic) and scores the matcher on them. */
 function evaluate(file: string): Figures {
   const f: Figures = { answerable: 0, answeredRight: 0, answeredWrong: 0, suggestedRight: 0, offTopic: 0, silent: 0 };
-  const lines = readFileSync(new URL(file, import.meta.url), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const lines = readFileSync(new URL(file, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
   for (const line of lines) {
     const [label, question] = line.split('\t') as [string, string];
     const r: MatchResult = matcher.match(question);
@@ -35,8 +37,7 @@ function evaluate(file: string): Figures {
     if (r.outcome === 'answer') {
       if (right.includes(r.slug!)) f.answeredRight++;
       else f.answeredWrong++;
-    }
-    else if (r.outcome === 'suggest' && r.candidates.some((c) => right.includes(c.slug))) f.suggestedRight++;
+    } else if (r.outcome === 'suggest' && r.candidates.some((c) => right.includes(c.slug))) f.suggestedRight++;
   }
   return f;
 }

@@ -225,9 +225,7 @@ describe('fake Bot API: telegraf with long polling', () => {
   it('delivers group commands (also /cmd@botname) and routes button presses to bot.action', async () => {
     const api = await start();
     const bot = botFor(api);
-    bot.command('vote', (ctx) =>
-      ctx.reply(`Vote: ${ctx.payload}`, Markup.inlineKeyboard([Markup.button.callback('Yes', 'vote:yes')])),
-    );
+    bot.command('vote', (ctx) => ctx.reply(`Vote: ${ctx.payload}`, Markup.inlineKeyboard([Markup.button.callback('Yes', 'vote:yes')])));
     const presses: string[] = [];
     bot.action(/^vote:(.+)$/, async (ctx) => {
       presses.push(`${ctx.from.id}:${ctx.match[1]}`);
@@ -266,10 +264,7 @@ describe('fake Bot API: telegraf with long polling', () => {
     api.botAddedToGroup(classGroup, alice, 'administrator');
     api.botRemovedFromGroup(classGroup, alice, 'kicked');
     await eventually(() => expect(changes).toHaveLength(2));
-    expect(changes).toEqual([
-      `${classGroup.id}:${alice.id}:left->administrator`,
-      `${classGroup.id}:${alice.id}:administrator->kicked`,
-    ]);
+    expect(changes).toEqual([`${classGroup.id}:${alice.id}:left->administrator`, `${classGroup.id}:${alice.id}:administrator->kicked`]);
 
     const err = await telegramError(bot.telegram.sendMessage(classGroup.id, 'still here?'));
     expect(err.response).toEqual({ ok: false, error_code: 403, description: 'Forbidden: bot was kicked from the group chat' });
@@ -390,7 +385,10 @@ describe('fake Bot API: faults as seen through telegraf', () => {
     ],
     [{ kind: 'chatNotFound' }, { error_code: 400, description: 'Bad Request: chat not found' }],
     [{ kind: 'serverError' }, { error_code: 500, description: 'Internal Server Error' }],
-    [{ kind: 'serverError', status: 502 }, { error_code: 502, description: 'Bad Gateway' }],
+    [
+      { kind: 'serverError', status: 502 },
+      { error_code: 502, description: 'Bad Gateway' },
+    ],
     [
       { kind: 'badRequest', description: 'Bad Request: TOPIC_CLOSED' },
       { error_code: 400, description: 'Bad Request: TOPIC_CLOSED' },
@@ -531,13 +529,11 @@ describe('fake Bot API: messages', () => {
     const api = await start();
     const tg = telegramFor(api);
     expect((await telegramError(tg.sendMessage(alice.id, ''))).description).toBe('Bad Request: message text is empty');
-    expect((await telegramError(tg.sendMessage(alice.id, 'x'.repeat(4097)))).description).toBe(
-      'Bad Request: message is too long',
-    );
+    expect((await telegramError(tg.sendMessage(alice.id, 'x'.repeat(4097)))).description).toBe('Bad Request: message is too long');
     await expect(tg.sendMessage(alice.id, 'x'.repeat(4096))).resolves.toBeTruthy();
   });
 
-  it('editMessageText / editMessageReplyMarkup: not modified, not found, can\'t edit', async () => {
+  it("editMessageText / editMessageReplyMarkup: not modified, not found, can't edit", async () => {
     const api = await start();
     const tg = telegramFor(api);
     const keyboard = Markup.inlineKeyboard([Markup.button.callback('Sign up', 'signup')]);
@@ -552,22 +548,17 @@ describe('fake Bot API: messages', () => {
     });
     const noMarkup = await telegramError(tg.editMessageReplyMarkup(classGroup.id, sent.message_id, undefined, undefined));
     expect(noMarkup.description).toMatch(/^Bad Request: message is not modified: /);
-    await expect(
-      tg.editMessageReplyMarkup(classGroup.id, sent.message_id, undefined, keyboard.reply_markup),
-    ).resolves.toMatchObject({ reply_markup: { inline_keyboard: [[{ callback_data: 'signup' }]] } });
-    expect(
-      (await telegramError(tg.editMessageReplyMarkup(classGroup.id, sent.message_id, undefined, keyboard.reply_markup)))
-        .description,
-    ).toMatch(/not modified/);
-
-    expect((await telegramError(tg.editMessageText(classGroup.id, 999, undefined, 'x'))).description).toBe(
-      'Bad Request: message to edit not found',
+    await expect(tg.editMessageReplyMarkup(classGroup.id, sent.message_id, undefined, keyboard.reply_markup)).resolves.toMatchObject({
+      reply_markup: { inline_keyboard: [[{ callback_data: 'signup' }]] },
+    });
+    expect((await telegramError(tg.editMessageReplyMarkup(classGroup.id, sent.message_id, undefined, keyboard.reply_markup))).description).toMatch(
+      /not modified/,
     );
+
+    expect((await telegramError(tg.editMessageText(classGroup.id, 999, undefined, 'x'))).description).toBe('Bad Request: message to edit not found');
     api.sendGroupText(classGroup, alice, 'my own words');
     const userMsgId = sent.message_id + 1;
-    expect((await telegramError(tg.editMessageText(classGroup.id, userMsgId, undefined, 'x'))).description).toBe(
-      "Bad Request: message can't be edited",
-    );
+    expect((await telegramError(tg.editMessageText(classGroup.id, userMsgId, undefined, 'x'))).description).toBe("Bad Request: message can't be edited");
   });
 
   it('deletes, copies, pins messages', async () => {
@@ -575,19 +566,13 @@ describe('fake Bot API: messages', () => {
     const tg = telegramFor(api);
     const a = await tg.sendMessage(classGroup.id, 'to delete');
     await expect(tg.deleteMessage(classGroup.id, a.message_id)).resolves.toBe(true);
-    expect((await telegramError(tg.deleteMessage(classGroup.id, a.message_id))).description).toBe(
-      'Bad Request: message to delete not found',
-    );
-    expect((await telegramError(tg.editMessageText(classGroup.id, a.message_id, undefined, 'x'))).description).toBe(
-      'Bad Request: message to edit not found',
-    );
+    expect((await telegramError(tg.deleteMessage(classGroup.id, a.message_id))).description).toBe('Bad Request: message to delete not found');
+    expect((await telegramError(tg.editMessageText(classGroup.id, a.message_id, undefined, 'x'))).description).toBe('Bad Request: message to edit not found');
 
     const b = await tg.sendMessage(classGroup.id, 'notice');
     const copy = await tg.copyMessage(alice.id, classGroup.id, b.message_id);
     expect(copy).toEqual({ message_id: 1 });
-    expect((await telegramError(tg.copyMessage(alice.id, classGroup.id, 12345))).description).toBe(
-      'Bad Request: message to copy not found',
-    );
+    expect((await telegramError(tg.copyMessage(alice.id, classGroup.id, 12345))).description).toBe('Bad Request: message to copy not found');
 
     await expect(tg.pinChatMessage(classGroup.id, b.message_id)).resolves.toBe(true);
     expect(await tg.getChat(classGroup.id)).toMatchObject({ pinned_message: { message_id: b.message_id, text: 'notice' } });
@@ -639,21 +624,15 @@ describe('fake Bot API: chats, members, commands', () => {
     await expect(tg.setMyCommands(cmds)).resolves.toBe(true);
     await tg.setMyCommands([{ command: 'admin', description: 'Admin' }], { scope: { type: 'all_chat_administrators' } });
     expect(await tg.getMyCommands()).toEqual(cmds);
-    expect(await tg.getMyCommands({ scope: { type: 'all_chat_administrators' } })).toEqual([
-      { command: 'admin', description: 'Admin' },
-    ]);
+    expect(await tg.getMyCommands({ scope: { type: 'all_chat_administrators' } })).toEqual([{ command: 'admin', description: 'Admin' }]);
     expect(await tg.getMyCommands({ language_code: 'en' })).toEqual([]);
     await tg.deleteMyCommands();
     expect(await tg.getMyCommands()).toEqual([]);
-    expect((await telegramError(tg.setMyCommands([{ command: 'Bad Command', description: 'x' }]))).description).toBe(
-      'Bad Request: BOT_COMMAND_INVALID',
-    );
+    expect((await telegramError(tg.setMyCommands([{ command: 'Bad Command', description: 'x' }]))).description).toBe('Bad Request: BOT_COMMAND_INVALID');
 
     await expect(tg.setChatMenuButton({ menuButton: { type: 'commands' } })).resolves.toBe(true);
     await expect(tg.leaveChat(classGroup.id)).resolves.toBe(true);
-    expect((await telegramError(tg.sendMessage(classGroup.id, 'x'))).description).toBe(
-      'Forbidden: bot is not a member of the group chat',
-    );
+    expect((await telegramError(tg.sendMessage(classGroup.id, 'x'))).description).toBe('Forbidden: bot is not a member of the group chat');
   });
 });
 
@@ -703,12 +682,7 @@ describe('fake Bot API: webhook mode', () => {
     await eventually(() => expect(broken.received).toHaveLength(4));
     const info = await tg.getWebhookInfo();
     expect(info).toMatchObject({ pending_update_count: 0, last_error_message: expect.stringContaining('503') });
-    expect(broken.received.map((r) => (r.update as { message: { text: string } }).message.text)).toEqual([
-      'second',
-      'second',
-      'third',
-      'third',
-    ]);
+    expect(broken.received.map((r) => (r.update as { message: { text: string } }).message.text)).toEqual(['second', 'second', 'third', 'third']);
   });
 
   it('drives a real telegraf webhookCallback, executing webhook-reply calls', async () => {

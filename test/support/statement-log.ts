@@ -19,7 +19,10 @@ const WRITE_KINDS = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryN
 
 /** The first table a write names: `into` for an insert, `table` for an update, `from` for a delete. */
 function tableOf(node: RootOperationNode): string {
-  const target = (node as { into?: OperationNode; table?: OperationNode; from?: OperationNode }).into ?? (node as { table?: OperationNode }).table ?? (node as { from?: OperationNode }).from;
+  const target =
+    (node as { into?: OperationNode; table?: OperationNode; from?: OperationNode }).into ??
+    (node as { table?: OperationNode }).table ??
+    (node as { from?: OperationNode }).from;
   const match = /"kind":"IdentifierNode","name":"([^"]+)"/.exec(JSON.stringify(target ?? {}));
   return match?.[1] ?? '?';
 }

@@ -16,7 +16,6 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-
 /** One database per test file: a PGlite cloned from the migrated template, or a fresh PostgreSQL schema. */
 export async function openTestDb(options: { applicationName?: string; onConnectionLost?: () => void } = {}): Promise<TestDb> {
   const kind = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite';
@@ -29,7 +28,10 @@ export async function openTestDb(options: { applicationName?: string; onConnecti
     // A test that terminates the app's connections finds exactly them by this name.
     const appUrl = new URL(url);
     if (options.applicationName) appUrl.searchParams.set('application_name', options.applicationName);
-    const db = await openDatabase({ kind: 'postgres', url: appUrl.toString(), schema }, options.onConnectionLost ? { onConnectionLost: options.onConnectionLost } : {});
+    const db = await openDatabase(
+      { kind: 'postgres', url: appUrl.toString(), schema },
+      options.onConnectionLost ? { onConnectionLost: options.onConnectionLost } : {},
+    );
     await migrateToLatest(db);
     return {
       kind,

@@ -85,7 +85,9 @@ const testFeature: Feature = {
     composer.command('survey', async (ctx) => {
       if (!(await survey.begin(ctx, { name: '', photo: null, likes: 0 }))) await ctx.reply('not allowed');
     });
-    composer.command('question', (ctx) => ctx.reply('question 7', { reply_markup: { inline_keyboard: [[{ text: 'answer', callback_data: questionButton.encode({ action: 'a', id: 7 }) }]] } }));
+    composer.command('question', (ctx) =>
+      ctx.reply('question 7', { reply_markup: { inline_keyboard: [[{ text: 'answer', callback_data: questionButton.encode({ action: 'a', id: 7 }) }]] } }),
+    );
     composer.on('callback_query', async (ctx, next) => {
       const value = questionButton.decode('data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
       if (!value) return next();

@@ -5,7 +5,14 @@ import { noticeButton } from '../../src/features/notices/dialogue-views.js';
 
 const faqLike = defineCallback(
   'faq',
-  z.object({ action: z.enum(['s', 'n', 'a', 'm']), questionId: z.number().int().nonnegative(), slug: z.string().regex(/^[a-z0-9-]{1,40}$/).optional() }),
+  z.object({
+    action: z.enum(['s', 'n', 'a', 'm']),
+    questionId: z.number().int().nonnegative(),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/)
+      .optional(),
+  }),
 );
 
 describe('defineCallback', () => {

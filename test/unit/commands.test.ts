@@ -6,15 +6,42 @@ import type { RoleView } from '../../src/features/people/queries.js';
 
 const all = allFeatures().flatMap((f) => f.commands);
 const names = (roles: RoleView[], chat: 'private' | 'group') =>
-  visibleCommands(all, { chat, roles }).map((c) => c.command).sort();
-const role = (r: RoleView['role']): RoleView => ({ role: r, branchId: 1, branchName: 'b', classId: r === 'secretary' ? null : 1, className: 'c', classCode: 'c' });
+  visibleCommands(all, { chat, roles })
+    .map((c) => c.command)
+    .sort();
+const role = (r: RoleView['role']): RoleView => ({
+  role: r,
+  branchId: 1,
+  branchName: 'b',
+  classId: r === 'secretary' ? null : 1,
+  className: 'c',
+  classCode: 'c',
+});
 
 describe('commands each role sees', () => {
   it('keeps secretary commands from students and liaisons', () => {
     expect(names([], 'private')).toEqual(['cancel', 'help', 'start', 'whoami']);
     expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'notice', 'notices', 'start', 'whoami']);
     expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'start', 'whoami']);
-    expect(names([role('secretary')], 'private')).toEqual(['bind_link', 'branch', 'cancel', 'class_add', 'class_tags', 'classes', 'faq', 'faq_add', 'faq_delete', 'faq_edit', 'help', 'invite', 'notice', 'notices', 'start', 'unanswered', 'whoami']);
+    expect(names([role('secretary')], 'private')).toEqual([
+      'bind_link',
+      'branch',
+      'cancel',
+      'class_add',
+      'class_tags',
+      'classes',
+      'faq',
+      'faq_add',
+      'faq_delete',
+      'faq_edit',
+      'help',
+      'invite',
+      'notice',
+      'notices',
+      'start',
+      'unanswered',
+      'whoami',
+    ]);
   });
 
   it('shows /bind in groups only to those with authority over a class: liaisons, League secretaries, secretaries', () => {

@@ -11,15 +11,21 @@ const target = { kind: 'postgres' as const, url: 'postgres://party:p%40ss%2Fw0rd
 describe('why the database could not be opened', () => {
   it('names a wrong password without printing it', () => {
     const text = describeDatabaseError(pgError('28P01', 'password authentication failed for user "party"'), target);
-    expect(text).toBe('PostgreSQL at db.example:6543, database "party" said: password authentication failed for user "party" [28P01]; check the user name and password in DATABASE_URL');
+    expect(text).toBe(
+      'PostgreSQL at db.example:6543, database "party" said: password authentication failed for user "party" [28P01]; check the user name and password in DATABASE_URL',
+    );
   });
 
   it('names a missing database, a refused connection, an unknown host, a TLS failure', () => {
-    expect(describeDatabaseError(pgError('3D000', 'database "party" does not exist'), target)).toContain('database "party" does not exist [3D000]; create that database');
+    expect(describeDatabaseError(pgError('3D000', 'database "party" does not exist'), target)).toContain(
+      'database "party" does not exist [3D000]; create that database',
+    );
     expect(describeDatabaseError(networkError('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.1:6543'), target)).toBe(
       'the connection to PostgreSQL at db.example:6543, database "party" was refused (nothing listens there) [ECONNREFUSED]',
     );
-    expect(describeDatabaseError(networkError('ENOTFOUND', 'getaddrinfo ENOTFOUND db.example'), target)).toContain('cannot be resolved (DNS lookup failed) [ENOTFOUND]');
+    expect(describeDatabaseError(networkError('ENOTFOUND', 'getaddrinfo ENOTFOUND db.example'), target)).toContain(
+      'cannot be resolved (DNS lookup failed) [ENOTFOUND]',
+    );
     expect(describeDatabaseError(networkError('DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate'), target)).toContain('is self-signed');
   });
 
@@ -48,8 +54,14 @@ describe('why the Bot API could not be reached', () => {
       reason: 'the connection to the Bot API at https://api.telegram.org was refused (nothing listens there) [ECONNREFUSED]',
     });
     expect(describeBotApiError(networkError('CERT_HAS_EXPIRED', 'x'), root, '1:t', 1000)).toMatchObject({ reason: expect.stringContaining('TLS certificate') });
-    expect(describeBotApiError(Object.assign(new Error('aborted'), { name: 'AbortError' }), root, '1:t', 30_000)).toMatchObject({ reason: 'the Bot API at https://api.telegram.org did not answer within 30 s' });
-    expect(describeBotApiError({ response: { error_code: 502, description: 'Bad Gateway' } }, root, '1:t', 1000)).toMatchObject({ reason: 'the Bot API at https://api.telegram.org answered 502 Bad Gateway' });
-    expect(describeBotApiError(new Error('odd failure at /bot1:t/getMe'), root, '1:t', 1000)).toMatchObject({ reason: 'the Bot API at https://api.telegram.org failed: odd failure at /bot[token]/getMe' });
+    expect(describeBotApiError(Object.assign(new Error('aborted'), { name: 'AbortError' }), root, '1:t', 30_000)).toMatchObject({
+      reason: 'the Bot API at https://api.telegram.org did not answer within 30 s',
+    });
+    expect(describeBotApiError({ response: { error_code: 502, description: 'Bad Gateway' } }, root, '1:t', 1000)).toMatchObject({
+      reason: 'the Bot API at https://api.telegram.org answered 502 Bad Gateway',
+    });
+    expect(describeBotApiError(new Error('odd failure at /bot1:t/getMe'), root, '1:t', 1000)).toMatchObject({
+      reason: 'the Bot API at https://api.telegram.org failed: odd failure at /bot[token]/getMe',
+    });
   });
 });

@@ -67,7 +67,12 @@ export function classesComposer(deps: AppDeps): Composer<BotContext> {
     const overview = await branchOverview(deps.db, branch.branchId);
     if (overview.length === 0) return replyHtml(ctx, ctx.t('classes.empty'));
     const names = (people: ClassMember[]) =>
-      people.length === 0 ? ctx.t('classes.none') : joinHtml(people.map((p) => mention(p.telegramUserId, p.name)), '、').html;
+      people.length === 0
+        ? ctx.t('classes.none')
+        : joinHtml(
+            people.map((p) => mention(p.telegramUserId, p.name)),
+            '、',
+          ).html;
     const lines = overview.map(({ klass, liaisons, leagueSecretaries, counselors, chat }) =>
       ctx.t('classes.line', {
         name: klass.name,
@@ -90,4 +95,3 @@ export function classesComposer(deps: AppDeps): Composer<BotContext> {
 
   return composer;
 }
-

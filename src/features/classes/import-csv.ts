@@ -46,7 +46,8 @@ export async function importClassesCsv(db: Db, csvText: string, options: { branc
     return { ok: false, errors: [{ line, message: `not valid CSV (${(error as Error).message.split('\n')[0]})` }] };
   }
   if (records.length === 0) return { ok: false, errors: [{ line: 1, message: 'no rows: expected a header "name,code" and one class per line' }] };
-  if (!('name' in records[0]!.record)) return { ok: false, errors: [{ line: 1, message: 'the header must have a "name" column (and optionally "code", "branch")' }] };
+  if (!('name' in records[0]!.record))
+    return { ok: false, errors: [{ line: 1, message: 'the header must have a "name" column (and optionally "code", "branch")' }] };
 
   const branches = await db.selectFrom('branches').select(['id', 'name']).execute();
   const errors: RowError[] = [];

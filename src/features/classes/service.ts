@@ -73,10 +73,7 @@ export async function branchOverview(db: Executor, branchId: number): Promise<Cl
   const classes = await db.selectFrom('classes').selectAll().where('branch_id', '=', branchId).orderBy('name').execute();
   const ids = classes.map((c) => c.id);
   const members = await classMembers(db, ids);
-  const chats =
-    ids.length === 0
-      ? []
-      : await db.selectFrom('chats').select(['class_id', 'title', 'active']).where('class_id', 'in', ids).execute();
+  const chats = ids.length === 0 ? [] : await db.selectFrom('chats').select(['class_id', 'title', 'active']).where('class_id', 'in', ids).execute();
   return classes.map((klass) => {
     const people = members.get(klass.id) ?? [];
     const chat = chats.find((c) => c.class_id === klass.id);

@@ -51,7 +51,10 @@ export async function continueAnswer(deps: AppDeps, ctx: BotContext, text: strin
   }
   deps.outbox.poke();
   await clearDialogue(deps.db, person.id);
-  deps.logger.info({ event: 'faq_answered', questionId: result.questionId, itemId: result.itemId, personId: person.id, delivered: result.delivered }, 'liaison answered');
+  deps.logger.info(
+    { event: 'faq_answered', questionId: result.questionId, itemId: result.itemId, personId: person.id, delivered: result.delivered },
+    'liaison answered',
+  );
   await replyTo(ctx, ctx.chat!.id, ctx.t(result.delivered ? 'faq.liaison.sent' : 'faq.liaison.sendFailed'), {
     buttons: [[{ text: ctx.t('faq.liaison.button.makeEntry'), callback_data: callbackData.makeEntry(result.questionId) }]],
   });

@@ -17,7 +17,10 @@ export interface AnswerContext {
 export type Answer = { kind: 'static'; html: string } | { kind: 'live'; build: (ctx: AnswerContext) => Promise<string> };
 
 const liaisonNames = (liaisons: ClassMember[]) =>
-  joinHtml(liaisons.map((l) => joinHtml([mention(l.telegramUserId, l.name), l.username ? ` @${l.username}` : ''], '')), '、');
+  joinHtml(
+    liaisons.map((l) => joinHtml([mention(l.telegramUserId, l.name), l.username ? ` @${l.username}` : ''], '')),
+    '、',
+  );
 
 /** The entry's own text as HTML (entries are plain text written by the branch). */
 const staticHtml = (entry: FaqEntry, lang: Language) => escapeHtml(lang === 'en' && entry.answerEn ? entry.answerEn : entry.answer);

@@ -57,7 +57,9 @@ export function askComposer(deps: AppDeps, kb: FaqKnowledgeBase): { composer: Co
         return;
       }
       case 'suggest': {
-        const buttons: Buttons = outcome.entries.map((e: FaqEntry) => [{ text: cutText(e.title, 60), callback_data: callbackData.show(outcome.questionId, e.slug) }]);
+        const buttons: Buttons = outcome.entries.map((e: FaqEntry) => [
+          { text: cutText(e.title, 60), callback_data: callbackData.show(outcome.questionId, e.slug) },
+        ]);
         buttons.push([{ text: ctx.t('faq.button.noneOfThese'), callback_data: callbackData.notHelpful(outcome.questionId) }]);
         await replyTo(ctx, chatId, ctx.t('faq.suggest.header'), { replyTo: mode === 'private' ? undefined : messageId, buttons });
         return;

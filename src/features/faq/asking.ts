@@ -43,7 +43,10 @@ export async function askQuestion(deps: { db: Db; logger: Logger; kb: FaqKnowled
   const { db, logger, kb } = deps;
   const text = cutText(input.text.trim(), MAX_QUESTION_LENGTH, '');
   const { result, snapshot } = await kb.match(text);
-  logger.info({ event: 'faq_match', chatId: input.chat.id, mode: input.mode, outcome: result.outcome, slug: result.slug, score: result.score }, 'question matched');
+  logger.info(
+    { event: 'faq_match', chatId: input.chat.id, mode: input.mode, outcome: result.outcome, slug: result.slug, score: result.score },
+    'question matched',
+  );
   let chatRow: Promise<number> | undefined;
   const chatRowId = () => (chatRow ??= ensureChat(db, input.chat));
 

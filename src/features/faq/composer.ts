@@ -42,8 +42,7 @@ async function onMessage(deps: AppDeps, ctx: BotContext, next: () => Promise<voi
   const username = deps.botUsername();
   const entities = 'entities' in message ? (message.entities ?? []) : [];
   const mentioned =
-    username !== '' &&
-    entities.some((e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${username.toLowerCase()}`);
+    username !== '' && entities.some((e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${username.toLowerCase()}`);
   const question = mentioned ? text.replace(new RegExp(`@${username}`, 'ig'), ' ').trim() : text;
   if (!question) return next();
   return ask(ctx, question, replyToBot || mentioned ? 'explicit' : 'auto');

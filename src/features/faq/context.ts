@@ -59,4 +59,13 @@ export async function languageOf(db: Executor, personId: number): Promise<Langua
 
 /** answerCbQuery takes plain text. */
 export const plain = (html: string) =>
-  cutText(html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), 200, '');
+  cutText(
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&'),
+    200,
+    '',
+  );

@@ -67,4 +67,3 @@ export function formatFaqFile(entries: readonly FaqEntry[]): string {
   );
   return header + body;
 }
-

@@ -69,7 +69,11 @@ export async function insertEntry(db: Executor, e: FaqEntry, now: Date, by: numb
 }
 
 export async function updateEntry(db: Executor, e: FaqEntry, now: Date, by: number | null): Promise<boolean> {
-  const result = await db.updateTable('faq_entries').set(entryValues(e, now, by)).where('slug', '=', e.slug).executeTakeFirst();
+  const result = await db
+    .updateTable('faq_entries')
+    .set(entryValues(e, now, by))
+    .where('slug', '=', e.slug)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -151,12 +155,7 @@ export async function markSeen(db: Executor, personId: number, classId: number, 
 
 /** The class a person belongs to as far as the bot can tell: the bound group they used last, else a class role. */
 export async function classOfPerson(db: Executor, personId: number): Promise<number | null> {
-  const seen = await db
-    .selectFrom('class_members_seen')
-    .select('class_id')
-    .where('person_id', '=', personId)
-    .orderBy('last_seen', 'desc')
-    .executeTakeFirst();
+  const seen = await db.selectFrom('class_members_seen').select('class_id').where('person_id', '=', personId).orderBy('last_seen', 'desc').executeTakeFirst();
   if (seen) return seen.class_id;
   const role = await db
     .selectFrom('role_assignments')
@@ -193,7 +192,11 @@ export interface OpenQuestion {
 }
 
 /** Questions still open in the liaison inbox, in a branch or of unknown class. */
-export async function openQuestions(db: Executor, branchId: number, limit: number): Promise<{ perClass: Array<{ className: string | null; count: number }>; latest: OpenQuestion[] }> {
+export async function openQuestions(
+  db: Executor,
+  branchId: number,
+  limit: number,
+): Promise<{ perClass: Array<{ className: string | null; count: number }>; latest: OpenQuestion[] }> {
   const base = db
     .selectFrom('faq_questions as q')
     .innerJoin('inbox_items as i', (join) => join.onRef('i.client_ref', '=', 'q.id').on('i.kind', '=', FAQ_ITEM))

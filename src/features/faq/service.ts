@@ -116,7 +116,10 @@ export async function saveEntryText(
 
 /** The secretary's text as the single item of `entries:` ("slug: x" → "  - slug: x"). */
 function indent(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/^\s*-\s/, '  ').split('\n');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\s*-\s/, '  ')
+    .split('\n');
   const body = lines.map((l) => `    ${l}`).join('\n');
   return `  - ${body.trimStart()}`;
 }

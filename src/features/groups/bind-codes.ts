@@ -16,11 +16,7 @@ export function bindLink(botUsername: string, code: string): string {
   return `https://t.me/${botUsername}?startgroup=${BIND_PREFIX}${code}`;
 }
 
-export async function createBindCode(
-  db: Executor,
-  clock: Clock,
-  input: { classId: number; createdBy: number | null; canMove: boolean },
-): Promise<string> {
+export async function createBindCode(db: Executor, clock: Clock, input: { classId: number; createdBy: number | null; canMove: boolean }): Promise<string> {
   const code = newOneTimeCode();
   const now = clock.now();
   await db

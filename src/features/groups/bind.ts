@@ -78,12 +78,7 @@ async function attach(trx: Executor, clock: Clock, chat: TelegramChatLike, targe
     const other = await trx.selectFrom('classes').select(['id', 'branch_id']).where('id', '=', row.class_id).executeTakeFirstOrThrow();
     if (!canMoveClass(binder.roles, other)) return fail('chat_taken');
   }
-  const previous = await trx
-    .selectFrom('chats')
-    .select(['id', 'title', 'active'])
-    .where('class_id', '=', target.id)
-    .forUpdate()
-    .executeTakeFirst();
+  const previous = await trx.selectFrom('chats').select(['id', 'title', 'active']).where('class_id', '=', target.id).forUpdate().executeTakeFirst();
   if (previous?.active && !target.canMove) return fail('move_not_allowed');
   if (previous) await trx.updateTable('chats').set({ class_id: null, updated_at: now }).where('id', '=', previous.id).execute();
   await trx.updateTable('chats').set({ class_id: target.id, updated_at: now }).where('id', '=', row.id).execute();
@@ -110,8 +105,7 @@ async function tellAboutMove(
     .execute();
   for (const { person_id } of secretaries) {
     if (person_id === binder.personId) continue;
-    const render = (lang: Language) =>
-      t(lang, 'bind.movedReport', { class: target.name, who: binder.name, previous: previous.title, current: currentTitle });
+    const render = (lang: Language) => t(lang, 'bind.movedReport', { class: target.name, who: binder.name, previous: previous.title, current: currentTitle });
     await sendToPerson(trx, person_id, render, { dedupeKey: key, now });
   }
 }

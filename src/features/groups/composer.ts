@@ -10,10 +10,7 @@ import { bindComposer } from './bind-composer.js';
 import { classOfChat } from './service.js';
 
 const isPresent = (member: ChatMember): boolean =>
-  member.status === 'member' ||
-  member.status === 'administrator' ||
-  member.status === 'creator' ||
-  (member.status === 'restricted' && member.is_member);
+  member.status === 'member' || member.status === 'administrator' || member.status === 'creator' || (member.status === 'restricted' && member.is_member);
 
 export function groupsComposer(deps: AppDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();

@@ -25,10 +25,7 @@ const roleWords: Record<string, Role> = {
 const inviteArgsSchema = z.union([
   z.tuple([z.enum(['secretary', '书记']).transform(() => 'secretary' as const)]).transform(([role]) => ({ role, classRef: null })),
   z
-    .tuple([
-      z.enum(['liaison', '联络员', 'league', '团支书', 'counselor', '辅导员']).transform((w) => roleWords[w]!),
-      z.string().min(1).max(64),
-    ])
+    .tuple([z.enum(['liaison', '联络员', 'league', '团支书', 'counselor', '辅导员']).transform((w) => roleWords[w]!), z.string().min(1).max(64)])
     .transform(([role, classRef]) => ({ role, classRef: classRef as string | null })),
 ]);
 
@@ -61,10 +58,7 @@ export function invitesComposer(deps: AppDeps): Composer<BotContext> {
     const r = result.value;
     deps.logger.info({ event: 'invite_redeemed', role: r.role, personId: ctx.person.id }, 'invite redeemed');
     if (r.role === 'secretary') return replyHtml(ctx, ctx.t('invite.redeem.secretary', { branch: r.branchName }));
-    return replyHtml(
-      ctx,
-      ctx.t('invite.redeem.classRole', { role: ctx.t(`role.${r.role}`), class: r.className ?? '', code: r.classCode ?? '' }),
-    );
+    return replyHtml(ctx, ctx.t('invite.redeem.classRole', { role: ctx.t(`role.${r.role}`), class: r.className ?? '', code: r.classCode ?? '' }));
   });
 
   composer.command('invite', privateOnly, secretaryOnly, async (ctx) => {
@@ -81,7 +75,10 @@ export function invitesComposer(deps: AppDeps): Composer<BotContext> {
       if (!klass) return replyHtml(ctx, ctx.t('invite.classNotFound', { class: classRef }));
       if (role === 'liaison' && (await countRole(deps.db, klass.id, 'liaison')) >= MAX_LIAISONS_PER_CLASS) {
         const members = (await classMembers(deps.db, [klass.id])).get(klass.id) ?? [];
-        const names = members.filter((m) => m.role === 'liaison').map((m) => m.name).join('、');
+        const names = members
+          .filter((m) => m.role === 'liaison')
+          .map((m) => m.name)
+          .join('、');
         return replyHtml(ctx, ctx.t('invite.classFull', { class: klass.name, names }));
       }
       classId = klass.id;
@@ -91,10 +88,7 @@ export function invitesComposer(deps: AppDeps): Composer<BotContext> {
     }
     const invite = await createInvite(deps.db, deps.clock, { role, branchId: branch.branchId, classId, createdBy: ctx.person?.id ?? null });
     deps.logger.info({ event: 'invite_created', role, branchId: branch.branchId, classId }, 'invite created');
-    return replyHtml(
-      ctx,
-      ctx.t('invite.created', { role: ctx.t(`role.${role}`), target, link: inviteLink(deps.botUsername(), invite.code) }),
-    );
+    return replyHtml(ctx, ctx.t('invite.created', { role: ctx.t(`role.${role}`), target, link: inviteLink(deps.botUsername(), invite.code) }));
   });
 
   return composer;

@@ -56,12 +56,7 @@ export interface Redeemed {
  */
 export async function redeemInvite(db: Db, clock: Clock, code: string, person: Person): Promise<Result<Redeemed, RedeemError>> {
   return db.transaction().execute(async (trx) => {
-    const invite = await trx
-      .selectFrom('invites')
-      .selectAll()
-      .where('code_hash', '=', hashInviteCode(code))
-      .forUpdate()
-      .executeTakeFirst();
+    const invite = await trx.selectFrom('invites').selectAll().where('code_hash', '=', hashInviteCode(code)).forUpdate().executeTakeFirst();
     if (!invite) return fail('invalid');
     if (invite.revoked_at) return fail('revoked');
     if (invite.used_at) return fail('used');

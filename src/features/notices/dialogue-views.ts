@@ -10,9 +10,7 @@ import { ackKeyboard } from './jobs.js';
 import { createNotice, type NoticeContent } from './service.js';
 
 export const draftSchema = z.object({
-  content: z
-    .object({ kind: z.enum(['text', 'photo', 'document']), text: z.string(), entities: z.array(z.any()), fileId: z.string().nullable() })
-    .nullable(),
+  content: z.object({ kind: z.enum(['text', 'photo', 'document']), text: z.string(), entities: z.array(z.any()), fileId: z.string().nullable() }).nullable(),
   classIds: z.array(z.number().int()),
   pin: z.boolean(),
   askAck: z.boolean(),

@@ -80,8 +80,7 @@ export const noticeDialogue = defineDialogue({
     audience: {
       enter: enterAudience,
       buttons: {
-        all: (turn) =>
-          turn.scope.ownClassesOnly ? turn.stale() : turn.goto('options', { ...turn.data, classIds: turn.scope.classes.map((c) => c.id) }),
+        all: (turn) => (turn.scope.ownClassesOnly ? turn.stale() : turn.goto('options', { ...turn.data, classIds: turn.scope.classes.map((c) => c.id) })),
         tags: async (turn) => {
           if (turn.scope.ownClassesOnly) return turn.stale();
           if (distinctTags(turn.scope).length === 0) return turn.answer(turn.t('notice.noTags'), { alert: true });
@@ -108,10 +107,13 @@ export const noticeDialogue = defineDialogue({
           const ids = turn.data.classIds;
           return toggleClasses(turn, ids.includes(arg) ? ids.filter((id) => id !== arg) : [...ids, arg]);
         },
-        sa: (turn) => toggleClasses(turn, turn.scope.classes.map((c) => c.id)),
+        sa: (turn) =>
+          toggleClasses(
+            turn,
+            turn.scope.classes.map((c) => c.id),
+          ),
         clr: (turn) => toggleClasses(turn, []),
-        done: (turn) =>
-          turn.data.classIds.length === 0 ? turn.answer(turn.t('notice.noneSelected'), { alert: true }) : turn.goto('options', turn.data),
+        done: (turn) => (turn.data.classIds.length === 0 ? turn.answer(turn.t('notice.noneSelected'), { alert: true }) : turn.goto('options', turn.data)),
       },
     },
     options: {

@@ -46,12 +46,21 @@ const sendNotice: JobHandler = {
     const markup = n.askAck ? { reply_markup: ackKeyboard(n.deliveryId, await ackCount(db, n.deliveryId)) } : {};
     const entities = n.entities as MessageEntity[];
     if (n.kind === 'photo') {
-      return attempt(() => telegram.sendPhoto(chatId, n.fileId!, { caption: n.text, caption_entities: entities, ...markup }), (m) => m.message_id);
+      return attempt(
+        () => telegram.sendPhoto(chatId, n.fileId!, { caption: n.text, caption_entities: entities, ...markup }),
+        (m) => m.message_id,
+      );
     }
     if (n.kind === 'document') {
-      return attempt(() => telegram.sendDocument(chatId, n.fileId!, { caption: n.text, caption_entities: entities, ...markup }), (m) => m.message_id);
+      return attempt(
+        () => telegram.sendDocument(chatId, n.fileId!, { caption: n.text, caption_entities: entities, ...markup }),
+        (m) => m.message_id,
+      );
     }
-    return attempt(() => telegram.sendMessage(chatId, n.text, { entities, link_preview_options: { is_disabled: true }, ...markup }), (m) => m.message_id);
+    return attempt(
+      () => telegram.sendMessage(chatId, n.text, { entities, link_preview_options: { is_disabled: true }, ...markup }),
+      (m) => m.message_id,
+    );
   },
   async settle(trx, job, result, { clock }) {
     const deliveryId = deliveryOf(job);
@@ -60,7 +69,12 @@ const sendNotice: JobHandler = {
     if (deliveryId === null) return;
     const now = clock.now();
     if (result.kind === 'failed') {
-      await trx.updateTable('deliveries').set({ state: 'failed', failure: result.reason }).where('id', '=', deliveryId).where('state', '=', 'pending').execute();
+      await trx
+        .updateTable('deliveries')
+        .set({ state: 'failed', failure: result.reason })
+        .where('id', '=', deliveryId)
+        .where('state', '=', 'pending')
+        .execute();
       return;
     }
     if (result.messageId === undefined) return; // skipped: retracted or cancelled before the send
@@ -78,7 +92,8 @@ const sendNotice: JobHandler = {
       .set({ state: 'sent', telegram_message_id: result.messageId, sent_at: now, failure: null })
       .where('id', '=', deliveryId)
       .execute();
-    const follow = (kind: string, dedupeKey: string) => enqueue(trx, { kind, dedupeKey, chatId: job.chat_id, payload: deliveryJob(deliveryId), availableAt: now }, now);
+    const follow = (kind: string, dedupeKey: string) =>
+      enqueue(trx, { kind, dedupeKey, chatId: job.chat_id, payload: deliveryJob(deliveryId), availableAt: now }, now);
     // Retracted while the send was in flight: this copy is deleted too (its settle marks it retracted).
     if (notice.retracted_at) return void (await follow('notice.delete', jobKey.remove(deliveryId)));
     if (notice.pin) await follow('notice.pin', jobKey.pin(deliveryId));
@@ -102,7 +117,9 @@ const editNotice: JobHandler = {
     const markup = n.askAck ? { reply_markup: ackKeyboard(n.deliveryId, await ackCount(db, n.deliveryId)) } : {};
     const entities = n.entities as MessageEntity[];
     if (n.kind === 'text') {
-      return attempt(() => telegram.editMessageText(job.telegramChatId!, n.messageId!, undefined, n.text, { entities, link_preview_options: { is_disabled: true }, ...markup }));
+      return attempt(() =>
+        telegram.editMessageText(job.telegramChatId!, n.messageId!, undefined, n.text, { entities, link_preview_options: { is_disabled: true }, ...markup }),
+      );
     }
     return attempt(() => telegram.editMessageCaption(job.telegramChatId!, n.messageId!, undefined, n.text, { caption_entities: entities, ...markup }));
   },
@@ -155,7 +172,10 @@ const nudgeCheck: JobHandler = {
       const size = (await membersBesidesBot(ctx.telegram, d.telegram_chat_id)) ?? 0;
       if (size === 0 || acks / size < NUDGE_BELOW_RATIO) low.push({ classId: d.class_id, className: d.name, acks, size });
     }
-    const members = await classMembers(ctx.db, low.map((d) => d.classId));
+    const members = await classMembers(
+      ctx.db,
+      low.map((d) => d.classId),
+    );
     const now = ctx.clock.now();
     // Through the core private-message path: it keeps the private chat row and the liaison's reachability.
     await ctx.db.transaction().execute(async (trx) => {

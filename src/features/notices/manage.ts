@@ -16,8 +16,7 @@ import { cutText } from '../../shared/text.js';
 export const CORRECT_DIALOGUE = 'notice_correct';
 
 /** Our own failure codes are translated; Telegram's descriptions are shown as Telegram wrote them. */
-const failureText = (ctx: BotContext, failure: string) =>
-  failure === 'no_group' || failure === 'bot_removed' ? ctx.t(`failure.${failure}`) : failure;
+const failureText = (ctx: BotContext, failure: string) => (failure === 'no_group' || failure === 'bot_removed' ? ctx.t(`failure.${failure}`) : failure);
 const SNIPPET = 40;
 const MAX_SIZED_CLASSES = 30;
 
@@ -89,7 +88,12 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
     if (action === 'r') {
       return ctx.reply(
         ctx.t('notice.retractConfirm', { id: noticeId }),
-        Markup.inlineKeyboard([[Markup.button.callback(ctx.t('notice.btn.confirmRetract'), `nl:rc:${noticeId}`), Markup.button.callback(ctx.t('notice.btn.keep'), `nl:rk:${noticeId}`)]]),
+        Markup.inlineKeyboard([
+          [
+            Markup.button.callback(ctx.t('notice.btn.confirmRetract'), `nl:rc:${noticeId}`),
+            Markup.button.callback(ctx.t('notice.btn.keep'), `nl:rk:${noticeId}`),
+          ],
+        ]),
       );
     }
     if (action === 'rk') return replyHtml(ctx, ctx.t('notice.kept'));
@@ -140,7 +144,10 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
     const { queued, blocked } = result.value;
     if (queued > 0) deps.outbox.poke();
     deps.logger.info({ event: 'notice_resent', noticeId, queued, blocked: blocked.length }, 'failed deliveries queued again');
-    const list = joinHtml(blocked.map((b) => new Html(ctx.t('notice.resendItem', { class: b.className, reason: new Html(ctx.t(`failure.${b.reason}`)) }))), '、');
+    const list = joinHtml(
+      blocked.map((b) => new Html(ctx.t('notice.resendItem', { class: b.className, reason: new Html(ctx.t(`failure.${b.reason}`)) }))),
+      '、',
+    );
     const lines = [ctx.t(queued > 0 ? 'notice.resent' : 'notice.resendNone', { id: noticeId, queued })];
     if (blocked.length > 0) lines.push(ctx.t('notice.resendBlocked', { list }));
     return replyHtml(ctx, lines.join('\n'));
@@ -156,7 +163,15 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
       if (notice.ask_ack && d.state === 'sent') {
         const size = i < MAX_SIZED_CLASSES && d.telegramChatId !== null ? await membersBesidesBot(ctx.telegram, d.telegramChatId) : null;
         const people = isSecretary ? await ackersOf(deps.db, d.deliveryId) : [];
-        const names = people.length > 0 ? `：${joinHtml(people.slice(0, 15).map((p) => mention(p.telegram_user_id, displayName(p.first_name, p.last_name))), '、').html}${people.length > 15 ? '…' : ''}` : '';
+        const names =
+          people.length > 0
+            ? `：${
+                joinHtml(
+                  people.slice(0, 15).map((p) => mention(p.telegram_user_id, displayName(p.first_name, p.last_name))),
+                  '、',
+                ).html
+              }${people.length > 15 ? '…' : ''}`
+            : '';
         acks = ctx.t('notice.detailAcks', { acks: d.acks, size: size === null ? '?' : size, names: new Html(names) });
       }
       lines.push(
@@ -170,7 +185,10 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
     }
     const unreachable = await unreachableLiaisons(deps.db, noticeId, deps.clock.now());
     if (unreachable.length > 0) {
-      const names = joinHtml(unreachable.map((p) => mention(p.telegram_user_id, displayName(p.first_name, p.last_name))), '、');
+      const names = joinHtml(
+        unreachable.map((p) => mention(p.telegram_user_id, displayName(p.first_name, p.last_name))),
+        '、',
+      );
       lines.push('', ctx.t('notice.unreachableLiaisons', { names }));
     }
     return [ctx.t('notice.details', { id: noticeId }), ...lines].join('\n');

@@ -54,7 +54,14 @@ export async function deliveriesOf(db: Executor, noticeId: number): Promise<Deli
     .where('d.notice_id', '=', noticeId)
     .orderBy('c.name')
     .execute();
-  return rows.map((r) => ({ deliveryId: r.id, className: r.name, state: r.state, failure: r.failure, acks: Number(r.acks), telegramChatId: r.telegram_chat_id }));
+  return rows.map((r) => ({
+    deliveryId: r.id,
+    className: r.name,
+    state: r.state,
+    failure: r.failure,
+    acks: Number(r.acks),
+    telegramChatId: r.telegram_chat_id,
+  }));
 }
 
 export async function recentNotices(db: Executor, filter: { branchId: number; authorId?: number }, limit = 10) {
@@ -99,7 +106,10 @@ export async function unreachableLiaisons(db: Executor, noticeId: number, now: D
     .where('d.state', '=', 'sent')
     .where('r.role', '=', 'liaison')
     .execute();
-  const ids = await unreachablePeople(db, liaisons.map((l) => l.person_id));
+  const ids = await unreachablePeople(
+    db,
+    liaisons.map((l) => l.person_id),
+  );
   if (ids.length === 0) return [];
   return db.selectFrom('people').select(['telegram_user_id', 'first_name', 'last_name']).where('id', 'in', ids).orderBy('id').execute();
 }

@@ -29,10 +29,12 @@ export async function failedDeliveries(db: Executor, noticeId: number): Promise<
     .orderBy('ch.active', 'desc')
     .execute();
   const seen = new Set<number>();
-  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => {
-    const blocked: ResendBlock | null = r.chatId === null ? 'no_group' : r.active ? null : 'bot_removed';
-    return { deliveryId: r.id, className: r.name, resends: r.resends, chatId: blocked ? null : r.chatId, blocked };
-  });
+  return rows
+    .filter((r) => !seen.has(r.id) && seen.add(r.id))
+    .map((r) => {
+      const blocked: ResendBlock | null = r.chatId === null ? 'no_group' : r.active ? null : 'bot_removed';
+      return { deliveryId: r.id, className: r.name, resends: r.resends, chatId: blocked ? null : r.chatId, blocked };
+    });
 }
 
 export interface Resent {
@@ -60,11 +62,7 @@ export async function resendFailed(db: Db, now: Date, noticeId: number): Promise
         continue;
       }
       const resend = d.resends + 1;
-      await trx
-        .updateTable('deliveries')
-        .set({ state: 'pending', failure: null, chat_id: d.chatId, resends: resend })
-        .where('id', '=', d.deliveryId)
-        .execute();
+      await trx.updateTable('deliveries').set({ state: 'pending', failure: null, chat_id: d.chatId, resends: resend }).where('id', '=', d.deliveryId).execute();
       const dedupeKey = jobKey.send(noticeId, d.deliveryId, resend);
       await enqueue(trx, { kind: 'notice.send', dedupeKey, chatId: d.chatId, payload: deliveryJob(d.deliveryId), availableAt: now }, now);
       queued++;

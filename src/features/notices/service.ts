@@ -100,10 +100,29 @@ export async function createNotice(db: Db, now: Date, input: NewNotice): Promise
         .executeTakeFirstOrThrow();
       if (!reachable) continue;
       queued++;
-      await enqueue(trx, { kind: 'notice.send', dedupeKey: jobKey.send(notice.id, delivery.id), chatId: klass.chatId, payload: deliveryJob(delivery.id), availableAt: input.sendAt }, now);
+      await enqueue(
+        trx,
+        {
+          kind: 'notice.send',
+          dedupeKey: jobKey.send(notice.id, delivery.id),
+          chatId: klass.chatId,
+          payload: deliveryJob(delivery.id),
+          availableAt: input.sendAt,
+        },
+        now,
+      );
     }
     if (input.askAck) {
-      await enqueue(trx, { kind: 'notice.nudge', dedupeKey: jobKey.nudge(notice.id), payload: { noticeId: notice.id }, availableAt: new Date(input.sendAt.getTime() + NUDGE_AFTER_MS) }, now);
+      await enqueue(
+        trx,
+        {
+          kind: 'notice.nudge',
+          dedupeKey: jobKey.nudge(notice.id),
+          payload: { noticeId: notice.id },
+          availableAt: new Date(input.sendAt.getTime() + NUDGE_AFTER_MS),
+        },
+        now,
+      );
     }
     return { noticeId: notice.id, queued, unreachable: classes.length - queued };
   });
@@ -130,8 +149,20 @@ export async function retractNotice(db: Db, now: Date, noticeId: number): Promis
 async function cancelPendingSends(trx: Executor, noticeId: number, now: Date): Promise<number> {
   const pending = await trx.selectFrom('deliveries').select(['id', 'resends']).where('notice_id', '=', noticeId).where('state', '=', 'pending').execute();
   if (pending.length === 0) return 0;
-  await trx.updateTable('deliveries').set({ state: 'cancelled' }).where('id', 'in', pending.map((d) => d.id)).execute();
-  await cancelJobs(trx, pending.map((d) => jobKey.send(noticeId, d.id, d.resends)), now);
+  await trx
+    .updateTable('deliveries')
+    .set({ state: 'cancelled' })
+    .where(
+      'id',
+      'in',
+      pending.map((d) => d.id),
+    )
+    .execute();
+  await cancelJobs(
+    trx,
+    pending.map((d) => jobKey.send(noticeId, d.id, d.resends)),
+    now,
+  );
   return pending.length;
 }
 
@@ -192,13 +223,25 @@ export async function acknowledge(
       .returning('person_id')
       .executeTakeFirst();
     const count = Number(
-      (await trx.selectFrom('acknowledgements').select((eb) => eb.fn.countAll<number>().as('n')).where('delivery_id', '=', input.deliveryId).executeTakeFirstOrThrow()).n,
+      (
+        await trx
+          .selectFrom('acknowledgements')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('delivery_id', '=', input.deliveryId)
+          .executeTakeFirstOrThrow()
+      ).n,
     );
     if (inserted) {
       const window = Math.floor(now.getTime() / ACK_BUTTON_WINDOW_MS) + 1;
       await enqueue(
         trx,
-        { kind: 'notice.ack_button', dedupeKey: jobKey.ackButton(input.deliveryId, window), payload: deliveryJob(input.deliveryId), chatId: delivery.chat_id, availableAt: new Date(window * ACK_BUTTON_WINDOW_MS) },
+        {
+          kind: 'notice.ack_button',
+          dedupeKey: jobKey.ackButton(input.deliveryId, window),
+          payload: deliveryJob(input.deliveryId),
+          chatId: delivery.chat_id,
+          availableAt: new Date(window * ACK_BUTTON_WINDOW_MS),
+        },
         now,
       );
     }

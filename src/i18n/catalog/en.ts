@@ -32,8 +32,7 @@ export const en: Record<MessageKey, string> = {
   'cmd.classes': 'List classes with liaisons and bound groups',
   'cmd.invite': 'Create an invite link: /invite liaison|league|counselor CLASS, or /invite secretary',
   'whoami.header': '<b>{name}</b>, your roles:',
-  'whoami.none':
-    'You have no registered role: you are a student. If you are a liaison or a secretary, open the invite link the branch sent you.',
+  'whoami.none': 'You have no registered role: you are a student. If you are a liaison or a secretary, open the invite link the branch sent you.',
   'whoami.secretaryLine': '• {role} ({branch})',
   'whoami.classLine': '• {role}: {class} ({branch})',
 
@@ -82,23 +81,28 @@ export const en: Record<MessageKey, string> = {
 
   'group.added':
     'Hello everyone, I am the <b>Class Party-building Assistant</b>.\nA liaison or the League secretary of the class, or the branch secretary: please send /bind CLASS_CODE (e.g. /bind CS2101) to bind this group to its class, or make a one-time bind link with /bind_link in a private chat with me.',
-  'bind.usage': 'Usage: /bind CLASS_CODE (or the class name), e.g. /bind CS2101. Only a liaison or the League secretary of the class, or the branch secretary, can bind.',
+  'bind.usage':
+    'Usage: /bind CLASS_CODE (or the class name), e.g. /bind CS2101. Only a liaison or the League secretary of the class, or the branch secretary, can bind.',
   'bind.notFound': 'None of your classes is "{class}". Send /whoami to see your classes.',
   'bind.ambiguous': 'Several branches have a class "{class}"; please use the class code.',
-  'bind.notAllowed': 'Only a liaison or the League secretary of the class, or the branch secretary, can bind a class group. They can send /bind CLASS_CODE here, or make a one-time bind link with /bind_link in a private chat with me.',
+  'bind.notAllowed':
+    'Only a liaison or the League secretary of the class, or the branch secretary, can bind a class group. They can send /bind CLASS_CODE here, or make a one-time bind link with /bind_link in a private chat with me.',
   'bind.done': 'This group is now bound to <b>{class}</b> ({branch}). Send /liaisons to see the class’s two liaisons.',
-  'bind.moved':
-    'This group is now bound to <b>{class}</b> ({branch}). The group "{previous}" that was bound to this class before has been unbound.',
+  'bind.moved': 'This group is now bound to <b>{class}</b> ({branch}). The group "{previous}" that was bound to this class before has been unbound.',
   'bind.already': 'This group is already bound to <b>{class}</b>.',
   'bind.moveNotAllowed': '<b>{class}</b> is already bound to another group. Only a liaison of the class or the branch secretary can move it here.',
   'bind.chatTaken': 'This group is already bound to another class. Only a liaison of that class or the branch secretary can change it.',
-  'bind.codeInvalid': 'This bind link is invalid, expired or already used. Ask a liaison or the League secretary of the class, or the branch secretary, for a new one (/bind_link in a private chat with me).',
-  'bind.movedAway': 'This group is no longer the class group of <b>{class}</b>: a liaison or the branch secretary moved the class to another group, and branch notices will no longer come here. If this is a mistake, please contact the branch secretary.',
-  'bind.movedReport': 'The class group of <b>{class}</b> was moved by {who} from "{previous}" to "{current}". If you did not arrange this, please check at once.',
+  'bind.codeInvalid':
+    'This bind link is invalid, expired or already used. Ask a liaison or the League secretary of the class, or the branch secretary, for a new one (/bind_link in a private chat with me).',
+  'bind.movedAway':
+    'This group is no longer the class group of <b>{class}</b>: a liaison or the branch secretary moved the class to another group, and branch notices will no longer come here. If this is a mistake, please contact the branch secretary.',
+  'bind.movedReport':
+    'The class group of <b>{class}</b> was moved by {who} from "{previous}" to "{current}". If you did not arrange this, please check at once.',
   'bindLink.notAllowed': 'Only a liaison or the League secretary of a class, or the branch secretary, can make a bind link.',
   'bindLink.usage': 'Usage: /bind_link CLASS_CODE. Your classes: {classes}',
   'bindLink.notFound': 'None of your classes is "{class}". Your classes: {classes}',
-  'bindLink.created': 'Bind link for <b>{class}</b> (single use, valid for {days} days):\n{link}\n\nOpen it and pick the class group: I join and bind it at once. You can also forward it to the group\'s admin. Do not post it anywhere else: whoever has it can use it.',
+  'bindLink.created':
+    "Bind link for <b>{class}</b> (single use, valid for {days} days):\n{link}\n\nOpen it and pick the class group: I join and bind it at once. You can also forward it to the group's admin. Do not post it anywhere else: whoever has it can use it.",
   'bindLink.button': '➕ Add to the class group and bind',
   'bindLink.openInGroup': 'This link adds me to a class group: open it and pick the group, rather than opening it in a private chat.',
   'liaisons.notBound': 'This group is not bound to a class yet. A liaison or the League secretary of the class: send /bind CLASS_CODE.',
@@ -151,7 +155,8 @@ export const en: Record<MessageKey, string> = {
   'notice.stale': 'This action has expired; please start again.',
   'notice.notYourClass': 'You can only send notices to the classes you guide.',
   'notice.ackButton': 'Got it ✅ ({count})',
-  'notice.nudge': 'Reminder: few acknowledgements in <b>{class}</b> for the latest notice ({acks}/{size}). Please remind classmates in the group to read it and press the button.',
+  'notice.nudge':
+    'Reminder: few acknowledgements in <b>{class}</b> for the latest notice ({acks}/{size}). Please remind classmates in the group to read it and press the button.',
   'notices.empty': 'No notices yet. Send one with /notice.',
   'notices.header': '<b>Recent notices</b>',
   'notices.line': '<b>#{id}</b> {snippet}\n  {when} · delivered {sent}/{total} · pending {pending} · failed {failed}{acks}{retracted}',
@@ -183,7 +188,8 @@ export const en: Record<MessageKey, string> = {
   'ack.already': 'You have already acknowledged it.',
   'ack.invalid': 'This button is not valid.',
   'ack.retracted': 'This notice was retracted.',
-  'notice.unreachableLiaisons': '⚠️ The acknowledgement reminder could not reach these liaisons (they never started a chat with the bot, or blocked it): {names}. Ask them to send /start to the bot.',
+  'notice.unreachableLiaisons':
+    '⚠️ The acknowledgement reminder could not reach these liaisons (they never started a chat with the bot, or blocked it): {names}. Ask them to send /start to the bot.',
   'failure.no_group': 'no group is bound to the class',
   'failure.bot_removed': 'the bot is no longer in the group',
   'notice.resendOffer': 'Notice #{id} failed in {count} classes whose groups can be reached now.',
@@ -231,7 +237,8 @@ export const en: Record<MessageKey, string> = {
   'faq.list.live': ' (built live per class)',
   'faq.edit.usage': 'Usage: /faq_edit SLUG, e.g. /faq_edit dues. Send /faq to see all entries.',
   'faq.edit.notFound': 'No entry "{slug}". Send /faq to see all entries.',
-  'faq.edit.prompt': 'Entry <code>{slug}</code> as it is now. Copy it, edit it and send it back whole (YAML; the slug cannot change); it takes effect at once. Send /cancel to stop.',
+  'faq.edit.prompt':
+    'Entry <code>{slug}</code> as it is now. Copy it, edit it and send it back whole (YAML; the slug cannot change); it takes effect at once. Send /cancel to stop.',
   'faq.edit.slugChanged': 'The slug cannot change (it must stay {slug}). Fix it and send again, or /cancel.',
   'faq.edit.invalid': 'Not saved, the entry has problems:\n{errors}\nFix them and send again, or /cancel.',
   'faq.edit.saved': 'Saved <code>{slug}</code>; in effect now.',

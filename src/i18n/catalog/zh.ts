@@ -41,8 +41,7 @@ export const zh = {
     '用法：\n/invite liaison 班级 — 邀请联络员\n/invite league 班级 — 邀请团支书\n/invite counselor 班级 — 邀请辅导员\n/invite secretary — 邀请另一位书记\n“班级”可以是班级名称或代码，例如 /invite liaison 计科2101',
   'invite.classNotFound': '没有找到班级“{class}”。发送 /classes 查看本支部的班级。',
   'invite.classFull': '{class} 已经有两名联络员（{names}）。按照“2+1”模式，每个班由两名党员联系；如需更换，请先联系管理员移除一位。',
-  'invite.created':
-    '邀请链接已生成（{role}{target}），7 天内有效，只能使用一次：\n{link}\n\n请把链接私下发给对方，对方打开并点击“开始”即可完成登记。',
+  'invite.created': '邀请链接已生成（{role}{target}），7 天内有效，只能使用一次：\n{link}\n\n请把链接私下发给对方，对方打开并点击“开始”即可完成登记。',
   'invite.redeem.invalid': '这个邀请链接无效。请向支部书记重新索取。',
   'invite.redeem.used': '这个邀请链接已经被使用过了。每个链接只能使用一次，请向支部书记重新索取。',
   'invite.redeem.expired': '这个邀请链接已过期（有效期 7 天）。请向支部书记重新索取。',
@@ -50,8 +49,10 @@ export const zh = {
   'invite.redeem.classFull': '{class} 已经有两名联络员了，不能再登记第三位。按照“2+1”模式，每个班由两名党员联系。请与支部书记确认。',
   'invite.redeem.leagueTaken': '{class} 已经登记了团支书（{name}）。如有变动，请与支部书记确认。',
   'invite.redeem.already': '你已经是{target}的{role}了，无需重复登记。',
-  'invite.redeem.secretary': '登记成功！你现在是 <b>{branch}</b> 的支部书记。\n\n接下来可以：\n• /class_add 计科2101 — 新建班级\n• /invite liaison 计科2101 — 邀请班级联络员\n• /classes — 查看所有班级\n• 把我拉进班级群，在群里发送 /bind 班级代码',
-  'invite.redeem.classRole': '登记成功！你现在是 <b>{class}</b> 的{role}。\n\n请把我拉进班级群（如果还没有），在群里发送 /bind {code} 完成绑定；也可以发送 /bind_link 生成一键加入并绑定的链接。发送 /help 查看你可以使用的命令。',
+  'invite.redeem.secretary':
+    '登记成功！你现在是 <b>{branch}</b> 的支部书记。\n\n接下来可以：\n• /class_add 计科2101 — 新建班级\n• /invite liaison 计科2101 — 邀请班级联络员\n• /classes — 查看所有班级\n• 把我拉进班级群，在群里发送 /bind 班级代码',
+  'invite.redeem.classRole':
+    '登记成功！你现在是 <b>{class}</b> 的{role}。\n\n请把我拉进班级群（如果还没有），在群里发送 /bind {code} 完成绑定；也可以发送 /bind_link 生成一键加入并绑定的链接。发送 /help 查看你可以使用的命令。',
   'invite.redeem.groupOnlyPrivate': '请在与我的私聊中打开邀请链接。',
 
   // classes
@@ -59,12 +60,14 @@ export const zh = {
   'branch.only': '你负责的支部是 <b>{branch}</b>。',
   'branch.choose': '你负责多个支部，当前是 <b>{branch}</b>。选择要管理的支部：',
   'branch.switched': '已切换到 <b>{branch}</b>。之后的 /classes、/invite、/notice 等都作用于这个支部。',
-  'class.add.usage': '用法：/class_add 班级名称 [代码]\n例如 /class_add 计科2101 CS2101。名称中有空格时请加引号：/class_add "计算机 2101班" CS2101。代码可省略，由我生成；代码只能包含字母、数字、- 和 _。',
+  'class.add.usage':
+    '用法：/class_add 班级名称 [代码]\n例如 /class_add 计科2101 CS2101。名称中有空格时请加引号：/class_add "计算机 2101班" CS2101。代码可省略，由我生成；代码只能包含字母、数字、- 和 _。',
   'class.add.badName': '班级名称应为 1–32 个字，不能包含换行或特殊符号，例如“计科2101”。',
   'class.add.badCode': '班级代码只能包含字母、数字、- 和 _，长度 1–16，例如 CS2101。',
   'class.add.duplicateName': '本支部已经有名为“{name}”的班级了。',
   'class.add.duplicateCode': '代码“{code}”已被本支部的其他班级使用，请换一个代码。',
-  'class.add.created': '已新建班级 <b>{name}</b>（代码 <code>{code}</code>）。\n下一步：/invite liaison {code} 邀请两名联络员；在班级群里发送 /bind {code} 绑定群聊。',
+  'class.add.created':
+    '已新建班级 <b>{name}</b>（代码 <code>{code}</code>）。\n下一步：/invite liaison {code} 邀请两名联络员；在班级群里发送 /bind {code} 绑定群聊。',
   'classes.empty': '本支部还没有班级。用 /class_add 计科2101 新建一个。',
   'classes.header': '<b>{branch}</b> 共 {count} 个班级：',
   'classes.line': '<b>{name}</b>（<code>{code}</code>）\n  联络员：{liaisons}{flag}\n  团支书：{league}\n  辅导员：{counselors}\n  班级群：{chat}',
@@ -87,12 +90,14 @@ export const zh = {
   'bind.moveNotAllowed': '<b>{class}</b> 已经绑定了另一个班级群。只有本班联络员或支部书记可以把它改到本群。',
   'bind.chatTaken': '本群已经绑定在另一个班级。只有那个班的联络员或支部书记可以改绑。',
   'bind.codeInvalid': '这个绑定链接无效、已过期或已经用过了。请向本班联络员、团支书或支部书记要一个新的（私聊我发送 /bind_link）。',
-  'bind.movedAway': '本群已不再是 <b>{class}</b> 的班级群：本班联络员或支部书记把班级群改到了另一个群，之后的支部通知不会再发到这里。如有疑问，请联系支部书记。',
+  'bind.movedAway':
+    '本群已不再是 <b>{class}</b> 的班级群：本班联络员或支部书记把班级群改到了另一个群，之后的支部通知不会再发到这里。如有疑问，请联系支部书记。',
   'bind.movedReport': '<b>{class}</b> 的班级群已由 {who} 从“{previous}”改为“{current}”。如果不是你们的安排，请尽快核实。',
   'bindLink.notAllowed': '只有班级的联络员、团支书或支部书记可以生成绑定链接。',
   'bindLink.usage': '用法：/bind_link 班级代码。你负责的班级：{classes}',
   'bindLink.notFound': '在你负责的班级中没有找到“{class}”。你负责的班级：{classes}',
-  'bindLink.created': '<b>{class}</b> 的绑定链接（只能用一次，{days} 天内有效）：\n{link}\n\n点开链接，选择班级群，我就会加入并自动绑定。也可以把链接转给班级群的管理员。请不要发到其他地方：拿到链接的人都能用它绑定。',
+  'bindLink.created':
+    '<b>{class}</b> 的绑定链接（只能用一次，{days} 天内有效）：\n{link}\n\n点开链接，选择班级群，我就会加入并自动绑定。也可以把链接转给班级群的管理员。请不要发到其他地方：拿到链接的人都能用它绑定。',
   'bindLink.button': '➕ 加入班级群并绑定',
   'bindLink.openInGroup': '这个链接用来把我加入班级群：请点开链接后选择班级群，而不是在私聊中打开。',
   'liaisons.notBound': '本群还没有绑定班级。请本班联络员、团支书或支部书记发送 /bind 班级代码。',

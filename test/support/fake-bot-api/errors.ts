@@ -26,8 +26,7 @@ export class ApiError extends Error {
 
 export const badRequest = (what: string): ApiError => new ApiError(400, `Bad Request: ${what}`);
 export const forbidden = (what: string): ApiError => new ApiError(403, `Forbidden: ${what}`);
-export const tooManyRequests = (seconds: number): ApiError =>
-  new ApiError(429, `Too Many Requests: retry after ${seconds}`, { retry_after: seconds });
+export const tooManyRequests = (seconds: number): ApiError => new ApiError(429, `Too Many Requests: retry after ${seconds}`, { retry_after: seconds });
 export const migratedError = (newChatId: number): ApiError =>
   new ApiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', {
     migrate_to_chat_id: newChatId,

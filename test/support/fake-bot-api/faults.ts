@@ -31,9 +31,7 @@ export class FaultRegistry {
   /** Consumes and returns the first fault matching this call, if any. */
   take(method: string, params: Record<string, unknown>): Fault | undefined {
     const lower = method.toLowerCase();
-    const idx = this.entries.findIndex(
-      (e) => e.method === lower && (e.chatId === undefined || String(params.chat_id) === e.chatId),
-    );
+    const idx = this.entries.findIndex((e) => e.method === lower && (e.chatId === undefined || String(params.chat_id) === e.chatId));
     if (idx < 0) return undefined;
     const entry = this.entries[idx]!;
     entry.remaining -= 1;

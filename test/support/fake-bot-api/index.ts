@@ -24,11 +24,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   return server;
 }
 
-export function makeUser(
-  id: number,
-  first_name: string,
-  extra: Partial<Omit<FakeUser, 'id' | 'first_name'>> = {},
-): FakeUser {
+export function makeUser(id: number, first_name: string, extra: Partial<Omit<FakeUser, 'id' | 'first_name'>> = {}): FakeUser {
   if (!Number.isInteger(id) || id <= 0) throw new Error(`makeUser: user ids are positive integers, got ${id}`);
   return { id, first_name, ...extra };
 }

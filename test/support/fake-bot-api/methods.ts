@@ -491,8 +491,7 @@ export const handlers: Record<string, Handler> = {
     return true;
   },
 
-  getChatMenuButton: ({ state, chatId }) =>
-    structuredClone(state.menuButtons.get(String(chatId ?? 'default')) ?? { type: 'commands' }),
+  getChatMenuButton: ({ state, chatId }) => structuredClone(state.menuButtons.get(String(chatId ?? 'default')) ?? { type: 'commands' }),
 
   leaveChat: (ctx) => {
     const chatId = requireChat(ctx);
@@ -505,9 +504,7 @@ export const handlers: Record<string, Handler> = {
 /** Methods handled by the server itself (they need the update queue / webhook). */
 export const SERVER_METHODS = ['getUpdates', 'setWebhook', 'deleteWebhook', 'getWebhookInfo'] as const;
 
-const CANONICAL = new Map<string, string>(
-  [...Object.keys(handlers), ...SERVER_METHODS].map((name) => [name.toLowerCase(), name]),
-);
+const CANONICAL = new Map<string, string>([...Object.keys(handlers), ...SERVER_METHODS].map((name) => [name.toLowerCase(), name]));
 
 /** Telegram method names are case-insensitive. */
 export function canonicalMethod(name: string): string {

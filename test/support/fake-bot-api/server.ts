@@ -60,8 +60,7 @@ interface WebhookAnswer {
   contentType: string;
 }
 
-const WEBHOOK_CONFLICT =
-  "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
+const WEBHOOK_CONFLICT = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
 const POLL_CONFLICT = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -280,11 +279,7 @@ export class FakeBotApiServer implements FakeBotApi {
 
   waitForCall(method: string, predicate?: (c: RecordedCall) => boolean, opts: WaitOptions = {}): Promise<RecordedCall> {
     const m = canonicalMethod(method);
-    return this.waitFor(
-      `waitForCall("${m}")`,
-      (c) => c.method === m && c.status !== undefined && (predicate ? predicate(c) : true),
-      opts,
-    );
+    return this.waitFor(`waitForCall("${m}")`, (c) => c.method === m && c.status !== undefined && (predicate ? predicate(c) : true), opts);
   }
 
   waitForMessage(chatId: number, text?: string | RegExp, opts: WaitOptions = {}): Promise<RecordedCall> {
@@ -298,11 +293,7 @@ export class FakeBotApiServer implements FakeBotApi {
     const label = `waitForMessage(chat ${chatId}${text === undefined ? '' : `, text ${String(text instanceof RegExp ? text : JSON.stringify(text))}`})`;
     return this.waitFor(
       label,
-      (c) =>
-        c.method === 'sendMessage' &&
-        c.status === 200 &&
-        String(c.params.chat_id) === String(chatId) &&
-        textMatches(c.params.text),
+      (c) => c.method === 'sendMessage' && c.status === 200 && String(c.params.chat_id) === String(chatId) && textMatches(c.params.text),
       opts,
     );
   }
@@ -403,10 +394,7 @@ export class FakeBotApiServer implements FakeBotApi {
     if (offset !== undefined && offset !== 0) this.queue.confirm(offset);
     const limit = Math.min(100, Math.max(1, toInt(params.limit) ?? 100));
     const timeout = Math.max(0, toInt(params.timeout) ?? 0);
-    const allowed =
-      Array.isArray(params.allowed_updates) && params.allowed_updates.length > 0
-        ? new Set(params.allowed_updates.map(String))
-        : undefined;
+    const allowed = Array.isArray(params.allowed_updates) && params.allowed_updates.length > 0 ? new Set(params.allowed_updates.map(String)) : undefined;
 
     const ready = this.queue.select(limit, allowed);
     if (ready.length > 0 || timeout === 0 || !res || this.closing) return okOutcome(ready, delayMs);
@@ -469,10 +457,7 @@ export class FakeBotApiServer implements FakeBotApi {
     if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
       throw badRequest('secret token contains unallowed characters');
     }
-    const allowed =
-      Array.isArray(params.allowed_updates) && params.allowed_updates.length > 0
-        ? params.allowed_updates.map(String)
-        : undefined;
+    const allowed = Array.isArray(params.allowed_updates) && params.allowed_updates.length > 0 ? params.allowed_updates.map(String) : undefined;
     if (toBool(params.drop_pending_updates)) this.queue.clear();
     const already = this.webhook?.url === url;
     this.webhook = { url, secret, allowed, maxConnections: toInt(params.max_connections) ?? 40 };
@@ -498,9 +483,7 @@ export class FakeBotApiServer implements FakeBotApi {
       pending_update_count: this.queue.size,
       ...(hook ? { max_connections: hook.maxConnections, ip_address: '127.0.0.1' } : {}),
       ...(hook?.allowed ? { allowed_updates: hook.allowed } : {}),
-      ...(this.webhookLastError
-        ? { last_error_date: this.webhookLastError.date, last_error_message: this.webhookLastError.message }
-        : {}),
+      ...(this.webhookLastError ? { last_error_date: this.webhookLastError.date, last_error_message: this.webhookLastError.message } : {}),
     };
   }
 
@@ -623,11 +606,7 @@ export class FakeBotApiServer implements FakeBotApi {
     return this.pushUpdate(this.builders.groupText(chat, from, text, extra) as UpdateInput);
   }
 
-  pressButton(
-    from: FakeUser,
-    message: { chat: FakeChat | { id: number; type: 'private' }; message_id: number },
-    data: string,
-  ): number {
+  pressButton(from: FakeUser, message: { chat: FakeChat | { id: number; type: 'private' }; message_id: number }, data: string): number {
     return this.pushUpdate(this.builders.callbackQuery(from, message, data) as UpdateInput);
   }
 

@@ -31,7 +31,11 @@ export function isRecord(v: unknown): v is Json {
 export function stableStringify(v: unknown): string {
   return JSON.stringify(v, (_k, value: unknown) =>
     isRecord(value)
-      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, value[k]]),
+        )
       : value,
   );
 }

@@ -88,17 +88,8 @@ export interface FakeBotApi {
 
   pushUpdate(update: UpdateInput): number;
   sendPrivateText(from: FakeUser, text: string): number;
-  sendGroupText(
-    chat: FakeChat,
-    from: FakeUser,
-    text: string,
-    extra?: { reply_to_message?: object; sender_chat?: object },
-  ): number;
-  pressButton(
-    from: FakeUser,
-    message: { chat: FakeChat | { id: number; type: 'private' }; message_id: number },
-    data: string,
-  ): number;
+  sendGroupText(chat: FakeChat, from: FakeUser, text: string, extra?: { reply_to_message?: object; sender_chat?: object }): number;
+  pressButton(from: FakeUser, message: { chat: FakeChat | { id: number; type: 'private' }; message_id: number }, data: string): number;
   botAddedToGroup(chat: FakeChat, by: FakeUser, status?: 'member' | 'administrator'): number;
   botRemovedFromGroup(chat: FakeChat, by: FakeUser, status?: 'left' | 'kicked'): number;
   groupMigrated(oldChat: FakeChat, newChatId: number, by: FakeUser): number;

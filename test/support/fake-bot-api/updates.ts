@@ -188,17 +188,11 @@ export class UpdateBuilders {
     };
   }
 
-  callbackQuery(
-    from: FakeUser,
-    message: { chat: FakeChat | { id: number; type: 'private' }; message_id: number },
-    data: string,
-  ): Json {
+  callbackQuery(from: FakeUser, message: { chat: FakeChat | { id: number; type: 'private' }; message_id: number }, data: string): Json {
     const chatId = message.chat.id;
     const chat = 'title' in message.chat ? groupChatJson(message.chat) : this.state.chat(chatId);
     const stored = this.state.getMessage(chatId, message.message_id);
-    const msg: Json = stored
-      ? structuredClone(stored.message)
-      : { message_id: message.message_id, from: { ...this.state.botUser }, chat, date: nowSeconds() };
+    const msg: Json = stored ? structuredClone(stored.message) : { message_id: message.message_id, from: { ...this.state.botUser }, chat, date: nowSeconds() };
     callbackCounter += 1;
     return {
       callback_query: {
