@@ -12,6 +12,8 @@ import { upsertChat, type TelegramChatLike } from './queries.js';
 export type BindError = 'not_allowed' | 'not_found' | 'ambiguous' | 'move_not_allowed' | 'chat_taken' | 'code_invalid';
 
 export interface Bound {
+  /** The `chats` row now bound to the class. */
+  chatRowId: number;
   className: string;
   branchName: string;
   previousChatTitle: string | null;
@@ -61,8 +63,7 @@ export async function bindByCode(db: Db, clock: Clock, chat: TelegramChatLike, c
     const target = { id: klass.id, name: klass.name, branchId: klass.branch_id, branchName: klass.branch_name, canMove };
     const result = await attach(trx, clock, chat, target, binder);
     if (result.ok) {
-      const chatRow = await trx.selectFrom('chats').select('id').where('telegram_chat_id', '=', chat.id).executeTakeFirstOrThrow();
-      await trx.updateTable('bind_codes').set({ used_at: clock.now(), used_in_chat_id: chatRow.id }).where('id', '=', row.id).execute();
+      await trx.updateTable('bind_codes').set({ used_at: clock.now(), used_in_chat_id: result.value.chatRowId }).where('id', '=', row.id).execute();
     }
     return result;
   });
@@ -71,7 +72,7 @@ export async function bindByCode(db: Db, clock: Clock, chat: TelegramChatLike, c
 async function attach(trx: Executor, clock: Clock, chat: TelegramChatLike, target: Target, binder: Binder): Promise<Result<Bound, BindError>> {
   const now = clock.now();
   const row = await upsertChat(trx, chat, true, now);
-  const bound = { className: target.name, branchName: target.branchName };
+  const bound = { chatRowId: row.id, className: target.name, branchName: target.branchName };
   if (row.class_id === target.id) return ok({ ...bound, previousChatTitle: null, alreadyBound: true });
   if (row.class_id !== null) {
     // This group belongs to another class: only someone who could move that class may take it.
