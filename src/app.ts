@@ -1,4 +1,5 @@
 import cron from 'node-cron';
+import { Telegram } from 'telegraf';
 import type { DestinationStream } from 'pino';
 import { createConfig, formatConfigProblems, type Config } from './config/config.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -24,6 +25,9 @@ import { describeBotApiError } from './telegram/startup-error.js';
 import type { AppDeps } from './telegram/context.js';
 import { postgresWakeups } from './outbox/wakeups.js';
 import { createWebhookServer, type WebhookServer } from './telegram/webhook-server.js';
+import { Replies, REPLY_TIMEOUT_MS, type ReplySettings } from './telegram/replies.js';
+import { SendGate, telegramGateSettings, type GateSettings } from './telegram/send-gate.js';
+import { withRequestDeadline } from './telegram/sender.js';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;
@@ -42,6 +46,10 @@ export interface StartOptions {
   pollingRequestTimeoutMs?: number;
   /** How long start-up waits for the Bot API's getMe (default 30 s). */
   botApiTimeoutMs?: number;
+  /** The reply path's waits (tests pass a sleep that records instead of waiting). */
+  replies?: Partial<ReplySettings>;
+  /** The process-wide send limits (benches lift them to measure the bot itself). */
+  sendGate?: Partial<GateSettings>;
 }
 
 export interface RunningApp {
@@ -88,10 +96,16 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   let dispatcher: Dispatcher | null = null;
   const features = allFeatures();
   const migrateChat = createChatMigrator(chatMigratedHooks(features));
-  const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat };
+  // Every message of this process passes one gate: replies (below) and the outbox (its client is wrapped).
+  const gate = new SendGate(clock, { ...telegramGateSettings, ...options.sendGate });
+  const replyClient = withRequestDeadline(new Telegram(config.botToken, { apiRoot: config.telegramApiRoot, webhookReply: false }), () =>
+    AbortSignal.timeout(REPLY_TIMEOUT_MS),
+  );
+  const replies = new Replies({ db, clock, logger, poke: () => dispatcher?.poke() }, gate, replyClient, options.replies);
+  const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat, replies };
   const bot = createBot(deps, features);
   const jobs = Object.assign({}, messageJobs, inboxJobs(config), ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
-  dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger, migrateChat }, jobs, {
+  dispatcher = new Dispatcher({ db, telegram: gate.wrap(bot.telegram), clock, logger, migrateChat }, jobs, {
     ...dispatcherWakeups(config, logger),
     ...options.dispatcher,
   });

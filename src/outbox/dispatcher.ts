@@ -244,14 +244,16 @@ export class Dispatcher {
         return this.finish(job, outcome.messageId === undefined ? { kind: 'done' } : { kind: 'done', messageId: outcome.messageId });
       case 'retry_after': {
         const until = new Date(now.getTime() + outcome.seconds * 1000);
-        logger.warn({ event: 'rate_limited', jobId: job.id, retryAfter: outcome.seconds }, 'Telegram asked to wait');
+        if (outcome.local) logger.debug({ event: 'group_paced', jobId: job.id, wait: outcome.seconds }, 'group at its message limit; job put back');
+        else logger.warn({ event: 'rate_limited', jobId: job.id, retryAfter: outcome.seconds }, 'Telegram asked to wait');
         await db
           .updateTable('outbox')
           .set({ state: 'pending', available_at: until, last_error: `429 retry after ${outcome.seconds}s` })
           .where('id', '=', job.id)
           .execute();
         if (job.chat_id !== null) await db.updateTable('chats').set({ next_send_at: until }).where('id', '=', job.chat_id).execute();
-        await pauseAll(db, new Date(now.getTime() + Math.min(outcome.seconds, 1) * 1000));
+        // Telegram's 429 may be about the whole bot: pause everything briefly. Our own gate's is about one group.
+        if (!outcome.local) await pauseAll(db, new Date(now.getTime() + Math.min(outcome.seconds, 1) * 1000));
         return;
       }
       case 'migrated': {

@@ -31,6 +31,10 @@ export interface SendOptions {
   ref?: Record<string, number | string>;
   /** Delete the outbox row once it is finished (nothing about it stays in the database). */
   forget?: boolean;
+  /** Keep the row but drop its text once it is finished (it may hold a one-time link). */
+  ephemeral?: boolean;
+  /** Not before this time (default: now). */
+  availableAt?: Date;
 }
 
 /** The message as the payload of a job (a zod-free shape: the outbox wrote it itself). */
@@ -40,6 +44,7 @@ export interface MessagePayload {
   replyTo?: number;
   ref?: Record<string, number | string>;
   forget?: boolean;
+  ephemeral?: boolean;
 }
 
 const payloadOf = (html: string, o: SendOptions): MessagePayload => ({
@@ -48,6 +53,7 @@ const payloadOf = (html: string, o: SendOptions): MessagePayload => ({
   ...(o.replyTo !== undefined ? { replyTo: o.replyTo } : {}),
   ...(o.ref ? { ref: o.ref } : {}),
   ...(o.forget ? { forget: true } : {}),
+  ...(o.ephemeral ? { ephemeral: true } : {}),
 });
 
 /** A message rendered in the recipient's language, with buttons in that language. */
@@ -67,7 +73,7 @@ export async function sendToChat(trx: Executor, chatRowId: number, html: string,
       dedupeKey: `chat:${chatRowId}:${options.dedupeKey}`,
       chatId: chatRowId,
       payload: { ...payloadOf(html, options) },
-      availableAt: options.now,
+      availableAt: options.availableAt ?? options.now,
     },
     options.now,
   );
@@ -158,6 +164,13 @@ export function htmlMessageJob(settle?: MessageSettle): JobHandler {
       const payload = job.payload as Partial<MessagePayload>;
       if (settle && payload.ref) await settle(trx, payload.ref, result, ctx);
       if (payload.forget) await trx.deleteFrom('outbox').where('id', '=', job.id).execute();
+      // A one-time link must not stay readable in the database once it went out (or could not).
+      else if (payload.ephemeral)
+        await trx
+          .updateTable('outbox')
+          .set({ payload: JSON.stringify({ ephemeral: true }) })
+          .where('id', '=', job.id)
+          .execute();
     },
   };
 }

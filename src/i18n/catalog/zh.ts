@@ -259,6 +259,8 @@ export const zh = {
   'inbox.undelivered': '暂时没能联系上本班联络员，你的问题已经记录下来，支部会看到并回复你。',
   'dialogue.stale': '这个操作已过期，请重新开始。',
   'dialogue.outdated': '机器人已更新，你之前未完成的操作无法继续，已自动取消。请重新开始，抱歉。',
+  'reply.groupBusy': '<i>群里刚才消息太多（Telegram 限制每个群每分钟 20 条），这条回复我私信发给你：</i>',
+  'reply.groupBusyDeferred': '<i>（群里消息较多，这条回复晚到了一会儿）</i>',
 } as const;
 
 export type MessageKey = keyof typeof zh;
