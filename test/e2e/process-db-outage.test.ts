@@ -44,10 +44,12 @@ describe.skipIf(!onPostgres)('npm start while PostgreSQL terminates its connecti
     expect(proc.child.exitCode).toBeNull();
 
     // Once the bot has seen its connections die (one log line each), the next message is answered normally.
-    const lostLine = '"event":"db_connection_lost"';
-    const before = proc.output().stdout.split(lostLine).length - 1;
+    // The pool's connections log db_connection_lost; the dispatcher's LISTEN connection (the same
+    // application_name, so terminated too) logs outbox_listen_lost.
+    const lostLines = ['"event":"db_connection_lost"', '"event":"outbox_listen_lost"'];
+    const before = lostLines.reduce((n, line) => n + proc.output().stdout.split(line).length - 1, 0);
     const killed = await terminate();
-    await proc.waitForCount(lostLine, before + killed, 30_000);
+    await proc.waitForCount(lostLines, before + killed, 30_000);
     const late = makeUser(29_999, '后来者');
     api.sendPrivateText(late, '/start');
     expect(String((await api.waitForMessage(late.id, /你好，后来者/, { timeoutMs: 30_000 })).params.text)).toContain('班级党建助手');
