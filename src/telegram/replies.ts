@@ -3,10 +3,11 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Db, Executor } from '../db/schema.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
-import { sendToChat } from '../outbox/messages.js';
+import { escapeHtml, mention } from '../i18n/html.js';
+import { sendToChat, type MessagePayload } from '../outbox/messages.js';
 import type { Clock } from '../shared/clock.js';
 import { classifyError, type SendOutcome } from './sender.js';
-import { sleep as realSleep, type SendGate } from './send-gate.js';
+import { LocalRateLimit, SENDING_METHODS, sleep as realSleep, type SendGate } from './send-gate.js';
 
 export interface ReplyExtras {
   /** In the same chat: sent as a reply to this message. */
@@ -18,14 +19,19 @@ export interface ReplyExtras {
 export type ReplyResult = 'sent' | 'queued' | 'coalesced' | 'private' | 'failed';
 
 export interface ReplySettings {
-  /** A wait up to this long (429 retry_after, a group's window, the pace) is waited out in the handler. */
+  /** A wait up to this long (429 retry_after, a chat's window or block) is waited out in the handler. */
   shortWaitMs: number;
   /** How many such waits one message may take before it goes to the outbox. */
   maxShortWaits: number;
+  /**
+   * The longest a handler waits for a slot of the process-wide pace. Past it the reply goes to the
+   * outbox (which keeps the same pace) instead of holding its chat's queue (bench:load measures it).
+   */
+  paceWaitMs: number;
   sleep: (ms: number) => Promise<void>;
 }
 
-export const defaultReplySettings: ReplySettings = { shortWaitMs: 4000, maxShortWaits: 2, sleep: realSleep };
+export const defaultReplySettings: ReplySettings = { shortWaitMs: 4000, maxShortWaits: 2, paceWaitMs: 1000, sleep: realSleep };
 /** The client-side deadline of one reply (telegraf's own is 500 s). */
 export const REPLY_TIMEOUT_MS = 10_000;
 
@@ -33,7 +39,7 @@ export const REPLY_TIMEOUT_MS = 10_000;
 export interface ReplyOrigin {
   updateId: number;
   chat: { id: number; type: string; title?: string } | undefined;
-  fromId: number | undefined;
+  from: { id: number; name: string } | undefined;
   t: Translate;
 }
 
@@ -44,19 +50,32 @@ interface Deps {
   poke(): void;
 }
 
+/** What became of one gated call: done, not now (the chat's window or block, or the pace), or failed. */
+type Gated<T> =
+  | { kind: 'sent'; value: T }
+  | { kind: 'later'; waitMs: number; reason: 'chat' | 'pace' }
+  | { kind: 'failed'; outcome: Exclude<SendOutcome, { kind: 'ok' } | { kind: 'retry_after' }>; error: unknown };
+
+/** A coalesced answer stops taking more askers' names well before Telegram's 4096 characters. */
+const COALESCE_MAX_HTML = 3500;
+
 /**
- * The one rate-aware path for answers to commands. A message goes at once when the group's window
- * and the pace allow; a short wait (or a 429 with a short retry_after) is waited out; a longer one,
- * or a network failure, puts it in the outbox, which sends it when allowed. When a group is at its
- * limit, the asker's answer goes to them privately if they have started the bot (with a note why),
- * else it waits in the outbox, where identical answers to that group are merged. Nothing asked for
- * is dropped: a reply fails only when Telegram refuses it for good (blocked, bad request).
+ * The one rate-aware path for what handlers send. Every call passes the process's SendGate (the pace,
+ * each group's window of 20 a minute, a chat blocked by a 429): a short wait (or a 429 with a short
+ * retry_after) is waited out; otherwise a text reply goes to the outbox, which sends it when allowed,
+ * and any other message (a photo preview, …) fails with LocalRateLimit, which the error boundary
+ * answers with an apology (through here). When a group is at its limit, the asker's answer goes to
+ * them privately if they have started the bot (with a note why), else it waits in the outbox, where
+ * an identical answer already waiting names them too. Nothing asked for is dropped: a reply fails
+ * only when Telegram refuses it for good (blocked, kicked; a bad request is thrown to the handler).
  */
 export class Replies {
   private readonly settings: ReplySettings;
   /** Private chats that took a reply from this process (the person has started the bot). */
   private readonly started = new Set<number>();
   private readonly sequence = new WeakMap<ReplyOrigin, number>();
+  /** Private chats with replies put in the outbox by this process: when the last one may go (keeps their order). */
+  private readonly queuedPrivate = new Map<number, number>();
 
   constructor(
     private readonly deps: Deps,
@@ -68,74 +87,97 @@ export class Replies {
   }
 
   async send(origin: ReplyOrigin, chatId: number, html: string, extras: ReplyExtras = {}, fallback = true): Promise<ReplyResult> {
-    const { shortWaitMs, maxShortWaits } = this.settings;
+    // A private chat's replies keep their order: behind one waiting in the outbox, the next waits too.
+    if (chatId > 0 && (await this.behindQueued(chatId))) return this.enqueue(origin, chatId, html, extras, 0);
+    const result = await this.gated(chatId, () => this.telegram.sendMessage(chatId, html, messageOptions(extras)));
+    switch (result.kind) {
+      case 'sent':
+        if (chatId > 0) this.started.add(chatId);
+        return 'sent';
+      case 'later':
+        // The process is at its pace: the outbox keeps the same pace, so the answer only comes a little later.
+        if (result.reason === 'pace') return this.enqueue(origin, chatId, html, extras, 0);
+        return this.later(origin, chatId, html, extras, result.waitMs, fallback);
+      case 'failed':
+        if (result.outcome.kind === 'rejected') throw result.error;
+        if (result.outcome.kind === 'chat_gone') {
+          if (chatId > 0) await this.markGone(chatId);
+          this.deps.logger.warn({ event: 'reply_failed', chatId, reason: result.outcome.reason }, 'reply not delivered');
+          return 'failed';
+        }
+        // transient (network, 5xx, no answer by the deadline), migrated: the outbox retries and follows a migration
+        this.deps.logger.warn({ event: 'reply_deferred', chatId, outcome: result.outcome.kind }, 'reply goes through the outbox');
+        return this.enqueue(origin, chatId, html, extras, 0);
+    }
+  }
+
+  /**
+   * Any other Bot API call of a handler (what `ctx.telegram` does): a method that posts a message
+   * passes the gate like a reply; one that cannot go within a short wait throws LocalRateLimit.
+   */
+  async call<T>(chatId: number, send: () => Promise<T>): Promise<T> {
+    const result = await this.gated(chatId, send);
+    if (result.kind === 'sent') return result.value;
+    if (result.kind === 'later') throw new LocalRateLimit(result.waitMs);
+    throw result.error;
+  }
+
+  /** A copy of `source` whose message-posting calls go through `call`, and every call has the reply deadline. */
+  client(source: Telegram): Telegram {
+    const telegram = Object.create(source) as Telegram;
+    const call = source.callApi.bind(source);
+    telegram.callApi = ((method, payload, options = {}) => {
+      const withDeadline = { ...options, signal: options.signal ?? (AbortSignal.timeout(REPLY_TIMEOUT_MS) as unknown as NonNullable<typeof options.signal>) };
+      const chatId = (payload as { chat_id?: number | string } | undefined)?.chat_id;
+      if (!SENDING_METHODS.has(method) || chatId === undefined) return call(method, payload, withDeadline);
+      return this.call(Number(chatId), () => call(method, payload, withDeadline));
+    }) as Telegram['callApi'];
+    return telegram;
+  }
+
+  /** One call through the gate: short waits waited out (at most maxShortWaits of them), the rest reported. */
+  private async gated<T>(chatId: number, send: () => Promise<T>): Promise<Gated<T>> {
+    const { shortWaitMs, maxShortWaits, paceWaitMs } = this.settings;
     for (let waits = 0; ; waits++) {
       const wait = this.gate.waitFor(chatId);
-      if (wait > shortWaitMs || (wait > 0 && waits >= maxShortWaits)) return this.later(origin, chatId, html, extras, wait, fallback);
-      const pace = this.gate.reservePace(shortWaitMs - wait);
-      if (pace === null) return this.later(origin, chatId, html, extras, 0, fallback);
+      if (wait > shortWaitMs || (wait > 0 && waits >= maxShortWaits)) return { kind: 'later', waitMs: wait, reason: 'chat' };
+      const pace = this.gate.reservePace(Math.max(paceWaitMs, wait));
+      if (pace === null) return { kind: 'later', waitMs: wait, reason: 'pace' };
       this.gate.reserveGroup(chatId, wait);
       await this.settings.sleep(Math.max(wait, pace));
-      const outcome = await this.attempt(chatId, html, extras);
-      switch (outcome.kind) {
-        case 'ok':
-          if (chatId > 0) this.markStarted(chatId);
-          return 'sent';
-        case 'retry_after':
-          this.gate.block(chatId, outcome.seconds);
-          this.deps.logger.warn({ event: 'reply_rate_limited', chatId, retryAfter: outcome.seconds }, 'Telegram asked to wait');
-          if (outcome.seconds * 1000 <= shortWaitMs && waits < maxShortWaits) continue;
-          return this.later(origin, chatId, html, extras, outcome.seconds * 1000, fallback);
-        case 'chat_gone':
-          if (chatId > 0) await this.markGone(chatId);
-          this.deps.logger.warn({ event: 'reply_failed', chatId, reason: outcome.reason }, 'reply not delivered');
-          return 'failed';
-        default: // transient, migrated: the outbox retries (and follows a migrated group)
-          this.deps.logger.warn({ event: 'reply_deferred', chatId, outcome: outcome.kind }, 'reply goes through the outbox');
-          return this.later(origin, chatId, html, extras, 0, false);
+      try {
+        return { kind: 'sent', value: await send() };
+      } catch (error) {
+        const outcome = classifyError(error);
+        // ('ok' is for edits and deletions already done; a posted message has no such answer)
+        if (outcome.kind === 'ok') return { kind: 'failed', outcome: { kind: 'rejected', reason: 'unexpected' }, error };
+        if (outcome.kind !== 'retry_after') return { kind: 'failed', outcome, error };
+        this.gate.block(chatId, outcome.seconds);
+        this.deps.logger.warn({ event: 'reply_rate_limited', chatId, retryAfter: outcome.seconds }, 'Telegram asked to wait');
+        if (outcome.seconds * 1000 <= shortWaitMs && waits < maxShortWaits) continue;
+        return { kind: 'later', waitMs: outcome.seconds * 1000, reason: 'chat' };
       }
     }
   }
 
-  /** One sendMessage; a refusal that no retry can fix (bad HTML, …) is thrown to the handler as before. */
-  private async attempt(chatId: number, html: string, extras: ReplyExtras): Promise<SendOutcome> {
-    try {
-      const message = await this.telegram.sendMessage(chatId, html, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(extras.replyTo !== undefined ? { reply_parameters: { message_id: extras.replyTo, allow_sending_without_reply: true } } : {}),
-        ...(extras.keyboard ? { reply_markup: { inline_keyboard: extras.keyboard } } : {}),
-      });
-      return { kind: 'ok', messageId: message.message_id };
-    } catch (error) {
-      const outcome = classifyError(error);
-      if (outcome.kind === 'rejected') throw error;
-      return outcome;
-    }
-  }
-
-  /** The group is at its limit (or Telegram asked for a long wait): privately if possible, else the outbox. */
+  /** The chat's window or a 429 holds it back: a group's asker privately if possible, else the outbox. */
   private async later(origin: ReplyOrigin, chatId: number, html: string, extras: ReplyExtras, waitMs: number, fallback: boolean): Promise<ReplyResult> {
-    const asker = origin.fromId;
+    const asker = origin.from?.id;
     if (fallback && chatId < 0 && chatId === origin.chat?.id && asker !== undefined && (await this.hasStarted(asker))) {
-      const result = await this.send(
-        origin,
-        asker,
-        `${origin.t('reply.groupBusy')}\n\n${html}`,
-        { ...(extras.keyboard ? { keyboard: extras.keyboard } : {}) },
-        false,
-      );
+      const result = await this.send(origin, asker, `${origin.t('reply.groupBusy')}\n\n${html}`, extras.keyboard ? { keyboard: extras.keyboard } : {}, false);
       if (result !== 'failed') {
         this.deps.logger.info({ event: 'reply_private', chatId }, 'group at its limit; answered privately');
         return 'private';
       }
     }
-    return this.enqueue(origin, chatId, chatId < 0 && waitMs > 0 ? `${html}\n\n${origin.t('reply.groupBusyDeferred')}` : html, extras, waitMs);
+    return this.enqueue(origin, chatId, chatId < 0 ? `${html}\n\n${origin.t('reply.groupBusyDeferred')}` : html, extras, waitMs);
   }
 
   private async enqueue(origin: ReplyOrigin, chatId: number, html: string, extras: ReplyExtras, waitMs: number): Promise<ReplyResult> {
     const { db, clock, logger } = this.deps;
     const now = clock.now();
+    let availableAt = now.getTime() + waitMs;
+    if (chatId > 0) availableAt = Math.max(availableAt, this.queuedPrivate.get(chatId) ?? 0);
     const seq = (this.sequence.get(origin) ?? 0) + 1;
     this.sequence.set(origin, seq);
     const result = await db.transaction().execute(async (trx) => {
@@ -146,36 +188,68 @@ export class Replies {
         .onConflict((oc) => oc.column('telegram_chat_id').doNothing())
         .execute();
       const chat = await trx.selectFrom('chats').select('id').where('telegram_chat_id', '=', chatId).executeTakeFirstOrThrow();
-      if (!extras.keyboard && chatId < 0 && (await this.identicalWaiting(trx, chat.id, html))) return 'coalesced' as const;
+      if (!extras.keyboard && chatId < 0 && (await this.coalesce(trx, chat.id, html, origin))) return 'coalesced' as const;
       await sendToChat(trx, chat.id, html, {
         dedupeKey: `reply:${origin.updateId}:${seq}`,
         now,
-        availableAt: new Date(now.getTime() + waitMs),
+        availableAt: new Date(availableAt),
         ...(extras.replyTo !== undefined ? { replyTo: extras.replyTo } : {}),
         ...(extras.keyboard ? { buttons: extras.keyboard } : {}),
         ephemeral: true,
       });
       return 'queued' as const;
     });
-    logger.info({ event: result === 'queued' ? 'reply_queued' : 'reply_coalesced', chatId, waitMs: Math.round(waitMs) }, 'reply waits in the outbox');
+    if (result === 'queued' && chatId > 0) this.queuedPrivate.set(chatId, availableAt);
+    logger.info({ event: result === 'queued' ? 'reply_queued' : 'reply_coalesced', chatId, waitMs: Math.round(availableAt - now.getTime()) }, 'reply waits in the outbox');
     if (result === 'queued') this.deps.poke();
     return result;
   }
 
-  /** An identical answer already waiting for this group answers this asker too (e.g. /liaisons). */
-  private async identicalWaiting(trx: Executor, chatRowId: number, html: string): Promise<boolean> {
+  /**
+   * An identical answer already waiting for this group (e.g. /liaisons) answers this asker too: their
+   * name is added under it, so Telegram notifies them when it goes out.
+   */
+  private async coalesce(trx: Executor, chatRowId: number, html: string, origin: ReplyOrigin): Promise<boolean> {
     const waiting = await trx
       .selectFrom('outbox')
-      .select('payload')
+      .select(['id', 'payload'])
       .where('chat_id', '=', chatRowId)
       .where('state', '=', 'pending')
       .where('dedupe_key', 'like', `chat:${chatRowId}:reply:%`)
+      .orderBy('id')
       .limit(50)
+      .forUpdate()
       .execute();
-    return waiting.some((row) => {
-      const payload = row.payload as { html?: unknown; keyboard?: unknown };
-      return payload.html === html && payload.keyboard === undefined;
+    const same = waiting.find((row) => {
+      const payload = row.payload as Partial<MessagePayload>;
+      return typeof payload.html === 'string' && payload.buttons === undefined && payload.html.startsWith(html) && payload.html.length < COALESCE_MAX_HTML;
     });
+    if (!same) return false;
+    const payload = same.payload as unknown as MessagePayload;
+    const name = origin.from ? mention(origin.from.id, origin.from.name).html : '';
+    const also = payload.html === html ? `\n${origin.t('reply.alsoFor')}${name}` : `${escapeHtml(origin.t('reply.alsoSeparator'))}${name}`;
+    await trx
+      .updateTable('outbox')
+      .set({ payload: JSON.stringify({ ...payload, html: `${payload.html}${also}` }) })
+      .where('id', '=', same.id)
+      .execute();
+    return true;
+  }
+
+  /** Whether this private chat still has a reply waiting in the outbox (checked only after this process queued one). */
+  private async behindQueued(chatId: number): Promise<boolean> {
+    if (!this.queuedPrivate.has(chatId)) return false;
+    const waiting = await this.deps.db
+      .selectFrom('outbox as o')
+      .innerJoin('chats as c', 'c.id', 'o.chat_id')
+      .select('o.id')
+      .where('c.telegram_chat_id', '=', chatId)
+      .where('o.state', 'in', ['pending', 'sending'])
+      .where('o.dedupe_key', 'like', 'chat:%:reply:%')
+      .limit(1)
+      .executeTakeFirst();
+    if (!waiting) this.queuedPrivate.delete(chatId);
+    return waiting !== undefined;
   }
 
   private async hasStarted(userId: number): Promise<boolean> {
@@ -190,13 +264,15 @@ export class Replies {
     return chat !== undefined;
   }
 
-  /** A private reply went through: the person has started the bot (kept in memory; `chats` rows count too). */
-  private markStarted(userId: number): void {
-    this.started.add(userId);
-  }
-
   private async markGone(userId: number): Promise<void> {
     this.started.delete(userId);
     await this.deps.db.updateTable('chats').set({ active: false, updated_at: this.deps.clock.now() }).where('telegram_chat_id', '=', userId).execute();
   }
 }
+
+const messageOptions = (extras: ReplyExtras) => ({
+  parse_mode: 'HTML' as const,
+  link_preview_options: { is_disabled: true },
+  ...(extras.replyTo !== undefined ? { reply_parameters: { message_id: extras.replyTo, allow_sending_without_reply: true } } : {}),
+  ...(extras.keyboard ? { reply_markup: { inline_keyboard: extras.keyboard } } : {}),
+});

@@ -2,18 +2,22 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import type { BotContext } from './context.js';
 import type { ReplyExtras, ReplyOrigin, ReplyResult } from './replies.js';
 import { cutText } from '../shared/text.js';
+import { translator } from '../i18n/i18n.js';
+import { languageFromTelegram } from '../i18n/language.js';
 
 const TELEGRAM_TEXT_LIMIT = 4096;
 const origins = new WeakMap<BotContext, ReplyOrigin>();
 
 /** The update a reply answers, one per context (its replies are numbered for the outbox's dedupe key). */
-function originOf(ctx: BotContext): ReplyOrigin {
-  let origin = origins.get(ctx);
-  if (!origin) {
-    const chat = ctx.chat ? { id: ctx.chat.id, type: ctx.chat.type, ...('title' in ctx.chat ? { title: ctx.chat.title } : {}) } : undefined;
-    origin = { updateId: ctx.update.update_id, chat, fromId: ctx.from?.id, t: ctx.t };
-    origins.set(ctx, origin);
-  }
+export function originOf(ctx: BotContext): ReplyOrigin {
+  const known = origins.get(ctx);
+  if (known) return known;
+  const chat = ctx.chat ? { id: ctx.chat.id, type: ctx.chat.type, ...('title' in ctx.chat ? { title: ctx.chat.title } : {}) } : undefined;
+  const from = ctx.from ? { id: ctx.from.id, name: [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(' ') } : undefined;
+  // ctx.t is set by loadCaller; an update that failed before it still gets its apology
+  const t = ctx.t ?? translator(languageFromTelegram(ctx.from?.language_code));
+  const origin: ReplyOrigin = { updateId: ctx.update.update_id, chat, from, t };
+  origins.set(ctx, origin);
   return origin;
 }
 

@@ -55,7 +55,8 @@ export class SendGate {
   private readonly intervalMs: number;
   private nextSlot = 0;
   private readonly windows = new Map<string, number[]>();
-  private readonly blocked = new Map<string, number>();
+  /** Per chat: until when a 429 blocks it, and how long that block was (a longer wait means the clock stepped back). */
+  private readonly blocked = new Map<string, { until: number; ms: number }>();
 
   constructor(
     private readonly clock: Clock,
@@ -78,9 +79,9 @@ export class SendGate {
   waitFor(chatId: number | string): number {
     const now = this.clock.now().getTime();
     const key = String(chatId);
-    const blockedUntil = this.blocked.get(key);
-    if (blockedUntil !== undefined && blockedUntil <= now) this.blocked.delete(key);
-    let at = Math.max(now, blockedUntil ?? 0);
+    const block = this.blocked.get(key);
+    if (block && (block.until <= now || block.until - now > block.ms)) this.blocked.delete(key);
+    let at = Math.max(now, this.blocked.get(key)?.until ?? 0);
     if (isGroupId(chatId)) {
       const window = this.window(key, now);
       if (window.length >= this.settings.groupLimit) at = Math.max(at, window[window.length - this.settings.groupLimit]! + this.settings.groupWindowMs);
@@ -100,9 +101,11 @@ export class SendGate {
 
   /** Telegram answered 429 for this chat: nothing goes there before `retry_after` has passed. */
   block(chatId: number | string, seconds: number): void {
-    const until = this.clock.now().getTime() + seconds * 1000;
+    const ms = seconds * 1000;
+    const until = this.clock.now().getTime() + ms;
     const key = String(chatId);
-    this.blocked.set(key, Math.max(until, this.blocked.get(key) ?? 0));
+    const known = this.blocked.get(key);
+    if (!known || known.until < until) this.blocked.set(key, { until, ms });
   }
 
   /**

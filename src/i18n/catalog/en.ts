@@ -269,4 +269,6 @@ export const en: Record<MessageKey, string> = {
   'dialogue.outdated': 'The bot was updated and what you had started cannot go on, so it was cancelled. Please start again; sorry.',
   'reply.groupBusy': '<i>The group is busy (Telegram allows 20 messages a minute per group), so here is my answer in private:</i>',
   'reply.groupBusyDeferred': '<i>(The group was busy, so this answer comes a little late.)</i>',
+  'reply.alsoFor': '<i>Also answering: </i>',
+  'reply.alsoSeparator': ', ',
 };

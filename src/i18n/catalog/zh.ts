@@ -261,6 +261,8 @@ export const zh = {
   'dialogue.outdated': '机器人已更新，你之前未完成的操作无法继续，已自动取消。请重新开始，抱歉。',
   'reply.groupBusy': '<i>群里刚才消息太多（Telegram 限制每个群每分钟 20 条），这条回复我私信发给你：</i>',
   'reply.groupBusyDeferred': '<i>（群里消息较多，这条回复晚到了一会儿）</i>',
+  'reply.alsoFor': '<i>同样的问题也回复给：</i>',
+  'reply.alsoSeparator': '、',
 } as const;
 
 export type MessageKey = keyof typeof zh;
