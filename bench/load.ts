@@ -13,9 +13,11 @@
  *
  * Peak RSS is sampled in this process, which also runs the fake. Results: bench/results/load.json.
  * Environment: BENCH_DATABASE_URL / TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test
- * when it answers; BENCH_DATABASE_URL=none to skip), BENCH_BURST (2000), BENCH_SEED.
+ * when it answers; BENCH_DATABASE_URL=none to skip), BENCH_DATABASES (postgres,pglite), BENCH_PHASES
+ * (burst,steady), BENCH_BURST (2000), BENCH_SEED. The machine may be shared: each result carries the load average.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/open.js';
 import type { RecordedCall } from '../test/support/fake-bot-api/index.js';
@@ -204,6 +206,7 @@ async function burst(kind: DatabaseKind, url: string | null) {
       busiestGroupMinute: busiestMinute(calls),
       rateLimited429: calls.filter((c) => c.status === 429).length,
       peakRssMb: rss(),
+      loadAverage1m: load1(),
     };
   } finally {
     await world.close();
@@ -229,6 +232,7 @@ async function steady(kind: DatabaseKind, url: string | null, perSecond: number)
       p99Ms: pct(latencies, 99),
       maxMs: latencies.at(-1) ?? 0,
       peakRssMb: rss(),
+      loadAverage1m: load1(),
     };
   } finally {
     await world.close();
@@ -249,14 +253,23 @@ async function postgresUrl(): Promise<string | null> {
   }
 }
 
+/** The machine is shared: each result carries the 1-minute load average when it was measured. */
+const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
+const loadAtStart = load1();
 const pgUrl = await postgresUrl();
-const databases: DatabaseKind[] = pgUrl ? ['postgres', 'pglite'] : ['pglite'];
+const databases: DatabaseKind[] = (pgUrl ? ['postgres', 'pglite'] : ['pglite']).filter(
+  (d) => !process.env.BENCH_DATABASES || process.env.BENCH_DATABASES.includes(d),
+) as DatabaseKind[];
+/** BENCH_PHASES=burst or steady runs only that part (default both). */
+const phases = process.env.BENCH_PHASES ?? 'burst,steady';
 const bursts = [];
 const steadies = [];
 for (const kind of databases) {
-  console.log(`${kind}: burst of ${BURST} updates, limits on …`);
-  bursts.push(await burst(kind, pgUrl));
-  for (const rate of [30, 100]) {
+  if (phases.includes('burst')) {
+    console.log(`${kind}: burst of ${BURST} updates, limits on …`);
+    bursts.push(await burst(kind, pgUrl));
+  }
+  for (const rate of phases.includes('steady') ? [30, 100] : []) {
     console.log(`${kind}: ${rate} updates/s for ${STEADY_SECONDS} s, limits off …`);
     steadies.push(await steady(kind, pgUrl, rate));
   }
@@ -285,7 +298,7 @@ console.log(`\n${meets ? 'targets met' : 'TARGETS MISSED'} (none lost, no group 
 const result = {
   date: new Date().toISOString(),
   node: process.version,
-  machine: { cpus: (await import('node:os')).cpus().length },
+  machine: { cpus: cpus().length, loadAverage1m: { atStart: loadAtStart, atEnd: load1() } },
   bursts,
   steady: steadies,
   targets,

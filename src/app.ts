@@ -25,9 +25,8 @@ import { describeBotApiError } from './telegram/startup-error.js';
 import type { AppDeps } from './telegram/context.js';
 import { postgresWakeups } from './outbox/wakeups.js';
 import { createWebhookServer, type WebhookServer } from './telegram/webhook-server.js';
-import { Replies, REPLY_TIMEOUT_MS, type ReplySettings } from './telegram/replies.js';
+import { Replies, type ReplySettings } from './telegram/replies.js';
 import { SendGate, telegramGateSettings, type GateSettings } from './telegram/send-gate.js';
-import { withRequestDeadline } from './telegram/sender.js';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;
@@ -98,9 +97,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const migrateChat = createChatMigrator(chatMigratedHooks(features));
   // Every message of this process passes one gate: replies (below) and the outbox (its client is wrapped).
   const gate = new SendGate(clock, { ...telegramGateSettings, ...options.sendGate });
-  const replyClient = withRequestDeadline(new Telegram(config.botToken, { apiRoot: config.telegramApiRoot, webhookReply: false }), () =>
-    AbortSignal.timeout(REPLY_TIMEOUT_MS),
-  );
+  const replyClient = new Telegram(config.botToken, { apiRoot: config.telegramApiRoot, webhookReply: false });
   const replies = new Replies({ db, clock, logger, poke: () => dispatcher?.poke() }, gate, replyClient, options.replies);
   const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat, replies };
   const bot = createBot(deps, features);

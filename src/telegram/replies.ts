@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import { escapeHtml, mention } from '../i18n/html.js';
 import { sendToChat, type MessagePayload } from '../outbox/messages.js';
 import type { Clock } from '../shared/clock.js';
-import { classifyError, type SendOutcome } from './sender.js';
+import { classifyError, withRequestDeadline, type SendOutcome } from './sender.js';
 import { LocalRateLimit, SENDING_METHODS, sleep as realSleep, type SendGate } from './send-gate.js';
 
 export interface ReplyExtras {
@@ -28,12 +28,12 @@ export interface ReplySettings {
    * outbox (which keeps the same pace) instead of holding its chat's queue (bench:load measures it).
    */
   paceWaitMs: number;
+  /** The client-side deadline of each call (telegraf's own is 500 s); a reply cut off by it goes to the outbox. */
+  timeoutMs: number;
   sleep: (ms: number) => Promise<void>;
 }
 
-export const defaultReplySettings: ReplySettings = { shortWaitMs: 4000, maxShortWaits: 2, paceWaitMs: 1000, sleep: realSleep };
-/** The client-side deadline of one reply (telegraf's own is 500 s). */
-export const REPLY_TIMEOUT_MS = 10_000;
+export const defaultReplySettings: ReplySettings = { shortWaitMs: 4000, maxShortWaits: 2, paceWaitMs: 1000, timeoutMs: 10_000, sleep: realSleep };
 
 /** What a reply needs to know about the update it answers. */
 export interface ReplyOrigin {
@@ -71,6 +71,8 @@ const COALESCE_MAX_HTML = 3500;
  */
 export class Replies {
   private readonly settings: ReplySettings;
+  /** The replies' own client: every call has the reply deadline. */
+  private readonly telegram: Telegram;
   /** Private chats that took a reply from this process (the person has started the bot). */
   private readonly started = new Set<number>();
   private readonly sequence = new WeakMap<ReplyOrigin, number>();
@@ -80,10 +82,11 @@ export class Replies {
   constructor(
     private readonly deps: Deps,
     private readonly gate: SendGate,
-    private readonly telegram: Telegram,
+    telegram: Telegram,
     settings: Partial<ReplySettings> = {},
   ) {
     this.settings = { ...defaultReplySettings, ...settings };
+    this.telegram = withRequestDeadline(telegram, () => AbortSignal.timeout(this.settings.timeoutMs));
   }
 
   async send(origin: ReplyOrigin, chatId: number, html: string, extras: ReplyExtras = {}, fallback = true): Promise<ReplyResult> {
@@ -127,7 +130,7 @@ export class Replies {
     const telegram = Object.create(source) as Telegram;
     const call = source.callApi.bind(source);
     telegram.callApi = ((method, payload, options = {}) => {
-      const withDeadline = { ...options, signal: options.signal ?? (AbortSignal.timeout(REPLY_TIMEOUT_MS) as unknown as NonNullable<typeof options.signal>) };
+      const withDeadline = { ...options, signal: options.signal ?? (AbortSignal.timeout(this.settings.timeoutMs) as unknown as NonNullable<typeof options.signal>) };
       const chatId = (payload as { chat_id?: number | string } | undefined)?.chat_id;
       if (!SENDING_METHODS.has(method) || chatId === undefined) return call(method, payload, withDeadline);
       return this.call(Number(chatId), () => call(method, payload, withDeadline));
