@@ -32,6 +32,8 @@ const LIFTED = { perSecond: 100_000, groupLimit: 100_000 };
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const QUESTIONS = ['入党申请书要怎么写啊', '入党积极分子是怎么确定的', '预备党员的预备期是多长时间', '入党需要什么条件'];
 const BUSY_NOTE = '每分钟 20 条';
+/** BENCH_PACE_WAIT_MS: the longest a handler waits for a send slot (the reply path's paceWaitMs) — to compare. */
+const replySettings = process.env.BENCH_PACE_WAIT_MS ? { paceWaitMs: Number(process.env.BENCH_PACE_WAIT_MS) } : undefined;
 
 type Kind = 'ask' | 'liaisons' | 'ack';
 interface Sent {
@@ -97,7 +99,7 @@ async function traffic(world: LoadWorld, count: number, perSecond: number): Prom
 
 interface Resolution {
   /** Per update: when its answer arrived (ms epoch) and how; null: not (yet) delivered. */
-  at: Array<{ at: number; how: 'group' | 'later' | 'private' | 'callback' } | null>;
+  at: Array<{ at: number; how: 'group' | 'later' | 'private' | 'coalesced' | 'callback' } | null>;
   unresolved: number;
 }
 
@@ -105,6 +107,8 @@ function resolve(calls: RecordedCall[], sent: Sent[]): Resolution {
   const inGroup = new Map<number, { at: number; later: boolean }>();
   const privateNotes = new Map<number, number[]>();
   const callbacks = new Map<string, number>();
+  /** Askers named under an identical answer that stood for theirs (coalesced), by user id. */
+  const named = new Map<number, number[]>();
   for (const c of calls) {
     if (c.status !== 200) continue;
     if (c.method === 'answerCallbackQuery') callbacks.set(String(c.params.callback_query_id), c.at);
@@ -114,6 +118,7 @@ function resolve(calls: RecordedCall[], sent: Sent[]): Resolution {
     const replyTo = (c.params.reply_parameters as { message_id?: number } | undefined)?.message_id;
     if (chatId < 0 && replyTo !== undefined) inGroup.set(replyTo, { at: c.at, later: text.includes('晚到') });
     if (chatId > 0 && text.includes(BUSY_NOTE)) privateNotes.set(chatId, [...(privateNotes.get(chatId) ?? []), c.at]);
+    if (chatId < 0) for (const m of text.matchAll(/tg:\/\/user\?id=(\d+)/g)) named.set(Number(m[1]), [...(named.get(Number(m[1])) ?? []), c.at]);
   }
   const at: Resolution['at'] = sent.map((s) => {
     if (s.kind === 'ack') {
@@ -124,8 +129,11 @@ function resolve(calls: RecordedCall[], sent: Sent[]): Resolution {
     if (g) return { at: g.at, how: g.later ? 'later' : 'group' };
     const notes = privateNotes.get(s.user.id);
     const i = notes?.findIndex((t) => t >= s.pushedAt) ?? -1;
-    if (i < 0) return null;
-    return { at: notes!.splice(i, 1)[0]!, how: 'private' };
+    if (i >= 0) return { at: notes!.splice(i, 1)[0]!, how: 'private' };
+    const mentions = named.get(s.user.id);
+    const j = mentions?.findIndex((t) => t >= s.pushedAt) ?? -1;
+    if (j >= 0) return { at: mentions!.splice(j, 1)[0]!, how: 'coalesced' };
+    return null;
   });
   return { at, unresolved: at.filter((a) => a === null).length };
 }
@@ -174,22 +182,22 @@ function rssSampler() {
 }
 
 async function burst(kind: DatabaseKind, url: string | null) {
-  const world = await buildWorld(kind, url);
+  const world = await buildWorld(kind, url, undefined, replySettings);
   try {
     world.api.setRateLimits(LIMITS);
     const since = world.api.mark();
     const base = world.handledAt.length;
     const rss = rssSampler();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const sent = await traffic(world, BURST, BURST / BURST_SECONDS);
     await drain(world, sent.length, base);
     const handledSeconds = ((world.handledAt[base + sent.length - 1] ?? performance.now()) - t0) / 1000;
     const calls = world.api.calls.slice(since);
     const r = resolve(calls, sent);
-    const coalesced = world.coalesced();
+    const cpu = process.cpuUsage(cpu0);
     const waits = r.at.map((a, i) => (a ? a.at - sent[i]!.pushedAt : 0));
     const how = (h: string) => r.at.filter((a) => a?.how === h).length;
-    const unresolvedLiaisons = r.at.filter((a, i) => a === null && sent[i]!.kind === 'liaisons').length;
     return {
       database: kind,
       updates: sent.length,
@@ -200,12 +208,14 @@ async function burst(kind: DatabaseKind, url: string | null) {
       deliveredInGroupLater: how('later'),
       deliveredPrivately: how('private'),
       callbacksAnswered: how('callback'),
-      coalesced: Math.min(coalesced, unresolvedLiaisons),
-      lost: r.unresolved - Math.min(coalesced, unresolvedLiaisons),
+      coalesced: how('coalesced'),
+      coalescedLogged: world.coalesced(),
+      lost: r.unresolved,
       longestWaitSeconds: Math.round(Math.max(...waits) / 100) / 10,
       busiestGroupMinute: busiestMinute(calls),
       rateLimited429: calls.filter((c) => c.status === 429).length,
       peakRssMb: rss(),
+      cpuMsPerUpdate: Math.round(((cpu.user + cpu.system) / 1000 / sent.length) * 10) / 10,
       loadAverage1m: load1(),
     };
   } finally {
@@ -214,13 +224,15 @@ async function burst(kind: DatabaseKind, url: string | null) {
 }
 
 async function steady(kind: DatabaseKind, url: string | null, perSecond: number) {
-  const world = await buildWorld(kind, url, LIFTED);
+  const world = await buildWorld(kind, url, LIFTED, replySettings);
   try {
     const since = world.api.mark();
     const base = world.handledAt.length;
     const rss = rssSampler();
+    const cpu0 = process.cpuUsage();
     const sent = await traffic(world, perSecond * STEADY_SECONDS, perSecond);
     await drain(world, sent.length, base);
+    const cpu = process.cpuUsage(cpu0);
     const r = resolve(world.api.calls.slice(since), sent);
     const latencies = r.at.flatMap((a, i) => (a ? [a.at - sent[i]!.pushedAt] : [])).sort((a, b) => a - b);
     return {
@@ -232,6 +244,7 @@ async function steady(kind: DatabaseKind, url: string | null, perSecond: number)
       p99Ms: pct(latencies, 99),
       maxMs: latencies.at(-1) ?? 0,
       peakRssMb: rss(),
+      cpuMsPerUpdate: Math.round(((cpu.user + cpu.system) / 1000 / sent.length) * 10) / 10,
       loadAverage1m: load1(),
     };
   } finally {
@@ -281,18 +294,20 @@ const meets = bursts.every((b) => b.lost === 0 && b.busiestGroupMinute <= 20) &&
 
 console.log('\nBurst, Telegram limits enforced (30/s, 20/min per group)\n');
 console.log(
-  '| database | updates | handled/s | owed | delivered | at once | later | privately | callbacks | coalesced | lost | longest wait s | busiest group min | 429s | peak RSS MB |',
+  '| database | updates | handled/s | owed | delivered | at once | later | privately | callbacks | coalesced | lost | longest wait s | busiest group min | 429s | peak RSS MB | CPU ms/update | load 1m |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const b of bursts)
   console.log(
-    `| ${b.database} | ${b.updates} | ${b.updatesPerSecond} | ${b.repliesOwed} | ${b.delivered} | ${b.deliveredInGroupAtOnce} | ${b.deliveredInGroupLater} | ${b.deliveredPrivately} | ${b.callbacksAnswered} | ${b.coalesced} | ${b.lost} | ${b.longestWaitSeconds} | ${b.busiestGroupMinute} | ${b.rateLimited429} | ${b.peakRssMb} |`,
+    `| ${b.database} | ${b.updates} | ${b.updatesPerSecond} | ${b.repliesOwed} | ${b.delivered} | ${b.deliveredInGroupAtOnce} | ${b.deliveredInGroupLater} | ${b.deliveredPrivately} | ${b.callbacksAnswered} | ${b.coalesced} | ${b.lost} | ${b.longestWaitSeconds} | ${b.busiestGroupMinute} | ${b.rateLimited429} | ${b.peakRssMb} | ${b.cpuMsPerUpdate} | ${b.loadAverage1m} |`,
   );
 console.log('\nSteady traffic, limits off (reply latency: update pushed → answer recorded by the fake)\n');
-console.log('| database | updates/s | updates | answered | p50 ms | p99 ms | max ms | peak RSS MB |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| database | updates/s | updates | answered | p50 ms | p99 ms | max ms | peak RSS MB | CPU ms/update | load 1m |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of steadies)
-  console.log(`| ${s.database} | ${s.perSecond} | ${s.updates} | ${s.answered} | ${s.p50Ms} | ${s.p99Ms} | ${s.maxMs} | ${s.peakRssMb} |`);
+  console.log(
+    `| ${s.database} | ${s.perSecond} | ${s.updates} | ${s.answered} | ${s.p50Ms} | ${s.p99Ms} | ${s.maxMs} | ${s.peakRssMb} | ${s.cpuMsPerUpdate} | ${s.loadAverage1m} |`,
+  );
 console.log(`\n${meets ? 'targets met' : 'TARGETS MISSED'} (none lost, no group over 20/min, p99 < 500 ms at 100/s on PostgreSQL)`);
 
 const result = {

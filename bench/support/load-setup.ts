@@ -10,6 +10,7 @@ import { createNotice } from '../../src/features/notices/service.js';
 import { importFaq } from '../../src/features/faq/service.js';
 import { systemClock } from '../../src/shared/clock.js';
 import type { GateSettings } from '../../src/telegram/send-gate.js';
+import type { ReplySettings } from '../../src/telegram/replies.js';
 import { makeGroup, startFakeBotApi, type FakeBotApi, type FakeChat } from '../../test/support/fake-bot-api/index.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -93,7 +94,12 @@ async function seed(db: Db, api: FakeBotApi): Promise<{ users: BenchUser[]; grou
 }
 
 /** A fresh database, fake and app; a notice with an acknowledgement button delivered to every group. */
-export async function buildWorld(kind: DatabaseKind, url: string | null, sendGate?: Partial<GateSettings>): Promise<LoadWorld> {
+export async function buildWorld(
+  kind: DatabaseKind,
+  url: string | null,
+  sendGate?: Partial<GateSettings>,
+  replies?: Partial<ReplySettings>,
+): Promise<LoadWorld> {
   const { db, drop } = await openBenchDb(kind, url);
   await migrateToLatest(db);
   const api = await startFakeBotApi();
@@ -115,6 +121,7 @@ export async function buildWorld(kind: DatabaseKind, url: string | null, sendGat
     logDestination: sink,
     runScheduler: false,
     ...(sendGate ? { sendGate } : {}),
+    ...(replies ? { replies } : {}),
   });
   if (!started.ok) throw new Error(started.message);
   await createNotice(db, new Date(), {

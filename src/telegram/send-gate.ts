@@ -102,10 +102,10 @@ export class SendGate {
   /** Telegram answered 429 for this chat: nothing goes there before `retry_after` has passed. */
   block(chatId: number | string, seconds: number): void {
     const ms = seconds * 1000;
-    const until = this.clock.now().getTime() + ms;
+    const now = this.clock.now().getTime();
     const key = String(chatId);
     const known = this.blocked.get(key);
-    if (!known || known.until < until) this.blocked.set(key, { until, ms });
+    if (!known || known.until < now + ms || known.until - now > known.ms) this.blocked.set(key, { until: now + ms, ms });
   }
 
   /**

@@ -29,6 +29,20 @@ describe('SendGate', () => {
     expect(gate.waitFor(-1)).toBe(0);
   });
 
+  it('forgets a 429 block that a clock stepped back would stretch to an hour', () => {
+    const clock = new FixedClock(start);
+    const gate = new SendGate(clock);
+    gate.block(-1, 30);
+    clock.advance(-3600_000);
+    gate.block(-1, 30); // a new one counts from the new time
+    expect(gate.waitFor(-1)).toBe(30_000);
+    clock.advance(30_000);
+    expect(gate.waitFor(-1)).toBe(0);
+    gate.block(-1, 30);
+    clock.advance(-3600_000); // a block left over from before the step: forgotten when asked
+    expect(gate.waitFor(-1)).toBe(0);
+  });
+
   it('blocks a chat for the retry_after of a 429', () => {
     const clock = new FixedClock(start);
     const gate = new SendGate(clock);
