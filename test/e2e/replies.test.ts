@@ -20,6 +20,8 @@ const newcomer = makeUser(203, '新联络');
 const admin = makeUser(401, '群主');
 const group = makeGroup(-5001, '计科2101班');
 const LIMITS = { perSecond: 30, perChatPerMinute: 20 };
+/** The reply deadline here (10 s in the app), so a held reply is given up within the test. */
+const REPLY_TIMEOUT_MS = 3000;
 
 beforeAll(async () => {
   t = await openTestDb();
@@ -30,7 +32,7 @@ beforeEach(async () => {
   await loadShippedFaq(t.db);
   clock = new FixedClock(new Date('2026-12-01T02:00:00Z'));
   waits = [];
-  h = await startHarness({ db: t.db, clock, runDispatcher: false, replies: { sleep: async (ms) => void (ms > 0 && waits.push(ms)) } });
+  h = await startHarness({ db: t.db, clock, runDispatcher: false, replies: { sleep: async (ms) => void (ms > 0 && waits.push(ms)), timeoutMs: REPLY_TIMEOUT_MS } });
   say = conversation(h);
   await setUpClass(h, { secretary, liaisons: [liaisonA, liaisonB], group, admin });
 });
@@ -120,6 +122,28 @@ describe('replies under Telegram limits', () => {
     expect(h.api.calls.slice(since).filter(ok).map(textOf)).toEqual([expect.stringContaining('<b>计科2101</b> 的联络员')]);
   });
 
+  it('waits for a reply Telegram holds until the reply deadline, then sends it through the outbox, in order with the next one', async () => {
+    let release = () => {};
+    h.api.injectFault('sendMessage', { kind: 'held', release: new Promise<void>((r) => (release = r)) }, { times: 1, chatId: secretary.id });
+    const since = h.api.mark();
+    const started = Date.now();
+    const first = h.api.sendPrivateText(secretary, '/whoami');
+    const second = h.api.sendPrivateText(secretary, '/help');
+    // (the fake records the held call as answered; its answer is what never arrives)
+    const held = await h.api.waitForCall('sendMessage', to(secretary.id), { since });
+    const sent = () => h.api.calls.slice(since).filter(ok).filter((c) => c !== held);
+    await h.handled(first);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(REPLY_TIMEOUT_MS); // it waited for the answer up to the deadline
+    expect(h.logs.filter((l) => l.event === 'reply_deferred')).toMatchObject([{ chatId: secretary.id, outcome: 'transient' }]);
+    await h.handled(second);
+    // the /help answer waits behind the /whoami answer in the outbox, not sent before it
+    expect(sent()).toEqual([]);
+    await drainOutbox();
+    const delivered = sent().filter(to(secretary.id)).map(textOf);
+    expect(delivered).toEqual([expect.stringContaining('支部书记'), expect.stringContaining('/whoami')]);
+    release();
+  });
+
   it('never sends a group more than 20 messages a minute: a burst of /ask and /liaisons is answered in the group, privately or later', async () => {
     const students = Array.from({ length: 36 }, (_, i) => makeUser(1000 + i, `同学${i}`));
     // a third of them have started the bot
@@ -155,7 +179,7 @@ describe('replies under Telegram limits', () => {
     expect(busiestMinute(h.api.calls.filter(ok).filter(to(group.id)))).toBeLessThanOrEqual(20);
 
     // every asker got an answer: a reply to their message, a private message with a note, or the
-    // one /liaisons answer that stood for several identical ones waiting
+    // one /liaisons answer that stood for several identical ones waiting, naming them
     const answeredInGroup = new Set(inGroup().map(replyTo));
     const privately = new Set(
       calls
@@ -171,6 +195,8 @@ describe('replies under Telegram limits', () => {
       if (answeredInGroup.has(messageId) || privately.has(who.user)) continue;
       unanswered++;
       expect(who.kind).toBe('liaisons');
+      // told: named under the answer that stands for theirs, so Telegram notifies them
+      expect(inGroup().some((c) => textOf(c).includes(`tg://user?id=${who.user}`))).toBe(true);
     }
     expect(unanswered).toBe(coalesced);
     expect(coalesced).toBeGreaterThan(0);
