@@ -180,7 +180,9 @@ export async function nextDue(db: Executor, now: Date): Promise<Due> {
         .selectFrom('outbox as o')
         .leftJoin('chats as c', 'c.id', 'o.chat_id')
         .select(
-          sql<Date | null>`min(greatest(o.available_at, coalesce(case when c.next_send_at > ${stale} then null else c.next_send_at end, o.available_at)))`.as('at'),
+          sql<Date | null>`min(greatest(o.available_at, coalesce(case when c.next_send_at > ${stale} then null else c.next_send_at end, o.available_at)))`.as(
+            'at',
+          ),
         )
         .where('o.state', '=', 'pending')
         .as('nextAt'),

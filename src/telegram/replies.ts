@@ -130,7 +130,10 @@ export class Replies {
     const telegram = Object.create(source) as Telegram;
     const call = source.callApi.bind(source);
     telegram.callApi = ((method, payload, options = {}) => {
-      const withDeadline = { ...options, signal: options.signal ?? (AbortSignal.timeout(this.settings.timeoutMs) as unknown as NonNullable<typeof options.signal>) };
+      const withDeadline = {
+        ...options,
+        signal: options.signal ?? (AbortSignal.timeout(this.settings.timeoutMs) as unknown as NonNullable<typeof options.signal>),
+      };
       const chatId = (payload as { chat_id?: number | string } | undefined)?.chat_id;
       if (!SENDING_METHODS.has(method) || chatId === undefined) return call(method, payload, withDeadline);
       return this.call(Number(chatId), () => call(method, payload, withDeadline));
@@ -203,7 +206,10 @@ export class Replies {
       return 'queued' as const;
     });
     if (result === 'queued' && chatId > 0) this.queuedPrivate.set(chatId, availableAt);
-    logger.info({ event: result === 'queued' ? 'reply_queued' : 'reply_coalesced', chatId, waitMs: Math.round(availableAt - now.getTime()) }, 'reply waits in the outbox');
+    logger.info(
+      { event: result === 'queued' ? 'reply_queued' : 'reply_coalesced', chatId, waitMs: Math.round(availableAt - now.getTime()) },
+      'reply waits in the outbox',
+    );
     if (result === 'queued') this.deps.poke();
     return result;
   }

@@ -32,7 +32,13 @@ beforeEach(async () => {
   since = api.mark();
   clock.set(start);
   await t.db.insertInto('send_budget').values({ id: 1, tokens: 1.5, refilled_at: clock.now() }).execute();
-  chatRowId = (await t.db.insertInto('chats').values({ telegram_chat_id: group, type: 'group', title: '计科2101班', active: true }).returning('id').executeTakeFirstOrThrow()).id;
+  chatRowId = (
+    await t.db
+      .insertInto('chats')
+      .values({ telegram_chat_id: group, type: 'group', title: '计科2101班', active: true })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 
 /** The dispatcher as the app builds it: its client passes the process's send gate, on the same clock. */

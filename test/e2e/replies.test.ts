@@ -32,7 +32,12 @@ beforeEach(async () => {
   await loadShippedFaq(t.db);
   clock = new FixedClock(new Date('2026-12-01T02:00:00Z'));
   waits = [];
-  h = await startHarness({ db: t.db, clock, runDispatcher: false, replies: { sleep: async (ms) => void (ms > 0 && waits.push(ms)), timeoutMs: REPLY_TIMEOUT_MS } });
+  h = await startHarness({
+    db: t.db,
+    clock,
+    runDispatcher: false,
+    replies: { sleep: async (ms) => void (ms > 0 && waits.push(ms)), timeoutMs: REPLY_TIMEOUT_MS },
+  });
   say = conversation(h);
   await setUpClass(h, { secretary, liaisons: [liaisonA, liaisonB], group, admin });
 });
@@ -131,7 +136,11 @@ describe('replies under Telegram limits', () => {
     const second = h.api.sendPrivateText(secretary, '/help');
     // (the fake records the held call as answered; its answer is what never arrives)
     const held = await h.api.waitForCall('sendMessage', to(secretary.id), { since });
-    const sent = () => h.api.calls.slice(since).filter(ok).filter((c) => c !== held);
+    const sent = () =>
+      h.api.calls
+        .slice(since)
+        .filter(ok)
+        .filter((c) => c !== held);
     await h.handled(first);
     expect(Date.now() - started).toBeGreaterThanOrEqual(REPLY_TIMEOUT_MS); // it waited for the answer up to the deadline
     expect(h.logs.filter((l) => l.event === 'reply_deferred')).toMatchObject([{ chatId: secretary.id, outcome: 'transient' }]);

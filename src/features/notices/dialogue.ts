@@ -100,7 +100,12 @@ export const noticeDialogue = defineDialogue({
       },
     },
     classes: {
-      enter: (turn) => replyHtmlWithKeyboard(turn.ctx, turn.t('notice.chooseClasses', { count: turn.data.classIds.length }), pickerKeyboard(turn).reply_markup.inline_keyboard),
+      enter: (turn) =>
+        replyHtmlWithKeyboard(
+          turn.ctx,
+          turn.t('notice.chooseClasses', { count: turn.data.classIds.length }),
+          pickerKeyboard(turn).reply_markup.inline_keyboard,
+        ),
       buttons: {
         t: (turn, { arg }) => {
           if (arg === undefined || !turn.scope.classes.some((c) => c.id === arg)) return turn.answer(turn.t('notice.notYourClass'), { alert: true });

@@ -87,7 +87,10 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
     if (action === 'rs') return resend(ctx, noticeId);
     if (action === 'r') {
       return replyHtmlWithKeyboard(ctx, ctx.t('notice.retractConfirm', { id: noticeId }), [
-        [Markup.button.callback(ctx.t('notice.btn.confirmRetract'), `nl:rc:${noticeId}`), Markup.button.callback(ctx.t('notice.btn.keep'), `nl:rk:${noticeId}`)],
+        [
+          Markup.button.callback(ctx.t('notice.btn.confirmRetract'), `nl:rc:${noticeId}`),
+          Markup.button.callback(ctx.t('notice.btn.keep'), `nl:rk:${noticeId}`),
+        ],
       ]);
     }
     if (action === 'rk') return replyHtml(ctx, ctx.t('notice.kept'));
