@@ -1,8 +1,8 @@
-/* global process, console, Buffer, setTimeout */
+/* global process, console, setTimeout */
 // `npm run build`: compiles src/ and db/ to dist/ with tsc (tsconfig.build.json), from scratch, then
-// makes the embedded database's initial data directory, dist/pglite-initdb.tar.gz: what PGlite's
-// initdb makes, made once here, so that a first start unpacks it instead of running initdb (see
-// src/db/open.ts). It is made by the PGlite installed, so it always matches the one that loads it.
+// makes the embedded database's initial data directory, dist/pglite-initdb/: what PGlite's initdb
+// makes, made once here, so that a first start copies it instead of running initdb (see
+// src/db/open.ts). It is made by the PGlite installed, so it always matches the one that opens it.
 //
 // `--if-stale` (npm's prestart): builds only when dist/ was not built from the sources as they are now.
 // The sources are identified by a hash of every input file's path and content, written last to
@@ -11,7 +11,7 @@
 // checkout, a rebase or a copy. Without src/ (an image that ships only dist/) there is nothing to check.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,19 +52,18 @@ function run(args, what) {
  * initdb costs several seconds of CPU, so its result is kept in node_modules/.cache per PGlite
  * version: a rebuild after a change of the sources only copies it.
  */
-async function makeInitialDataDir(file) {
+async function makeInitialDataDir(dir) {
   const { version } = JSON.parse(readFileSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8'));
-  const cached = join(root, 'node_modules', '.cache', 'class-party-assistant', `pglite-initdb-${version}.tar.gz`);
-  if (!existsSync(cached)) {
+  const cached = join(root, 'node_modules', '.cache', 'class-party-assistant', `pglite-initdb-${version}`);
+  if (!existsSync(join(cached, 'PG_VERSION'))) {
+    const scratch = `${cached}.${process.pid}`;
+    rmSync(scratch, { recursive: true, force: true });
     const { PGlite } = await import('@electric-sql/pglite');
-    const pglite = await PGlite.create();
-    const tarball = await pglite.dumpDataDir('gzip');
-    await pglite.close();
-    mkdirSync(dirname(cached), { recursive: true });
-    writeFileSync(`${cached}.${process.pid}`, Buffer.from(await tarball.arrayBuffer()));
-    renameSync(`${cached}.${process.pid}`, cached);
+    await (await PGlite.create({ dataDir: scratch })).close();
+    rmSync(cached, { recursive: true, force: true });
+    renameSync(scratch, cached);
   }
-  copyFileSync(cached, file);
+  cpSync(cached, dir, { recursive: true });
 }
 
 async function build(hash) {
@@ -80,7 +79,7 @@ async function build(hash) {
   rmSync(next, { recursive: true, force: true });
   try {
     run([tsc, '-p', 'tsconfig.build.json', '--outDir', next], 'tsc');
-    await makeInitialDataDir(join(next, 'pglite-initdb.tar.gz'));
+    await makeInitialDataDir(join(next, 'pglite-initdb'));
     writeFileSync(join(next, '.build-hash'), `${hash}\n`);
     rmSync(DIST, { recursive: true, force: true });
     renameSync(next, DIST);
