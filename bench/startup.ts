@@ -176,14 +176,22 @@ interface IdleRow {
   cpuPercent: number;
   rssMb: number;
   logLines: number;
+  /** The events of those lines. */
+  logEvents: string[];
 }
 
-/** The bot on each database, idle side by side: CPU over the window and what it logged meanwhile. */
-async function idleScenario(cmd: BotCommand, api: FakeBotApi, pgUrl: string | null): Promise<IdleRow[]> {
+/**
+ * The bot on each database, idle side by side (each with a fake Bot API of its own: two bots polling
+ * one token get 409 Conflict): CPU over the window and what it logged meanwhile.
+ */
+async function idleScenario(cmd: BotCommand, pgUrl: string | null): Promise<IdleRow[]> {
   const targets = [...(pgUrl ? [await postgresTarget(pgUrl)] : []), pgliteTarget()];
   const bots: Array<{ target: Target; bot: BotProcess }> = [];
+  const apis: FakeBotApi[] = [];
   try {
     for (const target of targets) {
+      const api = await startFakeBotApi();
+      apis.push(api);
       const bot = startBot(root, cmd, { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ...target.env });
       bots.push({ target, bot });
       await bot.ready;
@@ -199,10 +207,12 @@ async function idleScenario(cmd: BotCommand, api: FakeBotApi, pgUrl: string | nu
         cpuPercent: round(((cpuTicks(bot.pid) - before[i]!.ticks) / 100 / seconds) * 100, 2),
         rssMb: round(memoryOf(bot.pid).rss, 1),
         logLines: bot.lines.length - before[i]!.lines,
+        logEvents: bot.lines.slice(before[i]!.lines).map((l) => String(l.event ?? l.raw)),
       };
     });
   } finally {
     for (const { bot } of bots) await bot.stop();
+    for (const api of apis) await api.close();
     for (const target of targets) await target.cleanup();
   }
 }
@@ -418,7 +428,7 @@ async function main(): Promise<void> {
   const loads: LoadRow[] = [];
   try {
     if (scenarios.has('start')) start = await startScenarios(cmd, api, pgUrl);
-    if (scenarios.has('idle')) idle = await idleScenario(cmd, api, pgUrl);
+    if (scenarios.has('idle')) idle = await idleScenario(cmd, pgUrl);
     if (scenarios.has('load')) {
       for (const kind of ['postgres', 'pglite'] as const) {
         if (!loadDbs.has(kind) || (kind === 'postgres' && !pgUrl)) continue;
