@@ -7,7 +7,7 @@ import { makeUser, startFakeBotApi } from '../support/fake-bot-api/index.js';
 import { killGroup, runProcess } from '../support/spawn.js';
 import { databaseEnvForProcess } from '../support/test-db.js';
 
-// A PostgreSQL restart seen by a real `npm start`: its backends are terminated, repeatedly, under load.
+// A PostgreSQL restart seen by a real process (`npm run dev`): its backends are terminated, repeatedly, under load.
 const onPostgres = process.env.TEST_DB_KIND === 'postgres';
 const children: ChildProcess[] = [];
 const cleanups: Array<() => Promise<void>> = [];
@@ -16,7 +16,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-describe.skipIf(!onPostgres)('npm start while PostgreSQL terminates its connections', () => {
+describe.skipIf(!onPostgres)('the bot process while PostgreSQL terminates its connections', () => {
   it('stays up, answers every message (or apologises), and answers normally afterwards', async () => {
     const api = await startFakeBotApi();
     cleanups.push(() => api.close());
@@ -30,7 +30,12 @@ describe.skipIf(!onPostgres)('npm start while PostgreSQL terminates its connecti
     const terminate = async () =>
       (await sql<{ ok: boolean }>`select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = ${appName}`.execute(admin)).rows.length;
 
-    const proc = runProcess('npm', ['start', '--silent'], { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: url.toString() }, children);
+    const proc = runProcess(
+      'npm',
+      ['run', 'dev', '--silent'],
+      { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: url.toString() },
+      children,
+    );
     await proc.waitForStdout(/"event":"ready"/, 90_000);
 
     const users = Array.from({ length: 150 }, (_, i) => makeUser(20_000 + i, `同学${i}`));

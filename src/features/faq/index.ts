@@ -1,6 +1,7 @@
 import type { Feature } from '../feature.js';
 import { faqOnChatMigrated } from './chat-migrated.js';
 import { faqComposer } from './composer.js';
+import { faqHousekeepingSchedule } from './housekeeping.js';
 
 /**
  * Answers classmates' questions about joining the Party from the branch's knowledge base, offers
@@ -20,4 +21,5 @@ export const faqFeature: Feature = {
   ],
   composer: faqComposer,
   onChatMigrated: faqOnChatMigrated,
+  schedules: [faqHousekeepingSchedule()],
 };
