@@ -14,13 +14,16 @@ interface Figures {
   answeredRight: number;
   answeredWrong: number;
   suggestedRight: number;
+  /** Party questions no entry answers ("?"): a suggestion or a hand-off is right, an answer is not. */
+  uncovered: number;
+  uncoveredAnswered: number;
   offTopic: number;
   silent: number;
 }
 
-/** Reads slug<TAB>question lines ("a|b" = either is right, "-" = off-topic) and scores the matcher on them. */
+/** Reads slug<TAB>question lines ("a|b" = either is right, "?" = no entry answers it, "-" = off-topic) and scores the matcher on them. */
 function evaluate(file: string): Figures {
-  const f: Figures = { answerable: 0, answeredRight: 0, answeredWrong: 0, suggestedRight: 0, offTopic: 0, silent: 0 };
+  const f: Figures = { answerable: 0, answeredRight: 0, answeredWrong: 0, suggestedRight: 0, uncovered: 0, uncoveredAnswered: 0, offTopic: 0, silent: 0 };
   const lines = readFileSync(new URL(file, import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'));
@@ -30,6 +33,11 @@ function evaluate(file: string): Figures {
     if (label === '-') {
       f.offTopic++;
       if (r.outcome === 'none') f.silent++;
+      continue;
+    }
+    if (label === '?') {
+      f.uncovered++;
+      if (r.outcome === 'answer') f.uncoveredAnswered++;
       continue;
     }
     const right = label.split('|');

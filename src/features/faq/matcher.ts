@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
-import { domainStrength, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
+import { contentUnits, domainStrength, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
 
 export type Outcome = 'answer' | 'suggest' | 'none';
 
@@ -27,6 +27,17 @@ export const THRESHOLDS = { answer: 0.5, suggest: 0.3 } as const;
 export const MAX_SUGGESTIONS = 3;
 /** A question with only a weak domain word (申请, 挂科) needs a stronger match to be answered. */
 const WEAK_DOMAIN_FACTOR = 0.75;
+/** How many of the best entries by BM25 are ranked again by key coverage. */
+const RERANK = 8;
+/** A unit in at least this share of the entries is not key content. */
+const GENERIC_SHARE = 0.3;
+/** How much key coverage counts in the ranking and in the confidence. */
+const KEY_RANK_WEIGHT = 0.8;
+/** The weight of a unit no entry contains (a known unit weighs 1 to 2, the rarer the more). */
+const UNKNOWN_WEIGHT = 1.5;
+/** A unit only an entry's answer mentions is half covered. */
+const ANSWER_ONLY = 0.5;
+const KEY_CONF_WEIGHT = 0.5;
 
 type Kind = 'title' | 'question' | 'keywords' | 'answer';
 interface Doc {
@@ -55,6 +66,8 @@ export class FaqMatcher {
   /** Document frequency of each term, and every term of each entry (for terms left out of the search). */
   private readonly df = new Map<string, number>();
   private readonly slugTerms = new Map<string, Set<string>>();
+  /** The terms of each entry's title, example questions and keywords: what the entry is about (its answer mentions more). */
+  private readonly headTerms = new Map<string, Set<string>>();
   /** Terms in more documents than this are left out of the search (they cost most and say least). */
   private readonly commonCut: number;
   readonly slugs: string[];
@@ -86,17 +99,74 @@ export class FaqMatcher {
     this.search.addAll(this.docs);
     for (const d of this.docs) {
       const set = this.slugTerms.get(d.slug) ?? new Set<string>();
+      const head = this.headTerms.get(d.slug) ?? new Set<string>();
       for (const term of d.terms) {
         this.df.set(term, (this.df.get(term) ?? 0) + 1);
         set.add(term);
+        if (d.kind !== 'answer') head.add(term);
       }
       this.slugTerms.set(d.slug, set);
+      this.headTerms.set(d.slug, head);
     }
     this.commonCut = Math.max(400, Math.floor(this.docs.length * 0.06));
   }
 
   get size(): number {
     return this.slugs.length;
+  }
+
+  /**
+   * How far an entry covers a unit, in [0, 1]: fully when its title, examples or keywords contain it,
+   * half when only its answer does; a longer unit by the share of its character pairs it contains.
+   */
+  private coverage(slug: string, unit: string): number {
+    const inSet = (set: Set<string> | undefined) => {
+      if (!set) return 0;
+      if (set.has(unit) || set.has(LEXICON_PREFIX + unit)) return 1;
+      const chars = [...unit];
+      if (chars.length < 3) return 0;
+      let pairs = 0;
+      for (let i = 0; i + 1 < chars.length; i++) if (set.has(chars[i]! + chars[i + 1]!)) pairs++;
+      return pairs / (chars.length - 1);
+    };
+    const head = inSet(this.headTerms.get(slug));
+    return head === 1 ? 1 : Math.max(head, ANSWER_ONLY * inSet(this.slugTerms.get(slug)));
+  }
+
+  private covers(slug: string, unit: string): boolean {
+    return this.coverage(slug, unit) >= 0.5;
+  }
+
+  /**
+   * The question's content units that say what it is about, each with a weight: units that most
+   * entries contain (入党, 党员) say nothing and are left out; a unit few entries contain weighs more;
+   * a unit no entry contains (炒股) weighs 1.
+   */
+  private keyUnits(question: string): Array<{ unit: string; weight: number; known: boolean }> {
+    const n = Math.max(2, this.slugs.length);
+    const out: Array<{ unit: string; weight: number; known: boolean }> = [];
+    for (const unit of contentUnits(question, this.lexicon)) {
+      let df = 0;
+      for (const slug of this.slugs) if (this.covers(slug, unit)) df++;
+      if (df / n >= GENERIC_SHARE) continue;
+      out.push({ unit, weight: df === 0 ? UNKNOWN_WEIGHT : 1 + Math.log(n / df) / Math.log(n), known: df > 0 });
+    }
+    return out;
+  }
+
+  /** How much of the question's key content an entry covers (1 when the question has none). */
+  private keyCoverage(slug: string, units: ReadonlyArray<{ unit: string; weight: number }>): { share: number; covered: number } {
+    if (units.length === 0) return { share: 1, covered: 0 };
+    let total = 0;
+    let got = 0;
+    let covered = 0;
+    for (const u of units) {
+      total += u.weight;
+      const c = this.coverage(slug, u.unit);
+      got += u.weight * c;
+      if (c >= 0.5) covered++;
+    }
+    return { share: got / total, covered };
   }
 
   match(question: string): MatchResult {
@@ -131,7 +201,7 @@ export class FaqMatcher {
     }
     const totalWeight = queryTerms.reduce((sum, t) => sum + termWeight(t), 0);
     const hasLexicon = queryTerms.some((t) => t.startsWith(LEXICON_PREFIX));
-    const ranked = [...perSlug.entries()]
+    const byRaw = [...perSlug.entries()]
       .map(([slug, a]) => {
         const raw = a.best + 0.3 * Math.min(a.rest, 2 * a.best);
         const coverage = [...a.covered].reduce((sum, t) => sum + termWeight(t), 0) / totalWeight;
@@ -139,19 +209,30 @@ export class FaqMatcher {
         return { slug, raw, coverage, lexiconHit };
       })
       .sort((x, y) => y.raw - x.raw);
-    if (ranked.length === 0) return { slug: null, score: 0, outcome: 'none', candidates: [] };
+    if (byRaw.length === 0) return { slug: null, score: 0, outcome: 'none', candidates: [] };
 
+    // What the question is about: the best few by BM25 are ranked again by how much of it they cover.
+    const units = this.keyUnits(q);
+    const ranked = byRaw
+      .slice(0, RERANK)
+      .map((r) => {
+        const key = this.keyCoverage(r.slug, units);
+        return { ...r, key, rank: r.raw * (1 - KEY_RANK_WEIGHT + KEY_RANK_WEIGHT * key.share) * (0.5 + 0.5 * r.coverage) };
+      })
+      .sort((x, y) => y.rank - x.rank);
     const top = ranked[0]!;
-    const second = ranked[1]?.raw ?? 0;
+    const secondRank = ranked[1]?.rank ?? 0;
     const domain = this.extraAnchors.some((a) => normalise(q).includes(a)) ? 1 : domainStrength(q);
     if (domain === 0) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
-    const score = confidence(top.raw, second, top.coverage, top.lexiconHit, hasLexicon) * factor;
-    const candidates = ranked.slice(0, MAX_SUGGESTIONS).map((r) => ({
-      slug: r.slug,
-      score: round(r === top ? score : confidence(r.raw, top.raw, r.coverage, r.lexiconHit, hasLexicon) * factor),
-    }));
-    const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : score >= THRESHOLDS.suggest ? 'suggest' : 'none';
+    const conf = (r: (typeof ranked)[number], other: number) =>
+      confidence(r.raw, r.rank, other, r.coverage, r.lexiconHit, hasLexicon) * factor * (1 - KEY_CONF_WEIGHT + KEY_CONF_WEIGHT * r.key.share);
+    let score = conf(top, secondRank);
+    // the question names something and the best entry covers none of it: never a confident answer
+    if (units.length > 0 && top.key.covered === 0) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    const candidates = ranked.slice(0, MAX_SUGGESTIONS).map((r) => ({ slug: r.slug, score: round(r === top ? score : conf(r, top.rank)) }));
+    // with only a weak domain word (申请, 挂科), an unsure match is more often not about the Party at all: stay quiet
+    const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : score >= THRESHOLDS.suggest && domain === 1 ? 'suggest' : 'none';
     return { slug: top.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
   }
 }
@@ -161,9 +242,9 @@ export class FaqMatcher {
  * (weighted coverage of the question's terms), how far it is ahead of the runner-up, and whether a
  * domain term matched (off-topic lines rarely contain one).
  */
-function confidence(raw: number, other: number, coverage: number, lexiconHit: boolean, queryHasLexicon: boolean): number {
+function confidence(raw: number, rank: number, other: number, coverage: number, lexiconHit: boolean, queryHasLexicon: boolean): number {
   const strength = raw / (raw + 8);
-  const margin = raw <= 0 ? 0 : Math.max(0, Math.min(1, (raw - other) / raw));
+  const margin = rank <= 0 ? 0 : Math.max(0, Math.min(1, (rank - other) / rank));
   const domain = lexiconHit ? 1 : queryHasLexicon ? 0.75 : 0.6;
   return Math.max(0, Math.min(1, (0.45 * coverage + 0.35 * strength + 0.2 * margin) * domain));
 }
