@@ -26,15 +26,16 @@ export interface MatchResult {
 export const THRESHOLDS = { answer: 0.5, suggest: 0.3 } as const;
 export const MAX_SUGGESTIONS = 3;
 /** A question with only a weak domain word (申请, 挂科) needs a stronger match to be answered. */
-const WEAK_DOMAIN_FACTOR = 0.75;
+const WEAK_DOMAIN_FACTOR = 0.7;
 /** How many of the best entries by BM25 are ranked again by key coverage. */
 const RERANK = 8;
 /** A unit in at least this share of the entries is not key content. */
 const GENERIC_SHARE = 0.3;
 /** How much key coverage counts in the ranking and in the confidence. */
 const KEY_RANK_WEIGHT = 0.8;
+
 /** The weight of a unit no entry contains (a known unit weighs 1 to 2, the rarer the more). */
-const UNKNOWN_WEIGHT = 1.5;
+const UNKNOWN_WEIGHT = 2;
 /** A unit only an entry's answer mentions is half covered. */
 const ANSWER_ONLY = 0.5;
 const KEY_CONF_WEIGHT = 0.5;

@@ -216,6 +216,26 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['怕被人知道', '匿名'],
   // slang and plain words for the entries' terms
   ['学渣', '成绩不好'],
+  ['模版', '模板'],
+  ['年纪', '年龄'],
+  ['是干什么的', '职责'],
+  ['是干嘛的', '职责'],
+  ['负责什么', '职责'],
+  ['主要任务', '职责'],
+  ['考察时间', '考察期'],
+  ['培养时间', '培养期'],
+  ['用电脑打', '打印'],
+  ['电脑打', '打印'],
+  ['打出来', '打印'],
+  ['没被确定为', '没选上'],
+  ['没被确定', '没选上'],
+  ['没被列为', '没选上'],
+  ['没能成为', '没选上'],
+  ['成为党员', '入党'],
+  ['当党员', '入党'],
+  ['做党员', '入党'],
+  ['程序', '流程'],
+  ['步骤', '流程'],
   ['写多长', '写多少字'],
   ['递给', '交给'],
   ['是给', '交给'],
@@ -369,6 +389,8 @@ export const DOMAIN_ANCHORS: readonly string[] = [
   '誓词',
   '组织关系',
   '组织生活',
+  '培养考察',
+  '集中培训',
   '联络员',
   '联系人',
   '预备期',
@@ -384,7 +406,7 @@ export const DOMAIN_ANCHORS: readonly string[] = [
 ];
 
 /** Words common in these questions but also elsewhere (申请 a scholarship, 挂科 without 入党): a weaker signal. */
-export const WEAK_ANCHORS: readonly string[] = ['申请', '谈话', '落选', '没选上', '选上', '重修', '挂科', '绩点', '发展', '考察', '培养', '入d'];
+export const WEAK_ANCHORS: readonly string[] = ['申请', '找谁', '谈话', '落选', '没选上', '选上', '重修', '挂科', '绩点', '发展', '考察', '培养', '入d'];
 
 /** How strongly the (raw) text belongs to the Party-membership domain: 1 strong, 0.5 weak, 0 none. */
 export function domainStrength(text: string): number {
@@ -469,13 +491,13 @@ export function keywordsOf(text: string, max = 10): string[] {
 const FILLER_WORDS = new Set(
   [
     // time
-    '今年 明年 去年 现在 目前 最近 之前 以前 之后 以后 后来 当时 平时 马上 已经 刚刚 一直 每次 这次 上次 下次 那天 时间 期间 的时候 什么时候 多长 哪天 哪一天 遇到',
+    '大一 大二 大三 研一 研二 新生 多久 几年 内容 时间 今年 明年 去年 现在 目前 最近 之前 以前 之后 以后 后来 当时 平时 马上 已经 刚刚 一直 每次 这次 上次 下次 那天 时间 期间 的时候 什么时候 多长 哪天 哪一天 遇到',
     // degree, manner, logic
     '最快 最慢 最低 最高 最少 最多 最长 最短 大概 大约 一般 通常 具体 到底 究竟 真的 必须 一定 主要 主要是 比较 特别 非常 还是 或者 而且 如果 的话 要是 万一 能否 可否 是不是 有没有 能不能 可不可以 要不要 会不会 算不算 怎么办 怎么样 为什么 什么样 哪些 哪个 哪位 哪里 哪儿',
     // people and places in general
     '辅导员 班长 班主任 班干部 室友 朋友 自己 别人 大家 我们 你们 他们 咱们 其他 别的 里面 上面 这里 那里 这边 那边 东西 事情 方面 地方 老师 同学 学生 大学 大学生 学校 学院 本人 个人 有人 人家',
     // verbs and adjectives every question uses
-    '出来 下来 起来 过来 一共 总共 满足 需要 应该 合适 知道 不知道 了解 清楚 注意 考虑 觉得 感觉 希望 可能 容易 困难 意义 作用 告诉 帮忙 办法 方法 变成 成为 得到 接着 继续 开始 结束 进行 处理 解决 影响 关系 问一下 想问 咨询 请教 麻烦 谢谢 靠谱 正常 一下 一点 有点 限制 规定 要求 情况',
+    '出来 下来 起来 过来 一共 总共 争取 满足 需要 应该 合适 知道 不知道 了解 清楚 注意 考虑 觉得 感觉 希望 可能 容易 困难 作用 告诉 帮忙 办法 方法 变成 成为 得到 接着 继续 开始 结束 进行 处理 解决 影响 关系 问一下 想问 咨询 请教 麻烦 谢谢 靠谱 正常 一下 一点 有点 限制 规定 要求 情况',
   ].flatMap((group) => group.split(' ')),
 );
 
