@@ -36,7 +36,7 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
     "slug": "eligibility",
     "category": "申请入党",
     "title": "入党需要什么条件？",
-    "answer": "年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子，承认党的纲领和章程，愿意参加党的一个组织并在其中积极工作、执行党的决议和按期交纳党费的，可以申请加入中国共产党（《党章》第一条，《细则》第五条）。\n所以最基本的是：年满18周岁、承认党的纲领和章程、愿意在组织中积极工作并按期交纳党费。\n未满18岁可以先学习党的知识、积极向党组织靠拢，满18岁后再递交入党申请书。\n学习成绩等方面的具体要求由学校规定，请向本支部了解。",
+    "answer": "年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子，承认党的纲领和章程，愿意参加党的一个组织并在其中积极工作、执行党的决议和按期交纳党费的，可以申请加入中国共产党（《党章》第一条，《细则》第五条）。\n所以最基本的是：年满18周岁、承认党的纲领和章程、愿意在组织中积极工作并按期交纳党费。\n未满18岁可以先学习党的知识、积极向党组织靠拢，满18岁后再递交入党申请书。\n户口在哪里不影响：在校学生向学校里自己所在的党组织申请（《细则》第六条）。学习成绩等方面的具体要求由学校规定，请向本支部了解。",
     "answer_en": "Chinese workers, farmers, members of the armed forces, intellectuals and advanced elements of other social strata who have reached the age of 18, accept the Party's programme and Constitution, and are willing to join and work actively in one of its organisations, carry out its decisions and pay membership dues regularly may apply (Party Constitution art. 1; 2014 Rules art. 5). Under 18: learn about the Party first and apply when you turn 18. School-specific requirements such as grades: ask the branch.",
     "questions": [
       "入党需要什么条件",
@@ -49,7 +49,18 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "没满18岁能写入党申请书吗",
       "入党的基本条件是什么",
       "我这样的条件够不够入党",
-      "普通同学有资格入党吗"
+      "普通同学有资格入党吗",
+      "我可以入党吗",
+      "我是大学生可以申请入党吗",
+      "高中生能不能入党",
+      "入党的资格是什么",
+      "入党最基本的要求是什么",
+      "多少岁能申请入党",
+      "什么样的学生能入党",
+      "研究生可以入党吗",
+      "本科生能申请入党吗",
+      "十七岁能交申请书吗",
+      "入党有门槛吗"
     ],
     "keywords": [
       "入党条件",
@@ -66,7 +77,10 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "加入共产党",
       "共产党",
       "加入",
-      "要求"
+      "要求",
+      "硬性要求",
+      "户口",
+      "户籍"
     ],
     "live": false
   },
@@ -86,7 +100,17 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "申请书开头怎么称呼",
       "入党申请书结尾怎么写",
       "能不能在网上抄一篇入党申请书",
-      "申请书用什么纸"
+      "申请书用什么纸",
+      "入党申请书写错字怎么办",
+      "入党申请书可以用电脑打印吗",
+      "入党申请书的格式和内容",
+      "申请书正文怎么写",
+      "申请书的称呼写什么",
+      "申请书落款怎么写",
+      "入党申请书有字数要求吗",
+      "申请书要写入党动机吗",
+      "写申请书需要注意什么",
+      "入党申请书范文"
     ],
     "keywords": [
       "入党申请书",
@@ -120,14 +144,19 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "入党申请书什么时候交",
       "我写好了申请书下一步怎么做",
       "怎么递交入党申请",
-      "申请书能交给联络员吗"
+      "申请书能交给联络员吗",
+      "申请书交给支部书记吗",
+      "入党申请书递交给哪个党组织",
+      "申请书需要交到学院吗",
+      "入党申请交给班里谁",
+      "申请书交给团支书可以吗",
+      "入党申请书随时可以交吗"
     ],
     "keywords": [
       "递交",
       "交给谁",
       "上交",
       "提交",
-      "交到哪",
       "哪个支部",
       "所在支部",
       "学生党支部",
@@ -150,7 +179,12 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "提交申请后会有人找我吗",
       "入党申请谈话问些什么问题",
       "谈话紧张怎么办",
-      "交申请书之后接下来是什么"
+      "交申请书之后接下来是什么",
+      "交申请书后会有人谈话吗",
+      "入党申请人谈话是谁来谈",
+      "支部什么时候找申请人谈话",
+      "谈话的时候要说什么",
+      "申请书交上去一个月内会谈话吗"
     ],
     "keywords": [
       "谈话",
@@ -168,7 +202,7 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
     "slug": "league-recommendation",
     "category": "积极分子",
     "title": "什么是“推优”？",
-    "answer": "“推优”是共青团组织推荐优秀团员作为入党积极分子人选（推优入党）。《细则》把“党员推荐、群团组织推优”列为产生入党积极分子人选的方式（《细则》第八条）；按照中组部1995年关于在青年中发展党员工作的意见，28周岁以下的青年入党一般从团员中发展，团员入党一般要经过团组织推优。\n高校里一般由团支部召开团员大会民主推荐、投票，团总支/分团委审核并公示后，向党支部推荐。想被推优，平时要在学习、工作和团的活动中表现积极。具体名额、时间和程序以学院团委、本支部通知为准，可以问本班团支书或联络员。\n不是团员能入党吗？可以申请：团员身份不是《党章》规定的入党条件，非团员也可以递交入党申请书，由党员推荐作为积极分子人选。但很多学校要求28周岁以下的申请人先入团、经推优，请向本支部确认；想入团可以找本班团支书。",
+    "answer": "“推优”是共青团组织推荐优秀团员作为入党积极分子人选（推优入党）。《细则》把“党员推荐、群团组织推优”列为产生入党积极分子人选的方式（《细则》第八条）；按照中组部1995年关于在青年中发展党员工作的意见，28周岁以下的青年入党一般从团员中发展，团员入党一般要经过团组织推优。\n高校里一般由团支部召开团员大会民主推荐、投票（得票要求以学院团委的规定为准），团总支/分团委审核并公示后，向党支部推荐。想被推优，平时要在学习、工作和团的活动中表现积极。具体名额、时间和程序以学院团委、本支部通知为准，可以问本班团支书或联络员。\n不是团员能入党吗？可以申请：团员身份不是《党章》规定的入党条件，非团员也可以递交入党申请书，由党员推荐作为积极分子人选。但很多学校要求28周岁以下的申请人先入团、经推优，请向本支部确认；想入团可以找本班团支书。",
     "answer_en": "\"推优\" is the Youth League recommending outstanding League members as activist candidates. The 2014 Rules name recommendation by Party members and by mass organisations such as the League as the ways activist candidates come forward (art. 8); under the Central Organization Department's 1995 opinion on developing members among young people, young people under 28 are generally recruited from League members, through the League's recommendation. Usually the League branch votes, the college League committee reviews and publicises, then recommends to the Party branch. Not a League member? You can still apply and be recommended by Party members, but many schools ask applicants under 28 to join the League first: ask your branch, and your League secretary about joining the League.",
     "questions": [
       "推优是什么意思",
@@ -179,7 +213,15 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "推优什么时候开始",
       "团员推优入党的流程",
       "不是团员能入党吗",
-      "推优名额有多少"
+      "推优名额有多少",
+      "推优要得多少票",
+      "团员入党要推优吗",
+      "推优的流程是什么",
+      "推优需要什么条件",
+      "推优结果要公示吗",
+      "非团员怎么入党",
+      "28岁以下入党要推优吗",
+      "推优由谁组织"
     ],
     "keywords": [
       "推优",
@@ -213,7 +255,14 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "入党积极分子怎么评",
       "积极分子要选举吗",
       "我是不是积极分子了",
-      "成为积极分子需要什么条件"
+      "成为积极分子需要什么条件",
+      "怎么当上积极分子",
+      "积极分子由谁推荐",
+      "积极分子要支委会讨论吗",
+      "确定入党积极分子的程序",
+      "交了申请书就是积极分子吗",
+      "积极分子要报上级备案吗",
+      "怎样被列为积极分子"
     ],
     "keywords": [
       "入党积极分子",
@@ -247,7 +296,13 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "积极分子考核怎么考",
       "当积极分子要多久",
       "积极分子的一年从哪天开始算",
-      "交申请书的时间算不算在考察期里"
+      "交申请书的时间算不算在考察期里",
+      "积极分子培养多长时间",
+      "积极分子考察期一年吗",
+      "培养联系人有几个",
+      "培养联系人会做什么",
+      "积极分子多久考察一次",
+      "积极分子考察期从什么时候算"
     ],
     "keywords": [
       "培养考察",
@@ -261,8 +316,7 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "半年考察",
       "考察登记表",
       "积极分子期间",
-      "起算",
-      "开始算"
+      "起算"
     ],
     "live": false
   },
@@ -281,14 +335,18 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "一个季度要交几篇思想汇报",
       "思想汇报忘交了怎么办",
       "思想汇报有字数要求吗",
-      "预备党员还要写思想汇报吗"
+      "预备党员还要写思想汇报吗",
+      "思想汇报一般写多少字",
+      "思想汇报怎么交",
+      "思想汇报的格式是什么",
+      "思想汇报晚交了有影响吗",
+      "思想汇报要写真实想法吗"
     ],
     "keywords": [
       "思想汇报",
       "汇报",
       "季度",
       "每季度",
-      "多久交",
       "写什么",
       "频率",
       "思想报告",
@@ -315,7 +373,16 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "党校没考过怎么办",
       "发展对象培训要几天",
       "党课可以请假吗",
-      "党校挂了能补考吗"
+      "党课缺课了会怎样",
+      "积极分子培训和发展对象培训有什么不同",
+      "党校挂了能补考吗",
+      "党校培训多长时间",
+      "党课培训有考试吗",
+      "积极分子培训要上几天",
+      "发展对象集中培训多少学时",
+      "党校什么时候开课",
+      "积极分子需要参加党校培训吗",
+      "没参加培训能发展吗"
     ],
     "keywords": [
       "党校",
@@ -348,7 +415,14 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "确定发展对象要投票吗",
       "发展对象和积极分子有什么区别",
       "当了发展对象之后要做什么",
-      "列为发展对象的条件"
+      "列为发展对象的条件",
+      "确定发展对象的流程是什么",
+      "发展对象的条件是什么",
+      "怎样才能被列为发展对象",
+      "发展对象由谁确定",
+      "积极分子多久能成为发展对象",
+      "成为发展对象需要备案吗",
+      "发展对象要听取哪些意见"
     ],
     "keywords": [
       "发展对象",
@@ -356,7 +430,8 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "确定发展对象",
       "征求意见",
       "党小组",
-      "群众意见"
+      "群众意见",
+      "发展对象期间"
     ],
     "live": false
   },
@@ -373,7 +448,12 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "预备党员能当介绍人吗",
       "入党介绍人要做什么",
       "介绍人一定是培养联系人吗",
-      "我还没有介绍人怎么办"
+      "我还没有介绍人怎么办",
+      "入党介绍人需要几名",
+      "介绍人由谁担任",
+      "介绍人是支部指定的吗",
+      "入党介绍人的职责",
+      "受处分的党员能当介绍人吗"
     ],
     "keywords": [
       "入党介绍人",
@@ -399,7 +479,14 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "家里亲戚有问题影响政审吗",
       "政审不通过怎么办",
       "政治审查要准备什么材料",
-      "政审会去我家吗"
+      "政审会去我家吗",
+      "政审审查哪些内容",
+      "政审需要调查家庭吗",
+      "政审会不会查亲戚",
+      "政审需要外调吗",
+      "政治审查不合格能入党吗",
+      "政审是怎么进行的",
+      "政审要填什么表"
     ],
     "keywords": [
       "政审",
@@ -430,7 +517,14 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "入党志愿书什么时候填",
       "志愿书要用什么笔",
       "预审是什么",
-      "志愿书里的介绍人意见谁写"
+      "志愿书里的介绍人意见谁写",
+      "入党志愿书谁发",
+      "志愿书填写需要注意什么",
+      "入党志愿书可以涂改吗",
+      "志愿书用什么颜色的笔",
+      "志愿书能自己下载打印吗",
+      "预审后才发志愿书吗",
+      "志愿书的内容要和申请书一致吗"
     ],
     "keywords": [
       "入党志愿书",
@@ -441,7 +535,8 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "涂改",
       "签字笔",
       "钢笔",
-      "填表"
+      "填表",
+      "颜色"
     ],
     "live": false
   },
@@ -459,7 +554,13 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "预备党员有投票权吗",
       "支部大会没通过怎么办",
       "上级党委审批要多久",
-      "发展党员大会流程"
+      "发展党员大会流程",
+      "支部大会表决需要多少人同意",
+      "接收预备党员的支部大会怎么开",
+      "支部大会是无记名投票吗",
+      "支部大会要多少人到场",
+      "支部大会通过后还要审批吗",
+      "上级党委多久审批"
     ],
     "keywords": [
       "支部大会",
@@ -473,7 +574,8 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "审批",
       "三个月",
       "组织员",
-      "审批谈话"
+      "审批谈话",
+      "发言"
     ],
     "live": false
   },
@@ -490,7 +592,14 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "预备党员能投票吗",
       "预备党员和正式党员有什么区别",
       "预备党员算党员吗",
-      "预备期一年从哪天算"
+      "预备期一年从哪天算",
+      "预备期是几年",
+      "预备期从哪天算起",
+      "预备党员有哪些权利",
+      "预备党员能选举吗",
+      "预备党员有没有被选举权",
+      "预备期间要做什么",
+      "预备党员是正式党员吗"
     ],
     "keywords": [
       "预备期",
@@ -501,7 +610,8 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "表决权",
       "选举权",
       "被选举权",
-      "预备党员权利"
+      "预备党员权利",
+      "考察期"
     ],
     "live": false
   },
@@ -522,7 +632,14 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "成为正式党员需要什么手续",
       "党龄从什么时候算",
       "延长预备期最多多久",
-      "取消预备党员资格是什么情况"
+      "取消预备党员资格是什么情况",
+      "转正需要什么程序",
+      "预备期满怎么转正",
+      "转正申请书什么时候交",
+      "转正要支部大会表决吗",
+      "转正没通过会被取消资格吗",
+      "党龄怎么算",
+      "转正以后多久批下来"
     ],
     "keywords": [
       "转正",
@@ -540,7 +657,7 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
     "slug": "oath",
     "category": "预备党员",
     "title": "入党宣誓怎么进行？誓词是什么？",
-    "answer": "预备党员必须面向党旗进行入党宣誓（《党章》第六条），一般由党委或党支部在批准后组织，集体或个别进行。\n誓词是：“我志愿加入中国共产党，拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定，严守党的纪律，保守党的秘密，对党忠诚，积极工作，为共产主义奋斗终身，随时准备为党和人民牺牲一切，永不叛党。”\n宣誓时间、着装等安排以支部通知为准，誓词最好提前背熟。",
+    "answer": "预备党员必须面向党旗进行入党宣誓（《党章》第六条），一般由党委或党支部在批准后组织，集体或个别进行。\n誓词是：“我志愿加入中国共产党，拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定，严守党的纪律，保守党的秘密，对党忠诚，积极工作，为共产主义奋斗终身，随时准备为党和人民牺牲一切，永不叛党。”\n宣誓时间、着装等安排以支部通知为准，誓词最好提前背熟。\n宣誓不等于转正：宣誓时你是预备党员，预备期满经支部大会讨论通过、上级党组织批准，才转为正式党员。",
     "answer_en": "Probationary members take the admission oath facing the Party flag (Constitution art. 6), usually organised by the Party committee or branch. The oath text is in art. 6 of the Constitution; learn it by heart beforehand.",
     "questions": [
       "入党宣誓什么时候",
@@ -549,7 +666,13 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "入党宣誓穿什么",
       "入党誓词有多少字",
       "什么时候面向党旗宣誓",
-      "宣誓仪式怎么安排"
+      "宣誓仪式怎么安排",
+      "宣誓以后就是正式党员了吗",
+      "入党誓词全文",
+      "入党宣誓在什么时候进行",
+      "宣誓时要面对党旗吗",
+      "入党宣誓仪式流程",
+      "宣誓穿什么衣服"
     ],
     "keywords": [
       "宣誓",
@@ -576,7 +699,16 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "大学期间能入党吗来得及吗",
       "入党全过程",
       "整个入党过程要多久",
-      "入党有几个环节"
+      "入党有几个环节",
+      "从入党到转正最快要多久",
+      "从积极分子到正式党员要多久",
+      "大二大三才申请入党来得及吗",
+      "入党的完整流程",
+      "入党需要几年",
+      "入党一般要多久",
+      "从交申请书到入党要多久",
+      "入党整个流程要多长时间",
+      "入党的程序是什么"
     ],
     "keywords": [
       "流程",
@@ -591,9 +723,6 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "环节",
       "来得及",
       "周期",
-      "大一",
-      "大二",
-      "大三",
       "过程"
     ],
     "live": false
@@ -612,7 +741,14 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "预备党员要交党费吗",
       "党费可以一次交一年吗",
       "忘了交党费会怎样",
-      "党费交给谁"
+      "党费交给谁",
+      "党费每月交多少",
+      "学生党员交党费标准",
+      "党费怎么缴纳",
+      "研究生党费怎么算",
+      "党费能按季度交吗",
+      "党费可以找人代交吗",
+      "党费可以补交吗"
     ],
     "keywords": [
       "党费",
@@ -629,8 +765,9 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "补交党费",
       "预交",
       "研究生党员",
-      "助学金",
-      "组织委员"
+      "组织委员",
+      "线上",
+      "线下"
     ],
     "live": false
   },
@@ -648,7 +785,14 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "入党要求成绩排名多少",
       "补考过了还算挂科吗",
       "绩点低能入党吗",
-      "重修会影响发展吗"
+      "重修会影响发展吗",
+      "入党对学习成绩有要求吗",
+      "挂过科影响入党吗",
+      "成绩排名对入党有影响吗",
+      "绩点要多少才能入党",
+      "学习不好能不能入党",
+      "挂科能当积极分子吗",
+      "综测排名影响入党吗"
     ],
     "keywords": [
       "成绩",
@@ -680,7 +824,14 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "考研了党组织关系怎么办",
       "党员毕业要办什么手续",
       "组织关系介绍信怎么开",
-      "预备党员毕业了怎么转正"
+      "预备党员毕业了怎么转正",
+      "毕业后党组织关系转到哪",
+      "组织关系怎么转出",
+      "组织关系转接怎么办理",
+      "毕业时组织关系放学校可以吗",
+      "党组织关系转到工作单位",
+      "组织关系转回老家怎么办",
+      "读研组织关系怎么转"
     ],
     "keywords": [
       "组织关系",
@@ -713,7 +864,13 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "为什么没有选我",
       "第二次申请入党可以吗",
       "没被选上是不是就没机会了",
-      "入党申请书交了好几年还管用吗"
+      "入党申请书交了很久还管用吗",
+      "没选上积极分子怎么办",
+      "推优落选了怎么办",
+      "没被确定为发展对象怎么办",
+      "没通过还能再争取吗",
+      "这次没选上下次还有机会吗",
+      "落选了怎么提高"
     ],
     "keywords": [
       "没选上",
@@ -746,7 +903,13 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "积极分子毕业了怎么办",
       "研究生毕业前能发展吗",
       "毕业了积极分子材料怎么转",
-      "离毕业不到三个月还能接收为预备党员吗"
+      "离毕业不到三个月还能接收为预备党员吗",
+      "大四还能入党吗",
+      "毕业前能入党吗",
+      "快毕业的积极分子怎么办",
+      "毕业时积极分子材料怎么处理",
+      "大四申请入党有意义吗",
+      "毕业时还是发展对象怎么办"
     ],
     "keywords": [
       "大四",
@@ -775,8 +938,15 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "入党材料清单",
       "入党需要交什么表",
       "积极分子要填什么表",
+      "积极分子要交哪些材料",
       "入党要写自传吗",
-      "入党档案里有什么"
+      "入党档案里有什么",
+      "入党材料都有哪些",
+      "入党需要哪些材料",
+      "入党要交什么材料",
+      "入党需要填哪些表",
+      "入党需要准备什么",
+      "发展对象要准备哪些材料"
     ],
     "keywords": [
       "材料",
@@ -787,8 +957,7 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "档案",
       "自传",
       "证明",
-      "归档",
-      "要交什么"
+      "归档"
     ],
     "live": false
   },
@@ -805,7 +974,13 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "党支部在哪里",
       "怎么找到组织",
       "学院党委办公室在哪",
-      "我想当面咨询入党的事"
+      "我想当面咨询入党的事",
+      "怎么联系支部书记",
+      "入党的事问谁",
+      "入党问题找谁咨询",
+      "支部书记的联系方式",
+      "党支部怎么联系",
+      "有入党问题找谁问"
     ],
     "keywords": [
       "联系支部",
@@ -832,7 +1007,12 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "联络员是哪两个人",
       "我们班谁负责党建",
       "谁是我们班的联系人",
-      "2+1是什么"
+      "2+1是什么",
+      "我们班联络员是哪两位",
+      "本班的联络员",
+      "联系我们班的党员是谁",
+      "班级联络员是谁",
+      "谁是本班联络员"
     ],
     "keywords": [
       "联络员",
@@ -857,7 +1037,13 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "有没有匿名举报的渠道",
       "对支部工作有意见怎么提",
       "可以不署名反映问题吗",
-      "意见箱在哪"
+      "意见箱在哪",
+      "怎么匿名提建议",
+      "匿名反映问题的渠道",
+      "举报党员违纪找哪里",
+      "12380是什么",
+      "提意见会被知道是谁吗",
+      "匿名反馈功能在哪"
     ],
     "keywords": [
       "匿名",
@@ -889,7 +1075,11 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "我们班积极分子有多少",
       "本班党建数据",
       "班级党员人数统计",
-      "我们班入党比例是多少"
+      "我们班入党比例是多少",
+      "本班有几个预备党员",
+      "班里交申请书的人数",
+      "本班发展对象有几个",
+      "我们班党员比例"
     ],
     "keywords": [
       "人数",
@@ -921,7 +1111,12 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "党员可以信教吗",
       "家里人信宗教影响我入党吗",
       "信伊斯兰教能当党员吗",
-      "入党前要放弃宗教信仰吗"
+      "入党前要放弃宗教信仰吗",
+      "信仰宗教能入党吗",
+      "佛教徒能入党吗",
+      "党员能不能信宗教",
+      "入党要放弃宗教信仰吗",
+      "信基督能入党吗"
     ],
     "keywords": [
       "宗教",
@@ -934,10 +1129,13 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "基督徒",
       "天主教",
       "伊斯兰教",
+      "穆斯林",
       "道教",
       "无神论",
       "烧香",
-      "拜佛"
+      "拜佛",
+      "寺庙",
+      "教堂"
     ],
     "live": false
   },
@@ -945,7 +1143,7 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
     "slug": "discipline-record",
     "category": "申请入党",
     "title": "受过处分、家人有犯罪记录，还能入党吗？",
-    "answer": "受过学校处分：《党章》和《细则》没有“受过处分就不能入党”的规定，但党组织要看你的一贯表现。很多学校规定，处分期内（处分没有解除）的学生不能被确定为入党积极分子或发展对象；处分解除以后，看你对错误的认识和改正的实际表现。具体以本校发展党员的规定为准，可以私下问联络员或支部书记。\n家人、亲戚有违法犯罪记录：政治审查要了解直系亲属和关系密切的主要社会关系的政治情况（《细则》第十六条），这些情况会被如实了解，但不等于你本人不能入党，党组织主要看你本人的政治立场和表现。\n不论哪种情况，都要如实向党组织说明，不要隐瞒——隐瞒比问题本身更严重。",
+    "answer": "受过学校处分：《党章》和《细则》没有“受过处分就不能入党”的规定，但党组织要看你的一贯表现。很多学校规定，处分期内（处分没有解除）的学生不能参加推优，也不能被确定为入党积极分子或发展对象；处分解除以后，看你对错误的认识和改正的实际表现。具体以本校发展党员的规定为准，可以私下问联络员或支部书记。\n家人、亲戚有违法犯罪记录：政治审查要了解直系亲属和关系密切的主要社会关系的政治情况（《细则》第十六条），这些情况会被如实了解，但不等于你本人不能入党，党组织主要看你本人的政治立场和表现。\n不论哪种情况，都要如实向党组织说明，不要隐瞒——隐瞒比问题本身更严重。",
     "answer_en": "No rule says that a past school sanction bars you for ever, but many schools do not name students activists or development targets while a sanction is in force; after it is lifted, what counts is how you have changed. A relative's criminal record is looked at in the political review (2014 Rules art. 16) but does not by itself bar you: the Party looks at your own stand and conduct. Be open about it; hiding it is worse. Ask your branch about your school's rules.",
     "questions": [
       "受过处分还能入党吗",
@@ -955,7 +1153,12 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "受过警告处分能成为积极分子吗",
       "家里人有犯罪记录影响入党吗",
       "亲戚有案底我还能入党吗",
-      "父亲判过刑会影响我入党吗"
+      "父亲判过刑会影响我入党吗",
+      "处分没撤销能入党吗",
+      "被记过还能入党吗",
+      "家人犯罪影响入党吗",
+      "亲属有犯罪记录能入党吗",
+      "考试作弊被处分能入党吗"
     ],
     "keywords": [
       "处分",
@@ -965,7 +1168,6 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "严重警告",
       "留校察看",
       "通报批评",
-      "违纪",
       "撤销处分",
       "处分期",
       "犯罪记录",
@@ -992,7 +1194,15 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "入党能加分吗",
       "为什么要入党",
       "入党动机怎么写才端正",
-      "选调生是不是要求党员"
+      "入党有什么意义",
+      "选调生是不是要求党员",
+      "入党有什么用",
+      "入党对就业有帮助吗",
+      "入党对考研保研有好处吗",
+      "入党的好处有哪些",
+      "为了找工作入党可以吗",
+      "入党能加综测分吗",
+      "考公务员需要党员吗"
     ],
     "keywords": [
       "好处",
@@ -1013,7 +1223,10 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "动机",
       "端正",
       "功利",
-      "为什么入党"
+      "为什么入党",
+      "意义",
+      "奖学金",
+      "评优"
     ],
     "live": false
   },
@@ -1030,13 +1243,20 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "党员出国读书要报告吗",
       "去国外交流半年入党考察怎么算",
       "出国期间党费怎么交",
-      "留学回来还能继续入党吗"
+      "留学回来还能继续入党吗",
+      "出国留学党员怎么办",
+      "积极分子出国交换怎么办",
+      "出国期间组织关系怎么处理",
+      "预备党员出国能转正吗",
+      "出国交流要向支部报告吗",
+      "留学期间怎么交党费"
     ],
     "keywords": [
       "出国",
       "出境",
       "留学",
       "交换",
+      "交换生",
       "交流",
       "国外",
       "境外",
@@ -1062,7 +1282,13 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "复学以后入党考察怎么算",
       "参军入伍了入党怎么办",
       "大学生当兵入党材料转到哪",
-      "去部队以后还能继续入党吗"
+      "去部队以后还能继续入党吗",
+      "转专业对入党有影响吗",
+      "转学院后入党材料怎么办",
+      "休学期间入党怎么办",
+      "参军入伍后入党怎么办",
+      "转学后入党怎么办",
+      "当兵入党材料转到部队吗"
     ],
     "keywords": [
       "转专业",
@@ -1095,7 +1321,12 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "还没入团可以先入党吗",
       "大学里还能入团吗",
       "入党以后还是团员吗",
-      "入团需要什么条件"
+      "入团需要什么条件",
+      "入团申请书的写法",
+      "团员和党员的区别",
+      "入团和入党哪个先",
+      "入团申请交给谁",
+      "不是团员怎么入团"
     ],
     "keywords": [
       "入团",
@@ -1123,7 +1354,12 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "党员的八项义务是什么",
       "党员享有哪些权利",
       "当了党员要承担什么责任",
-      "党章里党员的权利和义务"
+      "党章里党员的权利和义务",
+      "党员的义务有哪些",
+      "党员的权利是什么",
+      "党章规定的党员权利",
+      "党员应该做到什么",
+      "党员有几项权利"
     ],
     "keywords": [
       "义务",
@@ -1155,7 +1391,14 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "连续六个月不交党费会怎样",
       "不想当积极分子了怎么办",
       "党员可以主动退出吗",
-      "半年不参加组织生活会被除名吗"
+      "半年不参加组织生活会被除名吗",
+      "退党需要办什么手续",
+      "党员能退党吗",
+      "退党的程序是什么",
+      "什么是自行脱党",
+      "党员不交党费会被除名吗",
+      "不想入党了怎么办",
+      "积极分子可以退出吗"
     ],
     "keywords": [
       "退党",
@@ -1166,8 +1409,8 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "连续六个月",
       "六个月",
       "不参加组织生活",
-      "不想入了",
-      "放弃入党"
+      "手续",
+      "程序"
     ],
     "live": false
   },
@@ -1184,14 +1427,20 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "入党志愿书丢了怎么办",
       "入党材料会放进档案吗",
       "入党材料由谁保管",
-      "档案里的入党材料不全怎么办"
+      "入党材料存放在什么地方",
+      "档案里的入党材料不全怎么办",
+      "入党材料丢失怎么办",
+      "申请书丢了怎么办",
+      "志愿书丢失怎么补",
+      "入党材料放在哪",
+      "入党材料会进档案吗",
+      "思想汇报丢了怎么办"
     ],
     "keywords": [
       "丢了",
       "丢失",
       "遗失",
       "弄丢",
-      "找不到",
       "补办",
       "补写",
       "原件",
@@ -1199,7 +1448,9 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "人事档案",
       "保管",
       "材料不全",
-      "归档"
+      "归档",
+      "登记表",
+      "考察表"
     ],
     "live": false
   },
@@ -1215,7 +1466,13 @@ export const faqReviewEntries: readonly FaqReviewRow[] = [
       "公示期间被举报了怎么办",
       "入党公示在哪里看",
       "公示内容包括什么",
-      "对公示的人有意见怎么反映"
+      "对公示的人有意见怎么反映",
+      "发展对象公示多长时间",
+      "入党公示在哪公布",
+      "公示期间可以提意见吗",
+      "公示会公布什么信息",
+      "入党需要公示吗",
+      "对公示对象有意见怎么办"
     ],
     "keywords": [
       "公示",

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
-import { contentUnits, domainStrength, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
+import { KeyContent } from './key-content.js';
+import { domainStrength, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
 
 export type Outcome = 'answer' | 'suggest' | 'none';
 
@@ -27,18 +28,13 @@ export const THRESHOLDS = { answer: 0.5, suggest: 0.3 } as const;
 export const MAX_SUGGESTIONS = 3;
 /** A question with only a weak domain word (申请, 挂科) needs a stronger match to be answered. */
 const WEAK_DOMAIN_FACTOR = 0.7;
-/** How many of the best entries by BM25 are ranked again by key coverage. */
+/** How many of the best entries by BM25 are ranked again by the key content they cover. */
 const RERANK = 8;
-/** A unit in at least this share of the entries is not key content. */
-const GENERIC_SHARE = 0.3;
-/** How much key coverage counts in the ranking and in the confidence. */
+/** How much the share of key content an entry covers counts in its rank, and in the confidence. */
 const KEY_RANK_WEIGHT = 0.8;
-
-/** The weight of a unit no entry contains (a known unit weighs 1 to 2, the rarer the more). */
-const UNKNOWN_WEIGHT = 2;
-/** A unit only an entry's answer mentions is half covered. */
-const ANSWER_ONLY = 0.5;
-const KEY_CONF_WEIGHT = 0.5;
+const KEY_CONF_WEIGHT = 0.45;
+/** Key content no entry contains weighing more than this many times what the best entry covers: no confident answer. */
+const UNKNOWN_CAP = 1.5;
 
 type Kind = 'title' | 'question' | 'keywords' | 'answer';
 interface Doc {
@@ -56,7 +52,10 @@ const termWeight = (term: string) => (term.startsWith(LEXICON_PREFIX) ? 2.5 : te
 /**
  * An in-memory BM25 index (MiniSearch) over every entry's title, example questions, keywords and
  * answer, each a small document of its own; an entry's score is its best document's plus a share of
- * the others'. Built once per knowledge-base version; a match takes well under a millisecond.
+ * the others'. The best few are then ranked again by how much of the question's key content they
+ * cover (key-content.ts), and an entry that covers none of it — or far less than the question says
+ * that no entry knows — is at most suggested, never answered. Built once per knowledge-base version;
+ * a match takes well under a millisecond.
  */
 export class FaqMatcher {
   private readonly search: MiniSearch<Doc>;
@@ -67,8 +66,7 @@ export class FaqMatcher {
   /** Document frequency of each term, and every term of each entry (for terms left out of the search). */
   private readonly df = new Map<string, number>();
   private readonly slugTerms = new Map<string, Set<string>>();
-  /** The terms of each entry's title, example questions and keywords: what the entry is about (its answer mentions more). */
-  private readonly headTerms = new Map<string, Set<string>>();
+  private readonly key: KeyContent;
   /** Terms in more documents than this are left out of the search (they cost most and say least). */
   private readonly commonCut: number;
   readonly slugs: string[];
@@ -98,76 +96,25 @@ export class FaqMatcher {
       searchOptions: { tokenize: (text) => text.split('\u0001'), processTerm: (term) => term },
     });
     this.search.addAll(this.docs);
+    const headTerms = new Map<string, Set<string>>();
+    const keywordTerms = new Map<string, Set<string>>();
+    const termsOf = (map: Map<string, Set<string>>, slug: string) => map.get(slug) ?? map.set(slug, new Set<string>()).get(slug)!;
     for (const d of this.docs) {
-      const set = this.slugTerms.get(d.slug) ?? new Set<string>();
-      const head = this.headTerms.get(d.slug) ?? new Set<string>();
+      const all = termsOf(this.slugTerms, d.slug);
+      const head = termsOf(headTerms, d.slug);
       for (const term of d.terms) {
         this.df.set(term, (this.df.get(term) ?? 0) + 1);
-        set.add(term);
+        all.add(term);
         if (d.kind !== 'answer') head.add(term);
+        if (d.kind === 'keywords') termsOf(keywordTerms, d.slug).add(term);
       }
-      this.slugTerms.set(d.slug, set);
-      this.headTerms.set(d.slug, head);
     }
+    this.key = new KeyContent(this.lexicon, headTerms, this.slugTerms, keywordTerms);
     this.commonCut = Math.max(400, Math.floor(this.docs.length * 0.06));
   }
 
   get size(): number {
     return this.slugs.length;
-  }
-
-  /**
-   * How far an entry covers a unit, in [0, 1]: fully when its title, examples or keywords contain it,
-   * half when only its answer does; a longer unit by the share of its character pairs it contains.
-   */
-  private coverage(slug: string, unit: string): number {
-    const inSet = (set: Set<string> | undefined) => {
-      if (!set) return 0;
-      if (set.has(unit) || set.has(LEXICON_PREFIX + unit)) return 1;
-      const chars = [...unit];
-      if (chars.length < 3) return 0;
-      let pairs = 0;
-      for (let i = 0; i + 1 < chars.length; i++) if (set.has(chars[i]! + chars[i + 1]!)) pairs++;
-      return pairs / (chars.length - 1);
-    };
-    const head = inSet(this.headTerms.get(slug));
-    return head === 1 ? 1 : Math.max(head, ANSWER_ONLY * inSet(this.slugTerms.get(slug)));
-  }
-
-  private covers(slug: string, unit: string): boolean {
-    return this.coverage(slug, unit) >= 0.5;
-  }
-
-  /**
-   * The question's content units that say what it is about, each with a weight: units that most
-   * entries contain (入党, 党员) say nothing and are left out; a unit few entries contain weighs more;
-   * a unit no entry contains (炒股) weighs 1.
-   */
-  private keyUnits(question: string): Array<{ unit: string; weight: number; known: boolean }> {
-    const n = Math.max(2, this.slugs.length);
-    const out: Array<{ unit: string; weight: number; known: boolean }> = [];
-    for (const unit of contentUnits(question, this.lexicon)) {
-      let df = 0;
-      for (const slug of this.slugs) if (this.covers(slug, unit)) df++;
-      if (df / n >= GENERIC_SHARE) continue;
-      out.push({ unit, weight: df === 0 ? UNKNOWN_WEIGHT : 1 + Math.log(n / df) / Math.log(n), known: df > 0 });
-    }
-    return out;
-  }
-
-  /** How much of the question's key content an entry covers (1 when the question has none). */
-  private keyCoverage(slug: string, units: ReadonlyArray<{ unit: string; weight: number }>): { share: number; covered: number } {
-    if (units.length === 0) return { share: 1, covered: 0 };
-    let total = 0;
-    let got = 0;
-    let covered = 0;
-    for (const u of units) {
-      total += u.weight;
-      const c = this.coverage(slug, u.unit);
-      got += u.weight * c;
-      if (c >= 0.5) covered++;
-    }
-    return { share: got / total, covered };
   }
 
   match(question: string): MatchResult {
@@ -213,11 +160,11 @@ export class FaqMatcher {
     if (byRaw.length === 0) return { slug: null, score: 0, outcome: 'none', candidates: [] };
 
     // What the question is about: the best few by BM25 are ranked again by how much of it they cover.
-    const units = this.keyUnits(q);
+    const units = this.key.units(q);
     const ranked = byRaw
       .slice(0, RERANK)
       .map((r) => {
-        const key = this.keyCoverage(r.slug, units);
+        const key = this.key.covers(r.slug, units);
         return { ...r, key, rank: r.raw * (1 - KEY_RANK_WEIGHT + KEY_RANK_WEIGHT * key.share) * (0.5 + 0.5 * r.coverage) };
       })
       .sort((x, y) => y.rank - x.rank);
@@ -229,8 +176,11 @@ export class FaqMatcher {
     const conf = (r: (typeof ranked)[number], other: number) =>
       confidence(r.raw, r.rank, other, r.coverage, r.lexiconHit, hasLexicon) * factor * (1 - KEY_CONF_WEIGHT + KEY_CONF_WEIGHT * r.key.share);
     let score = conf(top, secondRank);
-    // the question names something and the best entry covers none of it: never a confident answer
-    if (units.length > 0 && top.key.covered === 0) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    // the question names something and the best entry covers none of it, or more of it is unknown to
+    // the knowledge base than covered: never a confident answer
+    if (units.length > 0 && (top.key.covered === 0 || top.key.unknown > UNKNOWN_CAP * top.key.got)) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
+    if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     const candidates = ranked.slice(0, MAX_SUGGESTIONS).map((r) => ({ slug: r.slug, score: round(r === top ? score : conf(r, top.rank)) }));
     // with only a weak domain word (申请, 挂科), an unsure match is more often not about the Party at all: stay quiet
     const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : score >= THRESHOLDS.suggest && domain === 1 ? 'suggest' : 'none';

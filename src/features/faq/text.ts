@@ -97,6 +97,8 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['多少年', '几年'],
   ['要几年', '几年'],
   ['几个月', '多久'],
+  ['多少个月', '多久'],
+  ['开除党籍', '除名'],
   ['匿名的', '匿名'],
   ['不想留名', '匿名'],
   ['不留名', '匿名'],
@@ -224,13 +226,20 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['主要任务', '职责'],
   ['考察时间', '考察期'],
   ['培养时间', '培养期'],
-  ['用电脑打', '打印'],
-  ['电脑打', '打印'],
-  ['打出来', '打印'],
   ['没被确定为', '没选上'],
   ['没被确定', '没选上'],
   ['没被列为', '没选上'],
   ['没能成为', '没选上'],
+  ['积极分子阶段', '积极分子期间'],
+  ['发展对象阶段', '发展对象期间'],
+  ['没有被列为', '没选上'],
+  ['没有被确定为', '没选上'],
+  ['名单里没有我', '没选上'],
+  ['没有我', '没选上'],
+  ['不想当党员', '退出'],
+  ['保存在哪', '放在哪'],
+  ['存在哪', '放在哪'],
+  ['保存', '保管'],
   ['成为党员', '入党'],
   ['当党员', '入党'],
   ['做党员', '入党'],
@@ -417,6 +426,12 @@ export function domainStrength(text: string): number {
 }
 
 export const hasDomainAnchor = (text: string): boolean => domainStrength(text) === 1;
+
+/** The weak domain words in a text (as normalised). */
+export const weakAnchorsIn = (text: string): string[] => {
+  const s = normalise(text);
+  return WEAK_ANCHORS.filter((a) => s.includes(a));
+};
 
 const isStopBigram = (a: string, b: string) => STOP_CHARS.has(a) && STOP_CHARS.has(b);
 
