@@ -7,7 +7,7 @@ import { commandArgs, privateOnly, secretaryOnly } from '../../telegram/guards.j
 import { replyHtml } from '../../telegram/reply.js';
 import { cutText } from '../../shared/text.js';
 import { secretaryBranch } from '../people/access.js';
-import { bumpFaqVersion, entryBySlug, openQuestions } from './queries.js';
+import { bumpFaqVersion, entryBySlug, faqBasis, openQuestions } from './queries.js';
 import type { FaqEntry } from './schemas.js';
 import { ENTRY_TEMPLATE, entryText, saveEntryText, type FaqKnowledgeBase, type SaveError } from './service.js';
 
@@ -23,7 +23,16 @@ export function adminComposer(deps: AppDeps, kb: FaqKnowledgeBase): Composer<Bot
     const { entries } = await kb.current();
     const byCategory = new Map<string, FaqEntry[]>();
     for (const e of entries.values()) byCategory.set(e.category, [...(byCategory.get(e.category) ?? []), e]);
-    const parts = [ctx.t('faq.list.header', { count: entries.size })];
+    const basis = await faqBasis(db);
+    const parts = [
+      ctx.t('faq.list.header', { count: entries.size }),
+      basis
+        ? ctx.t('faq.list.basis', {
+            reviewed: basis.reviewed,
+            texts: [...basis.texts.map((text) => `• ${text}`), ...(basis.note ? [basis.note] : [])].join('\n'),
+          })
+        : ctx.t('faq.list.noBasis'),
+    ];
     for (const [category, list] of byCategory) {
       const lines = list.map((e) => ctx.t('faq.list.line', { slug: e.slug, title: e.title, live: e.live ? ctx.t('faq.list.live') : '' }));
       parts.push([ctx.t('faq.list.category', { category }), ...lines].join('\n'));

@@ -235,6 +235,9 @@ export const en: Record<MessageKey, string> = {
   'faq.list.category': '<b>{category}</b>',
   'faq.list.line': '• <code>{slug}</code> {title}{live}',
   'faq.list.live': ' (built live per class)',
+  'faq.list.basis': 'Follows (reviewed {reviewed}):\n{texts}',
+  'faq.list.noBasis':
+    'The FAQ does not say which texts it follows or when it was reviewed. Import a file with a basis section (npm run cli -- faq import FILE) to add it.',
   'faq.edit.usage': 'Usage: /faq_edit SLUG, e.g. /faq_edit dues. Send /faq to see all entries.',
   'faq.edit.notFound': 'No entry "{slug}". Send /faq to see all entries.',
   'faq.edit.prompt':

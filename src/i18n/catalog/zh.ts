@@ -228,6 +228,8 @@ export const zh = {
   'faq.list.category': '<b>{category}</b>',
   'faq.list.line': '• <code>{slug}</code> {title}{live}',
   'faq.list.live': '（按班级实时生成）',
+  'faq.list.basis': '依据（{reviewed} 复核）：\n{texts}',
+  'faq.list.noBasis': '知识库没有注明依据的文本和复核日期。导入带 basis 的文件（npm run cli -- faq import 文件）即可补上。',
   'faq.edit.usage': '用法：/faq_edit slug，例如 /faq_edit dues。发送 /faq 查看所有条目。',
   'faq.edit.notFound': '没有找到条目“{slug}”。发送 /faq 查看所有条目。',
   'faq.edit.prompt': '条目 <code>{slug}</code> 的当前内容如下。复制、修改后整段发回给我（YAML 格式，slug 不能改），立即生效；发送 /cancel 取消。',
