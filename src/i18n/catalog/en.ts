@@ -1,6 +1,9 @@
 import type { MessageKey } from './zh.js';
 
+import { en as remindersEn } from '../../reminders/i18n.js';
+
 export const en: Record<MessageKey, string> = {
+  ...remindersEn,
   'role.secretary': 'branch secretary',
   'role.liaison': 'class liaison',
   'role.league_secretary': 'Youth League secretary',
