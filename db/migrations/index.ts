@@ -12,6 +12,7 @@ import * as inbox from './2026-12-02-070-inbox.js';
 import * as noticeJobs from './2026-12-02-090-notice-jobs.js';
 import * as polledUpdates from './2026-12-02-110-polled-updates.js';
 import * as reminders from './2026-12-02-200-reminders.js';
+import * as meetings from './2026-12-02-201-meetings.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-090-notice-jobs': noticeJobs,
   '2026-12-02-110-polled-updates': polledUpdates,
   '2026-12-02-200-reminders': reminders,
+  '2026-12-02-201-meetings': meetings,
 };

@@ -109,6 +109,8 @@ export interface SubjectFilter {
   subjectId: number;
   /** Only this occurrence; default every occurrence. */
   occurrence?: Date;
+  /** Only occurrences after this moment (those still to come). */
+  after?: Date;
 }
 
 /**
@@ -122,6 +124,7 @@ export async function cancelReminders(trx: Executor, filter: SubjectFilter, now:
     .where('kind', '=', filter.kind)
     .where('subject_id', '=', filter.subjectId);
   if (filter.occurrence) query = query.where('occurrence', '=', filter.occurrence);
+  if (filter.after) query = query.where('occurrence', '>', filter.after);
   const rows = await query.where('state', 'in', ['queued', 'sent']).forUpdate().execute();
   const reminded = new Set<number>();
   let cancelled = 0;
