@@ -65,11 +65,13 @@ function meetingCommand(): Composer<BotContext> {
       const problem = whenProblem(parsed, ctx.deps.clock.now(), ctx.lang, ctx.deps.config.timeZone);
       if (problem || !parsed.ok) return replyHtml(ctx, problem ?? ctx.t('meeting.badFormat'));
       draft.startsAt = parsed.at.toISOString();
+      const typed = rest.slice(0, used).join(' ');
       rest = rest.slice(used);
       if (rest.length > 0) draft.place = rest[0]!;
       if (rest.length > 1) draft.topic = rest.slice(1).join(' ');
       const tooLong = checkInput({ startsAt: parsed.at, place: draft.place ?? '', topic: draft.topic ?? '' }, ctx.deps.clock.now());
       if (tooLong) return replyHtml(ctx, problemText(tooLong, ctx.lang, parsed.at, ctx.deps.config.timeZone));
+      if (parsed.adjusted) await replyHtml(ctx, ctx.t('meeting.skipped', { typed, when: formatWhen(parsed.at, ctx.deps.config.timeZone, ctx.lang) }));
     }
     await meetingDialogue.begin(ctx, draft, nextStep(draft));
   });
