@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openDatabase } from '../../src/db/open.js';
 import type { Db } from '../../src/db/schema.js';
 import { remindersOf } from '../../src/reminders/remind.js';
-import { updateBranchSettings } from '../../src/reminders/settings.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { makeGroup, makeUser, type FakeUser } from '../support/fake-bot-api/index.js';
 import { conversation } from '../support/conversation.js';
