@@ -17,6 +17,8 @@ import { ensureSetupInvite } from './features/invites/service.js';
 import { Dispatcher, type DispatcherOptions, type JobHandler } from './outbox/dispatcher.js';
 import { messageJobs } from './outbox/messages.js';
 import { inboxJobs } from './inbox/jobs.js';
+import { reminderJobs } from './reminders/jobs.js';
+import { remindersHousekeeping } from './reminders/housekeeping.js';
 import { createLogger, safeError, type Logger } from './logging/logger.js';
 import { startupPhases } from './logging/phases.js';
 import { housekeepingSchedule } from './scheduler/housekeeping.js';
@@ -131,12 +133,12 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat, replies };
   const bot = createBot(deps, features);
   bot.botInfo = info.botInfo;
-  const jobs = Object.assign({}, messageJobs, inboxJobs(config), ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
+  const jobs = Object.assign({}, messageJobs, reminderJobs, inboxJobs(config), ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
   dispatcher = new Dispatcher({ db, telegram: gate.wrap(bot.telegram), clock, logger, migrateChat }, jobs, {
     ...dispatcherWakeups(config, logger),
     ...options.dispatcher,
   });
-  const schedules = [housekeepingSchedule(), ...features.flatMap((f) => f.schedules ?? [])];
+  const schedules = [housekeepingSchedule(), remindersHousekeeping(), ...features.flatMap((f) => f.schedules ?? [])];
   const scheduler = new Scheduler({ db, clock, logger, timeZone: config.timeZone, afterRun: () => dispatcher?.poke() }, schedules);
 
   // The menu's calls wait on the Bot API, the other two on the database: side by side.

@@ -10,6 +10,8 @@ import type { OutboxTable, SendBudgetTable } from '../outbox/tables.js';
 import type { SchedulerStateTable } from '../scheduler/tables.js';
 import type { InboxHandoffsTable, InboxItemsTable, InboxMessagesTable, InboxReturnRoutesTable } from '../inbox/tables.js';
 import type { AcknowledgementsTable, DeliveriesTable, NoticesTable } from '../features/notices/tables.js';
+import type { BranchSettingsTable, RemindersTable } from '../reminders/tables.js';
+import type { MeetingAttendanceTable, MeetingOccurrencesTable, MeetingsTable } from '../features/meetings/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -37,6 +39,11 @@ export interface Database {
   inbox_handoffs: InboxHandoffsTable;
   inbox_messages: InboxMessagesTable;
   inbox_return_routes: InboxReturnRoutesTable;
+  branch_settings: BranchSettingsTable;
+  reminders: RemindersTable;
+  meetings: MeetingsTable;
+  meeting_occurrences: MeetingOccurrencesTable;
+  meeting_attendance: MeetingAttendanceTable;
 }
 
 export type Db = Kysely<Database>;

@@ -33,7 +33,7 @@ export interface SendOptions {
   forget?: boolean;
   /** Keep the row but drop its text once it is finished (it may hold a one-time link). */
   ephemeral?: boolean;
-  /** Not before this time (default: now). */
+  /** Not sent before this moment (a reminder held past quiet hours, a reply waiting out a 429); default `now`. */
   availableAt?: Date;
 }
 
@@ -79,6 +79,9 @@ export async function sendToChat(trx: Executor, chatRowId: number, html: string,
   );
 }
 
+/** The outbox key of `sendToPerson(…, personId, …, { dedupeKey })` (to cancel it later). */
+export const personDedupeKey = (personId: number, dedupeKey: string) => `person:${personId}:${dedupeKey}`;
+
 /**
  * A private message to a person, in their language. The private chat's row is created here if the
  * bot never wrote to them; whether they can be reached (pressed Start, not blocked) is that row's
@@ -97,10 +100,10 @@ export async function sendToPerson(trx: Executor, personId: number, render: (lan
     trx,
     {
       kind: options.kind ?? MESSAGE_JOB,
-      dedupeKey: `person:${personId}:${options.dedupeKey}`,
+      dedupeKey: personDedupeKey(personId, options.dedupeKey),
       chatId: chat.id,
       payload: { ...rendered(render(person.language), options) },
-      availableAt: options.now,
+      availableAt: options.availableAt ?? options.now,
     },
     options.now,
   );

@@ -1,6 +1,11 @@
 import type { MessageKey } from './zh.js';
 
+import { en as remindersEn } from '../../reminders/i18n.js';
+import { en as meetingsEn } from '../../features/meetings/i18n.js';
+
 export const en: Record<MessageKey, string> = {
+  ...remindersEn,
+  ...meetingsEn,
   'role.secretary': 'branch secretary',
   'role.liaison': 'class liaison',
   'role.league_secretary': 'Youth League secretary',

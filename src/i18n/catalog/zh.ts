@@ -1,4 +1,9 @@
+import { zh as remindersZh } from '../../reminders/i18n.js';
+import { zh as meetingsZh } from '../../features/meetings/i18n.js';
+
 export const zh = {
+  ...remindersZh,
+  ...meetingsZh,
   // roles
   'role.secretary': '支部书记',
   'role.liaison': '联系班级的党员（联络员）',
