@@ -10,6 +10,7 @@ import type { OutboxTable, SendBudgetTable } from '../outbox/tables.js';
 import type { SchedulerStateTable } from '../scheduler/tables.js';
 import type { InboxHandoffsTable, InboxItemsTable, InboxMessagesTable, InboxReturnRoutesTable } from '../inbox/tables.js';
 import type { AcknowledgementsTable, DeliveriesTable, NoticesTable } from '../features/notices/tables.js';
+import type { ClassReportsTable, ReportDeadlinesTable, ReportOccurrencesTable } from '../features/reports/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -37,6 +38,9 @@ export interface Database {
   inbox_handoffs: InboxHandoffsTable;
   inbox_messages: InboxMessagesTable;
   inbox_return_routes: InboxReturnRoutesTable;
+  report_deadlines: ReportDeadlinesTable;
+  report_occurrences: ReportOccurrencesTable;
+  class_reports: ClassReportsTable;
 }
 
 export type Db = Kysely<Database>;

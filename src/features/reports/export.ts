@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Executor } from '../../db/schema.js';
+import type { Translate } from '../../i18n/i18n.js';
+import { formatLocal } from '../../shared/local-time.js';
+import type { Cell, Sheet, SpreadsheetFormat } from '../../shared/spreadsheet.js';
+import { writeSpreadsheet } from '../../shared/spreadsheet.js';
+import { displayName } from '../people/queries.js';
+import { figureFields, reportFields, textFields } from './fields.js';
+import { fieldLabel } from './view.js';
+
+/** `--period 2026-11`: a month. */
+export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+export const formatSchema = z.enum(['csv', 'xlsx']);
+
+/**
+ * Every class report of the branch's occurrences due in `period` (a month in the branch time zone):
+ * one row per class and occurrence, the missing ones too, by deadline, due time and class.
+ */
+export async function periodSheet(db: Executor, branchId: number, period: string, t: Translate, timeZone: string): Promise<Sheet> {
+  const rows = await db
+    .selectFrom('class_reports as r')
+    .innerJoin('report_occurrences as o', 'o.id', 'r.occurrence_id')
+    .innerJoin('report_deadlines as d', 'd.id', 'o.deadline_id')
+    .innerJoin('classes as c', 'c.id', 'r.class_id')
+    .leftJoin('people as s', 's.id', 'r.submitted_by')
+    .selectAll('r')
+    .select([
+      'd.name as deadlineName',
+      'o.due_at as dueAt',
+      'c.name as className',
+      'c.code as classCode',
+      's.first_name as submitterFirst',
+      's.last_name as submitterLast',
+    ])
+    .where('d.branch_id', '=', branchId)
+    .where('o.period', '=', period)
+    .orderBy('d.name')
+    .orderBy('o.due_at')
+    .orderBy('c.name')
+    .execute();
+  const local = (d: Date | null) => (d ? formatLocal(d, timeZone) : null);
+  const header = [
+    t('export.deadline'),
+    t('export.due'),
+    t('export.class'),
+    t('export.code'),
+    t('export.status'),
+    t('export.submittedAt'),
+    t('export.submittedBy'),
+    ...reportFields.map((f) => plain(t(fieldLabel(f)))),
+    t('export.reviewedAt'),
+  ].map(plain);
+  const body: Cell[][] = rows.map((r) => {
+    const submitted = r.state !== 'open';
+    const status = !submitted ? t('export.missing') : r.state === 'reviewed' ? t('export.reviewed') : r.late ? t('export.late') : t('export.submitted');
+    return [
+      r.deadlineName,
+      local(r.dueAt),
+      r.className,
+      r.classCode,
+      plain(status),
+      local(r.submitted_at),
+      r.submitterFirst ? displayName(r.submitterFirst, r.submitterLast) : null,
+      // A report not submitted is a draft: only its status goes into the file.
+      ...figureFields.map((f) => (submitted ? r[f] : null)),
+      ...textFields.map((f) => (submitted ? r[f] : null)),
+      local(r.reviewed_at),
+    ];
+  });
+  return { name: period, header, rows: body };
+}
+
+/** Catalog strings are HTML; a file wants the text. */
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+
+export async function exportPeriod(db: Executor, branchId: number, period: string, format: SpreadsheetFormat, t: Translate, timeZone: string) {
+  const sheet = await periodSheet(db, branchId, period, t, timeZone);
+  return { rows: sheet.rows.length, file: await writeSpreadsheet(sheet, format), filename: `reports-${period}.${format}` };
+}
