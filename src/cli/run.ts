@@ -9,7 +9,7 @@ import type { Db } from '../db/schema.js';
 import { importClassesCsv } from '../features/classes/import-csv.js';
 import { ensureFirstBranch } from '../features/classes/queries.js';
 import { runFaqCommand } from '../features/faq/cli.js';
-import { reportsUsage, runReportsExport } from '../features/reports/cli.js';
+import { reportsExportArgs, reportsExportBadUsage, reportsUsage, runReportsExport } from '../features/reports/cli.js';
 import { inviteLink } from '../features/invites/codes.js';
 import { createInvite } from '../features/invites/service.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -66,6 +66,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     return 2;
   }
   const branchName = parsed.values.branch?.trim();
+  const exportArgs = command === 'reports export' ? reportsExportArgs({ ...parsed.values, branch: branchName }) : null;
+  if (command === 'reports export' && !exportArgs) {
+    io.err(`${reportsExportBadUsage}\n${usage}`);
+    return 2;
+  }
   if (command === 'invite secretary' && (!branchName || branchName.length > 64)) {
     io.err(`invite secretary needs --branch NAME (1-64 characters).\n${usage}`);
     return 2;
@@ -93,10 +98,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     }
     if (command === 'invite secretary') return await inviteSecretary(db, clock, branchName!, config, io);
     if (group === 'faq') return await runFaqCommand(db, clock, action!, file, io);
-    if (group === 'reports') {
-      const { period, format, out } = parsed.values;
-      return await runReportsExport(db, { period, format, out, branch: branchName, timeZone: config.timeZone }, io);
-    }
+    if (exportArgs) return await runReportsExport(db, exportArgs, config.timeZone, io);
     // A fresh database gets its first branch exactly as the bot's first start makes it.
     await ensureFirstBranch(db, config.defaultBranchName);
     return await importClasses(db, file!, branchName, io);

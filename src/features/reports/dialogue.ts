@@ -104,7 +104,7 @@ function fieldStep(field: ReportField): StepSpec<Data, ReportButton, Scope, Step
         label: turn.t(fieldLabel(field)),
         max: TEXT_MAX,
       });
-      const now = current === null ? '' : `\n\n${turn.t('report.current', { value: fieldValue(turn.t, report, field) })}`;
+      const now = current === null ? '' : `\n\n${turn.t('report.current', { value: fieldValue(turn.ctx.t, report, field) })}`;
       await turn.ctx.reply(prompt + now, { parse_mode: 'HTML', ...Markup.inlineKeyboard([row]) });
     },
     message: {
@@ -141,7 +141,7 @@ async function showPreview(turn: ReportTurn): Promise<void> {
   const rows: InlineKeyboardButton[][] = [[turn.button(turn.t(submitKey), { action: 'submit' })]];
   for (let i = 0; i < edits.length; i += 3) rows.push(edits.slice(i, i + 3));
   rows.push([closeButton(turn)]);
-  const text = [renderReport(turn.t, report, turn.deps.config.timeZone), '', turn.t('report.previewHint')].join('\n');
+  const text = [renderReport(turn.ctx.t, report, turn.deps.config.timeZone), '', turn.t('report.previewHint')].join('\n');
   await turn.ctx.reply(text, { parse_mode: 'HTML', ...Markup.inlineKeyboard(rows) });
 }
 
