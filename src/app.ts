@@ -12,6 +12,8 @@ import { ensureSetupInvite } from './features/invites/service.js';
 import { Dispatcher, type DispatcherOptions, type JobHandler } from './outbox/dispatcher.js';
 import { messageJobs } from './outbox/messages.js';
 import { inboxJobs } from './inbox/jobs.js';
+import { reminderJobs } from './reminders/jobs.js';
+import { remindersHousekeeping } from './reminders/housekeeping.js';
 import { createLogger, safeError, type Logger } from './logging/logger.js';
 import { housekeepingSchedule } from './scheduler/housekeeping.js';
 import { Scheduler } from './scheduler/scheduler.js';
@@ -90,12 +92,12 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const migrateChat = createChatMigrator(chatMigratedHooks(features));
   const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat };
   const bot = createBot(deps, features);
-  const jobs = Object.assign({}, messageJobs, inboxJobs(config), ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
+  const jobs = Object.assign({}, messageJobs, reminderJobs, inboxJobs(config), ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
   dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger, migrateChat }, jobs, {
     ...dispatcherWakeups(config, logger),
     ...options.dispatcher,
   });
-  const schedules = [housekeepingSchedule(), ...features.flatMap((f) => f.schedules ?? [])];
+  const schedules = [housekeepingSchedule(), remindersHousekeeping(), ...features.flatMap((f) => f.schedules ?? [])];
   const scheduler = new Scheduler({ db, clock, logger, timeZone: config.timeZone, afterRun: () => dispatcher?.poke() }, schedules);
 
   const getMeTimeoutMs = options.botApiTimeoutMs ?? 30_000;

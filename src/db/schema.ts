@@ -10,6 +10,7 @@ import type { OutboxTable, SendBudgetTable } from '../outbox/tables.js';
 import type { SchedulerStateTable } from '../scheduler/tables.js';
 import type { InboxHandoffsTable, InboxItemsTable, InboxMessagesTable, InboxReturnRoutesTable } from '../inbox/tables.js';
 import type { AcknowledgementsTable, DeliveriesTable, NoticesTable } from '../features/notices/tables.js';
+import type { BranchSettingsTable, RemindersTable } from '../reminders/tables.js';
 import type { ClassReportsTable, ReportDeadlinesTable, ReportOccurrencesTable } from '../features/reports/tables.js';
 
 export interface Database {
@@ -38,6 +39,8 @@ export interface Database {
   inbox_handoffs: InboxHandoffsTable;
   inbox_messages: InboxMessagesTable;
   inbox_return_routes: InboxReturnRoutesTable;
+  branch_settings: BranchSettingsTable;
+  reminders: RemindersTable;
   report_deadlines: ReportDeadlinesTable;
   report_occurrences: ReportOccurrencesTable;
   class_reports: ClassReportsTable;

@@ -18,6 +18,8 @@ export interface SendOptions {
   /** Unique per message meant: the same key never sends twice. */
   dedupeKey: string;
   now: Date;
+  /** Not sent before this moment (a reminder held past quiet hours); default `now`. */
+  at?: Date;
   /** Inline buttons under the message. */
   buttons?: Keyboard;
   /** Sent as a reply to this message of the chat (sent anyway if it is gone). */
@@ -67,11 +69,14 @@ export async function sendToChat(trx: Executor, chatRowId: number, html: string,
       dedupeKey: `chat:${chatRowId}:${options.dedupeKey}`,
       chatId: chatRowId,
       payload: { ...payloadOf(html, options) },
-      availableAt: options.now,
+      availableAt: options.at ?? options.now,
     },
     options.now,
   );
 }
+
+/** The outbox key of `sendToPerson(…, personId, …, { dedupeKey })` (to cancel it later). */
+export const personDedupeKey = (personId: number, dedupeKey: string) => `person:${personId}:${dedupeKey}`;
 
 /**
  * A private message to a person, in their language. The private chat's row is created here if the
@@ -91,10 +96,10 @@ export async function sendToPerson(trx: Executor, personId: number, render: (lan
     trx,
     {
       kind: options.kind ?? MESSAGE_JOB,
-      dedupeKey: `person:${personId}:${options.dedupeKey}`,
+      dedupeKey: personDedupeKey(personId, options.dedupeKey),
       chatId: chat.id,
       payload: { ...rendered(render(person.language), options) },
-      availableAt: options.now,
+      availableAt: options.at ?? options.now,
     },
     options.now,
   );

@@ -1,7 +1,10 @@
 import { en as reportsEn } from '../../features/reports/i18n.js';
 import type { MessageKey } from './zh.js';
 
+import { en as remindersEn } from '../../reminders/i18n.js';
+
 export const en: Record<MessageKey, string> = {
+  ...remindersEn,
   'role.secretary': 'branch secretary',
   'role.liaison': 'class liaison',
   'role.league_secretary': 'Youth League secretary',

@@ -1,6 +1,8 @@
+import { zh as remindersZh } from '../../reminders/i18n.js';
 import { zh as reportsZh } from '../../features/reports/i18n.js';
 
 export const zh = {
+  ...remindersZh,
   // roles
   'role.secretary': '支部书记',
   'role.liaison': '联系班级的党员（联络员）',
