@@ -2,12 +2,16 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/schema.js';
 import type { Language } from '../../i18n/language.js';
 import { sendToPerson } from '../../outbox/messages.js';
+import { cancelReminders } from '../../reminders/remind.js';
 import { localDate } from '../../scheduler/recurrence.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { figureFields, textFields, type ReportField } from './fields.js';
 import { liaisonsOf, reportView, type ReportView } from './queries.js';
 import { nextDue, type DeadlineRule } from './rule.js';
 import type { ReportDeadline } from './tables.js';
+
+/** The reminders ledger's kind for a liaison's reminder about one class report (subject: the report). */
+export const REPORT_REMINDER = 'report';
 
 export type EditError = 'not_found' | 'reviewed';
 
@@ -75,6 +79,8 @@ export async function submitReport(
     .where('id', '=', reportId)
     .execute();
   const report = (await reportView(trx, reportId))!;
+  // Reminders written but held (quiet hours) have nothing left to remind of.
+  await cancelReminders(trx, { kind: REPORT_REMINDER, subjectId: reportId }, now);
   for (const personId of await liaisonsOf(trx, report.class_id)) {
     if (personId === submitter.id) continue;
     await sendToPerson(trx, personId, (language) => render(language, report, amended), {
@@ -183,7 +189,10 @@ export async function openDueOccurrences(trx: Executor, now: Date, timeZone: str
   return opened;
 }
 
-export type CreateDeadlineError = 'bad_name' | 'no_occurrence' | 'no_classes' | 'duplicate_name';
+export type CreateDeadlineError = 'bad_name' | 'no_occurrence' | 'too_frequent' | 'no_classes' | 'duplicate_name';
+
+/** Two due times of one deadline are at least this far apart (a cron rule could say every minute). */
+const MIN_GAP_MS = 86_400_000;
 
 export const DEADLINE_NAME_MAX = 64;
 
@@ -198,6 +207,8 @@ export async function createDeadline(
   if (name.length === 0 || name.length > DEADLINE_NAME_MAX) return fail('bad_name');
   const firstDue = nextDue(input.rule, timeZone, now);
   if (!firstDue) return fail('no_occurrence');
+  const second = nextDue(input.rule, timeZone, firstDue);
+  if (second && second.getTime() - firstDue.getTime() < MIN_GAP_MS) return fail('too_frequent');
   const classes = await coveredClasses(trx, input.branchId, input.tag).execute();
   if (classes.length === 0) return fail('no_classes');
   const clash = await trx
