@@ -97,7 +97,7 @@ async function answerAll(user: FakeUser, answers: Array<string | null>) {
   }
 }
 
-describe('a liaison fills in the class report', () => {
+describe('a liaison fills in the class report', { timeout: 60_000 }, () => {
   it('step by step, saved as it goes; the other liaison carries on, submits, and the first is told through the outbox', async () => {
     const opening = await say.private(liaisonA, '/report');
     expect(opening[0]).toContain('每一步的回答都会立即保存');
@@ -211,7 +211,7 @@ describe('a liaison fills in the class report', () => {
   });
 });
 
-describe('who may use /report and /reports', () => {
+describe('who may use /report and /reports', { timeout: 60_000 }, () => {
   it('refuses students, secretaries who are not liaisons, other classes and forged buttons, writing nothing', async () => {
     expect(await say.private(student, '/report')).toEqual([expect.stringContaining('只有班级联络员可以用 /report 填写班级报告')]);
     expect(await say.private(secretary, '/report')).toEqual([expect.stringContaining('只有班级联络员可以用 /report')]);
@@ -268,7 +268,7 @@ describe('who may use /report and /reports', () => {
   });
 });
 
-describe('exporting a period', () => {
+describe('exporting a period', { timeout: 60_000 }, () => {
   async function submitted() {
     await say.private(liaisonA, '/report');
     await answerAll(liaisonA, ['1', '2', '3', '4', '5', '=1+1 问题', '@SUM(A1)', null, '+亮点, "引号"']);

@@ -316,7 +316,7 @@ export const en: Record<keyof typeof zh, string> = {
   'deadline.rule.cron': 'cron: {expression}',
 
   'deadline.remind.before': '📋 Reminder: “{deadline}” of <b>{class}</b> is due <b>{due}</b> and has not been submitted.',
-  'deadline.remind.overdue': '⏰ “{deadline}” of <b>{class}</b> was due {due} and has not been submitted ({days} days overdue). Please submit it soon.',
+  'deadline.remind.overdue': '⏰ “{deadline}” of <b>{class}</b> was due {due} and has not been submitted (overdue for {days} day(s)). Please submit it soon.',
   'deadline.remind.fill': '✍️ Fill in the report',
   'deadline.overdueLine': '⏰ “{deadline}” (due {due}) is overdue for {count} classes: {classes}{more}',
   'deadline.overdueMore': ' and {count} more',
