@@ -91,7 +91,7 @@ export async function writeReminder(trx: Executor, spec: ReminderSpec, now: Date
   const ref = {
     reminder: row.id,
     staleAt: spec.staleAt.getTime(),
-    lateAt: spec.dueAt.getTime() + (spec.lateAfterMs ?? DEFAULT_LATE_AFTER_MS),
+    lateAt: sendAt.getTime() + (spec.lateAfterMs ?? DEFAULT_LATE_AFTER_MS),
     late: late ? 1 : 0,
   };
   const render = late ? (language: Language) => withLateNote(spec.render(language), language) : spec.render;

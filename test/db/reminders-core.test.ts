@@ -181,6 +181,25 @@ describe('the reminder job, when the dispatcher itself was down', () => {
   });
 });
 
+describe('a reminder held by quiet hours', () => {
+  it('goes out when they end without the late note: it is held on purpose, not late', async () => {
+    const morning = new Date('2026-12-04T00:00:00Z'); // 08:00; the 1 h reminder (07:00) waits until 07:30
+    clock.set(new Date(morning.getTime() - HOUR));
+    expect(await writeReminder(t.db, spec({ occurrence: morning, dueAt: clock.now(), staleAt: morning }), clock.now())).toBe('queued');
+    clock.set(new Date('2026-12-03T23:30:00Z'));
+    await fullBudget();
+    const since = api.mark();
+    expect(await dispatcher().runOnce()).toBe(1);
+    expect(
+      api.calls
+        .slice(since)
+        .filter((c) => c.method === 'sendMessage')
+        .map((c) => c.params.text),
+    ).toEqual(['班会 19:30']);
+    expect((await remindersOf(t.db, { kind: 'meeting', subjectId: 1 })).map((r) => [r.state, r.late])).toEqual([['sent', false]]);
+  });
+});
+
 describe('cancelReminders', () => {
   it('cancels what has not gone out and names who already got one', async () => {
     clock.set(new Date(meeting.getTime() - 24 * HOUR));
