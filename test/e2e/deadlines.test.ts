@@ -373,6 +373,10 @@ describe('reminders', { timeout: 60_000 }, () => {
         .map(([who]) => who)
         .sort(),
     ).toEqual(['李联络', '赵联络', '钱联络']);
+    // held by the quiet hours, not late: no late note
+    expect(received(since).find(([who]) => who === '李联络')![1]).toBe(
+      '📋 提醒：<b>计科2101</b> 的《班级党建工作月报》将于 <b>2026年11月30日（周一）18:00</b> 截止，还没有提交。',
+    );
   });
 
   it('after downtime: the reminders whose moment has passed are dropped and recorded, the current one goes late with a note', async () => {
@@ -421,6 +425,14 @@ describe('reminders', { timeout: 60_000 }, () => {
       expect(rows).toHaveLength(3);
       const outbox = await t.db.selectFrom('outbox').select('dedupe_key').where('kind', '=', 'reminder.message').execute();
       expect(outbox.map((o) => o.dedupe_key).sort()).toEqual(rows.map((r) => r.outbox_key).sort());
+      // the claim row made one of them run; even a tick that runs the same window again writes nothing twice
+      await t.db
+        .updateTable('scheduler_state')
+        .set({ last_run_at: new Date('2026-11-27T00:59:00Z') })
+        .where('name', '=', 'reports.deadlines')
+        .execute();
+      await Promise.all([scheduler(t.db).tick(), scheduler(other.db).tick()]);
+      expect(await t.db.selectFrom('reminders').select('key').execute()).toHaveLength(3);
       const since = h.api.mark();
       await deliver();
       expect(received(since)).toHaveLength(3);
