@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/open.js';
 import type { Db } from '../../src/db/schema.js';
 import { deadlineSchedule } from '../../src/features/reports/reminders.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -8,7 +6,9 @@ import { updateBranchSettings } from '../../src/reminders/settings.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { makeUser, type FakeUser } from '../support/fake-bot-api/index.js';
+import { onboardBranch } from '../support/branch.js';
 import { conversation } from '../support/conversation.js';
+import { deliverAll, secondPool } from '../support/drive.js';
 import { inviteCodeIn, startHarness, type Harness } from '../support/harness.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
@@ -42,18 +42,12 @@ afterEach(async () => {
 
 /** Secretary; CS2101 (liaisons A and B), CS2102 (liaison C), SE2101 (tagged 软件, no liaison). */
 async function setUpBranch() {
-  const setup = h.logs.find((l) => l.event === 'setup_link')!;
-  await say.private(secretary, `/start ${inviteCodeIn(String(setup.link))}`);
-  for (const line of ['/class_add 计科2101 CS2101', '/class_add 计科2102 CS2102', '/class_add 软工2101 SE2101', '/class_tags SE2101 软件'])
-    await say.private(secretary, line);
-  for (const [liaison, code] of [
+  const lines = ['/class_add 计科2101 CS2101', '/class_add 计科2102 CS2102', '/class_add 软工2101 SE2101', '/class_tags SE2101 软件'];
+  await onboardBranch(h, say, secretary, lines, [
     [liaisonA, 'CS2101'],
     [liaisonB, 'CS2101'],
     [liaisonC, 'CS2102'],
-  ] as const) {
-    const [invite] = await say.private(secretary, `/invite liaison ${code}`);
-    await say.private(liaison, `/start ${inviteCodeIn(invite!)}`);
-  }
+  ]);
 }
 
 const lastText = (user: FakeUser) =>
@@ -84,13 +78,7 @@ async function tickAt(iso: string) {
 }
 
 /** Sends what the outbox has due, moving the clock on by seconds as its pacing needs. */
-async function deliver(maxRounds = 40) {
-  let idle = 0;
-  for (let i = 0; i < maxRounds && idle < 3; i++) {
-    clock.advance(1_100);
-    idle = (await h.app.dispatcher.runOnce()) === 0 ? idle + 1 : 0;
-  }
-}
+const deliver = (maxRounds = 40) => deliverAll(h, clock, { maxRounds });
 
 /** What each person got in private since `since`, as [name, text]. */
 const received = (since: number) =>
@@ -415,7 +403,7 @@ describe('reminders', { timeout: 60_000 }, () => {
     await setUpBranch();
     await monthlyDeadline(30);
     await tickAt('2026-11-27T00:59:00Z');
-    const other = t.kind === 'pglite' ? { db: t.db, close: async () => {} } : await secondPool();
+    const other = await secondPool(t);
     try {
       clock.set(new Date('2026-11-27T01:00:00Z'));
       const logger = createLogger('silent');
@@ -441,9 +429,3 @@ describe('reminders', { timeout: 60_000 }, () => {
     }
   });
 });
-
-async function secondPool(): Promise<{ db: Db; close(): Promise<void> }> {
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(t.db);
-  const db = await openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL!, schema: rows[0]!.schema });
-  return { db, close: () => db.destroy() };
-}

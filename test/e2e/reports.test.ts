@@ -3,8 +3,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createDeadline } from '../../src/features/reports/service.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { makeGroup, makeUser, type FakeUser, type UploadedFile } from '../support/fake-bot-api/index.js';
+import { onboardBranch } from '../support/branch.js';
 import { conversation } from '../support/conversation.js';
-import { inviteCodeIn, startHarness, type Harness } from '../support/harness.js';
+import { deliverAll } from '../support/drive.js';
+import { startHarness, type Harness } from '../support/harness.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 let t: TestDb;
@@ -38,17 +40,17 @@ afterEach(async () => {
 
 /** Secretary, three classes; A and B are the liaisons of CS2101, C of CS2102; a monthly report due on the 30th at 18:00. */
 async function setUpBranch() {
-  const setup = h.logs.find((l) => l.event === 'setup_link')!;
-  await say.private(secretary, `/start ${inviteCodeIn(String(setup.link))}`);
-  for (const line of ['/class_add 计科2101 CS2101', '/class_add 计科2102 CS2102', '/class_add 软工2101 SE2101']) await say.private(secretary, line);
-  for (const [liaison, code] of [
-    [liaisonA, 'CS2101'],
-    [liaisonB, 'CS2101'],
-    [liaisonC, 'CS2102'],
-  ] as const) {
-    const [invite] = await say.private(secretary, `/invite liaison ${code}`);
-    await say.private(liaison, `/start ${inviteCodeIn(invite!)}`);
-  }
+  await onboardBranch(
+    h,
+    say,
+    secretary,
+    ['/class_add 计科2101 CS2101', '/class_add 计科2102 CS2102', '/class_add 软工2101 SE2101'],
+    [
+      [liaisonA, 'CS2101'],
+      [liaisonB, 'CS2101'],
+      [liaisonC, 'CS2102'],
+    ],
+  );
   const branch = await t.db.selectFrom('branches').select('id').executeTakeFirstOrThrow();
   const created = await t.db
     .transaction()
@@ -63,13 +65,7 @@ async function setUpBranch() {
   expect(created).toMatchObject({ ok: true, value: { firstDue: new Date('2026-11-30T10:00:00Z'), classes: 3 } });
 }
 
-async function deliver(maxRounds = 40) {
-  let idle = 0;
-  for (let i = 0; i < maxRounds && idle < 3; i++) {
-    clock.advance(1_100);
-    idle = (await h.app.dispatcher.runOnce()) === 0 ? idle + 1 : 0;
-  }
-}
+const deliver = (maxRounds = 40) => deliverAll(h, clock, { maxRounds });
 
 const texts = (user: FakeUser, since = 0) =>
   h.api.calls

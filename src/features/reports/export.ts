@@ -6,6 +6,7 @@ import type { Cell, Sheet, SpreadsheetFormat } from '../../shared/spreadsheet.js
 import { writeSpreadsheet } from '../../shared/spreadsheet.js';
 import { displayName } from '../people/queries.js';
 import { figureFields, reportFields, textFields } from './fields.js';
+import { reportsWithContext } from './queries.js';
 import { fieldLabel } from './view.js';
 
 /** `--period 2026-11`: a month. */
@@ -17,21 +18,7 @@ export const formatSchema = z.enum(['csv', 'xlsx']);
  * one row per class and occurrence, the missing ones too, by deadline, due time and class.
  */
 export async function periodSheet(db: Executor, branchId: number, period: string, t: Translate, timeZone: string): Promise<Sheet> {
-  const rows = await db
-    .selectFrom('class_reports as r')
-    .innerJoin('report_occurrences as o', 'o.id', 'r.occurrence_id')
-    .innerJoin('report_deadlines as d', 'd.id', 'o.deadline_id')
-    .innerJoin('classes as c', 'c.id', 'r.class_id')
-    .leftJoin('people as s', 's.id', 'r.submitted_by')
-    .selectAll('r')
-    .select([
-      'd.name as deadlineName',
-      'o.due_at as dueAt',
-      'c.name as className',
-      'c.code as classCode',
-      's.first_name as submitterFirst',
-      's.last_name as submitterLast',
-    ])
+  const rows = await reportsWithContext(db)
     .where('d.branch_id', '=', branchId)
     .where('o.period', '=', period)
     .orderBy('d.name')

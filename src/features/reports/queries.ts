@@ -6,8 +6,8 @@ const DAY_MS = 86_400_000;
 /** A liaison is offered reports due at most this long ago (older ones are the secretary's business). */
 const LIAISON_LOOKBACK_MS = 62 * DAY_MS;
 
-/** One class's report with what names it: the class, the deadline and its due time. */
-export async function reportView(db: Executor, reportId: number) {
+/** Class reports with what names them: the class, the deadline, its due time and period, who submitted. */
+export function reportsWithContext(db: Executor) {
   return db
     .selectFrom('class_reports as r')
     .innerJoin('report_occurrences as o', 'o.id', 'r.occurrence_id')
@@ -22,11 +22,14 @@ export async function reportView(db: Executor, reportId: number) {
       'd.branch_id as branchId',
       'o.due_at as dueAt',
       'o.id as occurrenceId',
+      'o.period',
       's.first_name as submitterFirst',
       's.last_name as submitterLast',
-    ])
-    .where('r.id', '=', reportId)
-    .executeTakeFirst();
+    ]);
+}
+
+export async function reportView(db: Executor, reportId: number) {
+  return reportsWithContext(db).where('r.id', '=', reportId).executeTakeFirst();
 }
 export type ReportView = NonNullable<Awaited<ReturnType<typeof reportView>>>;
 
