@@ -13,6 +13,7 @@ import * as noticeJobs from './2026-12-02-090-notice-jobs.js';
 import * as polledUpdates from './2026-12-02-110-polled-updates.js';
 import * as reminders from './2026-12-02-200-reminders.js';
 import * as meetings from './2026-12-02-201-meetings.js';
+import * as reports from './2026-12-02-210-reports.js';
 import * as faqReview from './2026-12-02-230-faq-review.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-110-polled-updates': polledUpdates,
   '2026-12-02-200-reminders': reminders,
   '2026-12-02-201-meetings': meetings,
+  '2026-12-02-210-reports': reports,
   '2026-12-02-230-faq-review': faqReview,
 };

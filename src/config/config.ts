@@ -128,12 +128,14 @@ export function formatConfigProblems(problems: string[]): string {
   ].join('\n');
 }
 
-const databaseOnly = base.pick({ DATABASE_URL: true, DATA_DIR: true, TELEGRAM_API_ROOT: true, DEFAULT_BRANCH_NAME: true });
+const databaseOnly = base.pick({ DATABASE_URL: true, DATA_DIR: true, TELEGRAM_API_ROOT: true, DEFAULT_BRANCH_NAME: true, TZ: true });
 
 /** The part of the config the command-line tools need (they work without a bot token). */
 export function createToolConfig(
   env: Record<string, string | undefined>,
-): { ok: true; database: Config['database']; telegramApiRoot: string; botToken: string | null; defaultBranchName: string } | { ok: false; problems: string[] } {
+):
+  | { ok: true; database: Config['database']; telegramApiRoot: string; botToken: string | null; defaultBranchName: string; timeZone: string }
+  | { ok: false; problems: string[] } {
   const result = databaseOnly.safeParse(env);
   if (!result.success) return { ok: false, problems: describe(result.error) };
   const token = base.shape.BOT_TOKEN.safeParse(env.BOT_TOKEN);
@@ -143,5 +145,6 @@ export function createToolConfig(
     telegramApiRoot: result.data.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
     botToken: token.success ? token.data : null,
     defaultBranchName: result.data.DEFAULT_BRANCH_NAME,
+    timeZone: result.data.TZ,
   };
 }

@@ -12,6 +12,7 @@ import type { InboxHandoffsTable, InboxItemsTable, InboxMessagesTable, InboxRetu
 import type { AcknowledgementsTable, DeliveriesTable, NoticesTable } from '../features/notices/tables.js';
 import type { BranchSettingsTable, RemindersTable } from '../reminders/tables.js';
 import type { MeetingAttendanceTable, MeetingOccurrencesTable, MeetingsTable } from '../features/meetings/tables.js';
+import type { ClassReportsTable, ReportDeadlinesTable, ReportOccurrencesTable } from '../features/reports/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -44,6 +45,9 @@ export interface Database {
   meetings: MeetingsTable;
   meeting_occurrences: MeetingOccurrencesTable;
   meeting_attendance: MeetingAttendanceTable;
+  report_deadlines: ReportDeadlinesTable;
+  report_occurrences: ReportOccurrencesTable;
+  class_reports: ClassReportsTable;
 }
 
 export type Db = Kysely<Database>;

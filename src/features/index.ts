@@ -8,10 +8,11 @@ import { invitesFeature } from './invites/index.js';
 import { noticesFeature } from './notices/index.js';
 import { faqFeature } from './faq/index.js';
 import { meetingsFeature } from './meetings/index.js';
+import { reportsFeature } from './reports/index.js';
 
 /** Features in the order their handlers run; help comes last because it answers what is left. */
 export function allFeatures(): Feature[] {
-  const features: Feature[] = [invitesFeature, classesFeature, groupsFeature, noticesFeature, meetingsFeature, faqFeature];
+  const features: Feature[] = [invitesFeature, classesFeature, groupsFeature, noticesFeature, meetingsFeature, reportsFeature, faqFeature];
   const dialogues = createDialogueFeature(() => features.flatMap((f) => f.dialogues ?? []));
   const help = createHelpFeature(() => [help, dialogues, ...features].flatMap((f) => f.commands));
   return [dialogues, ...features, help];

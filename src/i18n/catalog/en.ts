@@ -1,3 +1,4 @@
+import { en as reportsEn } from '../../features/reports/i18n.js';
 import type { MessageKey } from './zh.js';
 
 import { en as remindersEn } from '../../reminders/i18n.js';
@@ -279,4 +280,5 @@ export const en: Record<MessageKey, string> = {
   'reply.groupBusyDeferred': '<i>(The group was busy, so this answer comes a little late.)</i>',
   'reply.alsoFor': '<i>Also answering: </i>',
   'reply.alsoSeparator': ', ',
+  ...reportsEn,
 };

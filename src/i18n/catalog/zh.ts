@@ -1,5 +1,6 @@
 import { zh as remindersZh } from '../../reminders/i18n.js';
 import { zh as meetingsZh } from '../../features/meetings/i18n.js';
+import { zh as reportsZh } from '../../features/reports/i18n.js';
 
 export const zh = {
   ...remindersZh,
@@ -270,6 +271,7 @@ export const zh = {
   'reply.groupBusyDeferred': '<i>（群里消息较多，这条回复晚到了一会儿）</i>',
   'reply.alsoFor': '<i>同样的问题也回复给：</i>',
   'reply.alsoSeparator': '、',
+  ...reportsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
