@@ -86,7 +86,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
 
   let botUsername = '';
   let dispatcher: Dispatcher | null = null;
-  const features = allFeatures();
+  const features = allFeatures(config);
   const migrateChat = createChatMigrator(chatMigratedHooks(features));
   const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat };
   const bot = createBot(deps, features);

@@ -10,6 +10,15 @@ import type { OutboxTable, SendBudgetTable } from '../outbox/tables.js';
 import type { SchedulerStateTable } from '../scheduler/tables.js';
 import type { InboxHandoffsTable, InboxItemsTable, InboxMessagesTable, InboxReturnRoutesTable } from '../inbox/tables.js';
 import type { AcknowledgementsTable, DeliveriesTable, NoticesTable } from '../features/notices/tables.js';
+import type {
+  FeedbackItemsTable,
+  FeedbackLimitKeysTable,
+  FeedbackLimitsTable,
+  FeedbackQueueRoutesTable,
+  FeedbackQueueTable,
+  ReportHintsTable,
+  ReportsTable,
+} from '../features/feedback/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -37,6 +46,13 @@ export interface Database {
   inbox_handoffs: InboxHandoffsTable;
   inbox_messages: InboxMessagesTable;
   inbox_return_routes: InboxReturnRoutesTable;
+  feedback_queue: FeedbackQueueTable;
+  feedback_queue_routes: FeedbackQueueRoutesTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_limit_keys: FeedbackLimitKeysTable;
+  feedback_limits: FeedbackLimitsTable;
+  reports: ReportsTable;
+  report_hints: ReportHintsTable;
 }
 
 export type Db = Kysely<Database>;
