@@ -6,6 +6,8 @@ export interface UploadedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The uploaded bytes, for tests that read a file the bot sent. */
+  content: Buffer;
 }
 
 export function isUploadedFile(v: unknown): v is UploadedFile {
@@ -87,6 +89,7 @@ function parseMultipart(body: Buffer, boundary: string, into: Record<string, unk
               filename,
               contentType: headers.get('content-type') ?? 'application/octet-stream',
               size: content.length,
+              content: Buffer.from(content),
             } satisfies UploadedFile)
           : maybeJson(content.toString('utf8'));
     }
