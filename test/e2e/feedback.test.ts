@@ -262,6 +262,81 @@ describe('anonymous feedback: the writer’s side and the liaisons’', () => {
   });
 });
 
+describe('threads: mute, photo, the 30-day silence, no key', () => {
+  const photoMessage = (user: FakeUser, caption: string) =>
+    ({
+      message: {
+        message_id: 9100,
+        date: 0,
+        chat: { id: user.id, type: 'private', first_name: user.first_name },
+        from: { ...user, is_bot: false },
+        photo: [
+          { file_id: 'PHOTO_S', file_unique_id: 'ps', width: 90, height: 90 },
+          { file_id: 'PHOTO_L', file_unique_id: 'pl', width: 800, height: 600 },
+        ],
+        caption,
+      },
+    }) as UpdateInput;
+
+  it('takes one photo with its caption, lets a liaison see it and mute the thread; a silent way back is forgotten after 30 days', async () => {
+    await say.private(student, `/start fb_${classId}`);
+    await say.press(student, student.id, 'fw:cat:4');
+    await say.update(() => h.api.pushUpdate(photoMessage(student, '教室投影仪坏了')), student.id);
+    await say.press(student, student.id, 'fw:yes');
+    expect(textOf(lastCallTo(student.id))).toContain('（附图片 1 张）');
+    await say.press(student, student.id, 'fw:send');
+    const other = makeUser(7_000_302, '小红');
+    await write(other, '自习室太吵');
+    await tickAt('2026-12-01T03:00:00Z');
+    const photoItem = await t.db.selectFrom('feedback_items').select('id').where('photo_file_id', '=', 'PHOTO_L').executeTakeFirstOrThrow();
+    const since = h.api.mark();
+    await say.press(liaisonA, liaisonA.id, `fb:p:${photoItem.id}`);
+    const photo = h.api.calls.slice(since).find((c) => c.method === 'sendPhoto')!;
+    expect(photo.params.photo).toBe('PHOTO_L');
+
+    // muted: the writer's answers no longer reach the liaisons
+    await say.press(liaisonA, liaisonA.id, `fb:m:${photoItem.id}`);
+    expect((await t.db.selectFrom('feedback_items').select('muted').where('id', '=', photoItem.id).executeTakeFirstOrThrow()).muted).toBe(true);
+    await say.update(() => h.api.pressButton(student, { chat: { id: student.id, type: 'private' }, message_id: 1 }, `fb:s:${photoItem.id}`), student.id);
+    expect(textOf(lastCallTo(student.id))).toContain('联络员已关闭这个对话的回复');
+
+    // 31 days without a message either way: at the daily rotation every way back goes
+    expect(await t.db.selectFrom('inbox_return_routes').selectAll().execute()).toHaveLength(2);
+    await tickAt('2027-01-01T16:00:00Z');
+    expect(await t.db.selectFrom('inbox_return_routes').selectAll().execute()).toEqual([]);
+    const otherItem = await t.db.selectFrom('feedback_items').select('id').where('body', '=', '自习室太吵').executeTakeFirstOrThrow();
+    const pressed = h.api.mark();
+    await say.press(liaisonA, liaisonA.id, `fb:r:${otherItem.id}`);
+    expect(String(h.api.calls.slice(pressed).find((c) => c.method === 'answerCallbackQuery')!.params.text)).toContain('回复通道已过期');
+  });
+
+  it('without a key: feedback still goes, says plainly that no reply is possible, and stores no way back', async () => {
+    const api = h.api;
+    await h.app.stop('test');
+    h = await startHarness({ db: t.db, clock, runDispatcher: false, api });
+    say = conversation(h);
+    try {
+      await say.private(student, `/start fb_${classId}`);
+      await say.press(student, student.id, 'fw:cat:0');
+      const asked = await say.private(student, '作业太多');
+      expect(asked[0]).toContain('没有配置加密密钥（FEEDBACK_KEY）');
+      expect(asked[1]).toContain('联络员可以回复：否');
+      await say.press(student, student.id, 'fw:send');
+      expect(textOf(lastCallTo(student.id))).toContain('已匿名提交');
+      // someone the bot cannot place in a class
+      expect(await say.private(makeUser(7_000_777, '新同学'), '/feedback')).toEqual([expect.stringContaining('我还不知道你是哪个班的')]);
+      await tickAt('2026-12-01T03:00:00Z');
+      expect(await t.db.selectFrom('feedback_items').select(['allow_reply', 'body']).execute()).toEqual([{ allow_reply: false, body: '作业太多' }]);
+      expect(await t.db.selectFrom('inbox_return_routes').selectAll().execute()).toEqual([]);
+      expect(buttonsOf(lastCallTo(liaisonA.id)).map((b) => b.callback_data.split(':')[1])).toEqual(['h', 'e']);
+    } finally {
+      await h.app.stop('test');
+      await api.close();
+      h = { ...h, stop: async () => undefined };
+    }
+  });
+});
+
 describe('reporting a message', () => {
   it('passes a replied-to message to the liaisons, reporter anonymous; the command stays where the bot may not delete', async () => {
     const offender = makeUser(7_000_500, '乱说的人', { username: 'troll' });
