@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Config } from '../../config/config.js';
 import type { Feature } from '../feature.js';
 import { actDialogue } from './actions.js';
@@ -23,6 +24,9 @@ export function createFeedbackFeature(config: Pick<Config, 'inboxKey'>): Feature
     schedules: feedbackSchedules(config),
     dialogues: [feedbackDialogue, threadDialogue, actDialogue],
     onChatMigrated: async (trx, from, to) => {
+      // Message ids start again in the supergroup: an old report whose id is taken there keeps it negated (nothing lost).
+      await sql`update reports set message_id = -message_id where chat_id = ${from}
+                and exists (select 1 from reports r where r.chat_id = ${to} and r.message_id = reports.message_id)`.execute(trx);
       await trx.updateTable('reports').set({ chat_id: to }).where('chat_id', '=', from).execute();
     },
   };

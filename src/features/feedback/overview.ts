@@ -110,7 +110,7 @@ export async function statsText(db: Executor, branch: { id: number; name: string
   const lines = [t(lang, 'feedback.stats.header', { branch: branch.name })];
   for (const [className, list] of byClass(counts)) {
     const cells = order(list).map((c) => t(lang, 'feedback.stats.cell', { category: categoryLabel(lang, c.category), total: c.total, open: c.open }));
-    lines.push(t(lang, 'feedback.stats.line', { class: className, counts: cells.join('，') }));
+    lines.push(t(lang, 'feedback.stats.line', { class: className, counts: cells.join(t(lang, 'feedback.separator')) }));
   }
   return lines.join('\n');
 }
@@ -126,7 +126,7 @@ export async function exportCsv(db: Executor, branchId: number, lang: Language):
     .orderBy('f.category')
     .orderBy('f.id')
     .execute();
-  const header = lang === 'en' ? ['Class', 'Category', 'Text'] : ['班级', '类别', '内容'];
+  const header = t(lang, 'feedback.export.header').split('|');
   return {
     file: csvFile(
       header,
@@ -162,7 +162,7 @@ export function digestSchedule(): Schedule {
                 class: className,
                 counts: order(list)
                   .map((c) => t(lang, 'feedback.digest.cell', { category: categoryLabel(lang, c.category), n: c.total }))
-                  .join('，'),
+                  .join(t(lang, 'feedback.separator')),
                 open: list.reduce((n, c) => n + c.open, 0),
               }),
             ),
