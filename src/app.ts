@@ -124,7 +124,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   phase('bot_api_answered');
 
   let dispatcher: Dispatcher | null = null;
-  const features = allFeatures();
+  const features = allFeatures(config);
   const migrateChat = createChatMigrator(chatMigratedHooks(features));
   // Every message of this process passes one gate: replies (below) and the outbox (its client is wrapped).
   const gate = new SendGate(clock, { ...telegramGateSettings, ...options.sendGate });

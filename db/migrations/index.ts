@@ -15,6 +15,7 @@ import * as reminders from './2026-12-02-200-reminders.js';
 import * as meetings from './2026-12-02-201-meetings.js';
 import * as reports from './2026-12-02-210-reports.js';
 import * as faqReview from './2026-12-02-230-faq-review.js';
+import * as feedback from './2026-12-02-220-feedback.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-201-meetings': meetings,
   '2026-12-02-210-reports': reports,
   '2026-12-02-230-faq-review': faqReview,
+  '2026-12-02-220-feedback': feedback,
 };

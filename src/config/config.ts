@@ -4,6 +4,14 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+const sealKey = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32)')
+    .optional(),
+);
+
 const base = z.object({
   BOT_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -26,13 +34,8 @@ const base = z.object({
   TZ: z.preprocess(emptyToUndefined, z.string().default('Asia/Shanghai').refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info')),
   DEFAULT_BRANCH_NAME: z.preprocess(emptyToUndefined, z.string().max(64).default('党支部')),
-  INBOX_KEY: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32)')
-      .optional(),
-  ),
+  INBOX_KEY: sealKey,
+  FEEDBACK_KEY: sealKey,
 });
 
 const polling = z.object({ BOT_MODE: z.literal('polling') });
@@ -78,7 +81,7 @@ export interface Config {
   timeZone: string;
   logLevel: (typeof logLevels)[number];
   defaultBranchName: string;
-  /** Seals the way back to anonymous askers (src/inbox/sealed.ts); null: anonymous items take no replies. */
+  /** INBOX_KEY or FEEDBACK_KEY (one key): seals the way back to anonymous askers (src/inbox/sealed.ts); null: anonymous items take no replies. */
   inboxKey: string | null;
   mode: { kind: 'polling' } | { kind: 'webhook'; url: string; port: number; secret: string };
 }
@@ -93,7 +96,12 @@ export function createConfig(env: Record<string, string | undefined>): ConfigRes
   const modeResult = mode.safeParse(withMode);
   if (!baseResult.success) problems.push(...describe(baseResult.error));
   if (!modeResult.success) problems.push(...describe(modeResult.error, 'BOT_MODE'));
-  if (!baseResult.success || !modeResult.success) return { ok: false, problems };
+  if (baseResult.success && baseResult.data.INBOX_KEY && baseResult.data.FEEDBACK_KEY && baseResult.data.INBOX_KEY !== baseResult.data.FEEDBACK_KEY) {
+    problems.push(
+      'FEEDBACK_KEY and INBOX_KEY are two names of one key (it seals the way back to anonymous writers): set one of them, or both to the same value',
+    );
+  }
+  if (!baseResult.success || !modeResult.success || problems.length > 0) return { ok: false, problems };
 
   const raw = baseResult.data;
   const m = modeResult.data;
@@ -106,7 +114,7 @@ export function createConfig(env: Record<string, string | undefined>): ConfigRes
       timeZone: raw.TZ,
       logLevel: raw.LOG_LEVEL,
       defaultBranchName: raw.DEFAULT_BRANCH_NAME,
-      inboxKey: raw.INBOX_KEY ?? null,
+      inboxKey: raw.INBOX_KEY ?? raw.FEEDBACK_KEY ?? null,
       mode: m.BOT_MODE === 'webhook' ? { kind: 'webhook', url: m.WEBHOOK_URL, port: m.WEBHOOK_PORT, secret: m.WEBHOOK_SECRET } : { kind: 'polling' },
     },
   };

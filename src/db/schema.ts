@@ -13,6 +13,15 @@ import type { AcknowledgementsTable, DeliveriesTable, NoticesTable } from '../fe
 import type { BranchSettingsTable, RemindersTable } from '../reminders/tables.js';
 import type { MeetingAttendanceTable, MeetingOccurrencesTable, MeetingsTable } from '../features/meetings/tables.js';
 import type { ClassReportsTable, ReportDeadlinesTable, ReportOccurrencesTable } from '../features/reports/tables.js';
+import type {
+  FeedbackItemsTable,
+  FeedbackLimitKeysTable,
+  FeedbackLimitsTable,
+  FeedbackQueueRoutesTable,
+  FeedbackQueueTable,
+  ReportHintsTable,
+  ReportsTable,
+} from '../features/feedback/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -48,6 +57,13 @@ export interface Database {
   report_deadlines: ReportDeadlinesTable;
   report_occurrences: ReportOccurrencesTable;
   class_reports: ClassReportsTable;
+  feedback_queue: FeedbackQueueTable;
+  feedback_queue_routes: FeedbackQueueRoutesTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_limit_keys: FeedbackLimitKeysTable;
+  feedback_limits: FeedbackLimitsTable;
+  reports: ReportsTable;
+  report_hints: ReportHintsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -88,12 +88,13 @@ export function loadCaller(deps: AppDeps, dialogueRules: DialogueRules = undecla
         const open = await openDialogue(deps.db, ctx.person.id, deps.clock.now(), dialogueRules);
         ctx.dialogue = open.dialogue;
         if (open.expired && (await noteExpiredDialogue(ctx, open.expired)) === 'consumed') return;
-        // Someone who blocked the bot and is back: private messages to them work again.
+        // Everyone who writes in private has a private chat row from their first message on (so a
+        // reply to an anonymous writer never creates one that would date them), and someone who
+        // blocked the bot and is back is reachable again.
         await deps.db
-          .updateTable('chats')
-          .set({ active: true, updated_at: deps.clock.now() })
-          .where('telegram_chat_id', '=', ctx.chat.id)
-          .where('active', '=', false)
+          .insertInto('chats')
+          .values({ telegram_chat_id: ctx.chat.id, type: 'private', title: '', active: true, class_id: null })
+          .onConflict((oc) => oc.column('telegram_chat_id').doUpdateSet({ active: true, updated_at: deps.clock.now() }).where('chats.active', '=', false))
           .execute();
       }
     }

@@ -1,5 +1,6 @@
 import { en as reportsEn } from '../../features/reports/i18n.js';
 import type { MessageKey } from './zh.js';
+import { en as feedbackEn } from '../../features/feedback/i18n.js';
 
 import { en as remindersEn } from '../../reminders/i18n.js';
 import { en as meetingsEn } from '../../features/meetings/i18n.js';
@@ -281,4 +282,5 @@ export const en: Record<MessageKey, string> = {
   'reply.alsoFor': '<i>Also answering: </i>',
   'reply.alsoSeparator': ', ',
   ...reportsEn,
+  ...feedbackEn,
 };

@@ -1,6 +1,7 @@
 import { zh as remindersZh } from '../../reminders/i18n.js';
 import { zh as meetingsZh } from '../../features/meetings/i18n.js';
 import { zh as reportsZh } from '../../features/reports/i18n.js';
+import { zh as feedbackZh } from '../../features/feedback/i18n.js';
 
 export const zh = {
   ...remindersZh,
@@ -272,6 +273,7 @@ export const zh = {
   'reply.alsoFor': '<i>同样的问题也回复给：</i>',
   'reply.alsoSeparator': '、',
   ...reportsZh,
+  ...feedbackZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

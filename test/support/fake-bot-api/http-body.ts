@@ -6,6 +6,7 @@ export interface UploadedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The uploaded bytes, for tests that read a file the bot sent. */
   content: Buffer;
 }
 
