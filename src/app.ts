@@ -6,7 +6,7 @@ import { openDatabase } from './db/open.js';
 import { describeDatabaseError } from './db/open-error.js';
 import type { Db } from './db/schema.js';
 import { createChatMigrator } from './chats/migrate.js';
-import { allFeatures, chatMigratedHooks } from './features/index.js';
+import { allFeatures, chatMigratedHooks, featureSchedules } from './features/index.js';
 import { inviteLink } from './features/invites/codes.js';
 import { ensureSetupInvite } from './features/invites/service.js';
 import { Dispatcher, type DispatcherOptions, type JobHandler } from './outbox/dispatcher.js';
@@ -95,7 +95,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     ...dispatcherWakeups(config, logger),
     ...options.dispatcher,
   });
-  const schedules = [housekeepingSchedule(), ...features.flatMap((f) => f.schedules ?? [])];
+  const schedules = [housekeepingSchedule(), ...featureSchedules(features, config)];
   const scheduler = new Scheduler({ db, clock, logger, timeZone: config.timeZone, afterRun: () => dispatcher?.poke() }, schedules);
 
   const getMeTimeoutMs = options.botApiTimeoutMs ?? 30_000;

@@ -11,6 +11,7 @@ import * as bindCodes from './2026-12-02-060-bind-codes.js';
 import * as inbox from './2026-12-02-070-inbox.js';
 import * as noticeJobs from './2026-12-02-090-notice-jobs.js';
 import * as polledUpdates from './2026-12-02-110-polled-updates.js';
+import * as faqBranches from './2026-12-02-235-faq-branches.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-070-inbox': inbox,
   '2026-12-02-090-notice-jobs': noticeJobs,
   '2026-12-02-110-polled-updates': polledUpdates,
+  '2026-12-02-235-faq-branches': faqBranches,
 };

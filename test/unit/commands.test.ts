@@ -34,6 +34,8 @@ describe('commands each role sees', () => {
       'faq_add',
       'faq_delete',
       'faq_edit',
+      'faq_learn',
+      'faq_reset',
       'help',
       'invite',
       'notice',

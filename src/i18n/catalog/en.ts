@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh.js';
+import { en as faqLearnEn } from '../../features/faq/learn-i18n.js';
 
 export const en: Record<MessageKey, string> = {
   'role.secretary': 'branch secretary',
@@ -267,4 +268,5 @@ export const en: Record<MessageKey, string> = {
   'inbox.undelivered': 'Your class liaisons could not be reached just now; your question has been recorded, and the branch will see it and reply.',
   'dialogue.stale': 'This action has expired; please start again.',
   'dialogue.outdated': 'The bot was updated and what you had started cannot go on, so it was cancelled. Please start again; sorry.',
+  ...faqLearnEn,
 };

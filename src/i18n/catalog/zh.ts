@@ -1,3 +1,5 @@
+import { zh as faqLearnZh } from '../../features/faq/learn-i18n.js';
+
 export const zh = {
   // roles
   'role.secretary': '支部书记',
@@ -259,6 +261,7 @@ export const zh = {
   'inbox.undelivered': '暂时没能联系上本班联络员，你的问题已经记录下来，支部会看到并回复你。',
   'dialogue.stale': '这个操作已过期，请重新开始。',
   'dialogue.outdated': '机器人已更新，你之前未完成的操作无法继续，已自动取消。请重新开始，抱歉。',
+  ...faqLearnZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
