@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Db } from '../../src/db/schema.js';
 import { importFaq } from '../../src/features/faq/service.js';
+import { INVITE_PREFIX } from '../../src/features/invites/codes.js';
+import { createInvite } from '../../src/features/invites/service.js';
 import { systemClock } from '../../src/shared/clock.js';
 import type { FakeChat, FakeUser, RecordedCall } from '../support/fake-bot-api/index.js';
 import { conversation } from '../support/conversation.js';
@@ -37,3 +39,24 @@ export const buttonsOf = (call: RecordedCall): Array<{ text: string; callback_da
 };
 
 export const messageIdOf = (call: RecordedCall): number => (call.response as { result: { message_id: number } }).result.message_id;
+
+/** A second branch with its own secretary and one class (code CODE) of two liaisons, bound to `group`. */
+export async function setUpOtherBranch(
+  h: Harness,
+  db: Db,
+  people: { branch: string; secretary: FakeUser; liaisons: FakeUser[]; group: FakeChat; admin: FakeUser; className: string; code: string },
+): Promise<number> {
+  const say = conversation(h);
+  const branch = await db.insertInto('branches').values({ name: people.branch }).returning('id').executeTakeFirstOrThrow();
+  const invite = await createInvite(db, systemClock, { role: 'secretary', branchId: branch.id, classId: null, createdBy: null });
+  await say.private(people.secretary, `/start ${INVITE_PREFIX}${invite.code}`);
+  await say.private(people.secretary, `/class_add ${people.className} ${people.code}`);
+  for (const liaison of people.liaisons) {
+    const [created] = await say.private(people.secretary, `/invite liaison ${people.code}`);
+    await say.private(liaison, `/start ${inviteCodeIn(created!)}`);
+  }
+  await say.update(() => h.api.botAddedToGroup(people.group, people.admin), people.group.id);
+  const [bound] = await say.group(people.group, people.liaisons[0]!, `/bind ${people.code}`);
+  expect(bound).toContain('已把本群绑定到');
+  return branch.id;
+}
