@@ -3,9 +3,9 @@ import { exportFaq } from '../../src/features/faq/service.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { makeGroup, makeUser, type FakeUser } from '../support/fake-bot-api/index.js';
 import { conversation } from '../support/conversation.js';
-import { startHarness, textOf, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
-import { buttonsOf, messageIdOf, setUpClass, setUpOtherBranch } from '../faq/setup.js';
+import { buttonsOf, deliverOutbox, lastSentTo, pressOnLatest, setUpClass, setUpOtherBranch } from '../faq/setup.js';
 import { loadLearningKb } from '../faq/learning-kb.js';
 
 // Issue 7 item 9: branches are separated. The base set is shared; each branch's changes, questions,
@@ -58,27 +58,9 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-async function deliver() {
-  for (let idle = 0, i = 0; i < 40 && idle < 3; i++) {
-    clock.advance(1_100);
-    idle = (await h.app.dispatcher.runOnce()) === 0 ? idle + 1 : 0;
-  }
-}
-const lastTo = (chatId: number) =>
-  h.api
-    .callsTo('sendMessage')
-    .filter((c) => String(c.params.chat_id) === String(chatId))
-    .at(-1)!;
-/** Presses `data` (forged or not) on the latest message the bot sent `user` privately. */
-async function pressAs(user: FakeUser, data: string) {
-  const since = h.api.mark();
-  await h.handled(h.api.pressButton(user, { chat: { id: user.id, type: 'private' }, message_id: messageIdOf(lastTo(user.id)) }, data));
-  const calls = h.api.calls.slice(since);
-  return {
-    answers: calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => String(c.params.text ?? '')),
-    edits: calls.filter((c) => c.method === 'editMessageText').map(textOf),
-  };
-}
+const deliver = () => deliverOutbox(h, clock);
+const lastTo = (chatId: number) => lastSentTo(h, chatId);
+const pressAs = (user: FakeUser, data: string) => pressOnLatest(h, user, data);
 const entryYaml = (slug: string, title: string, answer: string, questions: string[], keywords: string[]) =>
   [
     `slug: ${slug}`,

@@ -7,7 +7,7 @@ import { makeGroup, makeUser, type FakeUser } from '../support/fake-bot-api/inde
 import { conversation } from '../support/conversation.js';
 import { startHarness, textOf, type Harness } from '../support/harness.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
-import { buttonsOf, messageIdOf, setUpClass } from '../faq/setup.js';
+import { buttonsOf, deliverOutbox, lastSentTo, pressOnLatest, setUpClass } from '../faq/setup.js';
 import { loadLearningKb } from '../faq/learning-kb.js';
 
 // Issue 12 "a knowledge base that learns" and issue 7 item 10: presses and liaisons propose, the
@@ -43,30 +43,9 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-async function deliver() {
-  for (let idle = 0, i = 0; i < 40 && idle < 3; i++) {
-    clock.advance(1_100);
-    idle = (await h.app.dispatcher.runOnce()) === 0 ? idle + 1 : 0;
-  }
-}
-
-const lastTo = (chatId: number, api = h.api) =>
-  api
-    .callsTo('sendMessage')
-    .filter((c) => String(c.params.chat_id) === String(chatId))
-    .at(-1)!;
-const privateChat = (u: FakeUser) => ({ id: u.id, type: 'private' as const });
-/** Presses a button (any data, forged or not) on the latest message the bot sent to `user` privately; returns the callback answers and the edits. */
-async function pressAs(user: FakeUser, data: string) {
-  const since = h.api.mark();
-  await h.handled(h.api.pressButton(user, { chat: privateChat(user), message_id: messageIdOf(lastTo(user.id)) }, data));
-  const calls = h.api.calls.slice(since);
-  return {
-    answers: calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => String(c.params.text ?? '')),
-    edits: calls.filter((c) => c.method === 'editMessageText').map(textOf),
-    sent: calls.filter((c) => c.method === 'sendMessage').map(textOf),
-  };
-}
+const deliver = () => deliverOutbox(h, clock);
+const lastTo = (chatId: number, api = h.api) => lastSentTo({ api }, chatId);
+const pressAs = (user: FakeUser, data: string) => pressOnLatest(h, user, data);
 const examples = () => t.db.selectFrom('faq_examples').selectAll().orderBy('id').execute();
 const branchEntries = () => t.db.selectFrom('faq_branch_entries').select(['slug', 'state', 'title', 'answer']).orderBy('id').execute();
 /** The /faq_learn messages: the header, then one message per item with its buttons. */

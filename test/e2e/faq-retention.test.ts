@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/shared/clock.js';
-import { makeGroup, makeUser, type FakeUser } from '../support/fake-bot-api/index.js';
+import { makeGroup, makeUser } from '../support/fake-bot-api/index.js';
 import { conversation } from '../support/conversation.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
-import { buttonsOf, messageIdOf, setUpClass } from '../faq/setup.js';
+import { buttonsOf, deliverOutbox, lastSentTo, messageIdOf, pressOnLatest, setUpClass } from '../faq/setup.js';
 import { loadLearningKb } from '../faq/learning-kb.js';
 
 // Issue 12: classmates' questions are kept for QUESTION_RETENTION_DAYS (default 180), then a daily
@@ -37,19 +37,8 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-async function deliver() {
-  for (let idle = 0, i = 0; i < 40 && idle < 3; i++) {
-    clock.advance(1_100);
-    idle = (await h.app.dispatcher.runOnce()) === 0 ? idle + 1 : 0;
-  }
-}
-const lastTo = (chatId: number) =>
-  h.api
-    .callsTo('sendMessage')
-    .filter((c) => String(c.params.chat_id) === String(chatId))
-    .at(-1)!;
-const pressLast = (user: FakeUser, data: string) =>
-  h.handled(h.api.pressButton(user, { chat: { id: user.id, type: 'private' }, message_id: messageIdOf(lastTo(user.id)) }, data));
+const deliver = () => deliverOutbox(h, clock);
+const lastTo = (chatId: number) => lastSentTo(h, chatId);
 const questions = async () => (await t.db.selectFrom('faq_questions').select('question').orderBy('id').execute()).map((r) => r.question);
 
 describe('stored questions are deleted after the retention time', () => {
@@ -65,7 +54,7 @@ describe('stored questions are deleted after the retention time', () => {
       await say.press(liaisonA, liaisonA.id, buttonsOf(handoff)[0]!.callback_data);
       await say.private(liaisonA, '发展对象要参加党校集中培训。');
       await deliver();
-      await pressLast(liaisonA, buttonsOf(lastTo(liaisonA.id))[1]!.callback_data);
+      await pressOnLatest(h, liaisonA, buttonsOf(lastTo(liaisonA.id))[1]!.callback_data);
       await say.private(secretary, '/faq_learn');
       await say.press(secretary, secretary.id, buttonsOf(lastTo(secretary.id))[0]!.callback_data);
       // and a "did you mean" press nobody decided on

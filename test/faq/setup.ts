@@ -4,7 +4,7 @@ import type { Db } from '../../src/db/schema.js';
 import { importFaq } from '../../src/features/faq/service.js';
 import { INVITE_PREFIX } from '../../src/features/invites/codes.js';
 import { createInvite } from '../../src/features/invites/service.js';
-import { systemClock } from '../../src/shared/clock.js';
+import { systemClock, type FixedClock } from '../../src/shared/clock.js';
 import type { FakeChat, FakeUser, RecordedCall } from '../support/fake-bot-api/index.js';
 import { conversation } from '../support/conversation.js';
 import { inviteCodeIn, type Harness } from '../support/harness.js';
@@ -59,4 +59,28 @@ export async function setUpOtherBranch(
   const [bound] = await say.group(people.group, people.liaisons[0]!, `/bind ${people.code}`);
   expect(bound).toContain('已把本群绑定到');
   return branch.id;
+}
+
+/** The latest message the bot sent to a chat. */
+export const lastSentTo = (h: Pick<Harness, 'api'>, chatId: number): RecordedCall =>
+  h.api
+    .callsTo('sendMessage')
+    .filter((c) => String(c.params.chat_id) === String(chatId))
+    .at(-1)!;
+
+/** Lets the outbox send what is due (hand-offs, answers), moving the fixed clock on as its pacing needs. */
+export async function deliverOutbox(h: Harness, clock: FixedClock, maxRounds = 40): Promise<void> {
+  for (let idle = 0, i = 0; i < maxRounds && idle < 3; i++) {
+    clock.advance(1_100);
+    idle = (await h.app.dispatcher.runOnce()) === 0 ? idle + 1 : 0;
+  }
+}
+
+/** Presses `data` (a real button's or a forged one) on the latest message the bot sent `user` privately: the callback answers, the edits and the messages sent. */
+export async function pressOnLatest(h: Harness, user: FakeUser, data: string): Promise<{ answers: string[]; edits: string[]; sent: string[] }> {
+  const since = h.api.mark();
+  await h.handled(h.api.pressButton(user, { chat: { id: user.id, type: 'private' }, message_id: messageIdOf(lastSentTo(h, user.id)) }, data));
+  const calls = h.api.calls.slice(since);
+  const texts = (method: string) => calls.filter((c) => c.method === method).map((c) => String(c.params.text ?? ''));
+  return { answers: texts('answerCallbackQuery'), edits: texts('editMessageText'), sent: texts('sendMessage') };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/schema.js';
-import { allEntries, entryBySlug } from './queries.js';
+import { allEntries, entryBySlug, entryColumns as columns, toEntry } from './queries.js';
 import type { FaqEntry } from './schemas.js';
 import type { BranchEntryState } from './tables.js';
 
@@ -17,30 +17,6 @@ export interface BranchView {
   entries: FaqEntry[];
   origins: Map<string, EntryOrigin>;
 }
-
-type EntryRow = {
-  slug: string;
-  category: string;
-  title: string;
-  answer: string;
-  answer_en: string | null;
-  questions: string[];
-  keywords: string[];
-  live: boolean;
-};
-
-const toEntry = (r: EntryRow): FaqEntry => ({
-  slug: r.slug,
-  category: r.category,
-  title: r.title,
-  answer: r.answer,
-  answerEn: r.answer_en,
-  questions: r.questions,
-  keywords: r.keywords,
-  live: r.live,
-});
-
-const columns = ['slug', 'category', 'title', 'answer', 'answer_en', 'questions', 'keywords', 'live'] as const;
 
 /**
  * The version a branch's view is built from: the base number and the branch's number, read in one

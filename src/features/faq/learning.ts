@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../../db/schema.js';
 import { branchEntry, bumpBranchVersion, dropBranchEntry } from './branch-kb.js';
+import { entryColumns, toEntry } from './queries.js';
 import type { FaqEntry } from './schemas.js';
 import { exampleText } from './service.js';
 import type { ExampleSource } from './tables.js';
@@ -114,7 +115,7 @@ export async function pendingForBranch(
   const entries = await db
     .selectFrom('faq_branch_entries as e')
     .leftJoin('people as p', 'p.id', 'e.proposed_by')
-    .select(['e.id', 'e.slug', 'e.category', 'e.title', 'e.answer', 'e.answer_en', 'e.questions', 'e.keywords', 'e.live', 'p.first_name', 'p.last_name'])
+    .select(['e.id', ...entryColumns.map((c) => `e.${c}` as const), 'p.first_name', 'p.last_name'])
     .where('e.branch_id', '=', branchId)
     .where('e.state', '=', 'pending')
     .orderBy('e.created_at')
@@ -141,20 +142,7 @@ export async function pendingForBranch(
       source: r.source,
       proposedBy: personName(r.first_name, r.last_name),
     })),
-    entries: entries.map((r) => ({
-      id: r.id,
-      entry: {
-        slug: r.slug,
-        category: r.category,
-        title: r.title,
-        answer: r.answer,
-        answerEn: r.answer_en,
-        questions: r.questions,
-        keywords: r.keywords,
-        live: r.live,
-      },
-      proposedBy: personName(r.first_name, r.last_name),
-    })),
+    entries: entries.map((r) => ({ id: r.id, entry: toEntry(r), proposedBy: personName(r.first_name, r.last_name) })),
     exampleCount: await count('faq_examples'),
     entryCount: await count('faq_branch_entries'),
   };
@@ -210,16 +198,7 @@ export async function decideEntry(
     const row = await trx.selectFrom('faq_branch_entries').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst();
     if (!row || !input.mayDecide(row.branch_id)) return { kind: 'invalid' };
     if (row.state !== 'pending') return { kind: 'decided_before' };
-    const entry: FaqEntry = {
-      slug: row.slug,
-      category: row.category,
-      title: row.title,
-      answer: row.answer,
-      answerEn: row.answer_en,
-      questions: row.questions,
-      keywords: row.keywords,
-      live: row.live,
-    };
+    const entry = toEntry(row);
     if (!input.publish) {
       await dropBranchEntry(trx, row.branch_id, row.slug, 'pending');
       await trx.updateTable('faq_questions').set({ faq_slug: null }).where('faq_slug', '=', row.slug).where('branch_id', '=', row.branch_id).execute();

@@ -4,7 +4,8 @@ import type { FaqEntry } from './schemas.js';
 import type { Routing } from '../../inbox/tables.js';
 import { FAQ_ITEM, type FaqQuestionRow, type QuestionStatus } from './tables.js';
 
-const toEntry = (r: {
+/** A row of faq_entries or faq_branch_entries as an entry. */
+export const toEntry = (r: {
   slug: string;
   category: string;
   title: string;
@@ -24,7 +25,7 @@ const toEntry = (r: {
   live: r.live,
 });
 
-const entryColumns = ['slug', 'category', 'title', 'answer', 'answer_en', 'questions', 'keywords', 'live'] as const;
+export const entryColumns = ['slug', 'category', 'title', 'answer', 'answer_en', 'questions', 'keywords', 'live'] as const;
 
 /** The number the index was built from; null when the table of versions is empty (nothing imported). */
 export async function faqVersion(db: Executor): Promise<number | null> {
