@@ -11,7 +11,7 @@ import { describeDatabaseError } from './db/open-error.js';
 import type { Db } from './db/schema.js';
 import { createChatMigrator } from './chats/migrate.js';
 import type { Feature } from './features/feature.js';
-import { allFeatures, chatMigratedHooks } from './features/index.js';
+import { allFeatures, chatMigratedHooks, featureSchedules } from './features/index.js';
 import { inviteLink } from './features/invites/codes.js';
 import { ensureSetupInvite } from './features/invites/service.js';
 import { Dispatcher, type DispatcherOptions, type JobHandler } from './outbox/dispatcher.js';
@@ -138,7 +138,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     ...dispatcherWakeups(config, logger),
     ...options.dispatcher,
   });
-  const schedules = [housekeepingSchedule(), remindersHousekeeping(), ...features.flatMap((f) => f.schedules ?? [])];
+  const schedules = [housekeepingSchedule(), remindersHousekeeping(), ...featureSchedules(features, config)];
   const scheduler = new Scheduler({ db, clock, logger, timeZone: config.timeZone, afterRun: () => dispatcher?.poke() }, schedules);
 
   // The menu's calls wait on the Bot API, the other two on the database: side by side.

@@ -16,6 +16,7 @@ import * as meetings from './2026-12-02-201-meetings.js';
 import * as reports from './2026-12-02-210-reports.js';
 import * as faqReview from './2026-12-02-230-faq-review.js';
 import * as feedback from './2026-12-02-220-feedback.js';
+import * as faqBranches from './2026-12-02-235-faq-branches.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-210-reports': reports,
   '2026-12-02-230-faq-review': faqReview,
   '2026-12-02-220-feedback': feedback,
+  '2026-12-02-235-faq-branches': faqBranches,
 };

@@ -34,6 +34,15 @@ const base = z.object({
   TZ: z.preprocess(emptyToUndefined, z.string().default('Asia/Shanghai').refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info')),
   DEFAULT_BRANCH_NAME: z.preprocess(emptyToUndefined, z.string().max(64).default('党支部')),
+  QUESTION_RETENTION_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of days, such as 180' })
+      .int('must be a whole number of days, such as 180')
+      .min(1, 'must be between 1 and 3650 days')
+      .max(3650, 'must be between 1 and 3650 days')
+      .default(180),
+  ),
   INBOX_KEY: sealKey,
   FEEDBACK_KEY: sealKey,
 });
@@ -83,6 +92,8 @@ export interface Config {
   defaultBranchName: string;
   /** INBOX_KEY or FEEDBACK_KEY (one key): seals the way back to anonymous askers (src/inbox/sealed.ts); null: anonymous items take no replies. */
   inboxKey: string | null;
+  /** Days a classmate's FAQ question (and its inbox thread) is kept before the daily job deletes it. */
+  questionRetentionDays: number;
   mode: { kind: 'polling' } | { kind: 'webhook'; url: string; port: number; secret: string };
 }
 
@@ -115,6 +126,7 @@ export function createConfig(env: Record<string, string | undefined>): ConfigRes
       logLevel: raw.LOG_LEVEL,
       defaultBranchName: raw.DEFAULT_BRANCH_NAME,
       inboxKey: raw.INBOX_KEY ?? raw.FEEDBACK_KEY ?? null,
+      questionRetentionDays: raw.QUESTION_RETENTION_DAYS,
       mode: m.BOT_MODE === 'webhook' ? { kind: 'webhook', url: m.WEBHOOK_URL, port: m.WEBHOOK_PORT, secret: m.WEBHOOK_SECRET } : { kind: 'polling' },
     },
   };

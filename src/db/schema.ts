@@ -5,7 +5,16 @@ import type { InvitesTable } from '../features/invites/tables.js';
 import type { PeopleTable, RoleAssignmentsTable } from '../features/people/tables.js';
 import type { PolledUpdatesTable, ProcessedUpdatesTable } from '../telegram/tables.js';
 import type { DialoguesTable } from '../dialogue/tables.js';
-import type { ClassMembersSeenTable, FaqEntriesTable, FaqGroupAutoTable, FaqMetaTable, FaqQuestionsTable } from '../features/faq/tables.js';
+import type {
+  ClassMembersSeenTable,
+  FaqBranchEntriesTable,
+  FaqBranchMetaTable,
+  FaqEntriesTable,
+  FaqExamplesTable,
+  FaqGroupAutoTable,
+  FaqMetaTable,
+  FaqQuestionsTable,
+} from '../features/faq/tables.js';
 import type { OutboxTable, SendBudgetTable } from '../outbox/tables.js';
 import type { SchedulerStateTable } from '../scheduler/tables.js';
 import type { InboxHandoffsTable, InboxItemsTable, InboxMessagesTable, InboxReturnRoutesTable } from '../inbox/tables.js';
@@ -36,6 +45,9 @@ export interface Database {
   dialogues: DialoguesTable;
   faq_entries: FaqEntriesTable;
   faq_meta: FaqMetaTable;
+  faq_branch_entries: FaqBranchEntriesTable;
+  faq_branch_meta: FaqBranchMetaTable;
+  faq_examples: FaqExamplesTable;
   faq_questions: FaqQuestionsTable;
   class_members_seen: ClassMembersSeenTable;
   faq_group_auto: FaqGroupAutoTable;

@@ -18,14 +18,9 @@ export async function getDialogue(db: Executor, personId: number): Promise<Dialo
 const HOUR_MS = 3600_000;
 /** How long an open dialogue waits for its next step, unless its declaration says otherwise. */
 export const DIALOGUE_LIFETIME_MS = 24 * HOUR_MS;
-/**
- * Lifetimes of dialogues that are not declared yet (see src/dialogue/define.ts): an answer to a
- * classmate goes stale sooner. Goes when the FAQ answer flow is declared with `lifetimeMs`.
- */
-const UNDECLARED_LIFETIMES_MS: Record<string, number> = { faq_answer: HOUR_MS };
-
-export function dialogueLifetimeMs(kind: string): number {
-  return UNDECLARED_LIFETIMES_MS[kind] ?? DIALOGUE_LIFETIME_MS;
+/** Dialogues that are not declared (see src/dialogue/define.ts) live 24 hours; a declaration sets its own `lifetimeMs`. */
+export function dialogueLifetimeMs(_kind: string): number {
+  return DIALOGUE_LIFETIME_MS;
 }
 
 /** What the declared dialogues say about a stored row: how long it lives, and whether its step and data still fit. */

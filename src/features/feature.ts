@@ -4,6 +4,7 @@ import type { AppDeps, BotContext } from '../telegram/context.js';
 import type { JobHandler } from '../outbox/dispatcher.js';
 import type { ChatMigratedHook } from '../chats/migrate.js';
 import type { Schedule } from '../scheduler/schedule.js';
+import type { Config } from '../config/config.js';
 import type { DeclaredDialogue } from '../dialogue/define.js';
 
 /** Who a command is for; /help and the Telegram command menu are built from this. */
@@ -27,8 +28,8 @@ export interface Feature {
    * feature's rows from chat row `from` to `to`. Runs inside the one transaction of the migration.
    */
   onChatMigrated?: ChatMigratedHook;
-  /** Work done on a schedule (reminders, digests): ticked once a minute and at start, see src/scheduler/. */
-  schedules?: Schedule[];
+  /** Work done on a schedule (reminders, digests): ticked once a minute and at start, see src/scheduler/. A function when they depend on the config. */
+  schedules?: Schedule[] | ((config: Config) => Schedule[]);
   /** Dialogues declared with `defineDialogue` (src/dialogue/): routed, validated and expired in one place. */
   dialogues?: DeclaredDialogue[];
 }

@@ -2,6 +2,8 @@ import { classesFeature } from './classes/index.js';
 import { createDialogueFeature } from './dialogue/index.js';
 import type { ChatMigratedHook } from '../chats/migrate.js';
 import type { Feature } from './feature.js';
+import type { Config } from '../config/config.js';
+import type { Schedule } from '../scheduler/schedule.js';
 import { groupsFeature } from './groups/index.js';
 import { createHelpFeature } from './help/index.js';
 import { invitesFeature } from './invites/index.js';
@@ -10,7 +12,6 @@ import { faqFeature } from './faq/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
 import { createFeedbackFeature } from './feedback/index.js';
-import type { Config } from '../config/config.js';
 
 /**
  * Features in the order their handlers run; help comes last because it answers what is left.
@@ -31,6 +32,11 @@ export function allFeatures(config: Pick<Config, 'inboxKey'> = { inboxKey: null 
   const dialogues = createDialogueFeature(() => features.flatMap((f) => f.dialogues ?? []));
   const help = createHelpFeature(() => [help, dialogues, ...features].flatMap((f) => f.commands));
   return [dialogues, ...features, help];
+}
+
+/** Every feature's schedules, those that depend on the config made from it. */
+export function featureSchedules(features: readonly Feature[], config: Config): Schedule[] {
+  return features.flatMap((f) => (typeof f.schedules === 'function' ? f.schedules(config) : (f.schedules ?? [])));
 }
 
 /** Every feature's chat-migration hook, in feature order. */

@@ -83,10 +83,10 @@ export async function route(trx: Executor, input: RouteInput): Promise<RouteOutc
 /** The caller's roles, as far as the inbox needs them. */
 export type RoleLike = { role: string; branchId: number; classId: number | null };
 
-/** The class's liaisons and the branch's secretaries handle an item (any secretary when its branch is unknown). */
+/** The class's liaisons and the branch's secretaries handle an item; an item of no branch is nobody's (no secretary of any branch may). */
 export function mayHandle(roles: RoleLike[], item: Pick<InboxItem, 'class_id' | 'branch_id'>): boolean {
   if (item.class_id !== null && roles.some((r) => r.role === 'liaison' && r.classId === item.class_id)) return true;
-  return roles.some((r) => r.role === 'secretary' && (item.branch_id === null || r.branchId === item.branch_id));
+  return item.branch_id !== null && roles.some((r) => r.role === 'secretary' && r.branchId === item.branch_id);
 }
 
 export type ClaimOutcome = { kind: 'claimed'; item: InboxItem } | { kind: 'not_found' } | { kind: 'not_allowed' } | { kind: 'answered' } | { kind: 'closed' };

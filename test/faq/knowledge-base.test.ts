@@ -5,7 +5,7 @@ import { visibleCommands } from '../../src/features/help/visible-commands.js';
 import type { RoleView } from '../../src/features/people/queries.js';
 import { liveSlugs } from '../../src/features/faq/answers.js';
 import { formatFaqFile, parseFaqFile } from '../../src/features/faq/kb-file.js';
-import { callbackData, callbackSchema } from '../../src/features/faq/schemas.js';
+import { callbackData, learnButton, parseFaqButton } from '../../src/features/faq/schemas.js';
 import { entryText } from '../../src/features/faq/service.js';
 import { FAQ_FILE } from './setup.js';
 
@@ -190,13 +190,32 @@ describe('FAQ buttons and commands', () => {
       callbackData.notHelpful(2147483647),
       callbackData.answer(1),
       callbackData.makeEntry(1),
+      callbackData.example(2147483647, 'a'.repeat(40)),
+      callbackData.dismiss(2147483647),
     ]) {
       expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
-      expect(callbackSchema.safeParse(data).success, data).toBe(true);
+      expect(parseFaqButton(data), data).not.toBeNull();
     }
-    for (const data of ['faq:s:1:Bad_Slug', 'faq:x:1', 'faq:n:', 'faq:n:1:2', 'faq:a:12345678901', 'ack:1']) {
-      expect(callbackSchema.safeParse(data).success, data).toBe(false);
+    expect(parseFaqButton(callbackData.example(7, 'dues'))).toEqual({ action: 'e', questionId: 7, slug: 'dues' });
+    for (const data of [
+      'faq:s:1:Bad_Slug',
+      'faq:x:1',
+      'faq:n:',
+      'faq:n:1:2',
+      'faq:s:1',
+      'faq:e:1',
+      'faq:d:1:dues',
+      'faq:a:12345678901',
+      'faq:a:0',
+      'faq:a:-1',
+      'ack:1',
+    ]) {
+      expect(parseFaqButton(data), data).toBeNull();
     }
+    const learn = learnButton.encode({ action: 'ok', id: 2147483647, slug: 'a'.repeat(40) });
+    expect(Buffer.byteLength(learn)).toBeLessThanOrEqual(64);
+    expect(learnButton.decode(learn)).toEqual({ action: 'ok', id: 2147483647, slug: 'a'.repeat(40) });
+    for (const data of ['fl:ok:x', 'fl:maybe:1', 'fl:no:1:Bad', 'fl:pub:2147483648', 'faq:n:1']) expect(learnButton.decode(data), data).toBeNull();
   });
 
   it('shows /ask to everyone in groups and the FAQ admin commands to the secretary only', () => {
@@ -210,7 +229,7 @@ describe('FAQ buttons and commands', () => {
       classCode: 'c',
     });
     const names = (roles: RoleView[], chat: 'private' | 'group') => visibleCommands(all, { chat, roles }).map((c) => c.command);
-    const admin = ['faq', 'faq_edit', 'faq_add', 'faq_delete', 'unanswered'];
+    const admin = ['faq', 'faq_edit', 'faq_add', 'faq_delete', 'faq_reset', 'faq_learn', 'unanswered'];
     expect(names([], 'group')).toContain('ask'); // in private any text is a question
     expect(names([role('liaison')], 'group')).toContain('ask');
     for (const c of admin) {

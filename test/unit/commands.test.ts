@@ -38,6 +38,8 @@ describe('commands each role sees', () => {
       'feedback_export',
       'feedback_list',
       'feedback_stats',
+      'faq_learn',
+      'faq_reset',
       'help',
       'invite',
       'notice',

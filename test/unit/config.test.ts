@@ -13,6 +13,7 @@ describe('createConfig', () => {
         logLevel: 'info',
         defaultBranchName: '党支部',
         inboxKey: null,
+        questionRetentionDays: 180,
         mode: { kind: 'polling' },
       },
     });
@@ -45,6 +46,15 @@ describe('createConfig', () => {
     const names = result.problems.map((p) => p.split(' ')[0]);
     expect(names).toEqual(['BOT_TOKEN', 'LOG_LEVEL', 'WEBHOOK_URL', 'WEBHOOK_PORT', 'WEBHOOK_SECRET']);
     expect(formatConfigProblems(result.problems)).toMatch(/^The bot cannot start/);
+  });
+
+  it('reads how long FAQ questions are kept, and refuses a nonsense value', () => {
+    expect(createConfig({ BOT_TOKEN: '1:a', QUESTION_RETENTION_DAYS: '30' })).toMatchObject({ ok: true, config: { questionRetentionDays: 30 } });
+    for (const bad of ['0', '-5', '1.5', 'half a year', '99999']) {
+      const result = createConfig({ BOT_TOKEN: '1:a', QUESTION_RETENTION_DAYS: bad });
+      expect(result.ok, bad).toBe(false);
+      if (!result.ok) expect(result.problems[0], bad).toMatch(/^QUESTION_RETENTION_DAYS must be/);
+    }
   });
 
   it('refuses an unknown mode and treats empty values as unset', () => {

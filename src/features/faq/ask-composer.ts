@@ -10,7 +10,7 @@ import type { Person } from '../people/tables.js';
 import { renderAnswer } from './answers.js';
 import { askQuestion, type AskMode, type AskOutcome } from './asking.js';
 import { answerContext, classById, notHelpfulButton, replyTo, type AskerClass, type Buttons } from './context.js';
-import { classOfPerson, markSeen } from './queries.js';
+import { classOfGroup, classOfPerson, markSeen } from './queries.js';
 import { callbackData, type FaqEntry } from './schemas.js';
 import type { FaqKnowledgeBase } from './service.js';
 
@@ -21,10 +21,12 @@ export function askComposer(deps: AppDeps, kb: FaqKnowledgeBase): { composer: Co
   const { db, clock } = deps;
   const composer = new Composer<BotContext>();
 
+  const personOf = async (ctx: BotContext): Promise<Person> => ctx.person ?? (ctx.person = await upsertPerson(db, ctx.from!, ctx.lang, clock.now()));
+
   /** The asker's class: the group's class in a group; in private, the bound group they used last. */
-  const classOf = async (ctx: BotContext, person: Person): Promise<AskerClass | null> => {
-    if (isGroupChat(ctx)) return classById(db, (await chatByTelegramId(db, ctx.chat!.id))?.class_id ?? null);
-    return classById(db, await classOfPerson(db, person.id));
+  const classOf = async (ctx: BotContext): Promise<AskerClass | null> => {
+    if (isGroupChat(ctx)) return classOfGroup(db, ctx.chat!.id);
+    return classById(db, await classOfPerson(db, (await personOf(ctx)).id));
   };
 
   const ask: Ask = async (ctx, text, mode, next) => {
@@ -36,8 +38,8 @@ export function askComposer(deps: AppDeps, kb: FaqKnowledgeBase): { composer: Co
         mode,
         chat: ctx.chat!,
         messageId: message.message_id,
-        person: async () => ctx.person ?? (ctx.person = await upsertPerson(db, ctx.from!, ctx.lang, clock.now())),
-        classOf: (person) => classOf(ctx, person),
+        person: () => personOf(ctx),
+        classOf: () => classOf(ctx),
         now: clock.now(),
       },
     );
@@ -66,6 +68,8 @@ export function askComposer(deps: AppDeps, kb: FaqKnowledgeBase): { composer: Co
       }
       case 'passed_on':
         return replyHtml(ctx, ctx.t(outcome.routed ? 'faq.outOfScope.routed' : 'faq.outOfScope.recorded'));
+      case 'no_class':
+        return replyHtml(ctx, ctx.t('faq.noClass.outOfScope'));
     }
   };
 

@@ -6,7 +6,7 @@ import type { Person } from '../people/tables.js';
 import type { AskerClass } from './context.js';
 import type { MatchResult } from './matcher.js';
 import { passOn } from './passing-on.js';
-import { claimAutoAnswer, insertQuestion, questionById } from './queries.js';
+import { claimAutoAnswer, insertQuestion, questionById, viewBranch } from './queries.js';
 import type { FaqEntry } from './schemas.js';
 import { AUTO_ANSWER_INTERVAL_MS, MAX_QUESTION_LENGTH, type FaqKnowledgeBase } from './service.js';
 import type { QuestionStatus } from './tables.js';
@@ -25,7 +25,8 @@ export interface AskInput {
   messageId: number;
   /** The asker (created on first need: an auto-mode miss stores nothing). */
   person: () => Promise<Person>;
-  classOf: (person: Person) => Promise<AskerClass | null>;
+  /** The asker's class, which names the branch whose knowledge base answers (in a group, the group's class). */
+  classOf: () => Promise<AskerClass | null>;
   now: Date;
 }
 
@@ -36,13 +37,16 @@ export type AskOutcome =
   | { kind: 'answer'; questionId: number; entry: FaqEntry; klass: AskerClass | null }
   | { kind: 'suggest'; questionId: number; entries: FaqEntry[] }
   /** Passed to the liaisons (routed) or only recorded for the branch. */
-  | { kind: 'passed_on'; routed: boolean };
+  | { kind: 'passed_on'; routed: boolean }
+  /** Off-topic in private from someone whose class (so branch) is unknown: nobody could read it, so nothing is stored. */
+  | { kind: 'no_class' };
 
 /** A question from a person: answer, offer suggestions, or pass it on — by the match and where it was asked. */
 export async function askQuestion(deps: { db: Db; logger: Logger; kb: FaqKnowledgeBase }, input: AskInput): Promise<AskOutcome> {
   const { db, logger, kb } = deps;
   const text = cutText(input.text.trim(), MAX_QUESTION_LENGTH, '');
-  const { result, snapshot } = await kb.match(text);
+  const klass = await input.classOf();
+  const { result, snapshot } = await kb.match(text, await viewBranch(db, klass?.branchId ?? null));
   logger.info(
     { event: 'faq_match', chatId: input.chat.id, mode: input.mode, outcome: result.outcome, slug: result.slug, score: result.score },
     'question matched',
@@ -58,7 +62,6 @@ export async function askQuestion(deps: { db: Db; logger: Logger; kb: FaqKnowled
     }
   }
   const person = await input.person();
-  const klass = await input.classOf(person);
   const store = async (status: QuestionStatus, r: MatchResult) =>
     insertQuestion(
       db,
@@ -88,14 +91,19 @@ export async function askQuestion(deps: { db: Db; logger: Logger; kb: FaqKnowled
   const domain = domainStrength(text);
   if (input.mode === 'private' && domain === 0 && [...text].length <= SMALLTALK_MAX_LENGTH) return { kind: 'smalltalk' };
   if (input.mode !== 'private' && domain === 0) return { kind: 'quiet' };
+  if (!klass) return input.mode === 'private' ? { kind: 'no_class' } : { kind: 'quiet' };
   const id = await store('recorded', result);
-  const routed = await passOnLogged(deps, id, input.now);
-  return input.mode === 'private' ? { kind: 'passed_on', routed } : { kind: 'quiet' };
+  const passed = await passOnLogged(deps, id, input.now);
+  return input.mode === 'private' ? { kind: 'passed_on', routed: passed === 'routed' } : { kind: 'quiet' };
 }
 
-/** passOn with the log lines the branch's operator reads (ids and counts only, never the text). */
-export async function passOnLogged(deps: { db: Db; logger: Logger }, questionId: number, now: Date): Promise<boolean> {
+/**
+ * passOn with the log lines the branch's operator reads (ids and counts only, never the text). A
+ * question of no branch goes nowhere: no branch's secretary or liaison may see it.
+ */
+export async function passOnLogged(deps: { db: Db; logger: Logger }, questionId: number, now: Date): Promise<'routed' | 'recorded' | 'no_class'> {
   const q = (await questionById(deps.db, questionId))!;
+  if (q.branch_id === null) return 'no_class';
   const outcome = await passOn(deps.db, q, now);
   if (outcome.kind === 'recorded' && outcome.reason === 'over_limit') {
     deps.logger.info({ event: 'faq_route_limited', questionId }, 'asker over the hourly limit; question recorded only');
@@ -105,5 +113,5 @@ export async function passOnLogged(deps: { db: Db; logger: Logger }, questionId:
     { event: 'faq_routed', questionId, classId: q.class_id, itemId: outcome.itemId, liaisons: outcome.kind === 'routed' ? outcome.liaisons : 0, routed },
     'question passed on',
   );
-  return routed;
+  return routed ? 'routed' : 'recorded';
 }

@@ -2,26 +2,26 @@ import { Composer } from 'telegraf';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { isGroupChat, isPrivateChat } from '../../telegram/guards.js';
 import { adminComposer, continueEntryEdit, ENTRY_DIALOGUES } from './admin-composer.js';
-import { ANSWER_DIALOGUE, continueAnswer } from './answer-flow.js';
 import { askComposer, type Ask } from './ask-composer.js';
 import { buttonsComposer } from './buttons-composer.js';
-import { FaqKnowledgeBase } from './service.js';
+import { learnComposer } from './learn-composer.js';
+import { knowledgeBaseOf } from './service.js';
 
 /**
  * The FAQ's handlers: asking (ask-composer), the buttons (buttons-composer, answer-flow), the
- * secretary's commands (admin-composer), and the private free text that continues a dialogue or
- * is a question. Rules live in asking.ts / passing-on.ts / service.ts; hand-offs go through the inbox.
+ * secretary's commands (admin-composer, learn-composer), and the private free text that continues
+ * an entry edit or is a question (the liaison's answer is a declared dialogue, answer-flow). Rules live in asking.ts / passing-on.ts / service.ts; hand-offs go through the inbox.
  */
 export function faqComposer(deps: AppDeps): Composer<BotContext> {
-  const kb = new FaqKnowledgeBase(deps.db);
+  const kb = knowledgeBaseOf(deps);
   const composer = new Composer<BotContext>();
   const asking = askComposer(deps, kb);
-  composer.use(asking.composer, adminComposer(deps, kb), buttonsComposer(deps, kb));
+  composer.use(asking.composer, adminComposer(deps, kb), learnComposer(deps, kb), buttonsComposer(deps, kb));
   composer.on('message', (ctx, next) => onMessage(deps, ctx, next, asking.ask));
   return composer;
 }
 
-const faqDialogues: readonly string[] = [ANSWER_DIALOGUE, ...Object.values(ENTRY_DIALOGUES)];
+const entryDialogues: readonly string[] = Object.values(ENTRY_DIALOGUES);
 
 async function onMessage(deps: AppDeps, ctx: BotContext, next: () => Promise<void>, ask: Ask): Promise<void> {
   const message = ctx.message!;
@@ -29,8 +29,7 @@ async function onMessage(deps: AppDeps, ctx: BotContext, next: () => Promise<voi
   if (text?.startsWith('/')) return next();
 
   if (isPrivateChat(ctx)) {
-    if (ctx.dialogue?.kind === ANSWER_DIALOGUE) return continueAnswer(deps, ctx, text);
-    if (ctx.dialogue && faqDialogues.includes(ctx.dialogue.kind)) return continueEntryEdit(deps, ctx, text);
+    if (ctx.dialogue && entryDialogues.includes(ctx.dialogue.kind)) return continueEntryEdit(deps, ctx, text);
     if (ctx.dialogue || text === null || !ctx.from) return next();
     return ask(ctx, text, 'private', next);
   }

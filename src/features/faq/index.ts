@@ -1,7 +1,9 @@
 import type { Feature } from '../feature.js';
 import { faqOnChatMigrated } from './chat-migrated.js';
 import { faqComposer } from './composer.js';
+import { answerDialogue } from './answer-flow.js';
 import { faqHousekeepingSchedule } from './housekeeping.js';
+import { retentionSchedule } from './retention.js';
 
 /**
  * Answers classmates' questions about joining the Party from the branch's knowledge base, offers
@@ -17,9 +19,12 @@ export const faqFeature: Feature = {
     { command: 'faq_edit', where: 'private', audience: 'secretary', description: 'cmd.faq_edit' },
     { command: 'faq_add', where: 'private', audience: 'secretary', description: 'cmd.faq_add' },
     { command: 'faq_delete', where: 'private', audience: 'secretary', description: 'cmd.faq_delete' },
+    { command: 'faq_reset', where: 'private', audience: 'secretary', description: 'cmd.faq_reset' },
+    { command: 'faq_learn', where: 'private', audience: 'secretary', description: 'cmd.faq_learn' },
     { command: 'unanswered', where: 'private', audience: 'secretary', description: 'cmd.unanswered' },
   ],
   composer: faqComposer,
   onChatMigrated: faqOnChatMigrated,
-  schedules: [faqHousekeepingSchedule()],
+  dialogues: [answerDialogue],
+  schedules: (config) => [faqHousekeepingSchedule(), retentionSchedule(config.questionRetentionDays)],
 };

@@ -4,7 +4,8 @@ import type { FaqBasis, FaqEntry } from './schemas.js';
 import type { Routing } from '../../inbox/tables.js';
 import { FAQ_ITEM, type FaqQuestionRow, type QuestionStatus } from './tables.js';
 
-const toEntry = (r: {
+/** A row of faq_entries or faq_branch_entries as an entry. */
+export const toEntry = (r: {
   slug: string;
   category: string;
   title: string;
@@ -24,7 +25,7 @@ const toEntry = (r: {
   live: r.live,
 });
 
-const entryColumns = ['slug', 'category', 'title', 'answer', 'answer_en', 'questions', 'keywords', 'live'] as const;
+export const entryColumns = ['slug', 'category', 'title', 'answer', 'answer_en', 'questions', 'keywords', 'live'] as const;
 
 /** The number the index was built from; null when the table of versions is empty (nothing imported). */
 export async function faqVersion(db: Executor): Promise<number | null> {
@@ -167,6 +168,27 @@ export async function markSeen(db: Executor, personId: number, classId: number, 
     .execute();
 }
 
+/**
+ * The branch whose knowledge base answers an asker: their class's, or — when the bot does not know
+ * their class — the only branch, if the database has exactly one (else the base set alone, null).
+ */
+export async function viewBranch(db: Executor, branchId: number | null): Promise<number | null> {
+  if (branchId !== null) return branchId;
+  const { rows } = await sql<{ id: number | null }>`select min(id) as id from branches having count(*) = 1`.execute(db);
+  return rows[0]?.id ?? null;
+}
+
+/** The class a group is bound to, with its branch, in one read (asked before every group question is matched). */
+export async function classOfGroup(db: Executor, telegramChatId: number): Promise<{ classId: number; branchId: number; name: string } | null> {
+  const row = await db
+    .selectFrom('chats as ch')
+    .innerJoin('classes as c', 'c.id', 'ch.class_id')
+    .select(['c.id', 'c.branch_id', 'c.name'])
+    .where('ch.telegram_chat_id', '=', telegramChatId)
+    .executeTakeFirst();
+  return row ? { classId: row.id, branchId: row.branch_id, name: row.name } : null;
+}
+
 /** The class a person belongs to as far as the bot can tell: the bound group they used last, else a class role. */
 export async function classOfPerson(db: Executor, personId: number): Promise<number | null> {
   const seen = await db.selectFrom('class_members_seen').select('class_id').where('person_id', '=', personId).orderBy('last_seen', 'desc').executeTakeFirst();
@@ -205,7 +227,7 @@ export interface OpenQuestion {
   className: string | null;
 }
 
-/** Questions still open in the liaison inbox, in a branch or of unknown class. */
+/** Questions of a branch still open in the liaison inbox (a question of no branch is nobody's to see). */
 export async function openQuestions(
   db: Executor,
   branchId: number,
@@ -216,7 +238,7 @@ export async function openQuestions(
     .innerJoin('inbox_items as i', (join) => join.onRef('i.client_ref', '=', 'q.id').on('i.kind', '=', FAQ_ITEM))
     .leftJoin('classes as c', 'c.id', 'q.class_id')
     .where('i.state', 'in', ['open', 'claimed'])
-    .where((eb) => eb.or([eb('q.branch_id', '=', branchId), eb('q.branch_id', 'is', null)]));
+    .where('i.branch_id', '=', branchId);
   const perClass = await base
     .select(['c.name as class_name', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('c.name')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineCallback } from '../../dialogue/callback.js';
 
 export const SLUG_MAX = 40;
 export const slugSchema = z
@@ -83,32 +84,49 @@ export function entryToInput(entry: FaqEntry): z.output<typeof faqEntrySchema> {
   };
 }
 
+/** Row ids are PostgreSQL integers. */
+const INT_MAX = 2_147_483_647;
+
 /**
- * Button data, ≤ 64 bytes: faq:<action>:<question id>[:<slug>]
- *   s = show the suggested entry, n = "that didn't help" / "none of these", a = liaison answers,
- *   m = make the liaison's answer an FAQ entry.
+ * The FAQ's buttons, ≤ 64 bytes: faq:<action>:<question id>[:<slug>]
+ *   s = show the suggested entry <slug>, n = "that didn't help" / "none of these", a = liaison answers,
+ *   m = make the answer an entry, e = add the question as an example of entry <slug>,
+ *   d = dismiss the question from /unanswered.
  */
-export const callbackSchema = z.union([
-  z
-    .string()
-    .regex(/^faq:s:\d{1,10}:[a-z0-9-]{1,40}$/)
-    .transform((s) => {
-      const [, , id, slug] = s.split(':');
-      return { action: 's' as const, questionId: Number(id), slug: slug! };
-    }),
-  z
-    .string()
-    .regex(/^faq:[nam]:\d{1,10}$/)
-    .transform((s) => {
-      const [, action, id] = s.split(':');
-      return { action: action as 'n' | 'a' | 'm', questionId: Number(id) };
-    }),
-]);
-export type FaqCallback = z.output<typeof callbackSchema>;
+export const faqButton = defineCallback(
+  'faq',
+  z.object({
+    action: z.enum(['s', 'n', 'a', 'm', 'e', 'd']),
+    questionId: z.number().int().positive().max(INT_MAX),
+    slug: slugSchema.optional(),
+  }),
+);
+const withSlug = new Set(['s', 'e']);
+
+export type FaqCallback = { action: 's' | 'e'; questionId: number; slug: string } | { action: 'n' | 'a' | 'm' | 'd'; questionId: number };
+
+/** The button's value, or null for data that is forged or outdated (a slug where none belongs, or none where one does). */
+export function parseFaqButton(data: string): FaqCallback | null {
+  const value = faqButton.decode(data);
+  if (!value || withSlug.has(value.action) !== (value.slug !== undefined)) return null;
+  return value as FaqCallback;
+}
 
 export const callbackData = {
-  show: (questionId: number, slug: string) => `faq:s:${questionId}:${slug}`,
-  notHelpful: (questionId: number) => `faq:n:${questionId}`,
-  answer: (questionId: number) => `faq:a:${questionId}`,
-  makeEntry: (questionId: number) => `faq:m:${questionId}`,
+  show: (questionId: number, slug: string) => faqButton.encode({ action: 's', questionId, slug }),
+  notHelpful: (questionId: number) => faqButton.encode({ action: 'n', questionId }),
+  answer: (questionId: number) => faqButton.encode({ action: 'a', questionId }),
+  makeEntry: (questionId: number) => faqButton.encode({ action: 'm', questionId }),
+  example: (questionId: number, slug: string) => faqButton.encode({ action: 'e', questionId, slug }),
+  dismiss: (questionId: number) => faqButton.encode({ action: 'd', questionId }),
 };
+
+/** The secretary's decisions in /faq_learn: ok = approve an example as a question of <slug>, no = reject it; pub / drop a proposed entry. */
+export const learnButton = defineCallback(
+  'fl',
+  z.object({
+    action: z.enum(['ok', 'no', 'pub', 'drop']),
+    id: z.number().int().positive().max(INT_MAX),
+    slug: slugSchema.optional(),
+  }),
+);

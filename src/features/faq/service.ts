@@ -3,18 +3,8 @@ import type { Clock } from '../../shared/clock.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { formatFaqFile, parseFaqFile, type LineError } from './kb-file.js';
 import { FaqMatcher, type MatchResult } from './matcher.js';
-import {
-  allEntries,
-  bumpFaqVersion,
-  entryBySlug,
-  faqBasis,
-  faqVersion,
-  insertEntry,
-  questionById,
-  setFaqBasis,
-  setQuestionStatus,
-  updateEntry,
-} from './queries.js';
+import { branchEntry, branchView, bumpBranchVersion, dropBranchEntry, putBranchEntry, viewVersion, type EntryOrigin } from './branch-kb.js';
+import { allEntries, bumpFaqVersion, entryBySlug, faqBasis, insertEntry, questionById, setFaqBasis, setQuestionStatus, updateEntry } from './queries.js';
 import type { FaqEntry } from './schemas.js';
 import { keywordsOf } from './text.js';
 import { cutText } from '../../shared/text.js';
@@ -25,44 +15,68 @@ export const MAX_QUESTION_LENGTH = 500;
 export const MAX_ANSWER_LENGTH = 3000;
 
 export interface Snapshot {
-  version: number | null;
+  /** The view version it was built from (see viewVersion). */
+  version: string;
   matcher: FaqMatcher;
   entries: Map<string, FaqEntry>;
+  origins: Map<string, EntryOrigin>;
 }
 
 /**
- * The knowledge base as this process sees it: an in-memory index rebuilt whenever the database's
- * version number differs from the one it was built from. The check is one primary-key read per
- * question, so an edit made by any process (bot, CLI import) takes effect on the next question.
+ * The knowledge base as this process sees it: one in-memory index per branch (and one of the base
+ * set alone, for askers whose branch is unknown), each rebuilt when its version in the database
+ * differs from the one it was built from. The check is one statement per question (two primary-key
+ * reads), so an edit or an approved example made in any process (bot, CLI import) takes effect on
+ * the next question in every process.
  */
 export class FaqKnowledgeBase {
-  private snap: Snapshot | null = null;
-  private building: Promise<Snapshot> | null = null;
+  private readonly snaps = new Map<number, Snapshot>();
+  private readonly building = new Map<number, Promise<Snapshot>>();
 
   constructor(private readonly db: Db) {}
 
-  async current(): Promise<Snapshot> {
-    const version = await faqVersion(this.db);
-    if (this.snap && this.snap.version === version) return this.snap;
-    // one rebuild at a time; concurrent callers share it
-    this.building ??= (async () => {
-      try {
-        const entries = await allEntries(this.db);
-        const fresh = await faqVersion(this.db);
-        const snap: Snapshot = { version: fresh, matcher: new FaqMatcher(entries), entries: new Map(entries.map((e) => [e.slug, e])) };
-        this.snap = snap;
-        return snap;
-      } finally {
-        this.building = null;
-      }
-    })();
-    return this.building;
+  async current(branchId: number | null = null): Promise<Snapshot> {
+    const key = branchId ?? 0;
+    const version = await viewVersion(this.db, branchId);
+    const snap = this.snaps.get(key);
+    if (snap && snap.version === version) return snap;
+    // one rebuild per branch at a time; concurrent callers share it
+    let building = this.building.get(key);
+    if (!building) {
+      building = (async () => {
+        try {
+          // the version is read before the rows: a change committed in between makes the next call rebuild again
+          const before = await viewVersion(this.db, branchId);
+          const view = await branchView(this.db, branchId);
+          const fresh: Snapshot = {
+            version: before,
+            matcher: new FaqMatcher(view.entries),
+            entries: new Map(view.entries.map((e) => [e.slug, e])),
+            origins: view.origins,
+          };
+          this.snaps.set(key, fresh);
+          return fresh;
+        } finally {
+          this.building.delete(key);
+        }
+      })();
+      this.building.set(key, building);
+    }
+    return building;
   }
 
-  async match(question: string): Promise<{ result: MatchResult; snapshot: Snapshot }> {
-    const snapshot = await this.current();
+  async match(question: string, branchId: number | null = null): Promise<{ result: MatchResult; snapshot: Snapshot }> {
+    const snapshot = await this.current(branchId);
     return { result: snapshot.matcher.match(cutText(question, MAX_QUESTION_LENGTH, '')), snapshot };
   }
+}
+
+/** One knowledge base (its indexes) per running app: the answer flow and the composers share it. */
+const perApp = new WeakMap<object, FaqKnowledgeBase>();
+export function knowledgeBaseOf(deps: { db: Db }): FaqKnowledgeBase {
+  let kb = perApp.get(deps);
+  if (!kb) perApp.set(deps, (kb = new FaqKnowledgeBase(deps.db)));
+  return kb;
 }
 
 export type ImportResult = { ok: true; created: number; updated: number } | { ok: false; errors: LineError[] };
@@ -98,13 +112,17 @@ export async function exportFaq(db: Executor): Promise<string> {
 
 export type SaveError = 'invalid' | 'duplicate' | 'not_found' | 'slug_changed';
 
-/** Parses one entry written by the secretary (the YAML of `faq export`, one entry) and saves it. */
+/**
+ * Parses one entry written by a branch's secretary (the YAML of `faq export`, one entry) and saves
+ * it for that branch only: a new entry of its own, or its version of an entry (a base entry stays
+ * as it is for every other branch).
+ */
 export async function saveEntryText(
   db: Db,
   clock: Clock,
   text: string,
   mode: { kind: 'add' } | { kind: 'edit'; slug: string },
-  by: number | null,
+  by: { personId: number; branchId: number },
 ): Promise<Result<FaqEntry, SaveError> & { errors?: LineError[] }> {
   const parsed = parseFaqFile(`version: 1\nentries:\n${indent(text)}`);
   if (!parsed.ok) {
@@ -116,14 +134,40 @@ export async function saveEntryText(
   if (mode.kind === 'edit' && entry.slug !== mode.slug) return fail('slug_changed', { slug: mode.slug });
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
-    if (mode.kind === 'add') {
-      if (await entryBySlug(trx, entry.slug)) return fail('duplicate', { slug: entry.slug });
-      await insertEntry(trx, entry, now, by);
-    } else if (!(await updateEntry(trx, entry, now, by))) {
-      return fail('not_found', { slug: entry.slug });
-    }
-    await bumpFaqVersion(trx);
+    const existing = await branchEntry(trx, by.branchId, entry.slug);
+    if (mode.kind === 'add' && existing) return fail('duplicate', { slug: entry.slug });
+    if (mode.kind === 'edit' && !existing) return fail('not_found', { slug: entry.slug });
+    await putBranchEntry(trx, by.branchId, entry, 'published', now, { updatedBy: by.personId });
+    await bumpBranchVersion(trx, by.branchId);
     return ok(entry);
+  });
+}
+
+export type RemoveOutcome = 'removed' | 'not_found' | 'live';
+
+/** /faq_delete: the branch's own entry goes; a base entry is hidden from this branch only. */
+export async function removeEntry(db: Db, clock: Clock, slug: string, by: { personId: number; branchId: number }): Promise<RemoveOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const current = await branchEntry(trx, by.branchId, slug);
+    if (!current) return 'not_found';
+    if (current.entry.live) return 'live';
+    if (current.origin === 'own') await dropBranchEntry(trx, by.branchId, slug);
+    else await putBranchEntry(trx, by.branchId, current.entry, 'hidden', clock.now(), { updatedBy: by.personId });
+    await bumpBranchVersion(trx, by.branchId);
+    return 'removed';
+  });
+}
+
+export type ResetOutcome = 'reset' | 'not_base' | 'unchanged';
+
+/** /faq_reset: a base entry the branch changed or removed is back as in the base set. */
+export async function resetEntry(db: Db, slug: string, branchId: number): Promise<ResetOutcome> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await entryBySlug(trx, slug))) return 'not_base';
+    const dropped = (await dropBranchEntry(trx, branchId, slug, 'published')) || (await dropBranchEntry(trx, branchId, slug, 'hidden'));
+    if (!dropped) return 'unchanged';
+    await bumpBranchVersion(trx, branchId);
+    return 'reset';
   });
 }
 
@@ -160,11 +204,21 @@ keywords: [关键词一, 关键词二]`;
 
 export type MakeEntryError = 'not_found' | 'not_answered' | 'exists';
 
-/** A liaison's answer to a question becomes a new entry in one step (slug q-<id>). */
-export async function entryFromAnsweredQuestion(db: Db, clock: Clock, questionId: number, by: number): Promise<Result<FaqEntry, MakeEntryError>> {
+/**
+ * An answer to a question becomes an entry of the question's branch in one step (slug q-<id>):
+ * published at once when the branch's secretary makes it, otherwise (a liaison) pending until the
+ * secretary approves it in /faq_learn.
+ */
+export async function entryFromAnsweredQuestion(
+  db: Db,
+  clock: Clock,
+  questionId: number,
+  by: { personId: number; publish: boolean },
+): Promise<Result<{ entry: FaqEntry; published: boolean }, MakeEntryError>> {
   return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('faq_questions').select('id').where('id', '=', questionId).forUpdate().executeTakeFirst();
     const q = await questionById(trx, questionId);
-    if (!q) return fail('not_found');
+    if (!q || q.branch_id === null) return fail('not_found');
     if (q.faq_slug) return fail('exists', { slug: q.faq_slug });
     if (q.status !== 'resolved' || !q.answer) return fail('not_answered');
     const firstLine = q.question.split('\n')[0]!.trim();
@@ -174,15 +228,19 @@ export async function entryFromAnsweredQuestion(db: Db, clock: Clock, questionId
       title: cutText(firstLine, 120),
       answer: cutText(q.answer, MAX_ANSWER_LENGTH, ''),
       answerEn: null,
-      questions: [cutText(q.question.replace(/\s+/g, ' '), 200, '')],
+      questions: [exampleText(q.question)],
       keywords: keywordsOf(q.question),
       live: false,
     };
-    if (await entryBySlug(trx, entry.slug)) return fail('exists', { slug: entry.slug });
+    if (await branchEntry(trx, q.branch_id, entry.slug)) return fail('exists', { slug: entry.slug });
     const now = clock.now();
-    await insertEntry(trx, entry, now, by);
+    const state = by.publish ? 'published' : 'pending';
+    await putBranchEntry(trx, q.branch_id, entry, state, now, { updatedBy: by.personId, proposedBy: by.publish ? null : by.personId });
     await setQuestionStatus(trx, q.id, 'resolved', now, { faqSlug: entry.slug });
-    await bumpFaqVersion(trx);
-    return ok(entry);
+    if (by.publish) await bumpBranchVersion(trx, q.branch_id);
+    return ok({ entry, published: by.publish });
   });
 }
+
+/** A question as an entry's example: one line of at most 200 characters. */
+export const exampleText = (question: string): string => cutText(question.replace(/\s+/g, ' ').trim(), 200, '');

@@ -4,6 +4,7 @@ import { en as feedbackEn } from '../../features/feedback/i18n.js';
 
 import { en as remindersEn } from '../../reminders/i18n.js';
 import { en as meetingsEn } from '../../features/meetings/i18n.js';
+import { en as faqLearnEn } from '../../features/faq/learn-i18n.js';
 
 export const en: Record<MessageKey, string> = {
   ...remindersEn,
@@ -283,4 +284,5 @@ export const en: Record<MessageKey, string> = {
   'reply.alsoSeparator': ', ',
   ...reportsEn,
   ...feedbackEn,
+  ...faqLearnEn,
 };

@@ -2,6 +2,7 @@ import { zh as remindersZh } from '../../reminders/i18n.js';
 import { zh as meetingsZh } from '../../features/meetings/i18n.js';
 import { zh as reportsZh } from '../../features/reports/i18n.js';
 import { zh as feedbackZh } from '../../features/feedback/i18n.js';
+import { zh as faqLearnZh } from '../../features/faq/learn-i18n.js';
 
 export const zh = {
   ...remindersZh,
@@ -274,6 +275,7 @@ export const zh = {
   'reply.alsoSeparator': '、',
   ...reportsZh,
   ...feedbackZh,
+  ...faqLearnZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
