@@ -21,8 +21,8 @@ const role = (r: RoleView['role']): RoleView => ({
 describe('commands each role sees', () => {
   it('keeps secretary commands from students and liaisons', () => {
     expect(names([], 'private')).toEqual(['cancel', 'help', 'start', 'whoami']);
-    expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'notice', 'notices', 'start', 'whoami']);
-    expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'start', 'whoami']);
+    expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'meeting', 'meetings', 'notice', 'notices', 'start', 'whoami']);
+    expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'meeting', 'meetings', 'start', 'whoami']);
     expect(names([role('secretary')], 'private')).toEqual([
       'bind_link',
       'branch',
@@ -36,6 +36,8 @@ describe('commands each role sees', () => {
       'faq_edit',
       'help',
       'invite',
+      'meeting',
+      'meetings',
       'notice',
       'notices',
       'start',
