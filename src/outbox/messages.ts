@@ -4,7 +4,7 @@ import type { Language } from '../i18n/language.js';
 import { attempt } from '../telegram/sender.js';
 import type { ClaimedJob } from './store.js';
 import type { JobContext, JobHandler, Settled } from './dispatcher.js';
-import { enqueue } from './store.js';
+import { enqueue, enqueueMany } from './store.js';
 
 /**
  * Messages that are not a direct reply to a command: written to the outbox in the caller's
@@ -88,25 +88,53 @@ export const personDedupeKey = (personId: number, dedupeKey: string) => `person:
  * `active` flag, kept up to date by the dispatcher's outcomes and by the person writing again.
  */
 export async function sendToPerson(trx: Executor, personId: number, render: (language: Language) => string | Rendered, options: SendOptions): Promise<boolean> {
-  const person = await trx.selectFrom('people').select(['telegram_user_id', 'language']).where('id', '=', personId).executeTakeFirst();
-  if (!person) return false;
-  const chat = await trx
-    .insertInto('chats')
-    .values({ telegram_chat_id: person.telegram_user_id, type: 'private', title: '', active: true, class_id: null })
-    .onConflict((oc) => oc.column('telegram_chat_id').doUpdateSet({ type: 'private' }))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return enqueue(
-    trx,
-    {
-      kind: options.kind ?? MESSAGE_JOB,
-      dedupeKey: personDedupeKey(personId, options.dedupeKey),
-      chatId: chat.id,
-      payload: { ...rendered(render(person.language), options) },
-      availableAt: options.availableAt ?? options.now,
-    },
-    options.now,
+  const [queued] = await sendToPeople(trx, [{ personId, render, options }]);
+  return queued!;
+}
+
+export interface PersonMessage {
+  personId: number;
+  render: (language: Language) => string | Rendered;
+  options: SendOptions;
+}
+
+/** `sendToPerson` for many messages in a few statements (a burst of reminders); true for each one queued now. */
+export async function sendToPeople(trx: Executor, messages: PersonMessage[]): Promise<boolean[]> {
+  if (messages.length === 0) return [];
+  const ids = [...new Set(messages.map((m) => m.personId))];
+  const people = new Map(
+    (await trx.selectFrom('people').select(['id', 'telegram_user_id', 'language']).where('id', 'in', ids).execute()).map((p) => [p.id, p]),
   );
+  // One upsert per distinct user: ON CONFLICT cannot touch a row twice in one statement.
+  const users = [...new Set([...people.values()].map((p) => p.telegram_user_id))];
+  const chatOf = new Map<number, number>();
+  for (let i = 0; i < users.length; i += 500) {
+    const chats = await trx
+      .insertInto('chats')
+      .values(users.slice(i, i + 500).map((u) => ({ telegram_chat_id: u, type: 'private', title: '', active: true, class_id: null })))
+      .onConflict((oc) => oc.column('telegram_chat_id').doUpdateSet({ type: 'private' }))
+      .returning(['id', 'telegram_chat_id'])
+      .execute();
+    for (const c of chats) chatOf.set(c.telegram_chat_id, c.id);
+  }
+  const jobs = messages.map((m) => {
+    const person = people.get(m.personId);
+    if (!person) return null;
+    return {
+      kind: m.options.kind ?? MESSAGE_JOB,
+      dedupeKey: personDedupeKey(m.personId, m.options.dedupeKey),
+      chatId: chatOf.get(person.telegram_user_id)!,
+      payload: { ...rendered(m.render(person.language), m.options) },
+      availableAt: m.options.availableAt ?? m.options.now,
+    };
+  });
+  const now = messages[0]!.options.now;
+  const added = await enqueueMany(
+    trx,
+    jobs.filter((j) => j !== null),
+    now,
+  );
+  return jobs.map((j) => j !== null && added.has(j.dedupeKey));
 }
 
 /**

@@ -10,23 +10,40 @@ export interface NewJob {
   availableAt: Date;
 }
 
+const rowOf = (job: NewJob, now: Date) => ({
+  kind: job.kind,
+  dedupe_key: job.dedupeKey,
+  chat_id: job.chatId ?? null,
+  payload: JSON.stringify(job.payload ?? {}),
+  state: 'pending' as const,
+  available_at: job.availableAt,
+  created_at: now,
+});
+
 /** Adds a job unless one with the same key exists (then nothing happens): a job is done once. */
 export async function enqueue(db: Executor, job: NewJob, now: Date): Promise<boolean> {
   const inserted = await db
     .insertInto('outbox')
-    .values({
-      kind: job.kind,
-      dedupe_key: job.dedupeKey,
-      chat_id: job.chatId ?? null,
-      payload: JSON.stringify(job.payload ?? {}),
-      state: 'pending',
-      available_at: job.availableAt,
-      created_at: now,
-    })
+    .values(rowOf(job, now))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
   return inserted !== undefined;
+}
+
+/** `enqueue` for many jobs in few statements (a burst of reminders); returns the keys that were new. */
+export async function enqueueMany(db: Executor, jobs: NewJob[], now: Date): Promise<Set<string>> {
+  const added = new Set<string>();
+  for (let i = 0; i < jobs.length; i += 500) {
+    const rows = await db
+      .insertInto('outbox')
+      .values(jobs.slice(i, i + 500).map((job) => rowOf(job, now)))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning('dedupe_key')
+      .execute();
+    for (const row of rows) added.add(row.dedupe_key);
+  }
+  return added;
 }
 
 /** Cancels the jobs with these keys that have not started; a job under way or done is left as it is. */

@@ -43,36 +43,45 @@ const DAY_MS = 86_400_000;
  * (03:00); a time that happens twice (02:30 when clocks go 03:00 → 02:00) happens once, the first time.
  */
 export function nextOccurrence(input: RecurrenceRule, timeZone: string, after: Date): Date | null {
+  return stepper(input, timeZone)(after);
+}
+
+/** The rule read once (zod, croner): a function from an instant to the next occurrence after it. */
+function stepper(input: RecurrenceRule, timeZone: string): (after: Date) => Date | null {
   const rule = recurrenceRuleSchema.parse(input);
   if (rule.kind === 'once') {
     const [year, month, day] = rule.date.split('-').map(Number) as [number, number, number];
     const [hour, minute] = rule.time.split(':').map(Number) as [number, number];
     const at = localToInstant(year, month, day, hour, minute, timeZone).at;
-    return at.getTime() > after.getTime() ? at : null;
+    return (after) => (at.getTime() > after.getTime() ? at : null);
   }
   const cron = new Cron(cronExpression(rule), { timezone: timeZone, mode: '5-part' });
   const accept = acceptor(rule, timeZone);
-  let candidate = cron.nextRun(after);
-  for (let i = 0; candidate && i < MAX_CANDIDATES; i++) {
-    if (candidate.getTime() > after.getTime() && accept(candidate)) return candidate;
-    candidate = cron.nextRun(candidate);
-  }
-  return null;
+  return (after) => {
+    let candidate = cron.nextRun(after);
+    for (let i = 0; candidate && i < MAX_CANDIDATES; i++) {
+      if (candidate.getTime() > after.getTime() && accept(candidate)) return candidate;
+      candidate = cron.nextRun(candidate);
+    }
+    return null;
+  };
 }
 
 /** The next `count` occurrences after `after` (for listings and tests). */
 export function nextOccurrences(rule: RecurrenceRule, timeZone: string, after: Date, count: number): Date[] {
+  const next = stepper(rule, timeZone);
   const out: Date[] = [];
   let cursor: Date | null = after;
-  while (out.length < count && (cursor = nextOccurrence(rule, timeZone, cursor))) out.push(cursor);
+  while (out.length < count && (cursor = next(cursor))) out.push(cursor);
   return out;
 }
 
 /** The occurrences in (after, until], at most `limit` of them (a tick's window; see Schedule). */
 export function occurrencesBetween(rule: RecurrenceRule, timeZone: string, after: Date, until: Date, limit = 1000): Date[] {
+  const next = stepper(rule, timeZone);
   const out: Date[] = [];
   let cursor: Date | null = after;
-  while (out.length < limit && (cursor = nextOccurrence(rule, timeZone, cursor)) && cursor.getTime() <= until.getTime()) out.push(cursor);
+  while (out.length < limit && (cursor = next(cursor)) && cursor.getTime() <= until.getTime()) out.push(cursor);
   return out;
 }
 

@@ -179,6 +179,24 @@ describe('reminders', () => {
     expect((await say.private(league, '/meetings')).join('\n')).toContain('李联络 去不了；张联络 会参加');
   });
 
+  it('both cannot come: the second is told nobody can stand in, nobody is asked again, and the escalation follows', async () => {
+    await arrange();
+    await at(before(24 * HOUR));
+    const occ = await occurrenceId();
+    await say.press(liaisonA, liaisonA.id, `mta:n:${occ}`);
+    await deliver();
+    const since = h.api.mark();
+    await say.press(liaisonB, liaisonB.id, `mta:n:${occ}`);
+    expect(lastAnswer()).toBe('已记录你去不了。没有其他联络员可以代替，会前支部书记和团支书会收到提醒。');
+    await deliver();
+    expect(textsTo(liaisonA, since)).toEqual([]);
+    await at(before(2 * HOUR));
+    await at(before(HOUR));
+    expect(textsTo(league, since)).toEqual([expect.stringContaining('还没有联络员确认参加')]);
+    expect(remindersTo(liaisonA, since)).toEqual([]);
+    expect(remindersTo(liaisonB, since)).toEqual([]);
+  });
+
   it('escalates 2 h before when neither liaison confirmed: one line each to the League secretary and the branch secretary', async () => {
     await arrange();
     await at(before(24 * HOUR));

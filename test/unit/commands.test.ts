@@ -23,6 +23,9 @@ describe('commands each role sees', () => {
     expect(names([], 'private')).toEqual(['cancel', 'feedback', 'help', 'start', 'whoami']);
     expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'feedback', 'feedback_list', 'help', 'notice', 'notices', 'start', 'whoami']);
     expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'feedback', 'help', 'start', 'whoami']);
+    expect(names([], 'private')).toEqual(['cancel', 'help', 'start', 'whoami']);
+    expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'meeting', 'meetings', 'notice', 'notices', 'start', 'whoami']);
+    expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'meeting', 'meetings', 'start', 'whoami']);
     expect(names([role('secretary')], 'private')).toEqual([
       'bind_link',
       'branch',
@@ -42,6 +45,8 @@ describe('commands each role sees', () => {
       'faq_reset',
       'help',
       'invite',
+      'meeting',
+      'meetings',
       'notice',
       'notices',
       'start',

@@ -69,7 +69,7 @@ export const zh = {
 
   'meeting.answer.yes': '好的，已记录你会参加。',
   'meeting.answer.no': '已记录你去不了，已请另一位联络员参加。',
-  'meeting.answer.noAlone': '已记录你去不了。本班没有其他联络员，会前支部书记和团支书会收到提醒。',
+  'meeting.answer.noAlone': '已记录你去不了。没有其他联络员可以代替，会前支部书记和团支书会收到提醒。',
   'meeting.answer.over': '这次班会已经开始或结束，不需要再确认了。',
   'meeting.answer.cancelled': '这次班会已取消。',
   'meeting.answered.yes': '✅ 你已确认参加。',
@@ -152,8 +152,7 @@ export const en: Record<keyof typeof zh, string> = {
 
   'meeting.answer.yes': 'Noted: you will attend.',
   'meeting.answer.no': 'Noted: you cannot come; the other liaison has been asked to attend.',
-  'meeting.answer.noAlone':
-    'Noted: you cannot come. The class has no other liaison; the branch secretary and League secretary will be told before the meeting.',
+  'meeting.answer.noAlone': 'Noted: you cannot come. No other liaison can stand in; the branch secretary and League secretary will be told before the meeting.',
   'meeting.answer.over': 'This meeting has already begun or ended; no need to confirm.',
   'meeting.answer.cancelled': 'This meeting has been cancelled.',
   'meeting.answered.yes': '✅ You confirmed that you will attend.',

@@ -40,36 +40,47 @@ export function buildPlan(meeting: Pick<Meeting, 'post_to_group' | 'updated_at'>
 
 /** Writes the meeting's occurrences up to the horizon (unique per meeting and start: a repeat writes nothing). */
 export async function materialiseMeeting(trx: Executor, meeting: Meeting, settings: BranchSettings, now: Date, timeZone: string): Promise<number> {
-  const rule = meeting.rule as RecurrenceRule;
-  const cursor = new Date(Math.max(meeting.materialised_until?.getTime() ?? now.getTime(), now.getTime() - LOOKBACK_MS));
+  return materialiseMeetings(trx, [meeting], new Map([[meeting.branch_id, settings]]), now, timeZone);
+}
+
+/** `materialiseMeeting` for many meetings in a few statements; returns the occurrences found. */
+export async function materialiseMeetings(
+  trx: Executor,
+  meetings: Meeting[],
+  settings: Map<number, BranchSettings>,
+  now: Date,
+  timeZone: string,
+): Promise<number> {
   const until = new Date(now.getTime() + HORIZON_MS + REFILL_MS);
-  const starts = occurrencesBetween(rule, timeZone, cursor, until, 100);
-  if (starts.length > 0) {
+  const rows = [];
+  const more: number[] = [];
+  const done: number[] = [];
+  for (const meeting of meetings) {
+    const rule = meeting.rule as RecurrenceRule;
+    const cursor = new Date(Math.max(meeting.materialised_until?.getTime() ?? now.getTime(), now.getTime() - LOOKBACK_MS));
+    for (const startsAt of occurrencesBetween(rule, timeZone, cursor, until, 100)) {
+      const plan = buildPlan(meeting, startsAt, settings.get(meeting.branch_id)!, timeZone);
+      rows.push({
+        meeting_id: meeting.id,
+        starts_at: startsAt,
+        revision: meeting.revision,
+        plan: JSON.stringify(plan),
+        next_slot: 0,
+        next_due_at: plan[0] ? new Date(plan[0].at) : null,
+      });
+    }
+    (nextOccurrence(rule, timeZone, until) !== null ? more : done).push(meeting.id);
+  }
+  for (let i = 0; i < rows.length; i += 500) {
     await trx
       .insertInto('meeting_occurrences')
-      .values(
-        starts.map((startsAt) => {
-          const plan = buildPlan(meeting, startsAt, settings, timeZone);
-          return {
-            meeting_id: meeting.id,
-            starts_at: startsAt,
-            revision: meeting.revision,
-            plan: JSON.stringify(plan),
-            next_slot: 0,
-            next_due_at: plan[0] ? new Date(plan[0].at) : null,
-          };
-        }),
-      )
+      .values(rows.slice(i, i + 500))
       .onConflict((oc) => oc.columns(['meeting_id', 'starts_at']).doNothing())
       .execute();
   }
-  const more = nextOccurrence(rule, timeZone, until) !== null;
-  await trx
-    .updateTable('meetings')
-    .set({ materialised_until: more ? until : null })
-    .where('id', '=', meeting.id)
-    .execute();
-  return starts.length;
+  if (more.length > 0) await trx.updateTable('meetings').set({ materialised_until: until }).where('id', 'in', more).execute();
+  if (done.length > 0) await trx.updateTable('meetings').set({ materialised_until: null }).where('id', 'in', done).execute();
+  return rows.length;
 }
 
 /** The tick's first half: meetings whose materialised occurrences end inside the horizon. Returns how many were refilled. */
@@ -88,6 +99,6 @@ export async function materialiseDue(trx: Executor, now: Date, timeZone: string,
     trx,
     meetings.map((m) => m.branch_id),
   );
-  for (const meeting of meetings) await materialiseMeeting(trx, meeting, settings.get(meeting.branch_id)!, now, timeZone);
+  await materialiseMeetings(trx, meetings, settings, now, timeZone);
   return meetings.length;
 }

@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/schema.js';
 import { html } from '../../i18n/html.js';
 import { t } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import { sendToChat } from '../../outbox/messages.js';
-import { writeReminder } from '../../reminders/remind.js';
+import { writeReminders, type ReminderSpec } from '../../reminders/remind.js';
+import type { Language } from '../../i18n/language.js';
 import { settingsByBranch, type BranchSettings } from '../../reminders/settings.js';
 import type { Schedule } from '../../scheduler/schedule.js';
 import { formatWhen } from '../../shared/when.js';
@@ -86,6 +88,8 @@ export async function runDueSlots(trx: Executor, now: Date, timeZone: string, lo
         )
       : Promise.resolve(new Map<number, number>()),
   ]);
+  const reminders: ReminderSpec[] = [];
+  const progress: Array<{ id: number; next: number; due: Date | null }> = [];
   for (const row of rows) {
     let next = row.state === 'active' ? row.next_slot : row.plan.length;
     const ctx: SlotContext = {
@@ -98,20 +102,21 @@ export async function runDueSlots(trx: Executor, now: Date, timeZone: string, lo
       group: groups.get(row.class_id),
     };
     while (next < row.plan.length && Date.parse(row.plan[next]!.at) <= now.getTime()) {
-      await runSlot(trx, row, row.plan[next]!, ctx);
+      reminders.push(...(await runSlot(trx, row, row.plan[next]!, ctx)));
       next++;
     }
-    const due = row.plan[next];
-    await trx
-      .updateTable('meeting_occurrences')
-      .set({ next_slot: next, next_due_at: due ? new Date(due.at) : null })
-      .where('id', '=', row.id)
-      .execute();
+    progress.push({ id: row.id, next, due: row.plan[next] ? new Date(row.plan[next]!.at) : null });
   }
+  // One statement for the batch's progress.
+  const values = sql.join(progress.map((p) => sql`(${p.id}::int, ${p.next}::int, ${p.due}::timestamptz)`));
+  await sql`update meeting_occurrences as o set next_slot = v.next_slot, next_due_at = v.next_due_at
+    from (values ${values}) as v(id, next_slot, next_due_at) where o.id = v.id`.execute(trx);
+  await writeReminders(trx, reminders, now, logger);
   return rows.length;
 }
 
-async function runSlot(trx: Executor, row: DueRow, slot: PlanSlot, ctx: SlotContext): Promise<void> {
+/** The reminders a slot makes (written together by the caller); the morning post is sent here. */
+async function runSlot(trx: Executor, row: DueRow, slot: PlanSlot, ctx: SlotContext): Promise<ReminderSpec[]> {
   const { now, timeZone, logger, settings } = ctx;
   const dueAt = new Date(slot.at);
   const common = {
@@ -126,59 +131,47 @@ async function runSlot(trx: Executor, row: DueRow, slot: PlanSlot, ctx: SlotCont
   };
   if (slot.what === 'remind') {
     const minutes = Number(slot.slot.slice(1));
-    for (const liaison of ctx.people.liaisons) {
-      const answer = ctx.answers.get(liaison.personId);
-      if (answer === 'no') continue;
-      await writeReminder(
-        trx,
-        {
+    return ctx.people.liaisons
+      .filter((liaison) => ctx.answers.get(liaison.personId) !== 'no')
+      .map((liaison) => {
+        const confirmed = ctx.answers.get(liaison.personId) === 'yes';
+        return {
           ...common,
           personId: liaison.personId,
-          render: (lang) => ({
+          render: (lang: Language) => ({
             html: t(lang, 'meeting.remind', {
               class: row.class_name,
               left: durationText(minutes, lang),
               when: formatWhen(row.starts_at, timeZone, lang),
               place: row.place,
               topic: row.topic,
-              figures: html((row.present_figures ? t(lang, 'meeting.remind.figures') : '') + (answer === 'yes' ? t(lang, 'meeting.remind.confirmed') : '')),
+              figures: html((row.present_figures ? t(lang, 'meeting.remind.figures') : '') + (confirmed ? t(lang, 'meeting.remind.confirmed') : '')),
             }),
-            ...(answer === 'yes' ? {} : { buttons: attendanceKeyboard(row.id, lang) }),
+            ...(confirmed ? {} : { buttons: attendanceKeyboard(row.id, lang) }),
           }),
-        },
-        now,
-        logger,
-      );
-    }
-    return;
+        };
+      });
   }
   if (slot.what === 'escalate') {
     const confirmed = ctx.people.liaisons.some((l) => ctx.answers.get(l.personId) === 'yes');
-    if (confirmed) return;
+    if (confirmed) return [];
     const recipients = [...new Set([...ctx.people.league.map((p) => p.personId), ...ctx.people.secretaries.map((p) => p.personId)])];
-    for (const personId of recipients) {
-      await writeReminder(
-        trx,
-        {
-          ...common,
-          personId,
-          render: (lang) => t(lang, 'meeting.escalate', { class: row.class_name, when: formatWhen(row.starts_at, timeZone, lang), place: row.place }),
-        },
-        now,
-        logger,
-      );
-    }
     logger.info({ event: 'meeting_escalated', meetingId: row.meeting_id, occurrenceId: row.id, recipients: recipients.length }, 'no liaison confirmed');
-    return;
+    return recipients.map((personId) => ({
+      ...common,
+      personId,
+      render: (lang: Language) => t(lang, 'meeting.escalate', { class: row.class_name, when: formatWhen(row.starts_at, timeZone, lang), place: row.place }),
+    }));
   }
   // The morning post: useful until the meeting begins; after downtime past that, dropped.
-  if (ctx.group === undefined) return;
+  if (ctx.group === undefined) return [];
   if (now.getTime() >= row.starts_at.getTime()) {
     logger.info({ event: 'meeting_post_dropped', meetingId: row.meeting_id, occurrenceId: row.id }, 'morning post past the meeting; dropped');
-    return;
+    return [];
   }
   await sendToChat(trx, ctx.group, t('zh', 'meeting.group.morning', { time: localTime(row.starts_at, timeZone), place: row.place, topic: row.topic }), {
     dedupeKey: `meeting:${row.meeting_id}:${row.starts_at.toISOString()}:${slot.slot}.v${row.revision}`,
     now,
   });
+  return [];
 }

@@ -9,7 +9,7 @@ import { nextOccurrence, type RecurrenceRule } from '../../scheduler/recurrence.
 import { formatWhen, localIsoDate, localParts } from '../../shared/when.js';
 import { attendanceKeyboard } from './buttons.js';
 import { materialiseMeeting } from './plan.js';
-import { deleteOccurrencesAfter, groupChats, lockMeeting, occurrenceWithMeeting, peopleOfClasses } from './queries.js';
+import { attendanceOf, deleteOccurrencesAfter, groupChats, lockMeeting, occurrenceWithMeeting, peopleOfClasses } from './queries.js';
 import { repeatLine, summary, type MeetingView } from './render.js';
 import type { Meeting } from './tables.js';
 
@@ -226,7 +226,9 @@ export async function answerAttendance(
     .execute();
   if (answer === 'yes') return { ok: true, answer, toldCoLiaisons: 0, className: occ.class_name };
   const people = (await peopleOfClasses(trx, [{ id: occ.class_id, branchId: occ.branch_id }])).get(occ.class_id)!;
-  const others = people.liaisons.filter((l) => l.personId !== person.id);
+  // The co-liaisons, except one who has already said they cannot come either (the escalation covers that).
+  const answers = (await attendanceOf(trx, [occurrenceId])).get(occurrenceId);
+  const others = people.liaisons.filter((l) => l.personId !== person.id && answers?.get(l.personId) !== 'no');
   const name = [person.first_name, person.last_name].filter(Boolean).join(' ');
   for (const other of others) {
     await sendToPerson(
