@@ -21,7 +21,7 @@ const role = (r: RoleView['role']): RoleView => ({
 describe('commands each role sees', () => {
   it('keeps secretary commands from students and liaisons', () => {
     expect(names([], 'private')).toEqual(['cancel', 'help', 'start', 'whoami']);
-    expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'notice', 'notices', 'start', 'whoami']);
+    expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'notice', 'notices', 'report', 'start', 'whoami']);
     expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'start', 'whoami']);
     expect(names([role('secretary')], 'private')).toEqual([
       'bind_link',
@@ -30,6 +30,7 @@ describe('commands each role sees', () => {
       'class_add',
       'class_tags',
       'classes',
+      'deadline',
       'faq',
       'faq_add',
       'faq_delete',
@@ -38,6 +39,8 @@ describe('commands each role sees', () => {
       'invite',
       'notice',
       'notices',
+      'report',
+      'reports',
       'start',
       'unanswered',
       'whoami',
