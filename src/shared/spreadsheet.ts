@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-
 /**
  * Files a secretary downloads: they open in Excel on Chinese Windows. CSV is UTF-8 with a BOM (else
  * Excel reads it as GBK) and CRLF lines; xlsx is written by exceljs. Either way a text cell that
@@ -37,6 +35,8 @@ export function toCsv(sheet: Sheet): Buffer {
 const SHEET_NAME_BAD = /[[\]:*?/\\]/g;
 
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {
+  // Loaded on first use: exceljs is large, and most processes never write a workbook.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const worksheet = workbook.addWorksheet(sheet.name.replace(SHEET_NAME_BAD, ' ').slice(0, 31) || 'Sheet1');
   worksheet.addRow(sheet.header.map(neutralise)).font = { bold: true };

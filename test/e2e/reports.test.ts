@@ -242,6 +242,12 @@ describe('who may use /report and /reports', { timeout: 60_000 }, () => {
     await h.handled(h.api.pressButton(liaisonA, { chat: { id: liaisonA.id, type: 'private' }, message_id: 1 }, `rp:pick:${other.id}`));
     expect(lastAlert()).toBe('这份报告不属于你联系的班级。');
     expect(await t.db.selectFrom('dialogues').selectAll().execute()).toEqual([]);
+    // the "fill in" button of a reminder, forged to name C's report
+    await h.handled(h.api.pressButton(liaisonA, { chat: { id: liaisonA.id, type: 'private' }, message_id: 1 }, `rq:${other.id}`));
+    expect(lastAlert()).toBe('这份报告不属于你联系的班级。');
+    await h.handled(h.api.pressButton(liaisonA, { chat: { id: liaisonA.id, type: 'private' }, message_id: 1 }, 'rq:x'));
+    expect(lastAlert()).toBe('这份报告不属于你联系的班级。');
+    expect(await t.db.selectFrom('dialogues').selectAll().execute()).toEqual([]);
     // the secretary's buttons refuse everyone else, and other branches' reports
     await h.handled(h.api.pressButton(liaisonA, { chat: { id: liaisonA.id, type: 'private' }, message_id: 1 }, `rs:v:${other.id}`));
     expect(lastAlert()).toBe('找不到这份报告，或它不属于你的支部。');

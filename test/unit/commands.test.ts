@@ -26,6 +26,8 @@ describe('commands each role sees', () => {
     expect(names([], 'private')).toEqual(['cancel', 'help', 'start', 'whoami']);
     expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'meeting', 'meetings', 'notice', 'notices', 'start', 'whoami']);
     expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'meeting', 'meetings', 'start', 'whoami']);
+    expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'notice', 'notices', 'report', 'start', 'whoami']);
+    expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'start', 'whoami']);
     expect(names([role('secretary')], 'private')).toEqual([
       'bind_link',
       'branch',
@@ -33,6 +35,7 @@ describe('commands each role sees', () => {
       'class_add',
       'class_tags',
       'classes',
+      'deadline',
       'faq',
       'faq_add',
       'faq_delete',
@@ -49,6 +52,8 @@ describe('commands each role sees', () => {
       'meetings',
       'notice',
       'notices',
+      'report',
+      'reports',
       'start',
       'unanswered',
       'whoami',
