@@ -113,7 +113,7 @@ describe('onboarding a branch end to end', () => {
     expect([...refusals]).toEqual([expect.stringContaining('只有本班的联络员、团支书或支部书记可以绑定班级群')]);
     expect([...refusals][0]).not.toContain('计科2101');
 
-    const chats = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id']).orderBy('telegram_chat_id').execute();
+    const chats = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id']).where('type', '<>', 'private').orderBy('telegram_chat_id').execute();
     expect(chats).toEqual([
       { telegram_chat_id: strangerGroup.id, class_id: null },
       { telegram_chat_id: classGroup.id, class_id: 1 },
@@ -257,11 +257,11 @@ describe('onboarding a branch end to end', () => {
     await h.handled(lastId - 1);
     const superGroup = makeGroup(superId, classGroup.title, 'supergroup');
     expect(await say.group(superGroup, student, '/liaisons')).toEqual([expect.stringContaining('<b>计科2101</b> 的联络员')]);
-    const rows = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id', 'type']).execute();
+    const rows = await t.db.selectFrom('chats').select(['telegram_chat_id', 'class_id', 'type']).where('type', '<>', 'private').execute();
     expect(rows).toEqual([{ telegram_chat_id: superId, class_id: 1, type: 'supergroup' }]);
 
     await h.handled(h.api.botRemovedFromGroup(superGroup, groupAdmin, 'kicked'));
-    expect(await t.db.selectFrom('chats').select('active').execute()).toEqual([{ active: false }]);
+    expect(await t.db.selectFrom('chats').select('active').where('type', '<>', 'private').execute()).toEqual([{ active: false }]);
     expect((await say.private(secretary, '/classes')).join('\n')).toContain('计科2101班（机器人已被移出）');
 
     // added back: the group is still bound, and the bot says so
@@ -374,9 +374,9 @@ describe('robustness', () => {
     const menus = h.api.callsTo('setMyCommands');
     expect(menus).toHaveLength(6);
     const privateZh = menus.find((c) => (c.params.scope as { type: string }).type === 'all_private_chats' && !c.params.language_code);
-    expect((privateZh!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['cancel', 'start', 'help', 'whoami']);
+    expect((privateZh!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['cancel', 'feedback', 'start', 'help', 'whoami']);
     const admins = menus.find((c) => (c.params.scope as { type: string }).type === 'all_chat_administrators' && c.params.language_code === 'en');
-    expect((admins!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['liaisons', 'ask', 'help']);
+    expect((admins!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['liaisons', 'feedback', 'report', 'ask', 'help']);
   });
 });
 
