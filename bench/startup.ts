@@ -19,7 +19,7 @@
  * when it answers, BENCH_DATABASE_URL=none to skip), BENCH_RUNS (5), BENCH_IDLE_SECONDS (30),
  * BENCH_UPDATES (20000), BENCH_GROUPS (500), BENCH_SCENARIOS (start,idle,load), BENCH_LOAD_DBS (postgres,pglite).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -343,6 +343,7 @@ async function loadScenario(cmd: BotCommand, api: FakeBotApi, target: Target): P
     await bot.ready;
     await sleep(5_000);
     const idle = memoryOf(bot.pid).rss;
+    diagnose(bot);
 
     // The first WARM_UP updates, then the rest: one-time set-up apart from what the load leaves.
     const push = async (from: number, to: number) => {
@@ -375,6 +376,7 @@ async function loadScenario(cmd: BotCommand, api: FakeBotApi, target: Target): P
     const afterBroadcast = memoryOf(bot.pid).rss;
     await sleep(30_000);
     const { rss: after30s, peak } = memoryOf(bot.pid);
+    diagnose(bot);
     const rowsWhileRunning = target.kind === 'postgres' ? await withDb(target, tableRows) : null;
     await bot.stop();
     const rows = rowsWhileRunning ?? (await withDb(target, tableRows));
@@ -399,6 +401,14 @@ async function loadScenario(cmd: BotCommand, api: FakeBotApi, target: Target): P
   } finally {
     await bot.stop();
   }
+}
+
+/**
+ * BENCH_DIAGNOSE=1 with BENCH_NODE_OPTIONS="--report-on-signal --report-signal=SIGUSR2 --report-directory=DIR":
+ * a Node diagnostic report (heap spaces, native memory) when idle and at the end of the load.
+ */
+function diagnose(bot: BotProcess): void {
+  if (process.env.BENCH_DIAGNOSE) bot.child.kill('SIGUSR2');
 }
 
 async function withDb<T>(target: Target, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -468,22 +478,30 @@ async function main(): Promise<void> {
   printTables(start, idle, loads);
   const loadAfter = load();
   console.log(`\nload average (1, 5, 15 min): before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')} on ${navigatorCores()} cores`);
+  // Each scenario keeps its own date, command and load average: a run of some scenarios (BENCH_SCENARIOS)
+  // updates theirs and keeps the others' from the last run.
+  const run = {
+    date: new Date().toISOString(),
+    command: cmd.label,
+    postgres: pgUrl ? 'reachable' : 'skipped',
+    loadAverage: { before: loadBefore, after: loadAfter },
+  };
+  const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
+  const section = (name: string, rows: unknown[]) => (scenarios.has(name) ? { run, rows } : (previous[name] ?? null));
   mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(
     RESULTS,
     `${JSON.stringify(
       {
         benchmark: 'startup',
-        date: new Date().toISOString(),
         node: process.version,
         platform: `${process.platform} ${process.arch}`,
-        command: cmd.label,
-        postgres: pgUrl ? 'reachable' : 'skipped',
-        loadAverage: { before: loadBefore, after: loadAfter, cores: navigatorCores() },
+        cores: navigatorCores(),
+        note: "measured on a shared 2-core machine while other work ran: see each section's load average",
         targets: TARGETS,
-        start,
-        idle,
-        load: loads,
+        start: section('start', start),
+        idle: section('idle', idle),
+        load: section('load', loads),
       },
       null,
       2,
