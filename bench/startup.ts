@@ -91,6 +91,8 @@ function pgliteTarget(): Target {
 
 interface StartSample {
   readyMs: number;
+  /** CPU time (user + system) the process used up to ready: what the machine's other load moves least. */
+  cpuMsToReady: number;
   rssMb: number;
   peakRssMb: number;
   phases: Record<string, { ms: number; rssMb: number; heapUsedMb: number; externalMb: number }>;
@@ -101,6 +103,7 @@ async function measureStart(cmd: BotCommand, api: FakeBotApi, env: Record<string
   const bot = startBot(root, cmd, { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'debug', ...env });
   try {
     const readyMs = await bot.ready;
+    const cpuMsToReady = cpuTicks(bot.pid) * 10;
     await sleep(SETTLE_MS);
     const { rss, peak } = memoryOf(bot.pid);
     const phases = Object.fromEntries(
@@ -108,7 +111,7 @@ async function measureStart(cmd: BotCommand, api: FakeBotApi, env: Record<string
         .filter((l) => l.event === 'startup_phase')
         .map((l) => [String(l.phase), { ms: Number(l.ms), rssMb: Number(l.rssMb), heapUsedMb: Number(l.heapUsedMb), externalMb: Number(l.externalMb) }]),
     );
-    return { readyMs: round(readyMs), rssMb: round(rss, 1), peakRssMb: round(peak, 1), phases };
+    return { readyMs: round(readyMs), cpuMsToReady, rssMb: round(rss, 1), peakRssMb: round(peak, 1), phases };
   } finally {
     await bot.stop();
   }
@@ -119,6 +122,7 @@ interface StartRow {
   runs: number;
   readyMsMedian: number;
   readyMsAll: number[];
+  cpuMsToReadyMedian: number;
   rssMbMedian: number;
   peakRssMbMedian: number;
   phasesOfMedianRun: StartSample['phases'];
@@ -131,6 +135,7 @@ function startRow(name: StartRow['case'], samples: StartSample[]): StartRow {
     runs: samples.length,
     readyMsMedian: round(median(samples.map((s) => s.readyMs))),
     readyMsAll: samples.map((s) => s.readyMs),
+    cpuMsToReadyMedian: round(median(samples.map((s) => s.cpuMsToReady))),
     rssMbMedian: round(median(samples.map((s) => s.rssMb)), 1),
     peakRssMbMedian: round(median(samples.map((s) => s.peakRssMb)), 1),
     phasesOfMedianRun: byReady[Math.floor((byReady.length - 1) / 2)]?.phases ?? {},
@@ -423,7 +428,16 @@ async function withDb<T>(target: Target, fn: (db: Db) => Promise<T>): Promise<T>
 function printTables(start: StartRow[], idle: IdleRow[], loads: LoadRow[]): void {
   if (start.length) {
     console.log('\nstart (median of runs; RSS 1.5 s after ready)');
-    console.table(start.map((r) => ({ case: r.case, runs: r.runs, 'ready ms': r.readyMsMedian, 'RSS MB': r.rssMbMedian, 'peak RSS MB': r.peakRssMbMedian })));
+    console.table(
+      start.map((r) => ({
+        case: r.case,
+        runs: r.runs,
+        'ready ms': r.readyMsMedian,
+        'CPU ms to ready': r.cpuMsToReadyMedian,
+        'RSS MB': r.rssMbMedian,
+        'peak RSS MB': r.peakRssMbMedian,
+      })),
+    );
   }
   if (idle.length) {
     console.log(`\nidle (${IDLE_SECONDS} s)`);
