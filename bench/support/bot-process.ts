@@ -42,7 +42,13 @@ export function startBot(root: string, cmd: BotCommand, env: Record<string, stri
   const started = performance.now();
   const child = spawn(cmd.command, cmd.args, {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      // BENCH_NODE_OPTIONS: to try Node/V8 settings on the bot (e.g. --max-semi-space-size=4)
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: LogLine[] = [];
