@@ -9,9 +9,9 @@ import { faqSeed } from './data/2026-11-26-004-faq-seed.js';
 //     and "that didn't help" presses, and from liaisons): the question text only, no asker;
 //   - faq_branch_meta: a version number per branch, next to faq_meta's base version, so a change in
 //     one branch rebuilds only that branch's index in each process.
-// Existing data: entries edited through the bot (updated_by set) become the editor's branch's (an
-// entry it added leaves the base set); open FAQ items of no branch go to the only branch, or are
-// closed when there are several (nobody could tell whose they are).
+// Existing data: entries edited through the bot (updated_by set) become the editor's branch's, and
+// base rows they had changed go back to the seed; open FAQ items of no branch go to the only branch,
+// or are closed when there are several (nobody could tell whose they are).
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('faq_branch_entries')
@@ -73,17 +73,36 @@ export async function up(db: Kysely<any>): Promise<void> {
       ) as branch_id
     ) b
     where e.updated_by is not null and b.branch_id is not null`.execute(db);
-  // An entry the branch added leaves the base set. A base entry the branch changed stays in the base
-  // set as it is: every branch has seen that text so far, and the shipped one may since have been
-  // merged into it (migration 230); `faq import` of the shipped file puts the shipped text back.
-  const seeded = faqSeed.map((e) => e.slug);
-  await sql`delete from faq_entries e
-            where e.updated_by is not null
-              and exists (select 1 from faq_branch_entries x where x.slug = e.slug)
-              and not (e.slug = any(${seeded}::text[]))`.execute(db);
-  await sql`update faq_meta set version = nextval('faq_version_seq') where id = 1`.execute(db);
-  await sql`insert into faq_branch_meta (branch_id, version)
-            select b.branch_id, nextval('faq_version_seq') from (select distinct branch_id from faq_branch_entries) b`.execute(db);
+  const moved = await sql<{ slug: string }>`
+    select e.slug from faq_entries e where e.updated_by is not null
+      and exists (select 1 from faq_branch_entries x where x.slug = e.slug)`.execute(db);
+  const seed = new Map(faqSeed.map((e) => [e.slug, e]));
+  for (const { slug } of moved.rows) {
+    const base = seed.get(slug);
+    if (!base) {
+      await db.deleteFrom('faq_entries').where('slug', '=', slug).execute();
+      continue;
+    }
+    await db
+      .updateTable('faq_entries')
+      .set({
+        category: base.category,
+        title: base.title,
+        answer: base.answer,
+        answer_en: base.answer_en,
+        questions: JSON.stringify(base.questions),
+        keywords: JSON.stringify(base.keywords),
+        live: base.live,
+        updated_by: null,
+      })
+      .where('slug', '=', slug)
+      .execute();
+  }
+  if (moved.rows.length > 0) {
+    await sql`update faq_meta set version = nextval('faq_version_seq') where id = 1`.execute(db);
+    await sql`insert into faq_branch_meta (branch_id, version)
+              select b.branch_id, nextval('faq_version_seq') from (select distinct branch_id from faq_branch_entries) b`.execute(db);
+  }
 
   const only = await sql<{ id: number }>`select min(id) as id from branches having count(*) = 1`.execute(db);
   const branchId = only.rows[0]?.id ?? null;

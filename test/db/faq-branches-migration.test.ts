@@ -6,9 +6,8 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 // Migration 2026-12-02-235: the knowledge base is split into the shared base set and each branch's
-// rows; what secretaries had edited through the bot becomes their branch's (entries they added leave
-// the base set); open FAQ items of no branch go to the only branch, or are closed when nobody can
-// tell whose they are.
+// rows; what secretaries had edited through the bot becomes their branch's; open FAQ items of no
+// branch go to the only branch, or are closed when nobody can tell whose they are.
 
 let t: TestDb;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema (kysely's own advice)
@@ -87,7 +86,7 @@ async function questionOfNoBranch(askerId: number): Promise<number> {
 }
 
 describe('migration 2026-12-02-235: FAQ branches', () => {
-  it('with one branch: the secretary’s edits and the liaison’s entry become the branch’s, the entry it added leaves the base set, items of no branch go to it', async () => {
+  it('with one branch: the secretary’s edits and the liaison’s entry become the branch’s, the base rows go back to the seed, items of no branch go to it', async () => {
     const { branchId, classId } = await branchWithClass('党支部');
     const secretary = await person(101, '书记');
     const liaison = await person(201, '联络员');
@@ -112,10 +111,9 @@ describe('migration 2026-12-02-235: FAQ branches', () => {
       { branch_id: branchId, slug: 'q-5', state: 'published', answer: '学院楼 301。', updated_by: liaison },
     ]);
     const base = await t.db.selectFrom('faq_entries').select(['slug', 'answer', 'updated_by']).orderBy('id').execute();
-    // the changed base entry stays as every branch has seen it (a shipped correction may be merged into it already)
     expect(base).toEqual([
       { slug: 'eligibility', answer: seedRow('eligibility').answer, updated_by: null },
-      { slug: 'dues', answer: '本支部每学期初统一收取。', updated_by: secretary },
+      { slug: 'dues', answer: seedRow('dues').answer, updated_by: null },
     ]);
     expect(await t.db.selectFrom('faq_branch_meta').select('branch_id').execute()).toEqual([{ branch_id: branchId }]);
     expect(await t.db.selectFrom('faq_questions').select('branch_id').where('id', '=', qid).execute()).toEqual([{ branch_id: branchId }]);
@@ -145,7 +143,7 @@ describe('migration 2026-12-02-235: FAQ branches', () => {
       { branch_id: b.branchId, slug: 'dues', answer: '二支部的说法。' },
     ]);
     expect(await t.db.selectFrom('faq_entries').select(['slug', 'answer']).orderBy('id').execute()).toEqual([
-      { slug: 'dues', answer: '二支部的说法。' },
+      { slug: 'dues', answer: seedRow('dues').answer },
       { slug: 'oath', answer: '无主的修改。' },
     ]);
     expect(await t.db.selectFrom('inbox_items').select(['branch_id', 'state']).execute()).toEqual([{ branch_id: null, state: 'closed' }]);
