@@ -1,18 +1,31 @@
 # 班级党建助手 — production image. Node 20 is the project's target (see README).
-FROM node:20-bookworm-slim
 
+# 1. Build: the TypeScript sources to dist/ (npm run build), with the dev dependencies that needs;
+#    the build also makes PGlite's initial data directory, so a first start skips initdb.
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
+COPY src ./src
+COPY db ./db
+RUN npm run build
 
-# Runtime dependencies only: `tsx` (which runs the TypeScript sources) is a regular dependency.
+# 2. Runtime dependencies only (no tsx, no TypeScript, no test tools).
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-COPY tsconfig.json ./
-COPY src ./src
-COPY db ./db
-
+# 3. The image: node_modules from 2, dist/ from 1, nothing else.
+FROM node:20-bookworm-slim
+WORKDIR /app
 ENV NODE_ENV=production \
     DATA_DIR=/data
+COPY package.json ./
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
 
 # PGlite data when DATABASE_URL is not set; owned by the unprivileged user the bot runs as.
 RUN mkdir -p /data && chown node:node /data
@@ -24,4 +37,5 @@ EXPOSE 8080
 
 # Node itself, not `npm start`: npm does not reliably pass SIGTERM on, and the bot needs it to stop
 # cleanly. Run with `--init` (compose: `init: true`) so a signal during start-up is handled too.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# The command line: `docker compose exec bot node dist/src/cli/main.js …`.
+CMD ["node", "dist/src/main.js"]

@@ -1,4 +1,8 @@
+import http from 'node:http';
+import https from 'node:https';
 import cron from 'node-cron';
+import { Telegram } from 'telegraf';
+import type { UserFromGetMe } from 'telegraf/types';
 import type { DestinationStream } from 'pino';
 import { createConfig, formatConfigProblems, type Config } from './config/config.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -6,13 +10,17 @@ import { openDatabase } from './db/open.js';
 import { describeDatabaseError } from './db/open-error.js';
 import type { Db } from './db/schema.js';
 import { createChatMigrator } from './chats/migrate.js';
+import type { Feature } from './features/feature.js';
 import { allFeatures, chatMigratedHooks, featureSchedules } from './features/index.js';
 import { inviteLink } from './features/invites/codes.js';
 import { ensureSetupInvite } from './features/invites/service.js';
 import { Dispatcher, type DispatcherOptions, type JobHandler } from './outbox/dispatcher.js';
 import { messageJobs } from './outbox/messages.js';
 import { inboxJobs } from './inbox/jobs.js';
+import { reminderJobs } from './reminders/jobs.js';
+import { remindersHousekeeping } from './reminders/housekeeping.js';
 import { createLogger, safeError, type Logger } from './logging/logger.js';
+import { startupPhases } from './logging/phases.js';
 import { housekeepingSchedule } from './scheduler/housekeeping.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { systemClock, type Clock } from './shared/clock.js';
@@ -24,6 +32,8 @@ import { describeBotApiError } from './telegram/startup-error.js';
 import type { AppDeps } from './telegram/context.js';
 import { postgresWakeups } from './outbox/wakeups.js';
 import { createWebhookServer, type WebhookServer } from './telegram/webhook-server.js';
+import { Replies, type ReplySettings } from './telegram/replies.js';
+import { SendGate, telegramGateSettings, type GateSettings } from './telegram/send-gate.js';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;
@@ -42,6 +52,10 @@ export interface StartOptions {
   pollingRequestTimeoutMs?: number;
   /** How long start-up waits for the Bot API's getMe (default 30 s). */
   botApiTimeoutMs?: number;
+  /** The reply path's waits (tests pass a sleep that records instead of waiting). */
+  replies?: Partial<ReplySettings>;
+  /** The process-wide send limits (benches lift them to measure the bot itself). */
+  sendGate?: Partial<GateSettings>;
 }
 
 export interface RunningApp {
@@ -63,15 +77,25 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   if (!configResult.ok) return { ok: false, exitCode: 2, message: formatConfigProblems(configResult.problems) };
   const config = configResult.config;
   const logger = createLogger(config.logLevel, options.logDestination);
+  const phase = startupPhases(logger);
+  phase('loaded');
   const clock = options.clock ?? systemClock;
+
+  // getMe goes out while the database opens; its answer is awaited once the database is up, so a
+  // database error still comes first.
+  const getMeTimeoutMs = options.botApiTimeoutMs ?? 30_000;
+  const botInfo = fetchBotInfo(config, getMeTimeoutMs);
 
   let db: Db | undefined = options.db;
   try {
     if (!db) {
       db = await openDatabase(config.database, {
         onConnectionLost: (error) => logger.warn({ event: 'db_connection_lost', err: safeError(error) }, 'a database connection was lost; reconnecting'),
+        onCreated: (how) => logger.info({ event: 'database_created', how }, 'created the embedded database'),
       });
+      phase('database_opened');
       const applied = await migrateToLatest(db);
+      phase('migrated');
       if (applied.length > 0) logger.info({ event: 'migrated', migrations: applied }, 'database migrated');
     }
   } catch (error) {
@@ -84,46 +108,42 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     if (!options.db) await db.destroy();
   };
 
-  let botUsername = '';
-  let dispatcher: Dispatcher | null = null;
-  const features = allFeatures();
-  const migrateChat = createChatMigrator(chatMigratedHooks(features));
-  const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat };
-  const bot = createBot(deps, features);
-  const jobs = Object.assign({}, messageJobs, inboxJobs(config), ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
-  dispatcher = new Dispatcher({ db, telegram: bot.telegram, clock, logger, migrateChat }, jobs, {
-    ...dispatcherWakeups(config, logger),
-    ...options.dispatcher,
-  });
-  const schedules = [housekeepingSchedule(), ...featureSchedules(features, config)];
-  const scheduler = new Scheduler({ db, clock, logger, timeZone: config.timeZone, afterRun: () => dispatcher?.poke() }, schedules);
-
-  const getMeTimeoutMs = options.botApiTimeoutMs ?? 30_000;
-  try {
-    bot.botInfo = await bot.telegram.callApi('getMe', {}, { signal: AbortSignal.timeout(getMeTimeoutMs) as never });
-    botUsername = bot.botInfo.username;
-  } catch (error) {
+  const info = await botInfo;
+  if (!info.ok) {
     await closeDb();
-    const problem = describeBotApiError(error, config.telegramApiRoot, config.botToken, getMeTimeoutMs);
+    const problem = describeBotApiError(info.error, config.telegramApiRoot, config.botToken, getMeTimeoutMs);
     logger.fatal(
-      { event: 'telegram_unavailable', ...(problem.kind === 'unreachable' ? { reason: problem.reason } : {}), err: safeError(error) },
+      { event: 'telegram_unavailable', ...(problem.kind === 'unreachable' ? { reason: problem.reason } : {}), err: safeError(info.error) },
       'cannot reach the Bot API',
     );
     return problem.kind === 'token_refused'
       ? { ok: false, exitCode: 2, message: 'The bot cannot start: Telegram refused BOT_TOKEN (401 Unauthorized). Check the token BotFather gave you.' }
       : { ok: false, exitCode: 1, message: `The bot cannot start: ${problem.reason}. Check TELEGRAM_API_ROOT and the network.` };
   }
+  const botUsername = info.botInfo.username;
+  phase('bot_api_answered');
 
-  await scheduler.tick();
-  await announceSetupLink(deps, logger);
-  try {
-    await publishCommandMenu(
-      bot.telegram,
-      features.flatMap((f) => f.commands),
-    );
-  } catch (error) {
-    logger.warn({ event: 'command_menu_failed', err: safeError(error) }, 'could not publish the command menu');
-  }
+  let dispatcher: Dispatcher | null = null;
+  const features = allFeatures(config);
+  const migrateChat = createChatMigrator(chatMigratedHooks(features));
+  // Every message of this process passes one gate: replies (below) and the outbox (its client is wrapped).
+  const gate = new SendGate(clock, { ...telegramGateSettings, ...options.sendGate });
+  const replyClient = new Telegram(config.botToken, { apiRoot: config.telegramApiRoot, webhookReply: false });
+  const replies = new Replies({ db, clock, logger, poke: () => dispatcher?.poke() }, gate, replyClient, options.replies);
+  const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat, replies };
+  const bot = createBot(deps, features);
+  bot.botInfo = info.botInfo;
+  const jobs = Object.assign({}, messageJobs, reminderJobs, inboxJobs(config), ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
+  dispatcher = new Dispatcher({ db, telegram: gate.wrap(bot.telegram), clock, logger, migrateChat }, jobs, {
+    ...dispatcherWakeups(config, logger),
+    ...options.dispatcher,
+  });
+  const schedules = [housekeepingSchedule(), remindersHousekeeping(), ...featureSchedules(features, config)];
+  const scheduler = new Scheduler({ db, clock, logger, timeZone: config.timeZone, afterRun: () => dispatcher?.poke() }, schedules);
+
+  // The menu's calls wait on the Bot API, the other two on the database: side by side.
+  await Promise.all([scheduler.tick(), announceSetupLink(deps, logger), publishMenu(bot.telegram, features, logger)]);
+  phase('ticked_setup_link_menu');
 
   let webhook: WebhookServer | null = null;
   let webhookPort: number | null = null;
@@ -147,6 +167,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
       ...(options.pollingRequestTimeoutMs ? { requestTimeoutMs: options.pollingRequestTimeoutMs } : {}),
     });
   }
+  phase('updates_started');
   if (options.runDispatcher !== false) dispatcher.start();
   const everyMinute = options.runScheduler === false ? null : cron.schedule('* * * * *', () => scheduler.tick(), { name: 'scheduler' });
   logger.info({ event: 'ready', pid: process.pid, mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
@@ -165,6 +186,34 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
     })());
 
   return { ok: true, app: { botUsername, config, webhookPort, dispatcher, scheduler, stop } };
+}
+
+type BotInfoResult = { ok: true; botInfo: UserFromGetMe } | { ok: false; error: unknown };
+
+/**
+ * getMe on a connection of its own, closed after the answer: PGlite's start blocks the event loop
+ * for a while, long enough for the server to close an idle kept-alive connection unseen, and the
+ * next call on it would fail with ECONNRESET.
+ */
+function fetchBotInfo(config: Config, timeoutMs: number): Promise<BotInfoResult> {
+  const telegram = new Telegram(config.botToken, { apiRoot: config.telegramApiRoot, webhookReply: false });
+  telegram.options.agent = config.telegramApiRoot.startsWith('https:') ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false });
+  return telegram.callApi('getMe', {}, { signal: AbortSignal.timeout(timeoutMs) as never }).then(
+    (botInfo) => ({ ok: true as const, botInfo }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/** The "/" menu; a failure is logged, never fatal. Its six calls go out side by side. */
+async function publishMenu(telegram: Telegram, features: Feature[], logger: Logger): Promise<void> {
+  try {
+    await publishCommandMenu(
+      telegram,
+      features.flatMap((f) => f.commands),
+    );
+  } catch (error) {
+    logger.warn({ event: 'command_menu_failed', err: safeError(error) }, 'could not publish the command menu');
+  }
 }
 
 /** On PostgreSQL other processes' enqueues wake the dispatcher through NOTIFY; PGlite has one process, which pokes. */

@@ -62,11 +62,15 @@ export interface Seeded {
 
 export const BENCH_TEXT = '【基准】本周五 18:00 在 A101 召开支部大会，请各班准时参加。';
 
-/**
- * One branch, `classes` classes each bound to an active group (rows inserted directly), and one
- * text notice to all of them through the real `createNotice` (no acknowledgement, no pin, now).
- */
-export async function seedBroadcast(db: Db, classes: number, now: Date): Promise<Seeded> {
+export interface BoundClasses {
+  branchId: number;
+  classIds: number[];
+  /** Telegram ids of the bound group chats, one per class. */
+  telegramChatIds: number[];
+}
+
+/** One branch and `classes` classes, each bound to an active group (rows inserted directly). */
+export async function seedBoundClasses(db: Db, classes: number, now: Date): Promise<BoundClasses> {
   await migrateToLatest(db);
   const branch = await db
     .insertInto('branches')
@@ -83,17 +87,23 @@ export async function seedBroadcast(db: Db, classes: number, now: Date): Promise
     .insertInto('chats')
     .values(classRows.map((c, i) => ({ telegram_chat_id: telegramChatIds[i]!, type: 'group', title: `基准${i + 1}班群`, class_id: c.id, active: true })))
     .execute();
+  return { branchId: branch.id, classIds: classRows.map((c) => c.id), telegramChatIds };
+}
+
+/** `seedBoundClasses`, and one text notice to all of them through the real `createNotice` (no acknowledgement, no pin, now). */
+export async function seedBroadcast(db: Db, classes: number, now: Date): Promise<Seeded> {
+  const { branchId, classIds, telegramChatIds } = await seedBoundClasses(db, classes, now);
   const created = await createNotice(db, now, {
     kind: 'text',
     text: BENCH_TEXT,
     entities: [],
     fileId: null,
-    branchId: branch.id,
+    branchId,
     authorId: null,
     pin: false,
     askAck: false,
     sendAt: now,
-    classIds: classRows.map((c) => c.id),
+    classIds,
   });
   if (created.queued !== classes) throw new Error(`seed: expected ${classes} deliveries queued, createNotice queued ${created.queued}`);
   return { noticeId: created.noticeId, queued: created.queued, telegramChatIds };

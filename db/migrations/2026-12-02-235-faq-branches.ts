@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { faqSeed } from './data/2026-11-26-004-faq-seed.js';
+import { faqReviewEntries } from './data/2026-12-02-230-faq-review-data.js';
 
 // Frozen once shipped. The knowledge base is separated by branch (issue 7 item 9) and learns (issue 12):
 //   - faq_entries stays the shared base set (db/faq/faq.yaml, `faq import`), edited by the operator only;
@@ -10,7 +11,7 @@ import { faqSeed } from './data/2026-11-26-004-faq-seed.js';
 //   - faq_branch_meta: a version number per branch, next to faq_meta's base version, so a change in
 //     one branch rebuilds only that branch's index in each process.
 // Existing data: entries edited through the bot (updated_by set) become the editor's branch's, and
-// base rows they had changed go back to the seed; open FAQ items of no branch go to the only branch,
+// base rows they had changed go back to the shipped text (230's reviewed entries, else the 004 seed); open FAQ items of no branch go to the only branch,
 // or are closed when there are several (nobody could tell whose they are).
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -76,7 +77,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   const moved = await sql<{ slug: string }>`
     select e.slug from faq_entries e where e.updated_by is not null
       and exists (select 1 from faq_branch_entries x where x.slug = e.slug)`.execute(db);
-  const seed = new Map(faqSeed.map((e) => [e.slug, e]));
+  // the base goes back to what was shipped last: the reviewed entries of migration 230, else the 004 seed
+  const seed = new Map([...faqSeed, ...faqReviewEntries].map((e) => [e.slug, e]));
   for (const { slug } of moved.rows) {
     const base = seed.get(slug);
     if (!base) {

@@ -11,6 +11,11 @@ import * as bindCodes from './2026-12-02-060-bind-codes.js';
 import * as inbox from './2026-12-02-070-inbox.js';
 import * as noticeJobs from './2026-12-02-090-notice-jobs.js';
 import * as polledUpdates from './2026-12-02-110-polled-updates.js';
+import * as reminders from './2026-12-02-200-reminders.js';
+import * as meetings from './2026-12-02-201-meetings.js';
+import * as reports from './2026-12-02-210-reports.js';
+import * as faqReview from './2026-12-02-230-faq-review.js';
+import * as feedback from './2026-12-02-220-feedback.js';
 import * as faqBranches from './2026-12-02-235-faq-branches.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
@@ -27,5 +32,10 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-070-inbox': inbox,
   '2026-12-02-090-notice-jobs': noticeJobs,
   '2026-12-02-110-polled-updates': polledUpdates,
+  '2026-12-02-200-reminders': reminders,
+  '2026-12-02-201-meetings': meetings,
+  '2026-12-02-210-reports': reports,
+  '2026-12-02-230-faq-review': faqReview,
+  '2026-12-02-220-feedback': feedback,
   '2026-12-02-235-faq-branches': faqBranches,
 };

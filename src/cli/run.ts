@@ -9,6 +9,7 @@ import type { Db } from '../db/schema.js';
 import { importClassesCsv } from '../features/classes/import-csv.js';
 import { ensureFirstBranch } from '../features/classes/queries.js';
 import { runFaqCommand } from '../features/faq/cli.js';
+import { reportsExportArgs, reportsExportBadUsage, reportsUsage, runReportsExport } from '../features/reports/cli.js';
 import { inviteLink } from '../features/invites/codes.js';
 import { createInvite } from '../features/invites/service.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -25,20 +26,34 @@ const usage = `Usage:
         CSV header: name,code[,branch]  (code optional; branch optional with --branch or a single branch)
   npm run cli -- faq import FILE.yaml      add or replace FAQ entries by slug (a file with any error changes nothing)
   npm run cli -- faq export [FILE.yaml]    write the FAQ knowledge base (to standard output without FILE)
-  npm run cli -- faq match < questions.txt one question per line in, one JSON line out: {q, slug, score, outcome}`;
+  npm run cli -- faq match < questions.txt one question per line in, one JSON line out: {q, slug, score, outcome}
+${reportsUsage}`;
 
 /** The operator's command line: returns the exit code (0 ok, 1 failed, 2 bad usage). */
 export async function runCli(argv: string[], env: Record<string, string | undefined>, io: CliIo, clock: Clock = systemClock): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { branch: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        branch: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        period: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
   } catch (error) {
     io.err(`${(error as Error).message}\n${usage}`);
     return 2;
   }
   const [group, action, file] = parsed.positionals;
   const command = `${group ?? ''} ${action ?? ''}`.trim();
-  if (parsed.values.help || !['db migrate', 'invite secretary', 'classes import', 'faq import', 'faq export', 'faq match'].includes(command)) {
+  if (
+    parsed.values.help ||
+    !['db migrate', 'invite secretary', 'classes import', 'faq import', 'faq export', 'faq match', 'reports export'].includes(command)
+  ) {
     io.err(usage);
     return parsed.values.help ? 0 : 2;
   }
@@ -51,6 +66,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     return 2;
   }
   const branchName = parsed.values.branch?.trim();
+  const exportArgs = command === 'reports export' ? reportsExportArgs({ ...parsed.values, branch: branchName }) : null;
+  if (command === 'reports export' && !exportArgs) {
+    io.err(`${reportsExportBadUsage}\n${usage}`);
+    return 2;
+  }
   if (command === 'invite secretary' && (!branchName || branchName.length > 64)) {
     io.err(`invite secretary needs --branch NAME (1-64 characters).\n${usage}`);
     return 2;
@@ -78,6 +98,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     }
     if (command === 'invite secretary') return await inviteSecretary(db, clock, branchName!, config, io);
     if (group === 'faq') return await runFaqCommand(db, clock, action!, file, io);
+    if (exportArgs) return await runReportsExport(db, exportArgs, config.timeZone, io);
     // A fresh database gets its first branch exactly as the bot's first start makes it.
     await ensureFirstBranch(db, config.defaultBranchName);
     return await importClasses(db, file!, branchName, io);

@@ -4,6 +4,14 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+const sealKey = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32)')
+    .optional(),
+);
+
 const base = z.object({
   BOT_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -35,13 +43,8 @@ const base = z.object({
       .max(3650, 'must be between 1 and 3650 days')
       .default(180),
   ),
-  INBOX_KEY: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32)')
-      .optional(),
-  ),
+  INBOX_KEY: sealKey,
+  FEEDBACK_KEY: sealKey,
 });
 
 const polling = z.object({ BOT_MODE: z.literal('polling') });
@@ -87,7 +90,7 @@ export interface Config {
   timeZone: string;
   logLevel: (typeof logLevels)[number];
   defaultBranchName: string;
-  /** Seals the way back to anonymous askers (src/inbox/sealed.ts); null: anonymous items take no replies. */
+  /** INBOX_KEY or FEEDBACK_KEY (one key): seals the way back to anonymous askers (src/inbox/sealed.ts); null: anonymous items take no replies. */
   inboxKey: string | null;
   /** Days a classmate's FAQ question (and its inbox thread) is kept before the daily job deletes it. */
   questionRetentionDays: number;
@@ -104,7 +107,12 @@ export function createConfig(env: Record<string, string | undefined>): ConfigRes
   const modeResult = mode.safeParse(withMode);
   if (!baseResult.success) problems.push(...describe(baseResult.error));
   if (!modeResult.success) problems.push(...describe(modeResult.error, 'BOT_MODE'));
-  if (!baseResult.success || !modeResult.success) return { ok: false, problems };
+  if (baseResult.success && baseResult.data.INBOX_KEY && baseResult.data.FEEDBACK_KEY && baseResult.data.INBOX_KEY !== baseResult.data.FEEDBACK_KEY) {
+    problems.push(
+      'FEEDBACK_KEY and INBOX_KEY are two names of one key (it seals the way back to anonymous writers): set one of them, or both to the same value',
+    );
+  }
+  if (!baseResult.success || !modeResult.success || problems.length > 0) return { ok: false, problems };
 
   const raw = baseResult.data;
   const m = modeResult.data;
@@ -117,7 +125,7 @@ export function createConfig(env: Record<string, string | undefined>): ConfigRes
       timeZone: raw.TZ,
       logLevel: raw.LOG_LEVEL,
       defaultBranchName: raw.DEFAULT_BRANCH_NAME,
-      inboxKey: raw.INBOX_KEY ?? null,
+      inboxKey: raw.INBOX_KEY ?? raw.FEEDBACK_KEY ?? null,
       questionRetentionDays: raw.QUESTION_RETENTION_DAYS,
       mode: m.BOT_MODE === 'webhook' ? { kind: 'webhook', url: m.WEBHOOK_URL, port: m.WEBHOOK_PORT, secret: m.WEBHOOK_SECRET } : { kind: 'polling' },
     },
@@ -140,12 +148,14 @@ export function formatConfigProblems(problems: string[]): string {
   ].join('\n');
 }
 
-const databaseOnly = base.pick({ DATABASE_URL: true, DATA_DIR: true, TELEGRAM_API_ROOT: true, DEFAULT_BRANCH_NAME: true });
+const databaseOnly = base.pick({ DATABASE_URL: true, DATA_DIR: true, TELEGRAM_API_ROOT: true, DEFAULT_BRANCH_NAME: true, TZ: true });
 
 /** The part of the config the command-line tools need (they work without a bot token). */
 export function createToolConfig(
   env: Record<string, string | undefined>,
-): { ok: true; database: Config['database']; telegramApiRoot: string; botToken: string | null; defaultBranchName: string } | { ok: false; problems: string[] } {
+):
+  | { ok: true; database: Config['database']; telegramApiRoot: string; botToken: string | null; defaultBranchName: string; timeZone: string }
+  | { ok: false; problems: string[] } {
   const result = databaseOnly.safeParse(env);
   if (!result.success) return { ok: false, problems: describe(result.error) };
   const token = base.shape.BOT_TOKEN.safeParse(env.BOT_TOKEN);
@@ -155,5 +165,6 @@ export function createToolConfig(
     telegramApiRoot: result.data.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
     botToken: token.success ? token.data : null,
     defaultBranchName: result.data.DEFAULT_BRANCH_NAME,
+    timeZone: result.data.TZ,
   };
 }

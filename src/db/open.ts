@@ -1,5 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import v8 from 'node:v8';
+import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -13,12 +15,42 @@ export type DatabaseTarget = { kind: 'postgres'; url: string; schema?: string } 
 export interface OpenOptions {
   /** A PostgreSQL connection died (server restart, failover, terminated backend); called once per connection. */
   onConnectionLost?: (error: Error) => void;
+  /** PGlite made a new database in its data directory: from the build's initial data directory, or by initdb. */
+  onCreated?: (how: 'copied' | 'initdb') => void;
 }
 
 const INT8 = 20;
 const parseInt8 = (value: string) => Number(value); // Telegram ids and counts fit in a double.
 /** Shown in pg_stat_activity unless DATABASE_URL (`?application_name=`) or PGAPPNAME names it. */
 const APPLICATION_NAME = 'class-party-assistant';
+
+/**
+ * The data directory PGlite's initdb makes, made by `npm run build` (scripts/build.mjs) as
+ * dist/pglite-initdb/: a first start copies it instead of running initdb, which starts a second
+ * Postgres in WebAssembly, costs ~7 s of CPU and peaks at ~900 MB. Run from the sources (tsx) there
+ * is none, and PGlite runs initdb as before.
+ */
+const INITIAL_DATA_DIR = fileURLToPath(new URL('../../pglite-initdb/', import.meta.url));
+
+/**
+ * Postgres settings for the embedded database (PGlite's defaults, then these). PGlite's initdb sets
+ * shared_buffers to 128 MB, which it touches at start: ~130 MB of the process's memory for a
+ * database of a few megabytes, whose files the operating system caches anyway.
+ */
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
+
+/**
+ * PGlite's Postgres is 9 MB of WebAssembly. V8 compiles it with its baseline compiler (Liftoff) and,
+ * by default, recompiles the hot functions with its optimising one (TurboFan) in the background: on
+ * a start that is ~1 s of CPU and 60–90 MB more memory, for queries that this bot's few per second
+ * do not need faster. Set before the first PGlite is compiled in this process; PostgreSQL runs no wasm.
+ */
+let baselineOnly = false;
+function compileWasmWithBaselineOnly(): void {
+  if (baselineOnly) return;
+  v8.setFlagsFromString('--liftoff-only');
+  baselineOnly = true;
+}
 
 /** Opens the database: PostgreSQL through pg, or the embedded PGlite. */
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Kysely<Database>> {
@@ -29,17 +61,37 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     release = await lockDataDir(target.dataDir);
   }
   try {
+    compileWasmWithBaselineOnly();
+    // Loaded only here: a bot on PostgreSQL never loads PGlite's code.
+    const { PGlite } = await import('@electric-sql/pglite');
+    const created = target.dataDir && !target.loadDataDir && !existsSync(join(target.dataDir, 'PG_VERSION'));
+    if (created) seedDataDir(target.dataDir!);
     const pglite = new PGlite({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
       parsers: { [INT8]: parseInt8 },
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
     });
     await pglite.waitReady;
+    if (created) options.onCreated?.(existsSync(join(INITIAL_DATA_DIR, 'PG_VERSION')) ? 'copied' : 'initdb');
     return new Kysely<Database>({ dialect: new PGliteDialect(pglite, release) });
   } catch (error) {
     await release();
     throw error;
   }
+}
+
+/**
+ * Copies the initial data directory into a data directory that has no database yet. PGlite takes a
+ * directory with PG_VERSION for a database, so that file is copied last: a copy cut off (a crash, a
+ * full disk) leaves none, and the next start copies again over what it left.
+ */
+function seedDataDir(dataDir: string): void {
+  if (!existsSync(join(INITIAL_DATA_DIR, 'PG_VERSION'))) return;
+  for (const entry of readdirSync(INITIAL_DATA_DIR)) {
+    if (entry !== 'PG_VERSION') cpSync(join(INITIAL_DATA_DIR, entry), join(dataDir, entry), { recursive: true });
+  }
+  cpSync(join(INITIAL_DATA_DIR, 'PG_VERSION'), join(dataDir, 'PG_VERSION'));
 }
 
 /**

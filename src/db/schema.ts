@@ -19,6 +19,18 @@ import type { OutboxTable, SendBudgetTable } from '../outbox/tables.js';
 import type { SchedulerStateTable } from '../scheduler/tables.js';
 import type { InboxHandoffsTable, InboxItemsTable, InboxMessagesTable, InboxReturnRoutesTable } from '../inbox/tables.js';
 import type { AcknowledgementsTable, DeliveriesTable, NoticesTable } from '../features/notices/tables.js';
+import type { BranchSettingsTable, RemindersTable } from '../reminders/tables.js';
+import type { MeetingAttendanceTable, MeetingOccurrencesTable, MeetingsTable } from '../features/meetings/tables.js';
+import type { ClassReportsTable, ReportDeadlinesTable, ReportOccurrencesTable } from '../features/reports/tables.js';
+import type {
+  FeedbackItemsTable,
+  FeedbackLimitKeysTable,
+  FeedbackLimitsTable,
+  FeedbackQueueRoutesTable,
+  FeedbackQueueTable,
+  ReportHintsTable,
+  ReportsTable,
+} from '../features/feedback/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -49,6 +61,21 @@ export interface Database {
   inbox_handoffs: InboxHandoffsTable;
   inbox_messages: InboxMessagesTable;
   inbox_return_routes: InboxReturnRoutesTable;
+  branch_settings: BranchSettingsTable;
+  reminders: RemindersTable;
+  meetings: MeetingsTable;
+  meeting_occurrences: MeetingOccurrencesTable;
+  meeting_attendance: MeetingAttendanceTable;
+  report_deadlines: ReportDeadlinesTable;
+  report_occurrences: ReportOccurrencesTable;
+  class_reports: ClassReportsTable;
+  feedback_queue: FeedbackQueueTable;
+  feedback_queue_routes: FeedbackQueueRoutesTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_limit_keys: FeedbackLimitKeysTable;
+  feedback_limits: FeedbackLimitsTable;
+  reports: ReportsTable;
+  report_hints: ReportHintsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -9,10 +9,26 @@ import { createHelpFeature } from './help/index.js';
 import { invitesFeature } from './invites/index.js';
 import { noticesFeature } from './notices/index.js';
 import { faqFeature } from './faq/index.js';
+import { meetingsFeature } from './meetings/index.js';
+import { reportsFeature } from './reports/index.js';
+import { createFeedbackFeature } from './feedback/index.js';
 
-/** Features in the order their handlers run; help comes last because it answers what is left. */
-export function allFeatures(): Feature[] {
-  const features: Feature[] = [invitesFeature, classesFeature, groupsFeature, noticesFeature, faqFeature];
+/**
+ * Features in the order their handlers run; help comes last because it answers what is left.
+ * Feedback comes before the FAQ, which takes any other private text (a message link sent alone is a report).
+ * `/report` is shared: reports takes it in private without a message link, feedback takes the rest.
+ */
+export function allFeatures(config: Pick<Config, 'inboxKey'> = { inboxKey: null }): Feature[] {
+  const features: Feature[] = [
+    invitesFeature,
+    classesFeature,
+    groupsFeature,
+    noticesFeature,
+    meetingsFeature,
+    reportsFeature,
+    createFeedbackFeature(config),
+    faqFeature,
+  ];
   const dialogues = createDialogueFeature(() => features.flatMap((f) => f.dialogues ?? []));
   const help = createHelpFeature(() => [help, dialogues, ...features].flatMap((f) => f.commands));
   return [dialogues, ...features, help];

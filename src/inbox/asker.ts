@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/schema.js';
 import type { Language } from '../i18n/language.js';
-import { sendToChat, sendToPerson, personReachable } from '../outbox/messages.js';
+import { sendToChat, sendToPerson, personReachable, type Rendered } from '../outbox/messages.js';
 import { returnRoute } from './queries.js';
 import { unseal, type SealKey } from './sealed.js';
 import type { InboxItem } from './tables.js';
@@ -11,7 +11,7 @@ export type AskerTarget =
   /** A chat the client chose (the FAQ: the group or private chat the question was asked in). */
   | { kind: 'chat'; chatRowId: number; replyTo?: number; html: string }
   /** The asker in private: by person for a named asker, through the sealed route for an anonymous one. */
-  | { kind: 'asker'; render: (language: Language) => string };
+  | { kind: 'asker'; render: (language: Language) => string | Rendered };
 
 /** sent: queued to a chat not known to be unreachable; unreachable: queued, but the chat is known gone; no_route: nowhere to send. */
 export type ToAskerOutcome = 'sent' | 'unreachable' | 'no_route';
@@ -48,7 +48,10 @@ export async function sendToAsker(
     .onConflict((oc) => oc.column('telegram_chat_id').doUpdateSet({ type: 'private' }))
     .returning(['id', 'active'])
     .executeTakeFirstOrThrow();
-  await sendToChat(trx, chat.id, target.render(address.language), { dedupeKey: randomUUID(), now, forget: true });
+  const message = target.render(address.language);
+  const html = typeof message === 'string' ? message : message.html;
+  const buttons = typeof message === 'string' ? undefined : message.buttons;
+  await sendToChat(trx, chat.id, html, { dedupeKey: randomUUID(), now, forget: true, ...(buttons ? { buttons } : {}) });
   await trx.updateTable('inbox_return_routes').set({ updated_at: now }).where('item_id', '=', item.id).execute();
   return chat.active ? 'sent' : 'unreachable';
 }

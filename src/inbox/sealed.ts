@@ -25,27 +25,43 @@ export interface ReturnAddress {
   language: Language;
 }
 
-export function seal(key: SealKey, itemId: number, address: ReturnAddress): string {
+/**
+ * Any short text sealed with AES-256-GCM, bound to `context` (the associated data: a value sealed for
+ * one context does not open in another). Format: base64url(iv | tag | ciphertext).
+ */
+export function sealText(key: SealKey, context: string, text: string): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(`inbox:${itemId}`));
-  const body = Buffer.concat([cipher.update(`${address.chatId}|${address.language}`, 'utf8'), cipher.final()]);
+  cipher.setAAD(Buffer.from(context));
+  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
 }
 
-/** The address, or null when the value was not sealed for this item under this key. */
-export function unseal(key: SealKey, itemId: number, sealed: string): ReturnAddress | null {
+/** The text, or null when the value was not sealed for this context under this key. */
+export function openText(key: SealKey, context: string, sealed: string): string | null {
   try {
     const raw = Buffer.from(sealed, 'base64url');
     const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
-    decipher.setAAD(Buffer.from(`inbox:${itemId}`));
+    decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
-    const [id, language] = text.split('|');
-    const chatId = Number(id);
-    if (!Number.isSafeInteger(chatId)) return null;
-    return { chatId, language: language === 'en' ? 'en' : 'zh' };
+    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
   } catch {
     return null;
   }
 }
+
+export const sealAddress = (key: SealKey, context: string, address: ReturnAddress): string => sealText(key, context, `${address.chatId}|${address.language}`);
+
+export function openAddress(key: SealKey, context: string, sealed: string): ReturnAddress | null {
+  const text = openText(key, context, sealed);
+  if (text === null) return null;
+  const [id, language] = text.split('|');
+  const chatId = Number(id);
+  if (!Number.isSafeInteger(chatId)) return null;
+  return { chatId, language: language === 'en' ? 'en' : 'zh' };
+}
+
+export const seal = (key: SealKey, itemId: number, address: ReturnAddress): string => sealAddress(key, `inbox:${itemId}`, address);
+
+/** The address, or null when the value was not sealed for this item under this key. */
+export const unseal = (key: SealKey, itemId: number, sealed: string): ReturnAddress | null => openAddress(key, `inbox:${itemId}`, sealed);

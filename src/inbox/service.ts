@@ -149,6 +149,8 @@ export async function replyFromAsker(
   if (item.state === 'closed') return { kind: 'closed' };
   const messageId = await addMessage(trx, item.id, 'to_liaisons', null, input.body, input.now);
   await setItem(trx, item.id, input.now, { state: 'open' });
+  // A message either way keeps the way back alive (it is forgotten after a silence).
+  if (item.anonymous) await trx.updateTable('inbox_return_routes').set({ updated_at: input.now }).where('item_id', '=', item.id).execute();
   const liaisons = await handoffRecipients(trx, item.id);
   for (const personId of liaisons) {
     await sendToPerson(trx, personId, input.render, { dedupeKey: `inbox:${item.id}:asker:${messageId}`, now: input.now });

@@ -5,7 +5,7 @@ import { safeError, type Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
 import { withRequestDeadline, type SendOutcome } from '../telegram/sender.js';
 import { DatabaseHealth } from './health.js';
-import { claimDue, nextDue, pauseAll, releaseStale, telegramRates, type ClaimedJob, type RateSettings } from './store.js';
+import { CHAT_WAIT_HORIZON_MS, claimDue, MAX_PAUSE_MS, nextDue, pauseAll, releaseStale, telegramRates, type ClaimedJob, type RateSettings } from './store.js';
 import type { WakeSource } from './wakeups.js';
 
 /** Final outcomes a job's owner records on its own rows (a delivery sent, failed, …). */
@@ -172,7 +172,7 @@ export class Dispatcher {
         this.lastRelease = now.getTime();
       }
     } else {
-      const due = await nextDue(this.ctx.db);
+      const due = await nextDue(this.ctx.db, now);
       const staleAt = due.oldestClaimAt === null ? null : due.oldestClaimAt.getTime() + this.leaseMs + 1;
       if (staleAt !== null && staleAt <= now.getTime()) {
         await releaseStale(this.ctx.db, now, this.leaseMs);
@@ -244,14 +244,18 @@ export class Dispatcher {
         return this.finish(job, outcome.messageId === undefined ? { kind: 'done' } : { kind: 'done', messageId: outcome.messageId });
       case 'retry_after': {
         const until = new Date(now.getTime() + outcome.seconds * 1000);
-        logger.warn({ event: 'rate_limited', jobId: job.id, retryAfter: outcome.seconds }, 'Telegram asked to wait');
+        if (outcome.local) logger.debug({ event: 'group_paced', jobId: job.id, wait: outcome.seconds }, 'group at its message limit; job put back');
+        else logger.warn({ event: 'rate_limited', jobId: job.id, retryAfter: outcome.seconds }, 'Telegram asked to wait');
         await db
           .updateTable('outbox')
           .set({ state: 'pending', available_at: until, last_error: `429 retry after ${outcome.seconds}s` })
           .where('id', '=', job.id)
           .execute();
-        if (job.chat_id !== null) await db.updateTable('chats').set({ next_send_at: until }).where('id', '=', job.chat_id).execute();
-        await pauseAll(db, new Date(now.getTime() + Math.min(outcome.seconds, 1) * 1000));
+        // the chat waits at most CHAT_WAIT_HORIZON_MS (a pacing time further ahead counts as a clock that stepped back)
+        const chatUntil = new Date(Math.min(until.getTime(), now.getTime() + CHAT_WAIT_HORIZON_MS));
+        if (job.chat_id !== null) await db.updateTable('chats').set({ next_send_at: chatUntil }).where('id', '=', job.chat_id).execute();
+        // Telegram's 429 may be about the whole bot: pause everything briefly. Our own gate's is about one group.
+        if (!outcome.local) await pauseAll(db, new Date(now.getTime() + Math.min(outcome.seconds * 1000, MAX_PAUSE_MS)));
         return;
       }
       case 'migrated': {

@@ -31,6 +31,10 @@ export interface SendOptions {
   ref?: Record<string, number | string>;
   /** Delete the outbox row once it is finished (nothing about it stays in the database). */
   forget?: boolean;
+  /** Keep the row but drop its text once it is finished (it may hold a one-time link). */
+  ephemeral?: boolean;
+  /** Not sent before this moment (a reminder held past quiet hours, a reply waiting out a 429); default `now`. */
+  availableAt?: Date;
 }
 
 /** The message as the payload of a job (a zod-free shape: the outbox wrote it itself). */
@@ -40,6 +44,7 @@ export interface MessagePayload {
   replyTo?: number;
   ref?: Record<string, number | string>;
   forget?: boolean;
+  ephemeral?: boolean;
 }
 
 const payloadOf = (html: string, o: SendOptions): MessagePayload => ({
@@ -48,6 +53,7 @@ const payloadOf = (html: string, o: SendOptions): MessagePayload => ({
   ...(o.replyTo !== undefined ? { replyTo: o.replyTo } : {}),
   ...(o.ref ? { ref: o.ref } : {}),
   ...(o.forget ? { forget: true } : {}),
+  ...(o.ephemeral ? { ephemeral: true } : {}),
 });
 
 /** A message rendered in the recipient's language, with buttons in that language. */
@@ -67,11 +73,14 @@ export async function sendToChat(trx: Executor, chatRowId: number, html: string,
       dedupeKey: `chat:${chatRowId}:${options.dedupeKey}`,
       chatId: chatRowId,
       payload: { ...payloadOf(html, options) },
-      availableAt: options.now,
+      availableAt: options.availableAt ?? options.now,
     },
     options.now,
   );
 }
+
+/** The outbox key of `sendToPerson(…, personId, …, { dedupeKey })` (to cancel it later). */
+export const personDedupeKey = (personId: number, dedupeKey: string) => `person:${personId}:${dedupeKey}`;
 
 /**
  * A private message to a person, in their language. The private chat's row is created here if the
@@ -91,10 +100,10 @@ export async function sendToPerson(trx: Executor, personId: number, render: (lan
     trx,
     {
       kind: options.kind ?? MESSAGE_JOB,
-      dedupeKey: `person:${personId}:${options.dedupeKey}`,
+      dedupeKey: personDedupeKey(personId, options.dedupeKey),
       chatId: chat.id,
       payload: { ...rendered(render(person.language), options) },
-      availableAt: options.now,
+      availableAt: options.availableAt ?? options.now,
     },
     options.now,
   );
@@ -158,6 +167,13 @@ export function htmlMessageJob(settle?: MessageSettle): JobHandler {
       const payload = job.payload as Partial<MessagePayload>;
       if (settle && payload.ref) await settle(trx, payload.ref, result, ctx);
       if (payload.forget) await trx.deleteFrom('outbox').where('id', '=', job.id).execute();
+      // A one-time link must not stay readable in the database once it went out (or could not).
+      else if (payload.ephemeral)
+        await trx
+          .updateTable('outbox')
+          .set({ payload: JSON.stringify({ ephemeral: true }) })
+          .where('id', '=', job.id)
+          .execute();
     },
   };
 }

@@ -61,6 +61,15 @@ export interface RateSettings {
 // sends that reach Telegram a little later than they were claimed.
 export const telegramRates: RateSettings = { perSecond: 28, burst: 1.5, groupSpacingMs: 3000, privateSpacingMs: 1000 };
 
+/**
+ * The furthest ahead a chat's pacing (`chats.next_send_at`) is ever set: a time further ahead was
+ * written by a clock that has since stepped back, and is ignored (else a group used a minute before
+ * the clock went back an hour would wait that hour). A 429 asking for longer still holds its own job.
+ */
+export const CHAT_WAIT_HORIZON_MS = 120_000;
+/** The longest the whole outbox is paused after a 429 (pauseAll's callers); a later pause is stale in the same way. */
+export const MAX_PAUSE_MS = 1000;
+
 export interface Claim {
   jobs: ClaimedJob[];
   /** When the budget allows the next send (ms from now), if the budget is what held claims back. */
@@ -75,14 +84,18 @@ export interface Claim {
 export async function claimDue(db: Db, now: Date, rates: RateSettings, max: number): Promise<Claim> {
   return db.transaction().execute(async (trx) => {
     const budget = await lockBudget(trx, now);
+    // A refill time after now means the clock stepped back: count from now (written below), not from then.
+    const steppedBack = budget.refilled_at.getTime() > now.getTime();
     const elapsedSeconds = Math.max(0, (now.getTime() - budget.refilled_at.getTime()) / 1000);
     let tokens = Math.min(rates.burst, budget.tokens + elapsedSeconds * rates.perSecond);
-    const paused = budget.paused_until !== null && budget.paused_until.getTime() > now.getTime();
+    const pausedMs = budget.paused_until === null ? 0 : budget.paused_until.getTime() - now.getTime();
+    const paused = pausedMs > 0 && pausedMs <= MAX_PAUSE_MS;
     const wanted = paused ? 0 : Math.min(max, Math.floor(tokens));
     const waitForToken = (left: number) => Math.ceil((Math.max(0, 1 - left) / rates.perSecond) * 1000);
     // Nothing claimed, nothing written: the refill is a function of the stored (tokens, refilled_at),
     // so leaving the row as it is loses nothing (an idle dispatcher must not write).
     if (wanted <= 0) {
+      if (steppedBack) await trx.updateTable('send_budget').set({ tokens, refilled_at: now }).where('id', '=', 1).execute();
       const budgetWaitMs = paused ? budget.paused_until!.getTime() - now.getTime() : waitForToken(tokens);
       return { jobs: [], budgetWaitMs };
     }
@@ -94,7 +107,9 @@ export async function claimDue(db: Db, now: Date, rates: RateSettings, max: numb
       .select(['c.telegram_chat_id as telegramChatId', 'c.active as chatActive', 'c.type as chatType'])
       .where('o.state', '=', 'pending')
       .where('o.available_at', '<=', now)
-      .where((eb) => eb.or([eb('c.next_send_at', 'is', null), eb('c.next_send_at', '<=', now)]))
+      .where((eb) =>
+        eb.or([eb('c.next_send_at', 'is', null), eb('c.next_send_at', '<=', now), eb('c.next_send_at', '>', new Date(now.getTime() + CHAT_WAIT_HORIZON_MS))]),
+      )
       .orderBy('o.available_at')
       .orderBy('o.id')
       .limit(wanted * 4)
@@ -157,13 +172,18 @@ export interface Due {
 }
 
 /** A plain read, no lock and no write: what an idle dispatcher does instead of a claim transaction. */
-export async function nextDue(db: Executor): Promise<Due> {
+export async function nextDue(db: Executor, now: Date): Promise<Due> {
+  const stale = new Date(now.getTime() + CHAT_WAIT_HORIZON_MS);
   const row = await db
     .selectNoFrom((eb) => [
       eb
         .selectFrom('outbox as o')
         .leftJoin('chats as c', 'c.id', 'o.chat_id')
-        .select(sql<Date | null>`min(greatest(o.available_at, coalesce(c.next_send_at, o.available_at)))`.as('at'))
+        .select(
+          sql<Date | null>`min(greatest(o.available_at, coalesce(case when c.next_send_at > ${stale} then null else c.next_send_at end, o.available_at)))`.as(
+            'at',
+          ),
+        )
         .where('o.state', '=', 'pending')
         .as('nextAt'),
       eb
@@ -194,7 +214,11 @@ export async function releaseStale(db: Executor, now: Date, leaseMs: number): Pr
 export async function pauseAll(db: Executor, until: Date): Promise<void> {
   await db
     .updateTable('send_budget')
-    .set({ paused_until: sql`greatest(coalesce(paused_until, ${until}), ${until})`, tokens: 0 })
+    // a pause further ahead than any pause we set is from a clock that stepped back: replaced
+    .set({
+      paused_until: sql`case when paused_until is null or paused_until < ${until} or paused_until > ${new Date(until.getTime() + MAX_PAUSE_MS)} then ${until} else paused_until end`,
+      tokens: 0,
+    })
     .where('id', '=', 1)
     .execute();
 }

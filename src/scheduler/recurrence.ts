@@ -1,7 +1,12 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { isRealDate, localToInstant } from '../shared/when.js';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00–23:59');
+const realDate = (d: string) => {
+  const [year, month, day] = d.split('-').map(Number) as [number, number, number];
+  return isRealDate(year, month, day);
+};
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 /**
@@ -11,6 +16,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
  * - `weekly`: a weekday (0 = Sunday … 6 = Saturday) at a time, every `everyWeeks` weeks (2 = fortnightly),
  *   counted in calendar weeks from `from`, the first date the rule may fall on.
  * - `monthly`: day `day` of each month at a time; a day the month lacks means its last day (31 → 30 Apr, 28/29 Feb).
+ * - `once`: one date at a time (a meeting that does not repeat, a one-off deadline).
  */
 export const recurrenceRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cron'), expression: z.string().refine((e) => e.trim().split(/\s+/).length === 5, 'five fields') }),
@@ -22,6 +28,7 @@ export const recurrenceRuleSchema = z.discriminatedUnion('kind', [
     from: isoDate,
   }),
   z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(31), time }),
+  z.object({ kind: z.literal('once'), date: isoDate.refine(realDate, 'a real date'), time }),
 ]);
 export type RecurrenceRule = z.input<typeof recurrenceRuleSchema>;
 
@@ -37,6 +44,12 @@ const DAY_MS = 86_400_000;
  */
 export function nextOccurrence(input: RecurrenceRule, timeZone: string, after: Date): Date | null {
   const rule = recurrenceRuleSchema.parse(input);
+  if (rule.kind === 'once') {
+    const [year, month, day] = rule.date.split('-').map(Number) as [number, number, number];
+    const [hour, minute] = rule.time.split(':').map(Number) as [number, number];
+    const at = localToInstant(year, month, day, hour, minute, timeZone).at;
+    return at.getTime() > after.getTime() ? at : null;
+  }
   const cron = new Cron(cronExpression(rule), { timezone: timeZone, mode: '5-part' });
   const accept = acceptor(rule, timeZone);
   let candidate = cron.nextRun(after);
@@ -65,7 +78,7 @@ export function occurrencesBetween(rule: RecurrenceRule, timeZone: string, after
 
 type Rule = z.output<typeof recurrenceRuleSchema>;
 
-function cronExpression(rule: Rule): string {
+function cronExpression(rule: Exclude<Rule, { kind: 'once' }>): string {
   if (rule.kind === 'cron') return rule.expression;
   const [hour, minute] = rule.time.split(':').map(Number);
   // Monthly: every candidate day that can be "day N or the month's last day"; acceptor() picks one.
@@ -73,7 +86,7 @@ function cronExpression(rule: Rule): string {
   return `${minute} ${hour} * * ${rule.weekday}`;
 }
 
-function acceptor(rule: Rule, timeZone: string): (instant: Date) => boolean {
+function acceptor(rule: Exclude<Rule, { kind: 'once' }>, timeZone: string): (instant: Date) => boolean {
   if (rule.kind === 'monthly' && rule.day > 28) {
     return (instant) => {
       const { year, month, day } = localDate(instant, timeZone);

@@ -7,7 +7,7 @@ import { visibleCommands } from '../features/help/visible-commands.js';
 import { cutText } from '../shared/text.js';
 
 /**
- * The "/" menu Telegram shows: student commands in private and in groups. Role-specific commands (secretary) appear in /help, which knows the caller.
+ * The "/" menu Telegram shows (six calls, side by side): student commands in private and in groups. Role-specific commands (secretary) appear in /help, which knows the caller.
  */
 export async function publishCommandMenu(telegram: Telegram, all: CommandSpec[]): Promise<void> {
   const scopes: Array<{ scope: BotCommandScope; commands: CommandSpec[] }> = [
@@ -16,14 +16,16 @@ export async function publishCommandMenu(telegram: Telegram, all: CommandSpec[])
     // Admins once had /bind here; binding now needs a class role, so they see what every member sees.
     { scope: { type: 'all_chat_administrators' }, commands: visibleCommands(all, { chat: 'group', roles: [] }) },
   ];
-  for (const { scope, commands } of scopes) {
-    for (const language of languages) {
-      await telegram.setMyCommands(
-        commands.map((c) => ({ command: c.command, description: plain(t(language, c.description)) })),
-        { scope, ...(language === 'zh' ? {} : { language_code: language }) },
-      );
-    }
-  }
+  await Promise.all(
+    scopes.flatMap(({ scope, commands }) =>
+      languages.map((language) =>
+        telegram.setMyCommands(
+          commands.map((c) => ({ command: c.command, description: plain(t(language, c.description)) })),
+          { scope, ...(language === 'zh' ? {} : { language_code: language }) },
+        ),
+      ),
+    ),
+  );
 }
 
 const plain = (html: string) => cutText(html.replace(/<[^>]+>/g, ''), 256, '');

@@ -9,6 +9,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Person } from '../features/people/tables.js';
 import type { RoleView } from '../features/people/queries.js';
 import type { Dialogue } from '../dialogue/store.js';
+import type { Replies } from './replies.js';
 
 /** Everything a feature may use; passed in explicitly, never imported as a singleton. */
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
   outbox: { poke(): void };
   /** Follows a group upgraded to a supergroup, with every feature's `onChatMigrated` hook. */
   migrateChat: ChatMigrator;
+  /** The rate-aware path of answers to commands (use replyHtml / sendHtml from reply.ts). */
+  replies: Replies;
 }
 
 export interface BotContext extends Context {

@@ -4,7 +4,8 @@ import { safeError } from '../logging/logger.js';
 import { languageFromTelegram } from '../i18n/language.js';
 import { rolesOf, upsertPerson } from '../features/people/queries.js';
 import { openDialogue, undeclaredRules, type DialogueRules, type DroppedDialogue } from '../dialogue/store.js';
-import { replyHtml } from './reply.js';
+import { escapeHtml } from '../i18n/html.js';
+import { originOf, replyHtml } from './reply.js';
 import type { AppDeps, BotContext } from './context.js';
 
 /** Telegram may deliver an update twice (webhook retries, two processes); handle each once. */
@@ -31,6 +32,8 @@ export function handleOnce(deps: AppDeps): MiddlewareFn<BotContext> {
 export function errorBoundary(deps: AppDeps): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const started = performance.now();
+    // Whatever a handler sends through ctx.telegram (ctx.reply, a photo, …) passes the same send gate as replyHtml.
+    (ctx as { telegram: BotContext['telegram'] }).telegram = deps.replies.client(ctx.telegram);
     try {
       await next();
     } catch (error) {
@@ -55,7 +58,8 @@ async function apologise(ctx: BotContext, deps: AppDeps): Promise<void> {
   const text = ctx.message && 'text' in ctx.message ? ctx.message.text : '';
   if (chatId === undefined || (ctx.chat?.type !== 'private' && !text.startsWith('/'))) return;
   try {
-    await ctx.telegram.sendMessage(chatId, apology);
+    // the rate-aware path: a busy chat gets the apology from the outbox instead of losing it too
+    await deps.replies.send(originOf(ctx), chatId, escapeHtml(apology), {}, false);
   } catch (replyError) {
     deps.logger.warn({ event: 'apology_failed', err: safeError(replyError) }, 'could not send apology');
   }
@@ -84,12 +88,13 @@ export function loadCaller(deps: AppDeps, dialogueRules: DialogueRules = undecla
         const open = await openDialogue(deps.db, ctx.person.id, deps.clock.now(), dialogueRules);
         ctx.dialogue = open.dialogue;
         if (open.expired && (await noteExpiredDialogue(ctx, open.expired)) === 'consumed') return;
-        // Someone who blocked the bot and is back: private messages to them work again.
+        // Everyone who writes in private has a private chat row from their first message on (so a
+        // reply to an anonymous writer never creates one that would date them), and someone who
+        // blocked the bot and is back is reachable again.
         await deps.db
-          .updateTable('chats')
-          .set({ active: true, updated_at: deps.clock.now() })
-          .where('telegram_chat_id', '=', ctx.chat.id)
-          .where('active', '=', false)
+          .insertInto('chats')
+          .values({ telegram_chat_id: ctx.chat.id, type: 'private', title: '', active: true, class_id: null })
+          .onConflict((oc) => oc.column('telegram_chat_id').doUpdateSet({ active: true, updated_at: deps.clock.now() }).where('chats.active', '=', false))
           .execute();
       }
     }

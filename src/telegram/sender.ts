@@ -1,4 +1,5 @@
 import { Telegram } from 'telegraf';
+import { LocalRateLimit } from './send-gate.js';
 
 /**
  * What became of one Bot API call, in the terms the dispatcher acts on. This is the only place
@@ -6,7 +7,8 @@ import { Telegram } from 'telegraf';
  */
 export type SendOutcome =
   | { kind: 'ok'; messageId?: number }
-  | { kind: 'retry_after'; seconds: number }
+  /** `local`: held back by our own SendGate (a group at its limit), not by Telegram. */
+  | { kind: 'retry_after'; seconds: number; local?: boolean }
   | { kind: 'migrated'; newChatId: number }
   | { kind: 'chat_gone'; reason: string }
   | { kind: 'transient'; reason: string }
@@ -31,6 +33,7 @@ const goneDescriptions = [
 const alreadyDone = [/message is not modified/i, /message to delete not found/i, /message can't be deleted/i];
 
 export function classifyError(error: unknown): SendOutcome {
+  if (error instanceof LocalRateLimit) return { kind: 'retry_after', seconds: Math.max(1, Math.ceil(error.waitMs / 1000)), local: true };
   const e = error as TelegramErrorLike;
   const response = e?.response;
   if (!response || typeof response.error_code !== 'number') {
@@ -71,7 +74,7 @@ export const REQUEST_TIMEOUT_MS = 20_000;
  */
 export function withRequestDeadline(source: Telegram, signal: () => AbortSignal = () => AbortSignal.timeout(REQUEST_TIMEOUT_MS)): Telegram {
   const telegram = new Telegram(source.token, source.options);
-  const call = telegram.callApi.bind(telegram);
+  const call = source.callApi.bind(source); // the source's own callApi: a SendGate's wrapper stays in the path
   telegram.callApi = ((method, payload, options = {}) =>
     call(method, payload, { ...options, signal: options.signal ?? (signal() as unknown as ApiSignal) })) as typeof telegram.callApi;
   return telegram;

@@ -57,7 +57,7 @@ const delivered = () => api.calls.slice(since).filter((c) => c.method === 'sendM
 
 /** Moves the clock to when the job may be tried again, and tries. */
 async function retry(d: Dispatcher): Promise<void> {
-  const { nextAt } = await nextDue(t.db); // its backoff or the group's pacing, whichever is later
+  const { nextAt } = await nextDue(t.db, clock.now()); // its backoff or the group's pacing, whichever is later
   clock.set(new Date(Math.max(clock.now().getTime(), nextAt!.getTime())));
   await t.db.updateTable('send_budget').set({ tokens: 1.5, refilled_at: clock.now() }).execute();
   await d.runOnce();

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faqSeed } from '../../db/migrations/data/2026-11-26-004-faq-seed.js';
+import { faqReviewBasis, faqReviewEntries } from '../../db/migrations/data/2026-12-02-230-faq-review-data.js';
 import { parseFaqFile } from '../../src/features/faq/kb-file.js';
-import { allEntries, faqVersion } from '../../src/features/faq/queries.js';
+import { allEntries, faqBasis, faqVersion } from '../../src/features/faq/queries.js';
 import type { FaqEntry } from '../../src/features/faq/schemas.js';
 import { FAQ_FILE } from '../faq/setup.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
@@ -18,17 +19,30 @@ const sources = (dir: URL): Array<{ name: string; text: string }> =>
   );
 const importsOf = (text: string) => [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
-const shipped = (): FaqEntry[] => {
+const shippedFile = () => {
   const file = parseFaqFile(readFileSync(FAQ_FILE, 'utf8'));
   if (!file.ok) throw new Error('db/faq/faq.yaml is invalid');
-  return file.entries;
+  return file;
 };
+const shipped = (): FaqEntry[] => shippedFile().entries;
+type SeedRow = (typeof faqSeed)[number];
+const asEntry = (r: SeedRow): FaqEntry => ({
+  slug: r.slug,
+  category: r.category,
+  title: r.title,
+  answer: r.answer,
+  answerEn: r.answer_en,
+  questions: [...r.questions],
+  keywords: [...r.keywords],
+  live: r.live,
+});
 
 describe('migrations are frozen', () => {
   it('carry what they need: no import from src/, no file read at run time (issue 8, defect 4)', () => {
     const files = sources(MIGRATIONS);
     expect(files.map((f) => f.name)).toContain('2026-11-26-004-faq.ts');
     expect(files.map((f) => f.name)).toContain('data/2026-11-26-004-faq-seed.ts');
+    expect(files.map((f) => f.name)).toContain('data/2026-12-02-230-faq-review-data.ts');
     for (const { name, text } of files) {
       for (const spec of importsOf(text)) {
         // kysely itself, or a sibling module of db/migrations (its frozen data)
@@ -38,21 +52,14 @@ describe('migrations are frozen', () => {
     }
   });
 
-  it('seeds the 28 entries of the frozen copy, which is today’s db/faq/faq.yaml read by the FAQ parser', () => {
-    const rows: FaqEntry[] = faqSeed.map((r) => ({
-      slug: r.slug,
-      category: r.category,
-      title: r.title,
-      answer: r.answer,
-      answerEn: r.answer_en,
-      questions: [...r.questions],
-      keywords: [...r.keywords],
-      live: r.live,
-    }));
-    expect(rows).toHaveLength(28);
+  it('004 seeds the 28 entries of its frozen copy; 230 carries today’s db/faq/faq.yaml read by the FAQ parser', () => {
+    expect(faqSeed).toHaveLength(28);
+    // 230 keeps 004's entries in their order and adds the new ones after them (a fresh database lists them in file order)
+    expect(faqReviewEntries.slice(0, 28).map((r) => r.slug)).toEqual(faqSeed.map((r) => r.slug));
     // When this fails, db/faq/faq.yaml changed: ship the change to databases with a new migration that
-    // carries its own data (never by editing 004 or its data), so a fresh database still equals the file.
-    expect(rows).toEqual(shipped());
+    // carries its own data (never by editing 004, 230 or their data), so a fresh database still equals the file.
+    expect(faqReviewEntries.map(asEntry)).toEqual(shipped());
+    expect(faqReviewBasis).toEqual(shippedFile().basis);
   });
 });
 
@@ -63,8 +70,9 @@ describe('a fresh database', () => {
   });
   afterAll(async () => t.close());
 
-  it('gets exactly the entries of db/faq/faq.yaml, in order, with a version number', async () => {
+  it('gets exactly the entries of db/faq/faq.yaml, in order, the texts it follows, and a version number', async () => {
     expect(await allEntries(t.db)).toEqual(shipped());
+    expect(await faqBasis(t.db)).toEqual(shippedFile().basis);
     expect(await faqVersion(t.db)).toEqual(expect.any(Number));
   });
 });

@@ -29,13 +29,13 @@ const tempFile = (name: string, text: string) => {
 
 describe('npm run cli -- faq', { timeout: 60_000 }, () => {
   it('matches questions from standard input, one JSON line each', async () => {
-    const { code, out } = await cli(['faq', 'match'], '入党申请书怎么写\n食堂几点开门\n\n谈话的时候会问我什么\n');
+    const { code, out } = await cli(['faq', 'match'], '入党申请书怎么写\n食堂几点开门\n\n推优之前要做什么准备\n');
     expect(code).toBe(0);
     const lines = out.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toEqual({ q: '入党申请书怎么写', slug: 'application-letter', score: expect.any(Number), outcome: 'answer' });
     expect(lines[1]).toEqual({ q: '食堂几点开门', slug: null, score: 0, outcome: 'none' });
-    expect(lines[2]).toMatchObject({ slug: 'application-talk', outcome: 'suggest' });
+    expect(lines[2]).toMatchObject({ slug: 'league-recommendation', outcome: 'suggest' });
     for (const l of lines) expect(Object.keys(l)).toEqual(['q', 'slug', 'score', 'outcome']);
   });
 
@@ -56,7 +56,7 @@ describe('npm run cli -- faq', { timeout: 60_000 }, () => {
     expect((await cli(['faq', 'export'])).out).toEqual(exported.out);
 
     const edited = readFileSync(FAQ_FILE, 'utf8').replace('学生党员每月交纳党费0.2元。', '学生党员每月交纳党费0.2元（已导入）。');
-    expect(await cli(['faq', 'import', tempFile('ok.yaml', edited)])).toMatchObject({ code: 0, out: ['Imported 28 FAQ entries (0 new, 28 replaced).'] });
+    expect(await cli(['faq', 'import', tempFile('ok.yaml', edited)])).toMatchObject({ code: 0, out: ['Imported 38 FAQ entries (0 new, 38 replaced).'] });
     expect((await cli(['faq', 'export'])).out.join('\n')).toContain('（已导入）');
     expect(await cli(['faq', 'import'])).toMatchObject({ code: 2, err: expect.stringContaining('faq import needs a YAML file') });
     expect(await cli(['faq', 'frobnicate'])).toMatchObject({ code: 2, err: expect.stringContaining('faq match') });

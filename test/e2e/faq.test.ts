@@ -75,7 +75,7 @@ describe('FAQ: answering classmates', () => {
   });
 
   it('offers up to three "did you mean" buttons when unsure, and pressing one answers', async () => {
-    const question = '谈话的时候会问我什么';
+    const question = '推优之前要做什么准备';
     const kb = parseFaqFile(readFileSync(FAQ_FILE, 'utf8'));
     expect(kb.ok && new FaqMatcher(kb.entries).match(question).outcome).toBe('suggest');
 
@@ -86,12 +86,12 @@ describe('FAQ: answering classmates', () => {
     expect(buttons.length).toBeLessThanOrEqual(4);
     expect(buttons.at(-1)!.callback_data).toMatch(/^faq:n:\d+$/);
     for (const b of buttons) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
-    const talk = buttons.find((b) => b.callback_data.endsWith(':application-talk'))!;
-    expect(talk.text).toBe('递交申请书后会有谈话吗？');
+    const recommendation = buttons.find((b) => b.callback_data.endsWith(':league-recommendation'))!;
+    expect(recommendation.text).toBe('什么是“推优”？');
 
-    const calls = await press(student, privateChat(student), messageIdOf(lastTo(student.id)), talk.callback_data);
+    const calls = await press(student, privateChat(student), messageIdOf(lastTo(student.id)), recommendation.callback_data);
     const answer = calls.find((c) => c.method === 'sendMessage')!;
-    expect(textOf(answer)).toContain('一个月内派人同入党申请人谈话');
+    expect(textOf(answer)).toContain('团员大会民主推荐');
     expect(calls.some((c) => c.method === 'editMessageReplyMarkup')).toBe(true);
   });
 
@@ -144,7 +144,7 @@ describe('FAQ: answering classmates', () => {
     expect(await say.group(group, other, '积极分子要考察多久')).toEqual([expect.stringContaining('一年以上')]);
     // unsure questions are never answered unasked
     clock.advance(11 * 60 * 1000);
-    expect(await say.group(group, other, '谈话的时候会问我什么')).toEqual([]);
+    expect(await say.group(group, other, '推优之前要做什么准备')).toEqual([]);
   });
 });
 
@@ -339,7 +339,10 @@ describe('FAQ: passing questions to the liaisons', () => {
 describe('FAQ: the secretary edits the knowledge base', () => {
   it('lists by category, edits and adds entries that take effect at once', async () => {
     const list = (await say.private(secretary, '/faq')).join('\n');
-    expect(list).toContain('<b>入党问答知识库</b>（共 28 条）');
+    expect(list).toContain('<b>入党问答知识库</b>（共 38 条）');
+    // which texts the answers follow, and when they were last checked (issue 12)
+    expect(list).toContain('依据（2026-12-02 复核）：\n• 《中国共产党章程》（2022年10月22日');
+    expect(list).toContain('• 《中国共产党发展党员工作细则》（中共中央办公厅2014年6月印发）');
     expect(list).toContain('<b>申请入党</b>\n• <code>eligibility</code> 入党需要什么条件？');
     expect(list).toContain('<code>class-liaisons</code> 本班的联络员是谁？（按班级实时生成）');
 

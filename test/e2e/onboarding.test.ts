@@ -312,7 +312,8 @@ describe('robustness', () => {
     await say.private(secretary, `/start inv_${invite.code}`);
     // the branch switch answers the button, then its reply fails: the apology must still arrive
     await say.private(secretary, '/branch');
-    h.api.injectFault('sendMessage', { kind: 'serverError' }, { times: 1 });
+    // a refusal no retry can fix (a 5xx or 429 would be retried through the outbox instead)
+    h.api.injectFault('sendMessage', { kind: 'badRequest', description: "Bad Request: can't parse entities" }, { times: 1 });
     const since = h.api.mark();
     await say.press(secretary, secretary.id, `br:${second.id}`);
     const after = h.api.calls.slice(since);
@@ -328,7 +329,7 @@ describe('robustness', () => {
   });
 
   it('apologises without details when a handler fails, and keeps going', async () => {
-    h.api.injectFault('sendMessage', { kind: 'serverError' }, { times: 1 });
+    h.api.injectFault('sendMessage', { kind: 'badRequest', description: "Bad Request: can't parse entities" }, { times: 1 });
     const replies = await say.private(student, '/help');
     expect(replies.at(-1)).toBe('抱歉，处理时出了点问题，请稍后再试。');
     const failure = h.logs.find((l) => l.event === 'update_failed');

@@ -33,8 +33,10 @@ describe('a bot killed while updates are queued', () => {
     api.injectFault('sendMessage', { kind: 'held', release: new Promise<void>((r) => (release = r)) }, { times: 1, chatId: student.id });
     const ids = [api.sendPrivateText(student, '/whoami'), api.sendPrivateText(student, '/help'), api.sendPrivateText(student, '/whoami')];
     await api.waitForCall('sendMessage', (c) => String(c.params.chat_id) === String(student.id), { timeoutMs: 30_000 });
-    // the poller asked for the next batch: Telegram now treats all three as delivered
-    await api.waitForCall('getUpdates', (c) => Number(c.params.offset) > ids[2]!, { timeoutMs: 30_000 });
+    // the poller asked for the next batch: Telegram now treats all three as delivered. Kill it as soon as
+    // that request arrives, not when the long poll ends (25 s later): by then the held reply would have
+    // reached its own deadline (10 s) and gone to the outbox, and the queue would have moved on.
+    await api.waitForRequest('getUpdates', (c) => Number(c.params.offset) > ids[2]!, { timeoutMs: 30_000 });
     first.kill('SIGKILL');
     await first.exited;
     release();

@@ -7,7 +7,7 @@ import { makeUser, startFakeBotApi } from '../support/fake-bot-api/index.js';
 import { killGroup, runProcess } from '../support/spawn.js';
 import { databaseEnvForProcess } from '../support/test-db.js';
 
-// A PostgreSQL restart seen by a real `npm start`: its backends are terminated, repeatedly, under load.
+// A PostgreSQL restart seen by a real process (`npm run dev`): its backends are terminated, repeatedly, under load.
 const onPostgres = process.env.TEST_DB_KIND === 'postgres';
 const children: ChildProcess[] = [];
 const cleanups: Array<() => Promise<void>> = [];
@@ -16,7 +16,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-describe.skipIf(!onPostgres)('npm start while PostgreSQL terminates its connections', () => {
+describe.skipIf(!onPostgres)('the bot process while PostgreSQL terminates its connections', () => {
   it('stays up, answers every message (or apologises), and answers normally afterwards', async () => {
     const api = await startFakeBotApi();
     cleanups.push(() => api.close());
@@ -30,7 +30,12 @@ describe.skipIf(!onPostgres)('npm start while PostgreSQL terminates its connecti
     const terminate = async () =>
       (await sql<{ ok: boolean }>`select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = ${appName}`.execute(admin)).rows.length;
 
-    const proc = runProcess('npm', ['start', '--silent'], { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: url.toString() }, children);
+    const proc = runProcess(
+      'npm',
+      ['run', 'dev', '--silent'],
+      { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: url.toString() },
+      children,
+    );
     await proc.waitForStdout(/"event":"ready"/, 90_000);
 
     const users = Array.from({ length: 150 }, (_, i) => makeUser(20_000 + i, `同学${i}`));
@@ -44,10 +49,12 @@ describe.skipIf(!onPostgres)('npm start while PostgreSQL terminates its connecti
     expect(proc.child.exitCode).toBeNull();
 
     // Once the bot has seen its connections die (one log line each), the next message is answered normally.
-    const lostLine = '"event":"db_connection_lost"';
-    const before = proc.output().stdout.split(lostLine).length - 1;
+    // The pool's connections log db_connection_lost; the dispatcher's LISTEN connection (the same
+    // application_name, so terminated too) logs outbox_listen_lost.
+    const lostLines = ['"event":"db_connection_lost"', '"event":"outbox_listen_lost"'];
+    const before = lostLines.reduce((n, line) => n + proc.output().stdout.split(line).length - 1, 0);
     const killed = await terminate();
-    await proc.waitForCount(lostLine, before + killed, 30_000);
+    await proc.waitForCount(lostLines, before + killed, 30_000);
     const late = makeUser(29_999, '后来者');
     api.sendPrivateText(late, '/start');
     expect(String((await api.waitForMessage(late.id, /你好，后来者/, { timeoutMs: 30_000 })).params.text)).toContain('班级党建助手');

@@ -4,7 +4,8 @@ import { makeUser, startFakeBotApi, type FakeBotApi } from '../support/fake-bot-
 import { databaseEnvForProcess } from '../support/test-db.js';
 import { killGroup, runProcess } from '../support/spawn.js';
 
-// These run the bot as a real process through `npm start`, as an operator would.
+// These run the bot as a real process through `npm run dev` (the sources through tsx), as a developer
+// would; test/e2e/production-build.test.ts runs `npm start` (the build in dist/).
 const children: ChildProcess[] = [];
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -14,9 +15,9 @@ afterEach(async () => {
 
 const run = (command: string, args: string[], env: Record<string, string>) => runProcess(command, args, env, children);
 
-describe('npm start', () => {
+describe('npm run dev', () => {
   it('refuses a bad configuration with one readable message and exit code 2', async () => {
-    const proc = run('npm', ['start', '--silent'], {
+    const proc = run('npm', ['run', 'dev', '--silent'], {
       BOT_MODE: 'webhook',
       WEBHOOK_PORT: 'eighty',
       TZ: 'Mars/Olympus',
@@ -35,7 +36,7 @@ describe('npm start', () => {
     cleanups.push(() => api.close());
     const db = await databaseEnvForProcess();
     cleanups.push(db.cleanup);
-    const proc = run('npm', ['start', '--silent'], { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ...db.env });
+    const proc = run('npm', ['run', 'dev', '--silent'], { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ...db.env });
     await proc.waitForStdout(/"event":"setup_link"/);
     const ready = await proc.waitForStdout(/\{[^\n]*"event":"ready"[^\n]*\}/);
     const botPid = (JSON.parse(ready) as { pid: number }).pid;

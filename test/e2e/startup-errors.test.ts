@@ -39,12 +39,12 @@ describe.skipIf(onPostgres)('a database that cannot be opened', () => {
     expect(result.message).toContain('the host of PostgreSQL at nonexistent.invalid:5432, database "party" cannot be resolved (DNS lookup failed) [ENOTFOUND]');
   });
 
-  it('npm start prints it as one line, exit code 1, no stack trace', async () => {
+  it('npm run dev prints it as one line, exit code 1, no stack trace', async () => {
     const children: ChildProcess[] = [];
     try {
       const proc = runProcess(
         'npm',
-        ['start', '--silent'],
+        ['run', 'dev', '--silent'],
         { BOT_TOKEN: '123456:secret-token', DATABASE_URL: `postgres://party:${PASSWORD}@127.0.0.1:1/party` },
         children,
       );

@@ -46,6 +46,17 @@ describe('the shipped knowledge base', () => {
       'class-liaisons',
       'anonymous-feedback',
       'class-stats',
+      // issue 12
+      'religion',
+      'discipline-record',
+      'motives-benefits',
+      'study-abroad',
+      'status-change',
+      'league-vs-party',
+      'rights-duties',
+      'leaving-party',
+      'lost-materials',
+      'public-notice',
     ];
     for (const slug of required) expect(bySlug.has(slug), slug).toBe(true);
     for (const e of entries) {
@@ -60,11 +71,51 @@ describe('the shipped knowledge base', () => {
     ).toEqual([...liveSlugs].sort());
   });
 
+  it('cites the articles that say it and claims no more than the rules do (issue 12)', () => {
+    const a = (slug: string) => bySlug.get(slug)!.answer;
+    const en = (slug: string) => bySlug.get(slug)!.answerEn!;
+    // 推优 is one route (细则第八条); the under-28 rule is the 1995 opinion, not 第九条 (培养联系人)
+    expect(a('league-recommendation')).toContain('《细则》第八条');
+    expect(a('league-recommendation')).toContain('1995');
+    expect(a('league-recommendation')).not.toContain('第九条');
+    expect(a('league-recommendation')).toContain('不是团员能入党吗？可以申请');
+    expect(a('activist-training')).toContain('培养联系人（《细则》第九条）');
+    expect(a('activist-training')).toContain('不是从递交入党申请书那天算起');
+    expect(a('activist-selection')).toContain('《细则》第八条');
+    expect(a('activist-selection')).not.toContain('第八、九条');
+    expect(a('dues')).toContain('按季度交纳');
+    expect(a('dues')).toContain('补交一般不超过6个月');
+    expect(a('dues')).toContain('研究生');
+    expect(a('dues')).toContain('交给本人所在的党支部');
+    expect(a('not-selected')).not.toContain('一直有效');
+    expect(a('party-school')).toContain('县级党委组织部门');
+    expect(a('party-school')).not.toContain('县级以上');
+    expect(a('graduating-student')).toContain('未来3个月内将离开');
+    expect(a('graduating-student')).toContain('连续计算（《细则》第十二条）');
+    expect(a('full-membership')).toContain('延长只有一次，时间不少于半年、最长一年');
+    expect(a('full-membership')).toContain('三个月内审批');
+    expect(en('eligibility')).not.toContain('Anyone aged 18');
+    expect(en('eligibility')).toContain('art. 1');
+    expect(a('timeline')).not.toContain('两年半');
+    expect(a('timeline')).toContain('从支部大会通过你为预备党员之日算起（《党章》第七条）');
+    expect(a('political-review')).toContain('可以不进行函调或外调（《细则》第十六条）');
+    expect(a('anonymous-feedback')).not.toContain('会为你保密');
+    expect(a('anonymous-feedback')).toContain('12380');
+    expect(a('anonymous-feedback')).toContain('纪检');
+    expect(a('rights-duties')).toContain('《党章》第三条');
+    expect(a('rights-duties')).toContain('《党章》第四条');
+    expect(a('leaving-party')).toContain('（《党章》第九条）');
+    expect(a('league-vs-party')).toContain('入团申请书');
+    // which texts it follows, and when it was last checked against them
+    expect(kb.ok && kb.basis?.texts.join('\n')).toMatch(/2022[\s\S]*2014[\s\S]*2008[\s\S]*1995/);
+    expect(kb.ok && kb.basis?.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('states the rules correctly', () => {
     const a = (slug: string) => bySlug.get(slug)!.answer;
     expect(a('eligibility')).toContain('年满十八岁');
     expect(a('application-talk')).toContain('一个月内派人同入党申请人谈话');
-    expect(a('league-recommendation')).toContain('28周岁以下的共青团员');
+    expect(a('league-recommendation')).toContain('28周岁以下的青年入党一般从团员中发展');
     expect(a('activist-selection')).toContain('支部委员会');
     expect(a('activist-selection')).toContain('报上级党委备案');
     expect(a('activist-training')).toContain('一年以上');
@@ -86,6 +137,15 @@ describe('the shipped knowledge base', () => {
   it('exports to a file that reads back the same', () => {
     const again = parseFaqFile(formatFaqFile(entries));
     expect(again.ok && again.entries).toEqual(entries);
+    const basis = kb.ok ? kb.basis : null;
+    const withBasis = parseFaqFile(formatFaqFile(entries, basis));
+    expect(withBasis.ok && withBasis.basis).toEqual(basis);
+    // a basis must name its texts and a real review date
+    const bad = parseFaqFile(`version: 1\nbasis:\n  texts: []\n  reviewed: '2026-02-30'\nentries:\n  - ${entryText(entries[0]!).split('\n').join('\n    ')}`);
+    expect(bad.ok ? [] : bad.errors.map((e) => [e.line, e.message])).toEqual([
+      [3, expect.stringContaining('basis.texts')],
+      [4, expect.stringContaining('basis.reviewed: must be a real date')],
+    ]);
     const one = parseFaqFile(`version: 1\nentries:\n  - ${entryText(entries[0]!).split('\n').join('\n    ')}`);
     expect(one.ok && one.entries).toEqual([entries[0]]);
   });

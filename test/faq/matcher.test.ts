@@ -2,25 +2,30 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFaqFile } from '../../src/features/faq/kb-file.js';
 import { FaqMatcher, THRESHOLDS, type MatchResult } from '../../src/features/faq/matcher.js';
-import { normalise, terms } from '../../src/features/faq/text.js';
+import { contentUnits, normalise, terms } from '../../src/features/faq/text.js';
 import { FAQ_FILE } from './setup.js';
 
 const kb = parseFaqFile(readFileSync(FAQ_FILE, 'utf8'));
 if (!kb.ok) throw new Error(JSON.stringify(kb.errors));
 const matcher = new FaqMatcher(kb.entries);
+/** The knowledge base without some entries: their questions are then ones it has no entry for. */
+const without = (...slugs: string[]) => new FaqMatcher(kb.entries.filter((e) => !slugs.includes(e.slug)));
 
 interface Figures {
   answerable: number;
   answeredRight: number;
   answeredWrong: number;
   suggestedRight: number;
+  /** Party questions no entry answers ("?"): a suggestion or a hand-off is right, an answer is not. */
+  uncovered: number;
+  uncoveredAnswered: number;
   offTopic: number;
   silent: number;
 }
 
-/** Reads slug<TAB>question lines ("a|b" = either is right, "-" = off-topic) and scores the matcher on them. */
+/** Reads slug<TAB>question lines ("a|b" = either is right, "?" = no entry answers it, "-" = off-topic) and scores the matcher on them. */
 function evaluate(file: string): Figures {
-  const f: Figures = { answerable: 0, answeredRight: 0, answeredWrong: 0, suggestedRight: 0, offTopic: 0, silent: 0 };
+  const f: Figures = { answerable: 0, answeredRight: 0, answeredWrong: 0, suggestedRight: 0, uncovered: 0, uncoveredAnswered: 0, offTopic: 0, silent: 0 };
   const lines = readFileSync(new URL(file, import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'));
@@ -30,6 +35,11 @@ function evaluate(file: string): Figures {
     if (label === '-') {
       f.offTopic++;
       if (r.outcome === 'none') f.silent++;
+      continue;
+    }
+    if (label === '?') {
+      f.uncovered++;
+      if (r.outcome === 'answer') f.uncoveredAnswered++;
       continue;
     }
     const right = label.split('|');
@@ -45,37 +55,76 @@ function evaluate(file: string): Figures {
 const pct = (n: number, d: number) => Math.round((1000 * n) / d) / 10;
 
 describe('FAQ matching accuracy', () => {
+  const report = (name: string, f: Figures) =>
+    console.info(
+      `${name}: ${f.answerable} answerable, ${pct(f.answeredRight, f.answerable)}% answered right, ${pct(f.answeredWrong, f.answerable)}% answered wrong, ` +
+        `${pct(f.answeredRight + f.suggestedRight, f.answerable)}% right answer or suggestion; ${f.uncovered} without an entry, ${pct(f.uncoveredAnswered, f.uncovered)}% answered; ` +
+        `${f.offTopic} off-topic, ${pct(f.silent, f.offTopic)}% silent`,
+    );
+
   it('does not regress on the labelled development set (thresholds were calibrated on it)', () => {
     const f = evaluate('./dev-set.tsv');
-    console.info(
-      `dev set: ${f.answerable} answerable, ${pct(f.answeredRight, f.answerable)}% answered right, ${pct(f.answeredWrong, f.answerable)}% answered wrong, ` +
-        `${pct(f.answeredRight + f.suggestedRight, f.answerable)}% right answer or suggestion; ${f.offTopic} off-topic, ${pct(f.silent, f.offTopic)}% silent`,
-    );
-    expect(f.answerable).toBeGreaterThanOrEqual(130);
-    expect(f.offTopic).toBeGreaterThanOrEqual(50);
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.97);
-    expect(f.answeredWrong).toBeLessThanOrEqual(2);
-    expect(f.silent / f.offTopic).toBeGreaterThanOrEqual(0.97);
+    report('dev set', f);
+    expect(f.answerable).toBeGreaterThanOrEqual(700);
+    expect(f.uncovered).toBeGreaterThanOrEqual(50);
+    expect(f.offTopic).toBeGreaterThanOrEqual(130);
+    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.93);
+    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.005);
+    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.25);
+    expect(f.silent / f.offTopic).toBeGreaterThanOrEqual(0.99);
   });
 
   it('holds up on a held-out set that was not used to set the thresholds', () => {
     const f = evaluate('./holdout.tsv');
-    console.info(
-      `held-out: ${pct(f.answeredRight, f.answerable)}% answered right, ${pct(f.answeredRight + f.suggestedRight, f.answerable)}% right answer or suggestion, ${pct(f.silent, f.offTopic)}% off-topic silent`,
-    );
+    report('held-out', f);
     expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.88);
     expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.92);
+    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.07);
+    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.25);
     expect(f.silent / f.offTopic).toBeGreaterThanOrEqual(0.95);
   });
 
   it('gives the three outcomes, with suggestions only when unsure', () => {
     expect(matcher.match('入党申请书怎么写')).toMatchObject({ slug: 'application-letter', outcome: 'answer' });
-    const unsure = matcher.match('谈话的时候会问我什么');
+    const unsure = matcher.match('推优之前要做什么准备');
     expect(unsure.outcome).toBe('suggest');
     expect(unsure.score).toBeGreaterThanOrEqual(THRESHOLDS.suggest);
     expect(unsure.candidates.length).toBeGreaterThan(0);
     expect(unsure.candidates.length).toBeLessThanOrEqual(3);
     for (const q of ['食堂几点开门', '四级什么时候考', '作业交了吗', '哈哈哈', '', '   ', '？？？']) expect(matcher.match(q).outcome, q).toBe('none');
+  });
+
+  it('gives no confident answer to a question whose key content no entry covers (issue 12)', () => {
+    // before the entries on religion, school discipline and motives existed, these were answered by neighbours
+    const before = without('religion', 'discipline-record', 'motives-benefits');
+    for (const q of ['我信佛，可以入党吗', '我之前被学校处分过还能入党吗', '入党对考公有帮助吗']) {
+      expect(before.match(q).outcome, q).not.toBe('answer');
+    }
+    expect(matcher.match('我信佛，可以入党吗')).toMatchObject({ slug: 'religion', outcome: 'answer' });
+    expect(matcher.match('我之前被学校处分过还能入党吗')).toMatchObject({ slug: 'discipline-record', outcome: 'answer' });
+    expect(matcher.match('入党对考公有帮助吗')).toMatchObject({ slug: 'motives-benefits', outcome: 'answer' });
+    // a Party question about something no entry knows: a suggestion or a hand-off, never an answer
+    for (const q of ['党员可以炒股吗', '党员可以买彩票吗', '党的生日是哪一天']) expect(matcher.match(q).outcome, q).not.toBe('answer');
+  });
+
+  it('does not take the League for the Party, a negation for its opposite, or a weak word alone for the domain', () => {
+    expect(matcher.match('入团申请书怎么写')).toMatchObject({ slug: 'league-vs-party', outcome: 'answer' });
+    expect(without('league-vs-party').match('入团申请书怎么写').outcome).not.toBe('answer');
+    expect(matcher.match('我不想继续当积极分子了')).toMatchObject({ slug: 'leaving-party', outcome: 'answer' });
+    expect(matcher.match('为什么我没被确定为发展对象')).toMatchObject({ slug: 'not-selected', outcome: 'answer' });
+    expect(matcher.match('党龄从哪天开始算')).toMatchObject({ slug: 'full-membership', outcome: 'answer' });
+    expect(matcher.match('积极分子的考察期从哪天开始算')).toMatchObject({ slug: 'activist-training', outcome: 'answer' });
+    // 挂科 alone makes a question possibly about joining: answered only by the entry about grades
+    expect(matcher.match('挂科了还能入党吗')).toMatchObject({ slug: 'academic-requirement', outcome: 'answer' });
+    expect(matcher.match('考试挂科了能补考吗').outcome).toBe('none');
+  });
+
+  it('finds what a question is about: domain terms, words and unknown runs, less function words and fillers', () => {
+    const lexicon = ['入党申请书', '入团申请书', '积极分子'];
+    expect(contentUnits('我信佛，可以入党吗', lexicon)).toEqual(['信佛', '入党']);
+    expect(contentUnits('党员可以炒股吗', lexicon)).toEqual(['党员', '炒股']);
+    expect(contentUnits('入团申请书大概要写几页', lexicon)).toEqual(['入团申请书']);
+    expect(contentUnits('请问一下现在怎么办', lexicon)).toEqual([]);
   });
 
   it('reads typos, synonyms and traditional characters', () => {

@@ -1,3 +1,6 @@
+import { Telegram } from 'telegraf';
+import { Replies } from '../../src/telegram/replies.js';
+import { SendGate, telegramGateSettings } from '../../src/telegram/send-gate.js';
 import { createChatMigrator } from '../../src/chats/migrate.js';
 import { createConfig } from '../../src/config/config.js';
 import type { Db } from '../../src/db/schema.js';
@@ -35,6 +38,11 @@ export async function startBotHarness(options: { db: Db; clock: Clock; features:
     botUsername: () => api.bot.username,
     outbox: { poke: () => undefined },
     migrateChat: createChatMigrator([]),
+    replies: new Replies(
+      { db: options.db, clock: options.clock, logger, poke: () => undefined },
+      new SendGate(options.clock, telegramGateSettings),
+      new Telegram(api.token, { apiRoot: api.apiRoot, webhookReply: false }),
+    ),
   };
   const bot = createBot(deps, options.features);
   bot.botInfo = await bot.telegram.getMe();

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { startApp, type RunningApp } from '../../src/app.js';
+import { startApp, type RunningApp, type StartOptions } from '../../src/app.js';
 import type { Db } from '../../src/db/schema.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { startFakeBotApi, type FakeBotApi } from './fake-bot-api/index.js';
@@ -62,6 +62,7 @@ export async function startHarness(options: {
   runScheduler?: boolean;
   pollingSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   pollingRequestTimeoutMs?: number;
+  replies?: StartOptions['replies'];
 }): Promise<Harness> {
   const api = options.api ?? (await startFakeBotApi());
   const { stream, logs, rawLogs, waitForLog } = logCapture();
@@ -74,6 +75,7 @@ export async function startHarness(options: {
     runScheduler: options.runScheduler === true,
     ...(options.pollingSleep ? { pollingSleep: options.pollingSleep } : {}),
     ...(options.pollingRequestTimeoutMs ? { pollingRequestTimeoutMs: options.pollingRequestTimeoutMs } : {}),
+    ...(options.replies ? { replies: options.replies } : {}),
   });
   if (!result.ok) throw new Error(result.message);
   const app = result.app;

@@ -47,9 +47,12 @@ export function runProcess(command: string, args: string[], env: Record<string, 
       check();
     });
   const waitForStdout = (pattern: RegExp, timeoutMs = 60_000) => waitFor(() => pattern.exec(stdout)?.[0], String(pattern), timeoutMs);
-  /** Resolves once `needle` has appeared `times` times on stdout. */
-  const waitForCount = (needle: string, times: number, timeoutMs = 60_000) =>
-    waitFor(() => (stdout.split(needle).length - 1 >= times ? true : undefined), `${times} × ${needle}`, timeoutMs).then(() => undefined);
+  /** Resolves once `needle` (or the needles together) has appeared `times` times on stdout. */
+  const waitForCount = (needle: string | string[], times: number, timeoutMs = 60_000) => {
+    const needles = typeof needle === 'string' ? [needle] : needle;
+    const count = () => needles.reduce((n, x) => n + stdout.split(x).length - 1, 0);
+    return waitFor(() => (count() >= times ? true : undefined), `${times} × ${needles.join(' | ')}`, timeoutMs).then(() => undefined);
+  };
   const kill = (signal: NodeJS.Signals) => killGroup(child, signal);
   return { child, exited, waitForStdout, waitForCount, kill, output: () => ({ stdout, stderr }) };
 }

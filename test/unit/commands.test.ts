@@ -20,9 +20,9 @@ const role = (r: RoleView['role']): RoleView => ({
 
 describe('commands each role sees', () => {
   it('keeps secretary commands from students and liaisons', () => {
-    expect(names([], 'private')).toEqual(['cancel', 'help', 'start', 'whoami']);
-    expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'notice', 'notices', 'start', 'whoami']);
-    expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'help', 'start', 'whoami']);
+    expect(names([], 'private')).toEqual(['cancel', 'feedback', 'help', 'start', 'whoami']);
+    expect(names([role('liaison')], 'private')).toEqual(['bind_link', 'cancel', 'feedback', 'feedback_list', 'help', 'notice', 'notices', 'start', 'whoami']);
+    expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'feedback', 'help', 'start', 'whoami']);
     expect(names([role('secretary')], 'private')).toEqual([
       'bind_link',
       'branch',
@@ -34,6 +34,10 @@ describe('commands each role sees', () => {
       'faq_add',
       'faq_delete',
       'faq_edit',
+      'feedback',
+      'feedback_export',
+      'feedback_list',
+      'feedback_stats',
       'faq_learn',
       'faq_reset',
       'help',
@@ -47,10 +51,10 @@ describe('commands each role sees', () => {
   });
 
   it('shows /bind in groups only to those with authority over a class: liaisons, League secretaries, secretaries', () => {
-    expect(names([], 'group')).toEqual(['ask', 'help', 'liaisons']);
-    expect(names([role('liaison')], 'group')).toEqual(['ask', 'bind', 'help', 'liaisons']);
-    expect(names([role('league_secretary')], 'group')).toEqual(['ask', 'bind', 'help', 'liaisons']);
-    expect(names([role('counselor')], 'group')).toEqual(['ask', 'help', 'liaisons']);
+    expect(names([], 'group')).toEqual(['ask', 'feedback', 'help', 'liaisons', 'report']);
+    expect(names([role('liaison')], 'group')).toEqual(['ask', 'bind', 'feedback', 'help', 'liaisons', 'report']);
+    expect(names([role('league_secretary')], 'group')).toEqual(['ask', 'bind', 'feedback', 'help', 'liaisons', 'report']);
+    expect(names([role('counselor')], 'group')).toEqual(['ask', 'help', 'liaisons', 'feedback', 'report'].sort());
   });
 
   it('has a unique name for every command', () => {

@@ -99,3 +99,16 @@ describe('occurrencesBetween', () => {
     expect(occurrencesBetween(rule, SH, new Date('2026-12-04T00:00:00Z'), new Date('2026-12-17T11:29:00Z'))).toEqual([]);
   });
 });
+
+describe('once', () => {
+  it('one date at a time: the instant while it is ahead, then none; a skipped time is the jump', () => {
+    const rule: RecurrenceRule = { kind: 'once', date: '2026-12-03', time: '19:30' };
+    expect(nextOccurrence(rule, SH, new Date('2026-12-01T00:00:00Z'))?.toISOString()).toBe('2026-12-03T11:30:00.000Z');
+    expect(nextOccurrence(rule, SH, new Date('2026-12-03T11:30:00Z'))).toBeNull();
+    expect(occurrencesBetween(rule, SH, new Date('2026-12-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'))).toHaveLength(1);
+    expect(nextOccurrence({ kind: 'once', date: '2026-03-29', time: '02:30' }, BERLIN, new Date('2026-03-01T00:00:00Z'))?.toISOString()).toBe(
+      '2026-03-29T01:00:00.000Z',
+    );
+    expect(() => nextOccurrence({ kind: 'once', date: '2026-02-30', time: '19:30' }, SH, new Date())).toThrow();
+  });
+});

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { html, joinHtml, mention } from '../../i18n/html.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, privateOnly, secretaryOnly } from '../../telegram/guards.js';
-import { replyHtml } from '../../telegram/reply.js';
+import { replyHtml, replyHtmlWithKeyboard } from '../../telegram/reply.js';
 import { splitQuotedArgs } from '../../shared/quoted-args.js';
 import { secretaryBranch } from '../people/access.js';
 import type { ClassMember } from '../people/queries.js';
@@ -47,10 +47,11 @@ export function classesComposer(deps: AppDeps): Composer<BotContext> {
     const branches = [...new Map(ctx.roles.filter((r) => r.role === 'secretary').map((r) => [r.branchId, r.branchName])).entries()];
     const current = secretaryBranch(ctx.roles)!;
     if (branches.length === 1) return replyHtml(ctx, ctx.t('branch.only', { branch: current.branchName }));
-    await ctx.reply(ctx.t('branch.choose', { branch: current.branchName }), {
-      parse_mode: 'HTML',
-      ...Markup.inlineKeyboard(branches.map(([id, name]) => [Markup.button.callback(`${id === current.branchId ? '✅ ' : ''}${name}`, `br:${id}`)])),
-    });
+    await replyHtmlWithKeyboard(
+      ctx,
+      ctx.t('branch.choose', { branch: current.branchName }),
+      branches.map(([id, name]) => [Markup.button.callback(`${id === current.branchId ? '✅ ' : ''}${name}`, `br:${id}`)]),
+    );
   });
 
   composer.action(/^br:(\d+)$/, async (ctx) => {

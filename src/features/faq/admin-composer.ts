@@ -5,8 +5,10 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, privateOnly, secretaryOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
+import { cutText } from '../../shared/text.js';
 import { isSecretaryOf, secretaryBranch } from '../people/access.js';
 import { branchEntry } from './branch-kb.js';
+import { bumpFaqVersion, entryBySlug, faqBasis, openQuestions } from './queries.js';
 import type { FaqEntry } from './schemas.js';
 import { ENTRY_TEMPLATE, entryText, removeEntry, resetEntry, saveEntryText, type FaqKnowledgeBase, type SaveError } from './service.js';
 import { listUnanswered } from './unanswered.js';
@@ -36,7 +38,16 @@ export function adminComposer(deps: AppDeps, kb: FaqKnowledgeBase): Composer<Bot
     const { entries, origins } = await kb.current(branchOf(ctx));
     const byCategory = new Map<string, FaqEntry[]>();
     for (const e of entries.values()) byCategory.set(e.category, [...(byCategory.get(e.category) ?? []), e]);
-    const parts = [`${ctx.t('faq.list.header', { count: entries.size })}\n${ctx.t('faq.list.branchNote')}`];
+    const basis = await faqBasis(db);
+    const parts = [
+      `${ctx.t('faq.list.header', { count: entries.size })}\n${ctx.t('faq.list.branchNote')}`,
+      basis
+        ? ctx.t('faq.list.basis', {
+            reviewed: basis.reviewed,
+            texts: [...basis.texts.map((text) => `• ${text}`), ...(basis.note ? [basis.note] : [])].join('\n'),
+          })
+        : ctx.t('faq.list.noBasis'),
+    ];
     const marks: Record<string, MessageKey | null> = { base: null, changed: 'faq.list.changed', own: 'faq.list.own' };
     for (const [category, list] of byCategory) {
       const lines = list.map((e) => {

@@ -1,4 +1,5 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
+import { sendHtml } from '../../telegram/reply.js';
 import type { Executor } from '../../db/schema.js';
 import { t as translate, translator } from '../../i18n/i18n.js';
 import type { Language } from '../../i18n/language.js';
@@ -42,16 +43,12 @@ export const notHelpfulButton = (lang: Language, questionId: number): Buttons =>
 ];
 
 /**
- * A direct reply to what the person just did (a question, a button): sent at once, not through the
- * outbox. Messages to anyone else go through the inbox and the outbox.
+ * A direct reply to what the person just did (a question, a button), through the rate-aware reply
+ * path (short 429s waited out, long ones queued, a full group answered privately). Messages to
+ * anyone else go through the inbox and the outbox.
  */
 export const replyTo = (ctx: BotContext, chatId: number, html: string, opts: { replyTo?: number | undefined; buttons?: Buttons } = {}) =>
-  ctx.telegram.sendMessage(chatId, html, {
-    parse_mode: 'HTML',
-    link_preview_options: { is_disabled: true },
-    ...(opts.replyTo ? { reply_parameters: { message_id: opts.replyTo, allow_sending_without_reply: true } } : {}),
-    ...(opts.buttons ? { reply_markup: { inline_keyboard: opts.buttons } } : {}),
-  });
+  sendHtml(ctx, chatId, html, { ...(opts.replyTo ? { replyTo: opts.replyTo } : {}), ...(opts.buttons ? { keyboard: opts.buttons } : {}) });
 
 export async function languageOf(db: Executor, personId: number): Promise<Language> {
   return (await db.selectFrom('people').select('language').where('id', '=', personId).executeTakeFirst())?.language ?? 'zh';

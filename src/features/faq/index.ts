@@ -2,6 +2,7 @@ import type { Feature } from '../feature.js';
 import { faqOnChatMigrated } from './chat-migrated.js';
 import { faqComposer } from './composer.js';
 import { answerDialogue } from './answer-flow.js';
+import { faqHousekeepingSchedule } from './housekeeping.js';
 import { retentionSchedule } from './retention.js';
 
 /**
@@ -25,5 +26,5 @@ export const faqFeature: Feature = {
   composer: faqComposer,
   onChatMigrated: faqOnChatMigrated,
   dialogues: [answerDialogue],
-  schedules: (config) => [retentionSchedule(config.questionRetentionDays)],
+  schedules: (config) => [faqHousekeepingSchedule(), retentionSchedule(config.questionRetentionDays)],
 };

@@ -1,12 +1,12 @@
 import { LineCounter, parseDocument, stringify, type Node } from 'yaml';
-import { entryFromInput, entryToInput, faqFileSchema, type FaqEntry } from './schemas.js';
+import { entryFromInput, entryToInput, faqFileSchema, type FaqBasis, type FaqEntry } from './schemas.js';
 
 export interface LineError {
   line: number;
   message: string;
 }
 
-export type ParsedFaqFile = { ok: true; entries: FaqEntry[] } | { ok: false; errors: LineError[] };
+export type ParsedFaqFile = { ok: true; entries: FaqEntry[]; basis: FaqBasis | null } | { ok: false; errors: LineError[] };
 
 /**
  * Reads the knowledge-base file (YAML, or JSON which is YAML too). Every problem is reported with
@@ -44,7 +44,7 @@ export function parseFaqFile(text: string): ParsedFaqFile {
     });
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  return { ok: true, entries: parsed.data!.entries.map(entryFromInput) };
+  return { ok: true, entries: parsed.data!.entries.map(entryFromInput), basis: parsed.data!.basis ?? null };
 }
 
 function describePath(path: Array<string | number>, data: unknown): string {
@@ -59,10 +59,10 @@ function describePath(path: Array<string | number>, data: unknown): string {
 }
 
 /** The knowledge base as the same YAML format `parseFaqFile` reads (a round trip changes nothing). */
-export function formatFaqFile(entries: readonly FaqEntry[]): string {
+export function formatFaqFile(entries: readonly FaqEntry[], basis: FaqBasis | null = null): string {
   const header = '# 班级党建助手 · 入党问答知识库（导出）\n# 导入：npm run cli -- faq import FILE\n\n';
   const body = stringify(
-    { version: 1, entries: entries.map(entryToInput) },
+    { version: 1, ...(basis ? { basis } : {}), entries: entries.map(entryToInput) },
     { lineWidth: 0, blockQuote: 'literal', defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' },
   );
   return header + body;

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
+import { KeyContent } from './key-content.js';
 import { domainStrength, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
 
 export type Outcome = 'answer' | 'suggest' | 'none';
@@ -26,7 +27,14 @@ export interface MatchResult {
 export const THRESHOLDS = { answer: 0.5, suggest: 0.3 } as const;
 export const MAX_SUGGESTIONS = 3;
 /** A question with only a weak domain word (申请, 挂科) needs a stronger match to be answered. */
-const WEAK_DOMAIN_FACTOR = 0.75;
+const WEAK_DOMAIN_FACTOR = 0.7;
+/** How many of the best entries by BM25 are ranked again by the key content they cover. */
+const RERANK = 8;
+/** How much the share of key content an entry covers counts in its rank, and in the confidence. */
+const KEY_RANK_WEIGHT = 0.8;
+const KEY_CONF_WEIGHT = 0.45;
+/** Key content no entry contains weighing more than this many times what the best entry covers: no confident answer. */
+const UNKNOWN_CAP = 1.5;
 
 type Kind = 'title' | 'question' | 'keywords' | 'answer';
 interface Doc {
@@ -44,7 +52,10 @@ const termWeight = (term: string) => (term.startsWith(LEXICON_PREFIX) ? 2.5 : te
 /**
  * An in-memory BM25 index (MiniSearch) over every entry's title, example questions, keywords and
  * answer, each a small document of its own; an entry's score is its best document's plus a share of
- * the others'. Built once per knowledge-base version; a match takes well under a millisecond.
+ * the others'. The best few are then ranked again by how much of the question's key content they
+ * cover (key-content.ts), and an entry that covers none of it — or far less than the question says
+ * that no entry knows — is at most suggested, never answered. Built once per knowledge-base version;
+ * a match takes well under a millisecond.
  */
 export class FaqMatcher {
   private readonly search: MiniSearch<Doc>;
@@ -55,6 +66,7 @@ export class FaqMatcher {
   /** Document frequency of each term, and every term of each entry (for terms left out of the search). */
   private readonly df = new Map<string, number>();
   private readonly slugTerms = new Map<string, Set<string>>();
+  private readonly key: KeyContent;
   /** Terms in more documents than this are left out of the search (they cost most and say least). */
   private readonly commonCut: number;
   readonly slugs: string[];
@@ -84,14 +96,20 @@ export class FaqMatcher {
       searchOptions: { tokenize: (text) => text.split('\u0001'), processTerm: (term) => term },
     });
     this.search.addAll(this.docs);
+    const headTerms = new Map<string, Set<string>>();
+    const keywordTerms = new Map<string, Set<string>>();
+    const termsOf = (map: Map<string, Set<string>>, slug: string) => map.get(slug) ?? map.set(slug, new Set<string>()).get(slug)!;
     for (const d of this.docs) {
-      const set = this.slugTerms.get(d.slug) ?? new Set<string>();
+      const all = termsOf(this.slugTerms, d.slug);
+      const head = termsOf(headTerms, d.slug);
       for (const term of d.terms) {
         this.df.set(term, (this.df.get(term) ?? 0) + 1);
-        set.add(term);
+        all.add(term);
+        if (d.kind !== 'answer') head.add(term);
+        if (d.kind === 'keywords') termsOf(keywordTerms, d.slug).add(term);
       }
-      this.slugTerms.set(d.slug, set);
     }
+    this.key = new KeyContent(this.lexicon, headTerms, this.slugTerms, keywordTerms);
     this.commonCut = Math.max(400, Math.floor(this.docs.length * 0.06));
   }
 
@@ -131,7 +149,7 @@ export class FaqMatcher {
     }
     const totalWeight = queryTerms.reduce((sum, t) => sum + termWeight(t), 0);
     const hasLexicon = queryTerms.some((t) => t.startsWith(LEXICON_PREFIX));
-    const ranked = [...perSlug.entries()]
+    const byRaw = [...perSlug.entries()]
       .map(([slug, a]) => {
         const raw = a.best + 0.3 * Math.min(a.rest, 2 * a.best);
         const coverage = [...a.covered].reduce((sum, t) => sum + termWeight(t), 0) / totalWeight;
@@ -139,19 +157,33 @@ export class FaqMatcher {
         return { slug, raw, coverage, lexiconHit };
       })
       .sort((x, y) => y.raw - x.raw);
-    if (ranked.length === 0) return { slug: null, score: 0, outcome: 'none', candidates: [] };
+    if (byRaw.length === 0) return { slug: null, score: 0, outcome: 'none', candidates: [] };
 
+    // What the question is about: the best few by BM25 are ranked again by how much of it they cover.
+    const units = this.key.units(q);
+    const ranked = byRaw
+      .slice(0, RERANK)
+      .map((r) => {
+        const key = this.key.covers(r.slug, units);
+        return { ...r, key, rank: r.raw * (1 - KEY_RANK_WEIGHT + KEY_RANK_WEIGHT * key.share) * (0.5 + 0.5 * r.coverage) };
+      })
+      .sort((x, y) => y.rank - x.rank);
     const top = ranked[0]!;
-    const second = ranked[1]?.raw ?? 0;
+    const secondRank = ranked[1]?.rank ?? 0;
     const domain = this.extraAnchors.some((a) => normalise(q).includes(a)) ? 1 : domainStrength(q);
     if (domain === 0) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
-    const score = confidence(top.raw, second, top.coverage, top.lexiconHit, hasLexicon) * factor;
-    const candidates = ranked.slice(0, MAX_SUGGESTIONS).map((r) => ({
-      slug: r.slug,
-      score: round(r === top ? score : confidence(r.raw, top.raw, r.coverage, r.lexiconHit, hasLexicon) * factor),
-    }));
-    const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : score >= THRESHOLDS.suggest ? 'suggest' : 'none';
+    const conf = (r: (typeof ranked)[number], other: number) =>
+      confidence(r.raw, r.rank, other, r.coverage, r.lexiconHit, hasLexicon) * factor * (1 - KEY_CONF_WEIGHT + KEY_CONF_WEIGHT * r.key.share);
+    let score = conf(top, secondRank);
+    // the question names something and the best entry covers none of it, or more of it is unknown to
+    // the knowledge base than covered: never a confident answer
+    if (units.length > 0 && (top.key.covered === 0 || top.key.unknown > UNKNOWN_CAP * top.key.got)) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
+    if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
+    const candidates = ranked.slice(0, MAX_SUGGESTIONS).map((r) => ({ slug: r.slug, score: round(r === top ? score : conf(r, top.rank)) }));
+    // with only a weak domain word (申请, 挂科), an unsure match is more often not about the Party at all: stay quiet
+    const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : score >= THRESHOLDS.suggest && domain === 1 ? 'suggest' : 'none';
     return { slug: top.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
   }
 }
@@ -161,9 +193,9 @@ export class FaqMatcher {
  * (weighted coverage of the question's terms), how far it is ahead of the runner-up, and whether a
  * domain term matched (off-topic lines rarely contain one).
  */
-function confidence(raw: number, other: number, coverage: number, lexiconHit: boolean, queryHasLexicon: boolean): number {
+function confidence(raw: number, rank: number, other: number, coverage: number, lexiconHit: boolean, queryHasLexicon: boolean): number {
   const strength = raw / (raw + 8);
-  const margin = raw <= 0 ? 0 : Math.max(0, Math.min(1, (raw - other) / raw));
+  const margin = rank <= 0 ? 0 : Math.max(0, Math.min(1, (rank - other) / rank));
   const domain = lexiconHit ? 1 : queryHasLexicon ? 0.75 : 0.6;
   return Math.max(0, Math.min(1, (0.45 * coverage + 0.35 * strength + 0.2 * margin) * domain));
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/schema.js';
-import type { FaqEntry } from './schemas.js';
+import type { FaqBasis, FaqEntry } from './schemas.js';
 import type { Routing } from '../../inbox/tables.js';
 import { FAQ_ITEM, type FaqQuestionRow, type QuestionStatus } from './tables.js';
 
@@ -37,6 +37,20 @@ export async function faqVersion(db: Executor): Promise<number | null> {
 export async function bumpFaqVersion(db: Executor): Promise<void> {
   await sql`insert into faq_meta (id, version) values (1, nextval('faq_version_seq'))
             on conflict (id) do update set version = excluded.version`.execute(db);
+}
+
+export async function faqBasis(db: Executor): Promise<FaqBasis | null> {
+  const row = await db.selectFrom('faq_meta').select('basis').where('id', '=', 1).executeTakeFirst();
+  return row?.basis ?? null;
+}
+
+/** Call with bumpFaqVersion (which makes the row if it is missing). */
+export async function setFaqBasis(db: Executor, basis: FaqBasis): Promise<void> {
+  await db
+    .updateTable('faq_meta')
+    .set({ basis: JSON.stringify(basis) })
+    .where('id', '=', 1)
+    .execute();
 }
 
 export async function allEntries(db: Executor): Promise<FaqEntry[]> {

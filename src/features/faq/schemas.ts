@@ -29,8 +29,20 @@ export const faqEntrySchema = z.strictObject({
 });
 export type FaqEntryInput = z.input<typeof faqEntrySchema>;
 
+/** Which texts (and versions) the knowledge base follows and when it was last checked against them. */
+export const faqBasisSchema = z.strictObject({
+  texts: z.array(line(200)).min(1, 'name at least one text').max(20, 'at most 20 texts'),
+  reviewed: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real date'),
+  note: text(500).optional(),
+});
+export type FaqBasis = z.output<typeof faqBasisSchema>;
+
 export const faqFileSchema = z.strictObject({
   version: z.literal(1, { error: 'must be 1' }),
+  basis: faqBasisSchema.optional(),
   entries: z.array(faqEntrySchema).min(1, 'needs at least one entry'),
 });
 

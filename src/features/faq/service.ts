@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../../shared/result.js';
 import { formatFaqFile, parseFaqFile, type LineError } from './kb-file.js';
 import { FaqMatcher, type MatchResult } from './matcher.js';
 import { branchEntry, branchView, bumpBranchVersion, dropBranchEntry, putBranchEntry, viewVersion, type EntryOrigin } from './branch-kb.js';
-import { allEntries, bumpFaqVersion, entryBySlug, insertEntry, questionById, setQuestionStatus, updateEntry } from './queries.js';
+import { allEntries, bumpFaqVersion, entryBySlug, faqBasis, insertEntry, questionById, setFaqBasis, setQuestionStatus, updateEntry } from './queries.js';
 import type { FaqEntry } from './schemas.js';
 import { keywordsOf } from './text.js';
 import { cutText } from '../../shared/text.js';
@@ -83,7 +83,8 @@ export type ImportResult = { ok: true; created: number; updated: number } | { ok
 
 /**
  * Imports a knowledge-base file: entries are added or replaced by slug, in one transaction; entries
- * not in the file are kept (the branch's own additions). A file with any error changes nothing.
+ * not in the file are kept (the branch's own additions), and so is the stored basis when the file
+ * names none. A file with any error changes nothing.
  */
 export async function importFaq(db: Db, clock: Clock, text: string): Promise<ImportResult> {
   const parsed = parseFaqFile(text);
@@ -100,12 +101,13 @@ export async function importFaq(db: Db, clock: Clock, text: string): Promise<Imp
       }
     }
     await bumpFaqVersion(trx);
+    if (parsed.basis) await setFaqBasis(trx, parsed.basis);
     return { ok: true as const, created, updated };
   });
 }
 
 export async function exportFaq(db: Executor): Promise<string> {
-  return formatFaqFile(await allEntries(db));
+  return formatFaqFile(await allEntries(db), await faqBasis(db));
 }
 
 export type SaveError = 'invalid' | 'duplicate' | 'not_found' | 'slug_changed';

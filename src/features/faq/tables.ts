@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { FaqBasis } from './schemas.js';
 
 type JsonList = ColumnType<string[], string, string>;
 
@@ -20,6 +21,8 @@ export interface FaqEntriesTable {
 export interface FaqMetaTable {
   id: number;
   version: number;
+  /** Which texts the knowledge base follows and when it was reviewed (FaqBasis as JSON); null when never imported with one. */
+  basis: ColumnType<FaqBasis | null, string | null, string | null>;
 }
 
 /** published: the branch's own entry or its version of a base entry; hidden: a base entry it removed; pending: a liaison's proposal. */

@@ -86,6 +86,9 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['十八周岁', '18岁'],
   ['18周岁', '18岁'],
   ['未满18', '未成年'],
+  ['不够18', '未成年'],
+  ['不到18', '未成年'],
+  ['十八', '18'],
   ['不满18', '未成年'],
   ['没满18', '未成年'],
   ['没到18', '未成年'],
@@ -94,6 +97,8 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['多少年', '几年'],
   ['要几年', '几年'],
   ['几个月', '多久'],
+  ['多少个月', '多久'],
+  ['开除党籍', '除名'],
   ['匿名的', '匿名'],
   ['不想留名', '匿名'],
   ['不留名', '匿名'],
@@ -108,6 +113,149 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['没推上', '没选上'],
   ['没评上', '没选上'],
   ['没当上', '没选上'],
+  // the class and counting (class-figure questions rarely contain a Party word of their own)
+  ['咱们班', '本班'],
+  ['咱班', '本班'],
+  ['我们班', '本班'],
+  ['我班', '本班'],
+  ['班上', '本班'],
+  ['班里', '本班'],
+  ['班级里', '本班'],
+  ['多少个人', '人数'],
+  ['多少人', '人数'],
+  ['几个人', '人数'],
+  ['的有几个', '的人数'],
+  ['的有多少', '的人数'],
+  ...['党员', '预备党员', '积极分子', '发展对象', '团员'].flatMap((who) =>
+    ['几个', '多少个', '多少', '几位', '几名'].map((count): [string, string] => [count + who, who + '人数']),
+  ),
+  // what it is good for
+  ['有啥用', '好处'],
+  ['有什么用', '好处'],
+  ['有啥好处', '好处'],
+  ['什么好处', '好处'],
+  // a verb and its result say what the verb says (写完 = 写, 弄丢 = 丢)
+  ['弄丢', '丢了'],
+  ['搞丢', '丢了'],
+  ['丢失', '丢了'],
+  ['遗失', '丢了'],
+  ['找不到了', '丢了'],
+  ['交上去', '交'],
+  ['交完', '交'],
+  ['写完', '写'],
+  ['填错', '写错'],
+  // the League, not the Party
+  ['共青团员', '团员'],
+  // "from when is it counted" (the activist year, probation, Party standing)
+  ['从什么时候开始算', '起算'],
+  ['从什么时候开始计算', '起算'],
+  ['从哪天开始算', '起算'],
+  ['从哪一天开始算', '起算'],
+  ['从什么时候算', '起算'],
+  ['从哪天算', '起算'],
+  ['从哪一天算', '起算'],
+  ['从何时算', '起算'],
+  ['什么时候开始算', '起算'],
+  ['哪天开始算', '起算'],
+  ['从什么时候起', '起算'],
+  ['开始算', '起算'],
+  ['开始计算', '起算'],
+  // stopping, and not wanting: the negation carries the meaning
+  ['不想继续', '退出'],
+  ['不想再当', '退出'],
+  ['不想入党了', '退出'],
+  ['不想入了', '退出'],
+  ['不入了', '退出'],
+  ['放弃入党', '退出'],
+  ['不想署名', '匿名'],
+  ['不想让人知道', '匿名'],
+  ['重新交', '重新递交'],
+  ['重交', '重新递交'],
+  ['再交一次', '重新递交'],
+  ['重新写', '重新递交'],
+  ['来不及', '来得及'],
+  // family and moving
+  ['爸爸', '父母'],
+  ['妈妈', '父母'],
+  ['爸妈', '父母'],
+  ['父亲', '父母'],
+  ['母亲', '父母'],
+  ['转到别的学院', '转学院'],
+  ['转到其他学院', '转学院'],
+  ['换到别的学院', '转学院'],
+  ['换学院', '转学院'],
+  ['转到别的专业', '转专业'],
+  ['换专业', '转专业'],
+  ['享受', '享有'],
+  ['坐过牢', '坐牢'],
+  ['进过监狱', '坐牢'],
+  ['判过刑', '判刑'],
+  ['被判刑', '判刑'],
+  ['表哥', '亲戚'],
+  ['表姐', '亲戚'],
+  ['表弟', '亲戚'],
+  ['表妹', '亲戚'],
+  ['堂哥', '亲戚'],
+  ['堂姐', '亲戚'],
+  ['堂弟', '亲戚'],
+  ['堂妹', '亲戚'],
+  ['舅舅', '亲戚'],
+  ['叔叔', '亲戚'],
+  ['姑姑', '亲戚'],
+  ['伯伯', '亲戚'],
+  ['姨妈', '亲戚'],
+  ['亲属', '亲戚'],
+  // asking whom
+  ['问谁', '找谁'],
+  ['咨询谁', '找谁'],
+  ['联系谁', '找谁'],
+  ['请教谁', '找谁'],
+  ['找哪位老师', '找谁'],
+  ['找哪个老师', '找谁'],
+  ['不想实名', '匿名'],
+  ['怕被知道', '匿名'],
+  ['不想被知道', '匿名'],
+  ['怕被人知道', '匿名'],
+  // slang and plain words for the entries' terms
+  ['学渣', '成绩不好'],
+  ['模版', '模板'],
+  ['年纪', '年龄'],
+  ['是干什么的', '职责'],
+  ['是干嘛的', '职责'],
+  ['负责什么', '职责'],
+  ['主要任务', '职责'],
+  ['考察时间', '考察期'],
+  ['培养时间', '培养期'],
+  ['没被确定为', '没选上'],
+  ['没被确定', '没选上'],
+  ['没被列为', '没选上'],
+  ['没能成为', '没选上'],
+  ['积极分子阶段', '积极分子期间'],
+  ['发展对象阶段', '发展对象期间'],
+  ['没有被列为', '没选上'],
+  ['没有被确定为', '没选上'],
+  ['名单里没有我', '没选上'],
+  ['没有我', '没选上'],
+  ['不想当党员', '退出'],
+  ['保存在哪', '放在哪'],
+  ['存在哪', '放在哪'],
+  ['保存', '保管'],
+  ['成为党员', '入党'],
+  ['当党员', '入党'],
+  ['做党员', '入党'],
+  ['程序', '流程'],
+  ['步骤', '流程'],
+  ['写多长', '写多少字'],
+  ['递给', '交给'],
+  ['是给', '交给'],
+  ['被刷下来', '没选上'],
+  ['被刷掉', '没选上'],
+  ['刷下来', '没选上'],
+  ['没过', '没通过'],
+  ['犯过罪', '犯罪记录'],
+  ['有前科', '犯罪记录'],
+  ['不实名', '匿名'],
+  ['不用实名', '匿名'],
 ];
 
 const TRADITIONAL: Record<string, string> = {
@@ -249,6 +397,9 @@ export const DOMAIN_ANCHORS: readonly string[] = [
   '宣誓',
   '誓词',
   '组织关系',
+  '组织生活',
+  '培养考察',
+  '集中培训',
   '联络员',
   '联系人',
   '预备期',
@@ -264,7 +415,7 @@ export const DOMAIN_ANCHORS: readonly string[] = [
 ];
 
 /** Words common in these questions but also elsewhere (申请 a scholarship, 挂科 without 入党): a weaker signal. */
-export const WEAK_ANCHORS: readonly string[] = ['申请', '谈话', '落选', '没选上', '选上', '重修', '挂科', '绩点', '发展', '考察', '培养', '入d'];
+export const WEAK_ANCHORS: readonly string[] = ['申请', '找谁', '谈话', '落选', '没选上', '选上', '重修', '挂科', '绩点', '发展', '考察', '培养', '入d'];
 
 /** How strongly the (raw) text belongs to the Party-membership domain: 1 strong, 0.5 weak, 0 none. */
 export function domainStrength(text: string): number {
@@ -275,6 +426,12 @@ export function domainStrength(text: string): number {
 }
 
 export const hasDomainAnchor = (text: string): boolean => domainStrength(text) === 1;
+
+/** The weak domain words in a text (as normalised). */
+export const weakAnchorsIn = (text: string): string[] => {
+  const s = normalise(text);
+  return WEAK_ANCHORS.filter((a) => s.includes(a));
+};
 
 const isStopBigram = (a: string, b: string) => STOP_CHARS.has(a) && STOP_CHARS.has(b);
 
@@ -325,7 +482,7 @@ export function normaliseLexicon(words: Iterable<string>): string[] {
     const n = normalise(w).trim();
     if (n.length >= 2) set.add(n);
   }
-  for (const [, canonical] of SYNONYMS) set.add(canonical);
+  for (const [, canonical] of SYNONYMS) if (canonical.length >= 2) set.add(canonical);
   return [...set].sort((a, b) => b.length - a.length);
 }
 
@@ -339,4 +496,72 @@ export function keywordsOf(text: string, max = 10): string[] {
     if (out.length >= max) break;
   }
   return out;
+}
+
+/**
+ * Words that say nothing about what a question is about: time, degree, asking, places and people in
+ * general, and verbs every question uses. They are left out of a question's content units, so an entry
+ * is not blamed for not containing them.
+ */
+const FILLER_WORDS = new Set(
+  [
+    // time
+    '大一 大二 大三 研一 研二 新生 多久 几年 内容 时间 今年 明年 去年 现在 目前 最近 之前 以前 之后 以后 后来 当时 平时 马上 已经 刚刚 一直 每次 这次 上次 下次 那天 时间 期间 的时候 什么时候 多长 哪天 哪一天 遇到',
+    // degree, manner, logic
+    '最快 最慢 最低 最高 最少 最多 最长 最短 大概 大约 一般 通常 具体 到底 究竟 真的 必须 一定 主要 主要是 比较 特别 非常 还是 或者 而且 如果 的话 要是 万一 能否 可否 是不是 有没有 能不能 可不可以 要不要 会不会 算不算 怎么办 怎么样 为什么 什么样 哪些 哪个 哪位 哪里 哪儿',
+    // people and places in general
+    '辅导员 班长 班主任 班干部 室友 朋友 自己 别人 大家 我们 你们 他们 咱们 其他 别的 里面 上面 这里 那里 这边 那边 东西 事情 方面 地方 老师 同学 学生 大学 大学生 学校 学院 本人 个人 有人 人家',
+    // verbs and adjectives every question uses
+    '出来 下来 起来 过来 一共 总共 争取 满足 需要 应该 合适 知道 不知道 了解 清楚 注意 考虑 觉得 感觉 希望 可能 容易 困难 作用 告诉 帮忙 办法 方法 变成 成为 得到 接着 继续 开始 结束 进行 处理 解决 影响 关系 问一下 想问 咨询 请教 麻烦 谢谢 靠谱 正常 一下 一点 有点 限制 规定 要求 情况',
+  ].flatMap((group) => group.split(' ')),
+);
+
+/** Single characters that carry no topic (the stop characters, and a few more). */
+const isStopChar = (c: string) => STOP_CHARS.has(c) || '个的地得着了过之其此该各某另'.includes(c);
+const FILLER_SORTED = [...FILLER_WORDS].sort((a, b) => b.length - a.length);
+/** A word that is not a domain term says something only with at least two characters that are not function characters (能写, 低能 do not). */
+const isContent = (word: string) => !FILLER_WORDS.has(word) && [...word].filter((c) => !isStopChar(c)).length >= 2;
+
+/**
+ * What a question is about, as units an entry can cover: the domain terms in it (longest first, not
+ * overlapping), the segmenter's words around them, and runs of single characters the segmenter did
+ * not know (炒|股 → 炒股) — less function words and FILLER_WORDS. A text that is all function words
+ * has no units.
+ */
+export function contentUnits(text: string, lexicon: readonly string[]): string[] {
+  const s = normalise(text);
+  const taken = new Uint8Array(s.length);
+  const units = new Set<string>();
+  for (const term of lexicon) {
+    for (let at = s.indexOf(term); at >= 0; at = s.indexOf(term, at + term.length)) {
+      if (taken.subarray(at, at + term.length).some((x) => x === 1)) continue;
+      taken.fill(1, at, at + term.length);
+      if (!FILLER_WORDS.has(term)) units.add(term);
+    }
+  }
+  // fillers are blanked out before segmenting, so they neither count nor glue to their neighbours (大概|要写)
+  let rest = '';
+  for (let i = 0; i < s.length; i++) rest += taken[i] === 1 ? ' ' : s[i];
+  for (const filler of FILLER_SORTED) if (rest.includes(filler)) rest = rest.split(filler).join(' '.repeat(filler.length));
+  let run = '';
+  const endRun = () => {
+    if (isContent(run)) units.add(run);
+    run = '';
+  };
+  for (const part of segmenter.segment(rest)) {
+    const word = part.segment;
+    if (!part.isWordLike || !CJK.test(word)) {
+      endRun();
+      continue;
+    }
+    if ([...word].length === 1) {
+      if (isStopChar(word)) endRun();
+      else run += word;
+      continue;
+    }
+    endRun();
+    if (!STOP_WORDS.has(word) && isContent(word)) units.add(word);
+  }
+  endRun();
+  return [...units];
 }

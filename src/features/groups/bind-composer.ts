@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, groupOnly, isGroupChat, privateOnly } from '../../telegram/guards.js';
-import { replyHtml } from '../../telegram/reply.js';
+import { replyHtml, replyHtmlWithKeyboard } from '../../telegram/reply.js';
 import type { Result } from '../../shared/result.js';
 import { classesUnderAuthority, matchClassRef } from './authority.js';
 import { binderName, bindByClassRef, bindByCode, type Binder, type BindError, type Bound } from './bind.js';
@@ -65,11 +65,9 @@ export function bindComposer(deps: AppDeps): Composer<BotContext> {
     const code = await createBindCode(deps.db, deps.clock, { classId: klass.id, createdBy: ctx.person?.id ?? null, canMove: klass.canMove });
     const link = bindLink(deps.botUsername(), code);
     deps.logger.info({ event: 'bind_link_created', classId: klass.id }, 'bind link created');
-    await ctx.reply(ctx.t('bindLink.created', { class: klass.name, link, days: BIND_CODE_LIFETIME_DAYS }), {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      reply_markup: { inline_keyboard: [[{ text: ctx.t('bindLink.button'), url: link }]] },
-    });
+    await replyHtmlWithKeyboard(ctx, ctx.t('bindLink.created', { class: klass.name, link, days: BIND_CODE_LIFETIME_DAYS }), [
+      [{ text: ctx.t('bindLink.button'), url: link }],
+    ]);
   });
 
   return composer;

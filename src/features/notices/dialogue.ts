@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { parseLocalDateTime } from '../../shared/local-time.js';
 import type { BotContext } from '../../telegram/context.js';
 import { liaisonOrSecretary, privateOnly } from '../../telegram/guards.js';
-import { replyHtml } from '../../telegram/reply.js';
+import { replyHtml, replyHtmlWithKeyboard } from '../../telegram/reply.js';
 import { audienceOf, distinctTags } from './audience.js';
 import {
   audienceKeyboard,
@@ -36,7 +36,7 @@ async function enterAudience(turn: NoticeTurn): Promise<void> {
   const { classes, ownClassesOnly } = turn.scope;
   if (ownClassesOnly && classes.length === 1) return turn.goto('options', { ...turn.data, classIds: [classes[0]!.id] });
   if (ownClassesOnly) return turn.goto('classes', turn.data);
-  await turn.ctx.reply(turn.t('notice.audience'), audienceKeyboard(turn));
+  await replyHtmlWithKeyboard(turn.ctx, turn.t('notice.audience'), audienceKeyboard(turn).reply_markup.inline_keyboard);
 }
 
 async function toggleClasses(turn: NoticeTurn, classIds: number[]): Promise<void> {
@@ -90,7 +90,7 @@ export const noticeDialogue = defineDialogue({
       },
     },
     tags: {
-      enter: (turn) => turn.ctx.reply(turn.t('notice.chooseTag'), tagKeyboard(turn, distinctTags(turn.scope))),
+      enter: (turn) => replyHtmlWithKeyboard(turn.ctx, turn.t('notice.chooseTag'), tagKeyboard(turn, distinctTags(turn.scope)).reply_markup.inline_keyboard),
       buttons: {
         tag: (turn, { arg }) => {
           const tag = arg === undefined ? undefined : distinctTags(turn.scope)[arg];
@@ -100,7 +100,12 @@ export const noticeDialogue = defineDialogue({
       },
     },
     classes: {
-      enter: (turn) => turn.ctx.reply(turn.t('notice.chooseClasses', { count: turn.data.classIds.length }), pickerKeyboard(turn)),
+      enter: (turn) =>
+        replyHtmlWithKeyboard(
+          turn.ctx,
+          turn.t('notice.chooseClasses', { count: turn.data.classIds.length }),
+          pickerKeyboard(turn).reply_markup.inline_keyboard,
+        ),
       buttons: {
         t: (turn, { arg }) => {
           if (arg === undefined || !turn.scope.classes.some((c) => c.id === arg)) return turn.answer(turn.t('notice.notYourClass'), { alert: true });
@@ -117,7 +122,7 @@ export const noticeDialogue = defineDialogue({
       },
     },
     options: {
-      enter: (turn) => turn.ctx.reply(turn.t('notice.options'), optionsKeyboard(turn)),
+      enter: (turn) => replyHtmlWithKeyboard(turn.ctx, turn.t('notice.options'), optionsKeyboard(turn).reply_markup.inline_keyboard),
       buttons: {
         pin: (turn) => toggleOption(turn, 'pin'),
         ack: (turn) => toggleOption(turn, 'askAck'),
@@ -125,7 +130,7 @@ export const noticeDialogue = defineDialogue({
       },
     },
     when: {
-      enter: (turn) => turn.ctx.reply(turn.t('notice.when'), whenKeyboard(turn)),
+      enter: (turn) => replyHtmlWithKeyboard(turn.ctx, turn.t('notice.when'), whenKeyboard(turn).reply_markup.inline_keyboard),
       buttons: {
         now: (turn) => turn.goto('preview', { ...turn.data, sendAt: null }),
         later: (turn) => turn.goto('time', turn.data),

@@ -5,7 +5,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { formatLocal } from '../../shared/local-time.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { liaisonOrSecretary, privateOnly } from '../../telegram/guards.js';
-import { replyHtml } from '../../telegram/reply.js';
+import { replyHtml, replyHtmlWithKeyboard } from '../../telegram/reply.js';
 import { displayName } from '../people/queries.js';
 import { membersBesidesBot } from './jobs.js';
 import { ackersOf, deliveriesOf, recentNotices, unreachableLiaisons } from './queries.js';
@@ -72,7 +72,7 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
         Markup.button.callback(ctx.t('notices.btn.correct', { id: n.id }), `nl:c:${n.id}`),
         Markup.button.callback(ctx.t('notices.btn.retract', { id: n.id }), `nl:r:${n.id}`),
       ]);
-    await ctx.reply([ctx.t('notices.header'), ...lines].join('\n\n'), { parse_mode: 'HTML', ...Markup.inlineKeyboard(buttons) });
+    await replyHtmlWithKeyboard(ctx, [ctx.t('notices.header'), ...lines].join('\n\n'), buttons);
   });
 
   composer.action(/^nl:(d|c|r|rc|rk|rs):(\d+)$/, async (ctx) => {
@@ -86,15 +86,12 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
     }
     if (action === 'rs') return resend(ctx, noticeId);
     if (action === 'r') {
-      return ctx.reply(
-        ctx.t('notice.retractConfirm', { id: noticeId }),
-        Markup.inlineKeyboard([
-          [
-            Markup.button.callback(ctx.t('notice.btn.confirmRetract'), `nl:rc:${noticeId}`),
-            Markup.button.callback(ctx.t('notice.btn.keep'), `nl:rk:${noticeId}`),
-          ],
-        ]),
-      );
+      return replyHtmlWithKeyboard(ctx, ctx.t('notice.retractConfirm', { id: noticeId }), [
+        [
+          Markup.button.callback(ctx.t('notice.btn.confirmRetract'), `nl:rc:${noticeId}`),
+          Markup.button.callback(ctx.t('notice.btn.keep'), `nl:rk:${noticeId}`),
+        ],
+      ]);
     }
     if (action === 'rk') return replyHtml(ctx, ctx.t('notice.kept'));
     if (action === 'rc') {
@@ -132,7 +129,7 @@ export function noticeManagement(deps: AppDeps): Composer<BotContext> {
     const count = (await failedDeliveries(deps.db, noticeId)).filter((d) => d.blocked === null).length;
     if (!notice || notice.retracted_at || count === 0) return;
     const button = Markup.button.callback(ctx.t('notice.btn.resend', { count }), `nl:rs:${noticeId}`);
-    await ctx.reply(ctx.t('notice.resendOffer', { id: noticeId, count }), { parse_mode: 'HTML', ...Markup.inlineKeyboard([[button]]) });
+    await replyHtmlWithKeyboard(ctx, ctx.t('notice.resendOffer', { id: noticeId, count }), [[button]]);
   };
 
   const resend = async (ctx: BotContext, noticeId: number) => {

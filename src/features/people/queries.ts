@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/schema.js';
 import type { Language } from '../../i18n/language.js';
 import type { Person, Role } from './tables.js';
@@ -25,7 +26,9 @@ export async function upsertPerson(db: Executor, user: TelegramUserLike, languag
         last_name: eb.ref('excluded.last_name'),
         username: eb.ref('excluded.username'),
         language: eb.ref('excluded.language'),
-        updated_at: now,
+        // Only a changed profile moves updated_at: it must not record each time someone talks to the bot.
+        updated_at: sql<Date>`case when (people.first_name, people.last_name, people.username, people.language)
+          is distinct from (excluded.first_name, excluded.last_name, excluded.username, excluded.language) then ${now} else people.updated_at end`,
       })),
     )
     .returningAll()

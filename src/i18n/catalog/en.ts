@@ -1,7 +1,14 @@
+import { en as reportsEn } from '../../features/reports/i18n.js';
 import type { MessageKey } from './zh.js';
+import { en as feedbackEn } from '../../features/feedback/i18n.js';
+
+import { en as remindersEn } from '../../reminders/i18n.js';
+import { en as meetingsEn } from '../../features/meetings/i18n.js';
 import { en as faqLearnEn } from '../../features/faq/learn-i18n.js';
 
 export const en: Record<MessageKey, string> = {
+  ...remindersEn,
+  ...meetingsEn,
   'role.secretary': 'branch secretary',
   'role.liaison': 'class liaison',
   'role.league_secretary': 'Youth League secretary',
@@ -236,6 +243,9 @@ export const en: Record<MessageKey, string> = {
   'faq.list.category': '<b>{category}</b>',
   'faq.list.line': '• <code>{slug}</code> {title}{live}',
   'faq.list.live': ' (built live per class)',
+  'faq.list.basis': 'Follows (reviewed {reviewed}):\n{texts}',
+  'faq.list.noBasis':
+    'The FAQ does not say which texts it follows or when it was reviewed. Import a file with a basis section (npm run cli -- faq import FILE) to add it.',
   'faq.edit.usage': 'Usage: /faq_edit SLUG, e.g. /faq_edit dues. Send /faq to see all entries.',
   'faq.edit.notFound': 'No entry "{slug}". Send /faq to see all entries.',
   'faq.edit.prompt':
@@ -268,5 +278,11 @@ export const en: Record<MessageKey, string> = {
   'inbox.undelivered': 'Your class liaisons could not be reached just now; your question has been recorded, and the branch will see it and reply.',
   'dialogue.stale': 'This action has expired; please start again.',
   'dialogue.outdated': 'The bot was updated and what you had started cannot go on, so it was cancelled. Please start again; sorry.',
+  'reply.groupBusy': '<i>The group is busy (Telegram allows 20 messages a minute per group), so here is my answer in private:</i>',
+  'reply.groupBusyDeferred': '<i>(The group was busy, so this answer comes a little late.)</i>',
+  'reply.alsoFor': '<i>Also answering: </i>',
+  'reply.alsoSeparator': ', ',
+  ...reportsEn,
+  ...feedbackEn,
   ...faqLearnEn,
 };

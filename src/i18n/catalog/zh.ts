@@ -1,6 +1,12 @@
+import { zh as remindersZh } from '../../reminders/i18n.js';
+import { zh as meetingsZh } from '../../features/meetings/i18n.js';
+import { zh as reportsZh } from '../../features/reports/i18n.js';
+import { zh as feedbackZh } from '../../features/feedback/i18n.js';
 import { zh as faqLearnZh } from '../../features/faq/learn-i18n.js';
 
 export const zh = {
+  ...remindersZh,
+  ...meetingsZh,
   // roles
   'role.secretary': '支部书记',
   'role.liaison': '联系班级的党员（联络员）',
@@ -230,6 +236,8 @@ export const zh = {
   'faq.list.category': '<b>{category}</b>',
   'faq.list.line': '• <code>{slug}</code> {title}{live}',
   'faq.list.live': '（按班级实时生成）',
+  'faq.list.basis': '依据（{reviewed} 复核）：\n{texts}',
+  'faq.list.noBasis': '知识库没有注明依据的文本和复核日期。导入带 basis 的文件（npm run cli -- faq import 文件）即可补上。',
   'faq.edit.usage': '用法：/faq_edit slug，例如 /faq_edit dues。发送 /faq 查看所有条目。',
   'faq.edit.notFound': '没有找到条目“{slug}”。发送 /faq 查看所有条目。',
   'faq.edit.prompt': '条目 <code>{slug}</code> 的当前内容如下。复制、修改后整段发回给我（YAML 格式，slug 不能改），立即生效；发送 /cancel 取消。',
@@ -261,6 +269,12 @@ export const zh = {
   'inbox.undelivered': '暂时没能联系上本班联络员，你的问题已经记录下来，支部会看到并回复你。',
   'dialogue.stale': '这个操作已过期，请重新开始。',
   'dialogue.outdated': '机器人已更新，你之前未完成的操作无法继续，已自动取消。请重新开始，抱歉。',
+  'reply.groupBusy': '<i>群里刚才消息太多（Telegram 限制每个群每分钟 20 条），这条回复我私信发给你：</i>',
+  'reply.groupBusyDeferred': '<i>（群里消息较多，这条回复晚到了一会儿）</i>',
+  'reply.alsoFor': '<i>同样的问题也回复给：</i>',
+  'reply.alsoSeparator': '、',
+  ...reportsZh,
+  ...feedbackZh,
   ...faqLearnZh,
 } as const;
 

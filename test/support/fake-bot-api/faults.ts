@@ -64,7 +64,7 @@ export function faultToError(fault: Fault): ApiError | undefined {
   }
 }
 
-export const RATE_LIMITED_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'copyMessage']);
+export const RATE_LIMITED_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'copyMessage', 'forwardMessage']);
 
 /** Sliding-window rate limiter (overall per second, and per group chat per minute). Uses Date.now(), no timers. */
 export class RateLimiter {

@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 
-/** Metadata recorded in params for an uploaded multipart file part (the bytes are not kept). */
+/** What is recorded in params for an uploaded multipart file part: its metadata and its bytes (tests read exported files back). */
 export interface UploadedFile {
   upload: true;
   filename: string;
   contentType: string;
   size: number;
+  /** The uploaded bytes, for tests that read a file the bot sent. */
+  content: Buffer;
 }
 
 export function isUploadedFile(v: unknown): v is UploadedFile {
@@ -87,6 +89,7 @@ function parseMultipart(body: Buffer, boundary: string, into: Record<string, unk
               filename,
               contentType: headers.get('content-type') ?? 'application/octet-stream',
               size: content.length,
+              content: Buffer.from(content),
             } satisfies UploadedFile)
           : maybeJson(content.toString('utf8'));
     }

@@ -46,6 +46,7 @@ export const CHAT_RULES: Record<string, { required: boolean; membership: boolean
   sendPhoto: { required: true, membership: true },
   sendDocument: { required: true, membership: true },
   copyMessage: { required: true, membership: true },
+  forwardMessage: { required: true, membership: true },
   sendChatAction: { required: true, membership: true },
   editMessageText: { required: false, membership: true },
   editMessageReplyMarkup: { required: false, membership: true },
@@ -330,6 +331,27 @@ export const handlers: Record<string, Handler> = {
     }
     finishBotMessage(state, msg, params, source.format);
     return { message_id: msg.message_id };
+  },
+
+  forwardMessage: (ctx) => {
+    const { state, params } = ctx;
+    const chatId = requireChat(ctx);
+    const fromChatId = toInt(params.from_chat_id);
+    if (fromChatId === undefined) throw badRequest('from_chat_id is empty');
+    if (!state.knowsChat(fromChatId) || state.memberStatus(fromChatId, state.bot.id) === 'left' || state.memberStatus(fromChatId, state.bot.id) === 'kicked') {
+      throw badRequest('chat not found');
+    }
+    const source = state.getMessage(fromChatId, requireMessageId(params));
+    if (!source) throw badRequest('message to forward not found');
+    const msg = newBotMessage(state, chatId, params, undefined);
+    for (const key of ['text', 'entities', 'photo', 'document', 'caption', 'caption_entities']) {
+      if (source.message[key] !== undefined) msg[key] = structuredClone(source.message[key]);
+    }
+    const author = source.message.from;
+    msg.forward_origin = isRecord(author)
+      ? { type: 'user', sender_user: structuredClone(author), date: source.message.date }
+      : { type: 'chat', sender_chat: state.chat(fromChatId), date: source.message.date };
+    return finishBotMessage(state, msg, params, source.format);
   },
 
   editMessageText: (ctx) => {

@@ -222,6 +222,7 @@ export class FakeBotApiServer implements FakeBotApi {
     const call: RecordedCall = { method, params, at: Date.now(), response: undefined };
     this.callIndex.set(call, this.calls.length);
     this.calls.push(call);
+    this.notifyWaiters(call); // waitForRequest: a request is seen when it arrives, before it is answered
     return call;
   }
 
@@ -280,6 +281,12 @@ export class FakeBotApiServer implements FakeBotApi {
   waitForCall(method: string, predicate?: (c: RecordedCall) => boolean, opts: WaitOptions = {}): Promise<RecordedCall> {
     const m = canonicalMethod(method);
     return this.waitFor(`waitForCall("${m}")`, (c) => c.method === m && c.status !== undefined && (predicate ? predicate(c) : true), opts);
+  }
+
+  /** Resolves when a matching request arrives (waitForCall waits for its answer; a long poll's comes much later). */
+  waitForRequest(method: string, predicate?: (c: RecordedCall) => boolean, opts: WaitOptions = {}): Promise<RecordedCall> {
+    const m = canonicalMethod(method);
+    return this.waitFor(`waitForRequest("${m}")`, (c) => c.method === m && (predicate ? predicate(c) : true), opts);
   }
 
   waitForMessage(chatId: number, text?: string | RegExp, opts: WaitOptions = {}): Promise<RecordedCall> {

@@ -83,6 +83,8 @@ export interface FakeBotApi {
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
   waitForCall(method: string, predicate?: (c: RecordedCall) => boolean, opts?: WaitOptions): Promise<RecordedCall>;
+  /** Resolves when a matching request arrives, before it is answered (waitForCall waits for the answer). */
+  waitForRequest(method: string, predicate?: (c: RecordedCall) => boolean, opts?: WaitOptions): Promise<RecordedCall>;
   waitForMessage(chatId: number, text?: string | RegExp, opts?: WaitOptions): Promise<RecordedCall>;
   mark(): number;
 
