@@ -212,6 +212,35 @@ describe('the knowledge base learns from the liaisons, after the secretary’s r
     expect((await say.private(secretary, '/faq')).join('\n')).toMatch(/<code>q-\d+<\/code> 我想问一下党支部的培训（本支部新增）/);
   });
 
+  it('the answer step takes one text message of at most 3000 characters; anything else gets a short note and the step waits', async () => {
+    await say.private(student, '党员活动室在哪里');
+    await deliver();
+    await say.press(liaisonA, liaisonA.id, buttonsOf(lastTo(liaisonA.id))[0]!.callback_data);
+    const sticker = {
+      message_id: 77,
+      date: 0,
+      chat: { id: liaisonA.id, type: 'private', first_name: liaisonA.first_name },
+      from: { ...liaisonA, is_bot: false },
+    };
+    const since = h.api.mark();
+    await h.handled(
+      h.api.pushUpdate(<never>{
+        message: { ...sticker, sticker: { file_id: 'x', file_unique_id: 'x', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } },
+      }),
+    );
+    expect(
+      h.api.calls
+        .slice(since)
+        .filter((c) => c.method === 'sendMessage')
+        .map(textOf),
+    ).toEqual(['请用文字发送回答，或发送 /cancel 取消。']);
+    expect(await say.private(liaisonA, '长'.repeat(3001))).toEqual(['回答太长了（最多 3000 字），请精简后重新发送，或发送 /cancel 取消。']);
+    expect(await say.private(liaisonA, '在学院楼 301。')).toEqual([expect.stringMatching(/^已把你的回答发给提问的同学。/)]);
+    // the dialogue is over: the next private text is a question again, not a second answer
+    expect(await say.private(liaisonA, '党费交多少')).toEqual([expect.stringContaining('0.2元')]);
+    expect(await t.db.selectFrom('inbox_messages').select('body').execute()).toEqual([{ body: '在学院楼 301。' }]);
+  });
+
   it('what the secretary files or makes from an answered question takes effect at once', async () => {
     const confirmation = await answeredByLiaison('党员活动室在哪里', '在学院楼 301，工作日开放。');
     const [make] = buttonsOf(confirmation);
