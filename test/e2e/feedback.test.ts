@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FixedClock } from '../../src/shared/clock.js';
 import { makeGroup, makeUser, type FakeUser, type UpdateInput, type UploadedFile } from '../support/fake-bot-api/index.js';
 import { conversation } from '../support/conversation.js';
 import { startHarness, textOf, type Harness } from '../support/harness.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 import { buttonsOf, setUpClass } from '../faq/setup.js';
+
+// Each test is a whole conversation (dozens of updates and outbox rounds): more than the default 20 s on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let t: TestDb;
 let h: Harness;

@@ -120,8 +120,16 @@ async function send(turn: ComposeTurn): Promise<void> {
   if (!(await checkWriter(ctx, klass.classId))) return turn.finish();
   const now = deps.clock.now();
   const queued = await deps.db.transaction().execute(async (trx) => {
+    // Taking the dialogue row is the claim: two presses of Send (two processes) queue one item.
+    const claimed = await trx
+      .deleteFrom('dialogues')
+      .where('person_id', '=', turn.person.id)
+      .where('kind', '=', FEEDBACK_DIALOGUE)
+      .where('step', '=', 'preview')
+      .executeTakeFirst();
+    if (Number(claimed.numDeletedRows) === 0) return 'stale' as const;
     const allowed = await takeLimit(trx, { key, purpose: 'feedback', telegramUserId: ctx.from!.id, now, timeZone: deps.config.timeZone });
-    if (!allowed) return false;
+    if (!allowed) return 'over_limit' as const;
     await queueFeedback(trx, key, {
       classId: klass.classId,
       branchId: klass.branchId,
@@ -130,11 +138,12 @@ async function send(turn: ComposeTurn): Promise<void> {
       photoFileId: content.photo,
       returnTo: data.allowReply && key ? { chatId: ctx.chat!.id, language: ctx.lang } : null,
     });
-    return true;
+    return 'queued' as const;
   });
   await turn.finish();
   await turn.ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-  if (!queued) return turn.reply(turn.t('feedback.overLimit', { max: DAILY_LIMITS.feedback }));
+  if (queued === 'stale') return turn.stale();
+  if (queued === 'over_limit') return turn.reply(turn.t('feedback.overLimit', { max: DAILY_LIMITS.feedback }));
   await turn.reply(turn.t('feedback.queued', { reply: data.allowReply ? turn.t('feedback.queued.reply') : '' }));
 }
 
