@@ -262,8 +262,10 @@ describe('who may use /report and /reports', { timeout: 60_000 }, () => {
   it('leaves /report in a group and /report with a message link to the harmful-message reports', async () => {
     h.api.setChatMember(group.id, secretary.id, 'administrator');
     await say.group(group, secretary, '/bind CS2101');
+    // in a group /report belongs to the message reports: they ask for a reply; nothing about class reports
     const inGroup = await say.group(group, liaisonA, '/report');
-    expect(inGroup.join('\n')).not.toContain('报告');
+    expect(inGroup.join('\n')).toContain('回复');
+    expect(inGroup.join('\n')).not.toMatch(/填写|班级报告/);
     const withLink = await say.private(liaisonA, '/report https://t.me/c/1234567/89');
     expect(withLink.join('\n')).not.toMatch(/填写|联络员/);
     expect(await t.db.selectFrom('dialogues').selectAll().execute()).toEqual([]);
