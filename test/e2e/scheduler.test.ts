@@ -36,11 +36,14 @@ describe('scheduled jobs in the running app', () => {
     try {
       expect((await t.db.selectFrom('processed_updates').select('update_id').execute()).map((r) => Number(r.update_id))).toEqual([2]);
       expect((await t.db.selectFrom('outbox').select('dedupe_key').execute()).map((r) => r.dedupe_key)).toEqual(['recent']);
-      expect(await t.db.selectFrom('scheduler_state').selectAll().execute()).toEqual([{ name: 'core.housekeeping', last_run_at: NOW, runs: 1 }]);
-      // The next tick in the same hour has nothing to do; the next hour trims again.
-      expect(await h.app.scheduler.tick()).toEqual({ 'core.housekeeping': 'not_due' });
+      expect(await t.db.selectFrom('scheduler_state').selectAll().orderBy('name').execute()).toEqual([
+        { name: 'core.housekeeping', last_run_at: NOW, runs: 1 },
+        { name: 'faq.housekeeping', last_run_at: NOW, runs: 1 },
+      ]);
+      // The next tick in the same hour has nothing to do; the next hour trims again (the FAQ's is daily).
+      expect(await h.app.scheduler.tick()).toEqual({ 'core.housekeeping': 'not_due', 'faq.housekeeping': 'not_due' });
       clock.set(new Date('2026-12-02T09:00:00Z'));
-      expect(await h.app.scheduler.tick()).toEqual({ 'core.housekeeping': 'ran' });
+      expect(await h.app.scheduler.tick()).toEqual({ 'core.housekeeping': 'ran', 'faq.housekeeping': 'not_due' });
     } finally {
       await h.stop();
     }
@@ -53,7 +56,7 @@ describe('scheduled jobs in the running app', () => {
     expect(schedulerTasks()).toHaveLength(before + 1);
     expect(task.getNextRun()).not.toBeNull();
     // What the timer runs each minute is the scheduler's tick (the start already ran housekeeping).
-    expect(await task.execute()).toEqual({ 'core.housekeeping': 'not_due' });
+    expect(await task.execute()).toEqual({ 'core.housekeeping': 'not_due', 'faq.housekeeping': 'not_due' });
     await h.stop();
     expect(task.getStatus()).toBe('destroyed');
     expect(schedulerTasks()).toHaveLength(before);
