@@ -58,6 +58,7 @@ async function makeInitialDataDir(dir) {
   if (!existsSync(join(cached, 'PG_VERSION'))) {
     const scratch = `${cached}.${process.pid}`;
     rmSync(scratch, { recursive: true, force: true });
+    mkdirSync(dirname(cached), { recursive: true }); // a fresh `npm ci` has no node_modules/.cache
     const { PGlite } = await import('@electric-sql/pglite');
     await (await PGlite.create({ dataDir: scratch })).close();
     rmSync(cached, { recursive: true, force: true });

@@ -43,7 +43,15 @@ export function runProcess(command: string, args: string[], env: Record<string, 
         child.stdout!.off('data', check);
         resolve(value);
       };
+      // A process that has ended (and closed its output) will print nothing more: fail at once.
+      const ended = () => {
+        check();
+        clearTimeout(timer);
+        reject(new Error(`exited (${child.exitCode ?? child.signalCode}) while waiting for ${describe}; stdout: ${stdout}; stderr: ${stderr}`));
+      };
       child.stdout!.on('data', check);
+      if (child.stdout!.readableEnded && (child.exitCode !== null || child.signalCode !== null)) ended();
+      else child.once('close', ended);
       check();
     });
   const waitForStdout = (pattern: RegExp, timeoutMs = 60_000) => waitFor(() => pattern.exec(stdout)?.[0], String(pattern), timeoutMs);
