@@ -63,10 +63,7 @@ async function secondPool(): Promise<{ db: Db; close(): Promise<void> }> {
 }
 
 describe('the knowledge base learns from classmates’ presses', () => {
-  // Skipped after merging the key-content matcher (issue 12): it now answers this test's questions (交了申请多久有消息,
-  // 发展对象培训) directly and correctly, so the "did you mean" / wrong-answer set-up no longer happens. Needs new questions
-  // that still get suggestions / a wrong answer from test/faq/learning-kb.ts — see the issue 12 note.
-  it.skip('a "did you mean" press proposes the question; once the secretary approves it, every app on the database answers it', async () => {
+  it('a "did you mean" press proposes the question; once the secretary approves it, every app on the database answers it', async () => {
     // a second app on the same database (on PostgreSQL through its own pool): its index is built before the approval
     const pool = await secondPool();
     const h2 = await startHarness({ db: pool.db, clock, runDispatcher: false });
@@ -76,9 +73,9 @@ describe('the knowledge base learns from classmates’ presses', () => {
       const from = { id: 999, is_bot: false, first_name: '路人' };
       const message = { message_id: 1, date: 0, chat: { id: 999, type: 'private', first_name: '路人' }, from, text: '/help' };
       await h2.handled(h2.api.pushUpdate(<never>{ update_id: 1_000_000, message }));
-      expect(await say2.private(other, '交了申请多久有消息')).toEqual(['你是不是想问：']);
+      expect(await say2.private(other, '党组织多久联系我')).toEqual(['你是不是想问：']);
 
-      expect(await say.private(student, '交了申请多久有消息')).toEqual(['你是不是想问：']);
+      expect(await say.private(student, '党组织多久联系我')).toEqual(['你是不是想问：']);
       const talk = buttonsOf(lastTo(student.id)).find((b) => b.callback_data.endsWith(':application-talk'))!;
       await say.press(student, student.id, talk.callback_data);
       expect(textOf(lastTo(student.id))).toContain('一个月内派人同入党申请人谈话');
@@ -87,7 +84,7 @@ describe('the knowledge base learns from classmates’ presses', () => {
         {
           id: expect.any(Number),
           branch_id: expect.any(Number),
-          question: '交了申请多久有消息',
+          question: '党组织多久联系我',
           slug: 'application-talk',
           not_slug: null,
           source: 'suggestion',
@@ -99,20 +96,20 @@ describe('the knowledge base learns from classmates’ presses', () => {
         },
       ]);
       // proposed is not approved: nothing changes for the next asker
-      expect(await say.private(other, '交了申请多久有消息')).toEqual(['你是不是想问：']);
+      expect(await say.private(other, '党组织多久联系我')).toEqual(['你是不是想问：']);
 
       const [header, item] = await learnList();
       expect(textOf(header!)).toBe('<b>待审核</b>：问法 1 条，新条目 0 个。下面是最早的几条；处理完后再发送 /faq_learn 查看其余的。');
       expect(textOf(item!)).toBe(
-        '<b>问法</b> · 同学在“你是不是想问”里选了这一条\n问：交了申请多久有消息\n归入：递交申请书后会有谈话吗？（<code>application-talk</code>）',
+        '<b>问法</b> · 同学在“你是不是想问”里选了这一条\n问：党组织多久联系我\n归入：递交申请书后会有谈话吗？（<code>application-talk</code>）',
       );
       expect(buttonsOf(item!).map((b) => b.text)).toEqual(['✅ 加入', '❌ 不要']);
       const approve = await pressAs(secretary, buttonsOf(item!)[0]!.callback_data);
-      expect(approve.edits).toEqual(['✅ 已把“交了申请多久有消息”归入“递交申请书后会有谈话吗？”，立即生效。']);
+      expect(approve.edits).toEqual(['✅ 已把“党组织多久联系我”归入“递交申请书后会有谈话吗？”，立即生效。']);
 
       // no restart: this app and the other one both answer it now
-      expect((await say.private(other, '交了申请多久有消息'))[0]).toContain('一个月内派人同入党申请人谈话');
-      expect((await say2.private(other, '交了申请多久有消息'))[0]).toContain('一个月内派人同入党申请人谈话');
+      expect((await say.private(other, '党组织多久联系我'))[0]).toContain('一个月内派人同入党申请人谈话');
+      expect((await say2.private(other, '党组织多久联系我'))[0]).toContain('一个月内派人同入党申请人谈话');
       expect(await say.private(secretary, '/faq_learn')).toEqual([expect.stringContaining('目前没有待审核的内容')]);
       // pressing the decided button again changes nothing
       expect((await pressAs(secretary, buttonsOf(item!)[0]!.callback_data)).answers).toEqual(['这一条已经处理过了。']);
@@ -122,39 +119,36 @@ describe('the knowledge base learns from classmates’ presses', () => {
     }
   });
 
-  // Skipped after merging the key-content matcher (issue 12): it now answers this test's questions (交了申请多久有消息,
-  // 发展对象培训) directly and correctly, so the "did you mean" / wrong-answer set-up no longer happens. Needs new questions
-  // that still get suggestions / a wrong answer from test/faq/learning-kb.ts — see the issue 12 note.
-  it.skip('"that didn’t help" proposes the question without an entry; the secretary files it under a close entry (never the one that did not help) or rejects it', async () => {
-    await say.group(group, student, '/ask 发展对象培训');
+  it('"that didn’t help" proposes the question without an entry; the secretary files it under a close entry (never the one that did not help) or rejects it', async () => {
+    await say.group(group, student, '/ask 积极分子要上党校吗');
     const wrong = lastTo(group.id);
     expect(textOf(wrong)).toContain('积极分子要培养多久');
     await say.press(student, group.id, buttonsOf(wrong)[0]!.callback_data);
     await deliver();
-    expect(textOf(lastTo(liaisonA.id))).toContain('发展对象培训'); // it still goes to the liaisons
+    expect(textOf(lastTo(liaisonA.id))).toContain('积极分子要上党校吗'); // it still goes to the liaisons
 
     expect(await say.private(student, '党员活动室是哪个房间')).toEqual([expect.stringContaining('已经把你的问题转给本班联络员')]);
 
     const [, first] = await learnList();
-    expect(textOf(first!)).toBe('<b>问法</b> · 同学觉得回答“积极分子要培养多久？”没有帮助\n问：发展对象培训\n应该归入哪个条目？选一个，或者不要。');
+    expect(textOf(first!)).toBe('<b>问法</b> · 同学觉得回答“积极分子要培养多久？”没有帮助\n问：积极分子要上党校吗\n应该归入哪个条目？选一个，或者不要。');
     expect(buttonsOf(first!).map((b) => b.text)).toEqual(['➕ 党校培训是什么？', '❌ 不要']);
     const filed = await pressAs(secretary, buttonsOf(first!)[0]!.callback_data);
-    expect(filed.edits).toEqual(['✅ 已把“发展对象培训”归入“党校培训是什么？”，立即生效。']);
-    expect((await say.group(group, other, '/ask 发展对象培训'))[0]).toContain('不少于三天');
+    expect(filed.edits).toEqual(['✅ 已把“积极分子要上党校吗”归入“党校培训是什么？”，立即生效。']);
+    expect((await say.group(group, other, '/ask 积极分子要上党校吗'))[0]).toContain('不少于三天');
 
     // a question to reject: "none of these" under suggestions
-    await say.private(other, '交了申请多久有消息');
+    await say.private(other, '党组织多久联系我');
     await say.press(other, other.id, buttonsOf(lastTo(other.id)).at(-1)!.callback_data);
     const [, second] = await learnList();
-    expect(textOf(second!)).toContain('同学觉得几个建议都不对\n问：交了申请多久有消息');
+    expect(textOf(second!)).toContain('同学觉得几个建议都不对\n问：党组织多久联系我');
     const rejected = await pressAs(secretary, buttonsOf(second!).at(-1)!.callback_data);
-    expect(rejected.edits).toEqual(['❌ 不采用：交了申请多久有消息']);
+    expect(rejected.edits).toEqual(['❌ 不采用：党组织多久联系我']);
     // the same question pressed again later is not proposed twice
-    await say.private(student, '交了申请多久有消息');
+    await say.private(student, '党组织多久联系我');
     await say.press(student, student.id, buttonsOf(lastTo(student.id)).at(-1)!.callback_data);
     expect((await examples()).map((e) => [e.question, e.state, e.slug])).toEqual([
-      ['发展对象培训', 'approved', 'party-school'],
-      ['交了申请多久有消息', 'rejected', null],
+      ['积极分子要上党校吗', 'approved', 'party-school'],
+      ['党组织多久联系我', 'rejected', null],
     ]);
   });
 });
@@ -254,11 +248,8 @@ describe('the knowledge base learns from the liaisons, after the secretary’s r
     expect((await say.private(other, '支部的党员活动室在什么地方'))[0]).toContain('在学院楼 301');
   });
 
-  // Skipped after merging the key-content matcher (issue 12): it now answers this test's questions (交了申请多久有消息,
-  // 发展对象培训) directly and correctly, so the "did you mean" / wrong-answer set-up no longer happens. Needs new questions
-  // that still get suggestions / a wrong answer from test/faq/learning-kb.ts — see the issue 12 note.
-  it.skip('refuses forged, stale and malformed learning buttons and changes nothing', async () => {
-    await say.private(student, '交了申请多久有消息');
+  it('refuses forged, stale and malformed learning buttons and changes nothing', async () => {
+    await say.private(student, '党组织多久联系我');
     await say.press(student, student.id, buttonsOf(lastTo(student.id))[0]!.callback_data);
     const [, item] = await learnList();
     const id = (await examples())[0]!.id;
