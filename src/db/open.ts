@@ -21,6 +21,9 @@ export interface OpenOptions {
 
 const INT8 = 20;
 const parseInt8 = (value: string) => Number(value); // Telegram ids and counts fit in a double.
+const DATE = 1082;
+/** A calendar date stays the 'YYYY-MM-DD' it is: a Date would put it at a midnight of the process's time zone. */
+const keepDate = (value: string) => value;
 /** Shown in pg_stat_activity unless DATABASE_URL (`?application_name=`) or PGAPPNAME names it. */
 const APPLICATION_NAME = 'class-party-assistant';
 
@@ -69,7 +72,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     const pglite = new PGlite({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
-      parsers: { [INT8]: parseInt8 },
+      parsers: { [INT8]: parseInt8, [DATE]: keepDate },
       startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
     });
     await pglite.waitReady;
@@ -103,7 +106,8 @@ function seedDataDir(dataDir: string): void {
  */
 function openPool(target: { url: string; schema?: string }, options: OpenOptions): pg.Pool {
   const types = {
-    getTypeParser: (oid: number, format?: string) => (oid === INT8 ? parseInt8 : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format)),
+    getTypeParser: (oid: number, format?: string) =>
+      oid === INT8 ? parseInt8 : oid === DATE ? keepDate : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
   } as pg.CustomTypesConfig;
   const pool = new pg.Pool({
     connectionString: target.url,

@@ -31,6 +31,7 @@ import type {
   ReportHintsTable,
   ReportsTable,
 } from '../features/feedback/tables.js';
+import type { DormVisitsTable, PipelineRecordsTable, PipelineStageChangesTable, RecordChangesTable, ThoughtReportsTable } from '../features/records/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -76,6 +77,11 @@ export interface Database {
   feedback_limits: FeedbackLimitsTable;
   reports: ReportsTable;
   report_hints: ReportHintsTable;
+  pipeline_records: PipelineRecordsTable;
+  pipeline_stage_changes: PipelineStageChangesTable;
+  thought_reports: ThoughtReportsTable;
+  dorm_visits: DormVisitsTable;
+  record_changes: RecordChangesTable;
 }
 
 export type Db = Kysely<Database>;
