@@ -14,8 +14,8 @@
  *                 JS heap (after GC) and RSS sampled each simulated day.
  *
  * Workloads (`workloads` below) seed their rows and bring their schedules; the meetings workload is
- * 2,000 classes with a weekly meeting each (Thursday 19:30). A second workload (report deadlines)
- * adds itself to the list.
+ * 2,000 classes with a weekly meeting each (Thursday 19:30); the deadlines workload adds a monthly report
+ * deadline per branch (every class reports each month: about 20,000 reminders a month together).
  *
  * Results: bench/results/scheduler.json. BENCH_DATABASE_URL / TEST_DATABASE_URL as for the other
  * benchmarks (BENCH_DATABASE_URL=none skips PostgreSQL).
@@ -27,6 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Db } from '../src/db/schema.js';
 import { meetingsSchedule } from '../src/features/meetings/schedule.js';
+import { deadlineSchedule } from '../src/features/reports/reminders.js';
+import { createDeadline } from '../src/features/reports/service.js';
 import { createLogger } from '../src/logging/logger.js';
 import { telegramRates } from '../src/outbox/store.js';
 import { remindersHousekeeping } from '../src/reminders/housekeeping.js';
@@ -98,8 +100,24 @@ const meetingsWorkload: Workload = {
   firstBurstAt: new Date('2026-12-02T11:30:00Z'), // Wednesday 19:30: 24 h before the first meetings
 };
 
-/** Add a workload here (the report deadlines: a monthly deadline for every class). */
-const workloads: Workload[] = [meetingsWorkload];
+const deadlinesWorkload: Workload = {
+  name: 'deadlines',
+  describe: `a monthly report deadline in every branch (day 31, 18:00: the last day in shorter months), one report per class each month; reminders 3 days and 1 day before and on the day to both liaisons, then overdue ones`,
+  async seed(db, seeded, now) {
+    for (const branchId of seeded.branchIds) {
+      const created = await db
+        .transaction()
+        .execute((trx) =>
+          createDeadline(trx, { branchId, name: '班级党建工作月报', rule: { kind: 'monthly', day: 31, time: '18:00' }, tag: null, createdBy: null }, now, TZ),
+        );
+      if (!created.ok) throw new Error(`deadline not created: ${created.error}`);
+    }
+  },
+  schedules: () => [deadlineSchedule()],
+  firstBurstAt: new Date('2026-12-28T10:00:00Z'), // 3 days before 31 December 18:00 in Shanghai
+};
+
+const workloads: Workload[] = [meetingsWorkload, deadlinesWorkload];
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -201,6 +219,8 @@ interface Row {
     tickMs: Percentiles;
     remindersWritten: number;
     remindersDropped: number;
+    /** Dropped reminders by kind and reason (a reminder whose moment had passed when it could go out). */
+    droppedByKind: Record<string, number>;
     occurrencesMaterialised: number;
     heapMb: { first: number; last: number; max: number };
     rssMb: { first: number; last: number; max: number };
@@ -306,6 +326,16 @@ async function measure(database: Row['database'], target: BenchTarget): Promise<
       tickMs: percentiles(ticks),
       remindersWritten,
       remindersDropped: dropped,
+      droppedByKind: Object.fromEntries(
+        (
+          await db
+            .selectFrom('reminders')
+            .select(['kind', 'reason', (eb) => eb.fn.countAll<number>().as('n')])
+            .where('state', '=', 'dropped')
+            .groupBy(['kind', 'reason'])
+            .execute()
+        ).map((r) => [`${r.kind}:${r.reason ?? ''}`, Number(r.n)]),
+      ),
       occurrencesMaterialised: (await count(db, 'meeting_occurrences')) - occurrencesBefore,
       heapMb: { first: mb(heap[1] ?? heap[0]!), last: mb(heap.at(-1)!), max: mb(Math.max(...heap)) },
       rssMb: { first: mb(rss[1] ?? rss[0]!), last: mb(rss.at(-1)!), max: mb(Math.max(...rss)) },
