@@ -56,6 +56,8 @@ export interface DialogueSpec<Schema extends z.ZodType, C extends ButtonValue, S
   callback?: CallbackCodec<C>;
   /** The button action that abandons the dialogue at any step, like /cancel. */
   cancelAction?: C['action'];
+  /** What /cancel (or the cancel button) says; default "cancelled, nothing was saved" — a dialogue that saves as it goes says so. */
+  cancelled?: MessageKey;
   /** How long it waits for the next step (default 24 h). */
   lifetimeMs?: number;
   /** Loaded for every turn (e.g. the classes the caller may address); null: the caller may not go on, stale. */
@@ -66,6 +68,8 @@ export interface DialogueSpec<Schema extends z.ZodType, C extends ButtonValue, S
 export interface DeclaredDialogue {
   readonly kind: string;
   readonly lifetimeMs: number;
+  /** What /cancel says when it abandons this dialogue. */
+  readonly cancelled: MessageKey;
   readonly callback: CallbackCodec<ButtonValue> | undefined;
   /** Whether a stored step and data fit the declaration. */
   accepts(step: string, data: unknown): boolean;
@@ -113,6 +117,7 @@ export function defineDialogue<Schema extends z.ZodType, C extends ButtonValue =
   return {
     kind: spec.kind,
     lifetimeMs: spec.lifetimeMs ?? DIALOGUE_LIFETIME_MS,
+    cancelled: spec.cancelled ?? 'dialogue.cancelled',
     callback: spec.callback as CallbackCodec<ButtonValue> | undefined,
     accepts: (step, data) => parse(step, data) !== null,
 
@@ -147,7 +152,7 @@ export function defineDialogue<Schema extends z.ZodType, C extends ButtonValue =
       if (spec.cancelAction !== undefined && value.action === spec.cancelAction) {
         await turn.finish();
         await turn.answer();
-        return turn.reply(ctx.t('dialogue.cancelled'));
+        return turn.reply(ctx.t(spec.cancelled ?? 'dialogue.cancelled'));
       }
       const buttons = stepOf(turn.step)?.buttons as Record<string, ((turn: T, value: C) => Promise<unknown>) | undefined> | undefined;
       const handler = buttons?.[value.action];

@@ -39,9 +39,10 @@ export function dialogueRouter(dialogues: readonly DeclaredDialogue[]): Composer
   const composer = new Composer<BotContext>();
 
   composer.command('cancel', privateOnly, async (ctx) => {
+    const open = ctx.dialogue ? byKind.get(ctx.dialogue.kind) : undefined;
     const cleared = ctx.person ? await clearDialogue(ctx.deps.db, ctx.person.id) : false;
     ctx.dialogue = null;
-    await replyHtml(ctx, ctx.t(cleared ? 'dialogue.cancelled' : 'dialogue.nothingToCancel'));
+    await replyHtml(ctx, ctx.t(cleared ? (open?.cancelled ?? 'dialogue.cancelled') : 'dialogue.nothingToCancel'));
   });
 
   // Commands pass through (/cancel, /help …), and so does every dialogue that is not declared.

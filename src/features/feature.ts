@@ -7,8 +7,11 @@ import type { Schedule } from '../scheduler/schedule.js';
 import type { Config } from '../config/config.js';
 import type { DeclaredDialogue } from '../dialogue/define.js';
 
-/** Who a command is for; /help and the Telegram command menu are built from this. */
-export type Audience = 'everyone' | 'secretary' | 'liaison' | 'class_officer';
+/**
+ * Who a command is for; /help and the Telegram command menu are built from this. 'liaison' includes
+ * the secretary (who can act for a class); 'liaison_only' is a class liaison's own work (e.g. /report).
+ */
+export type Audience = 'everyone' | 'secretary' | 'liaison' | 'liaison_only' | 'class_officer';
 
 export interface CommandSpec {
   command: string;

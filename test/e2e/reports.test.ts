@@ -109,6 +109,10 @@ describe('a liaison fills in the class report', { timeout: 60_000 }, () => {
     await say.press(liaisonA, liaisonA.id, 'rp:close');
     expect(lastText(liaisonA)).toContain('已填写的内容都已保存');
     expect(await t.db.selectFrom('dialogues').selectAll().execute()).toEqual([]);
+    // /cancel part-way says what is kept: the answers given so far
+    await say.private(liaisonA, '/report');
+    expect(await say.private(liaisonA, '/cancel')).toEqual(['已停止填写。已填的内容都已保存，再次发送 /report 可以接着填。']);
+    expect(await reportOf('CS2101')).toMatchObject({ applications: 3, thought_reports: 5 });
 
     // B opens the same report: it goes on at the first field not answered yet
     const resumed = await say.private(liaisonB, '/report');

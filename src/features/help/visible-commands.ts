@@ -19,6 +19,8 @@ export function visibleCommands(all: CommandSpec[], viewer: Viewer): CommandSpec
         return isSecretary;
       case 'liaison':
         return isLiaison || isSecretary;
+      case 'liaison_only':
+        return isLiaison;
       case 'class_officer':
         return isLiaison || isSecretary || viewer.roles.some((r) => r.role === 'league_secretary');
     }

@@ -190,6 +190,7 @@ export const reportDialogue = defineDialogue({
   kind: 'report',
   schema: dataSchema,
   callback: reportButton,
+  cancelled: 'report.cancelled',
   scope: async (ctx: BotContext): Promise<Scope | null> => {
     const classIds = liaisonClassIds(ctx);
     return classIds.length > 0 ? { classIds } : null;

@@ -102,6 +102,7 @@ export const zh = {
   'cmd.deadline': '设定班级报告的截止日期（每月、每周、一次……）',
   'report.alreadyReviewedShort': '这份报告已经审阅，不能再修改。',
   'deadline.noClassesYet': '支部还没有班级。先用 /class_add 新建班级，再设定报告截止日期。',
+  'report.cancelled': '已停止填写。已填的内容都已保存，再次发送 /report 可以接着填。',
   'deadline.askName': '设定一个定期报告。请发送报告的名称（例如：班级党建工作月报，最多 {max} 个字）。随时发送 /cancel 退出。',
   'deadline.badName': '名称要 1–64 个字，不能以 / 开头。',
   'deadline.duplicateName': '已经有一个叫《{name}》的报告了，请换一个名称。',
@@ -262,6 +263,7 @@ export const en: Record<keyof typeof zh, string> = {
   'cmd.deadline': 'Set a class report deadline (monthly, weekly, once …)',
   'report.alreadyReviewedShort': 'This report was reviewed and can no longer be changed.',
   'deadline.noClassesYet': 'The branch has no classes yet. Create them with /class_add first, then set a report deadline.',
+  'report.cancelled': 'Stopped. What you filled in is saved; send /report again to go on.',
   'deadline.askName':
     'Setting up a regular report. Send its name (e.g. Monthly class Party-building report, at most {max} characters). Send /cancel to stop at any time.',
   'deadline.badName': 'The name must be 1–64 characters and not start with /.',

@@ -12,7 +12,7 @@ import { deadlineSchedule } from './reminders.js';
 export const reportsFeature: Feature = {
   name: 'reports',
   commands: [
-    { command: 'report', where: 'private', audience: 'liaison', description: 'cmd.report' },
+    { command: 'report', where: 'private', audience: 'liaison_only', description: 'cmd.report' },
     { command: 'reports', where: 'private', audience: 'secretary', description: 'cmd.reports' },
     { command: 'deadline', where: 'private', audience: 'secretary', description: 'cmd.deadline' },
   ],
