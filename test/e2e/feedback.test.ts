@@ -6,6 +6,7 @@ import { conversation } from '../support/conversation.js';
 import { startHarness, textOf, type Harness } from '../support/harness.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 import { buttonsOf, setUpClass } from '../faq/setup.js';
+import { secondPool } from '../support/drive.js';
 
 // Each test is a whole conversation (dozens of updates and outbox rounds): more than the default 20 s on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -183,6 +184,29 @@ describe('anonymous feedback: the writer’s side and the liaisons’', () => {
     expect(handoffs).toHaveLength(3);
     for (const handoff of handoffs) expect(handoff).toContain('批次：2026-12-01 10:32');
     expect(await count('feedback_queue')).toBe(0);
+  });
+
+  it('two processes ticking at the full hour deliver each item once', async () => {
+    await write(makeUser(7_100_011, '同学甲'), '甲的意见');
+    await write(makeUser(7_100_012, '同学乙'), '乙的意见');
+    const pool = await secondPool(t);
+    const h2 = await startHarness({ db: pool.db, clock, runDispatcher: false, env: { FEEDBACK_KEY: KEY } });
+    try {
+      clock.set(new Date('2026-12-01T03:00:00Z'));
+      await Promise.all([h.app.scheduler.tick(), h2.app.scheduler.tick(), h.app.scheduler.tick()]);
+      expect(await count('feedback_queue')).toBe(0);
+      expect(await count('feedback_items')).toBe(2);
+      const keys = (await t.db.selectFrom('outbox').select('dedupe_key').execute()).map((r) => r.dedupe_key);
+      expect(new Set(keys).size).toBe(keys.length);
+      const since = h.api.mark();
+      await deliver();
+      expect(sentTo(liaisonA.id, since).filter((x) => x.includes('的意见'))).toHaveLength(2);
+      expect(sentTo(liaisonB.id, since).filter((x) => x.includes('的意见'))).toHaveLength(2);
+      expect(h2.api.callsTo('sendMessage')).toEqual([]); // its dispatcher never ran: nothing was sent twice through it either
+    } finally {
+      await h2.stop();
+      await pool.close();
+    }
   });
 
   it('keeps today’s limit of 5 in keyed hashes and forgets them at the daily rotation', async () => {
