@@ -18,6 +18,7 @@ import * as faqReview from './2026-12-02-230-faq-review.js';
 import * as feedback from './2026-12-02-220-feedback.js';
 import * as faqBranches from './2026-12-02-235-faq-branches.js';
 import * as remindersSlotIndex from './2026-12-02-250-reminders-slot-index.js';
+import * as faqUpdates from './2026-12-02-260-faq-updates.js';
 import * as records from './2026-12-02-300-records.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-220-feedback': feedback,
   '2026-12-02-235-faq-branches': faqBranches,
   '2026-12-02-250-reminders-slot-index': remindersSlotIndex,
+  '2026-12-02-260-faq-updates': faqUpdates,
   '2026-12-02-300-records': records,
 };
