@@ -385,6 +385,54 @@ describe('FAQ: the secretary edits the knowledge base', () => {
     expect(await say.private(secretary, '/cancel')).toEqual(['已取消，没有保存任何内容。']);
   });
 
+  it('sends an entry too long for one message as a file, and takes a file back (issue 7 item 12)', async () => {
+    const sendFile = async (filename: string, content: Buffer | string) => {
+      const since = h.api.mark();
+      await h.handled(h.api.sendPrivateDocument(secretary, { content, filename }));
+      return h.api.calls
+        .slice(since)
+        .filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(secretary.id))
+        .map(textOf);
+    };
+    const long = (n: number) => '这是一条很长的本支部说明。'.repeat(n);
+    const entry = [
+      'slug: branch-handbook',
+      'category: 支部补充',
+      'title: 本支部工作手册',
+      'answer: |',
+      `  ${long(200)}`,
+      'answer_en: |',
+      `  ${'A long branch handbook. '.repeat(120)}`,
+      'questions:',
+      '  - 支部工作手册',
+      'keywords: [工作手册]',
+    ].join('\n');
+    expect(entry.length).toBeGreaterThan(4096); // cannot be sent as one message
+    await say.private(secretary, '/faq_add');
+    expect(await sendFile('handbook.yaml', `\uFEFF${entry}`)).toEqual(['已新增 <code>branch-handbook</code>，立即生效。']);
+
+    const since = h.api.mark();
+    await h.handled(h.api.sendPrivateText(secretary, '/faq_edit branch-handbook'));
+    const sent = h.api.calls.slice(since).filter((c) => String(c.params.chat_id) === String(secretary.id));
+    expect(sent.map((c) => c.method)).toEqual(['sendDocument']);
+    expect(String(sent[0]!.params.caption)).toContain('条目 <code>branch-handbook</code> 太长');
+    const file = sent[0]!.params.document as { filename: string; content: Buffer };
+    expect(file.filename).toBe('branch-handbook.yaml');
+    const yaml = file.content.toString('utf8');
+    expect(yaml).toMatch(/^slug: branch-handbook\n/);
+
+    // a wrong kind of file, a file that is not UTF-8, and one too big: a short note, nothing saved, the step waits
+    expect(await sendFile('handbook.exe', yaml)).toEqual([expect.stringContaining('请发回 .yaml、.yml 或 .txt 文本文件')]);
+    expect(await sendFile('handbook.yaml', Buffer.from([0xff, 0xfe, 0xfd, 0x00]))).toEqual([expect.stringContaining('请发回 .yaml、.yml 或 .txt 文本文件')]);
+    expect(await sendFile('handbook.yaml', 'x'.repeat(65 * 1024))).toEqual([expect.stringContaining('最多 64 KB')]);
+    const edited = yaml.replace('本支部工作手册', '本支部工作手册（2026版）');
+    expect(await sendFile('branch-handbook.yaml', edited)).toEqual(['已保存 <code>branch-handbook</code>，立即生效。']);
+    const stored = await t.db.selectFrom('faq_branch_entries').select(['title', 'answer']).where('slug', '=', 'branch-handbook').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ title: '本支部工作手册（2026版）', answer: long(200) });
+    // outside a dialogue a file is not taken for an entry: the usual pointer to /help
+    expect(await sendFile('other.yaml', edited)).toEqual(['你好！发送 /help 查看我能做什么。']);
+  });
+
   it('deletes an entry at once, but not a live one', async () => {
     expect(await say.private(student, '学生党费每月交多少')).toEqual([expect.stringContaining('0.2')]);
     expect(await say.private(secretary, '/faq_delete dues')).toEqual([

@@ -1,4 +1,5 @@
 import { Composer } from 'telegraf';
+import type { Message } from 'telegraf/types';
 import { clearDialogue, saveDialogue } from '../../dialogue/store.js';
 import { escapeHtml, Html } from '../../i18n/html.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -7,6 +8,7 @@ import { commandArgs, privateOnly, secretaryOnly } from '../../telegram/guards.j
 import { replyHtml } from '../../telegram/reply.js';
 import { isSecretaryOf, secretaryBranch } from '../people/access.js';
 import { branchEntry } from './branch-kb.js';
+import { entryFromMessage, sendEntryText } from './entry-file.js';
 import { faqBasis } from './queries.js';
 import type { FaqEntry } from './schemas.js';
 import { ENTRY_TEMPLATE, entryText, removeEntry, resetEntry, saveEntryText, type FaqKnowledgeBase, type SaveError } from './service.js';
@@ -65,8 +67,7 @@ export function adminComposer(deps: AppDeps, kb: FaqKnowledgeBase): Composer<Bot
     const found = await branchEntry(db, branchOf(ctx), slug);
     if (!found) return replyHtml(ctx, ctx.t('faq.edit.notFound', { slug }));
     await saveDialogue(db, ctx.person!.id, { kind: ENTRY_DIALOGUES.edit, step: 'entry', data: { slug, branchId: branchOf(ctx) } }, clock.now());
-    await replyHtml(ctx, ctx.t('faq.edit.prompt', { slug }));
-    await replyHtml(ctx, `<pre>${escapeHtml(entryText(found.entry))}</pre>`);
+    await sendEntryText(ctx, slug, entryText(found.entry), 'faq.edit.prompt');
   });
 
   composer.command('faq_delete', privateOnly, secretaryOnly, async (ctx) => {
@@ -108,11 +109,13 @@ const saveErrors: Record<Exclude<SaveError, 'invalid'>, MessageKey> = {
   slug_changed: 'faq.edit.slugChanged',
 };
 
-/** faq_edit / faq_add: the secretary sends the entry's YAML; it is saved for their branch. */
-export async function continueEntryEdit(deps: AppDeps, ctx: BotContext, text: string | null): Promise<void> {
+/** faq_edit / faq_add: the secretary sends the entry's YAML (text, or a file for a long one); it is saved for their branch. */
+export async function continueEntryEdit(deps: AppDeps, ctx: BotContext, message: Message): Promise<void> {
   const dialogue = ctx.dialogue!;
   const person = ctx.person!;
-  if (text === null) return replyHtml(ctx, ctx.t('faq.liaison.textOnly'));
+  const input = await entryFromMessage(ctx, message);
+  if (!input.ok) return replyHtml(ctx, ctx.t(input.key, input.params));
+  const text = input.text;
   // the branch the dialogue was opened for (a secretary of several may have switched since)
   const data = dialogue.data as { slug?: unknown; branchId?: unknown };
   const branchId = typeof data.branchId === 'number' ? data.branchId : secretaryBranch(ctx.roles)?.branchId;

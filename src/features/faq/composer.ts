@@ -29,7 +29,7 @@ async function onMessage(deps: AppDeps, ctx: BotContext, next: () => Promise<voi
   if (text?.startsWith('/')) return next();
 
   if (isPrivateChat(ctx)) {
-    if (ctx.dialogue && entryDialogues.includes(ctx.dialogue.kind)) return continueEntryEdit(deps, ctx, text);
+    if (ctx.dialogue && entryDialogues.includes(ctx.dialogue.kind)) return continueEntryEdit(deps, ctx, message);
     if (ctx.dialogue || text === null || !ctx.from) return next();
     return ask(ctx, text, 'private', next);
   }

@@ -254,6 +254,11 @@ export const en: Record<MessageKey, string> = {
   'faq.edit.invalid': 'Not saved, the entry has problems:\n{errors}\nFix them and send again, or /cancel.',
   'faq.edit.saved': 'Saved <code>{slug}</code>; in effect now.',
   'faq.edit.gone': 'This entry was deleted or renamed meanwhile; nothing was saved.',
+  'faq.edit.asFile':
+    'Entry <code>{slug}</code> is too long for one message, so here it is as a file: change it and send the file back (or send text); the slug cannot change. /cancel to stop.',
+  'faq.edit.badFile': 'Please send back a .yaml, .yml or .txt text file (UTF-8, at most {max} KB), or send text; /cancel to stop.',
+  'faq.edit.fileUnreadable': 'Could not read that file; send it again, or send text.',
+  'faq.edit.textOrFile': 'Send the entry as text (YAML) or as a .yaml file, or /cancel.',
   'cmd.faq_delete': 'Delete an FAQ entry: /faq_delete slug',
   'faq.delete.usage': 'Usage: /faq_delete slug, e.g. /faq_delete dues. Send /faq to see all entries.',
   'faq.delete.live': '<code>{slug}</code> is built live for each class and cannot be deleted; you can change its text with /faq_edit {slug}.',

@@ -178,7 +178,7 @@ function finishBotMessage(state: FakeState, msg: Json, params: Json, format?: st
 
 function fileParam(state: FakeState, value: unknown, kind: 'photo' | 'document'): Json {
   if (isUploadedFile(value)) {
-    return { ...state.nextFileId(kind), file_name: value.filename, mime_type: value.contentType, file_size: value.size };
+    return { ...state.storeFile(kind, value.content, value.filename), file_name: value.filename, mime_type: value.contentType, file_size: value.size };
   }
   if (typeof value === 'string' && value.trim() !== '') {
     // An URL gets a fresh file id; a file_id is echoed back.
@@ -285,6 +285,12 @@ function editableMessage(ctx: MethodContext) {
 // ---- handlers --------------------------------------------------------------
 
 export const handlers: Record<string, Handler> = {
+  getFile: ({ state, params }) => {
+    const fileId = typeof params.file_id === 'string' ? params.file_id : '';
+    const file = state.files.get(fileId);
+    if (!file) throw badRequest('invalid file_id');
+    return { file_id: fileId, file_unique_id: file.path.split('/')[1]!.split('_')[0], file_size: file.content.length, file_path: file.path };
+  },
   getMe: ({ state }) => ({
     ...state.botUser,
     can_join_groups: true,

@@ -163,6 +163,8 @@ export class FakeBotApiServer implements FakeBotApi {
 
   private async handleHttp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const download = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
+    if (download) return this.serveFile(res, safeDecode(download[1] ?? ''), safeDecode(download[2] ?? ''));
     const match = /^\/bot([^/]*)\/([^/]+)\/?$/.exec(url.pathname);
     if (!match) {
       req.resume();
@@ -194,6 +196,15 @@ export class FakeBotApiServer implements FakeBotApi {
       const outcome = this.execute(call, res);
       if (outcome !== 'pending') this.complete(call, outcome, res);
     }
+  }
+
+  /** GET /file/bot<token>/<file_path>: the bytes of a file getFile named, as Telegram serves them. */
+  private serveFile(res: http.ServerResponse, token: string, path: string): void {
+    this.record('downloadFile', { file_path: path });
+    const file = token === this.token ? [...this.state.files.values()].find((f) => f.path === path) : undefined;
+    if (!file) return this.writeJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.content.length });
+    res.end(file.content);
   }
 
   private writeJson(res: http.ServerResponse, status: number, body: Json): void {
@@ -607,6 +618,19 @@ export class FakeBotApiServer implements FakeBotApi {
 
   sendPrivateText(from: FakeUser, text: string): number {
     return this.pushUpdate(this.builders.privateText(from, text) as UpdateInput);
+  }
+
+  /** A user sends the bot a file in private (its bytes kept for getFile and the download). */
+  sendPrivateDocument(from: FakeUser, file: { content: Buffer | string; filename: string; mimeType?: string; caption?: string }): number {
+    const content = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
+    const stored = this.state.storeFile('document', content, file.filename);
+    const document = { ...stored, file_name: file.filename, mime_type: file.mimeType ?? 'application/octet-stream' };
+    const update = this.builders.privateText(from, '') as { message: Record<string, unknown> };
+    delete update.message.text;
+    delete update.message.entities;
+    update.message.document = document;
+    if (file.caption) update.message.caption = file.caption;
+    return this.pushUpdate(update as UpdateInput);
   }
 
   sendGroupText(chat: FakeChat, from: FakeUser, text: string, extra?: { reply_to_message?: object; sender_chat?: object }): number {

@@ -176,6 +176,16 @@ export class FakeState {
     return this.messages.delete(`${chatId}:${messageId}`);
   }
 
+  /** Files whose bytes the fake holds (uploaded by the bot, or sent by a user in a test), by file_id: getFile and /file/ serve them. */
+  readonly files = new Map<string, { content: Buffer; path: string }>();
+
+  /** Keeps a file's bytes under a new file id; returns the ids. */
+  storeFile(kind: string, content: Buffer, filename: string): { file_id: string; file_unique_id: string; file_size: number } {
+    const ids = this.nextFileId(kind);
+    this.files.set(ids.file_id, { content, path: `${kind}s/${ids.file_unique_id}_${filename.replace(/[^\w.-]/g, '_')}` });
+    return { ...ids, file_size: content.length };
+  }
+
   nextFileId(kind: string): { file_id: string; file_unique_id: string } {
     this.fileCounter += 1;
     const n = this.fileCounter.toString(36).padStart(6, '0');
