@@ -10,7 +10,7 @@ import { openDatabase } from './db/open.js';
 import { describeDatabaseError } from './db/open-error.js';
 import type { Db } from './db/schema.js';
 import { createChatMigrator } from './chats/migrate.js';
-import type { Feature } from './features/feature.js';
+import type { Feature } from './feature.js';
 import { allFeatures, chatMigratedHooks, featureSchedules } from './features/index.js';
 import { inviteLink } from './features/invites/codes.js';
 import { ensureSetupInvite } from './features/invites/service.js';

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { BranchesTable, ClassesTable } from '../features/classes/tables.js';
 import type { BindCodesTable, ChatsTable } from '../features/groups/tables.js';
 import type { InvitesTable } from '../features/invites/tables.js';
-import type { PeopleTable, RoleAssignmentsTable } from '../features/people/tables.js';
+import type { PeopleTable, RoleAssignmentsTable } from '../people/tables.js';
 import type { PolledUpdatesTable, ProcessedUpdatesTable } from '../telegram/tables.js';
 import type { DialoguesTable } from '../dialogue/tables.js';
 import type {

@@ -1,7 +1,7 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { z } from 'zod';
-import type { Person } from '../features/people/tables.js';
+import type { Person } from '../people/tables.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../telegram/context.js';
 import { replyHtml } from '../telegram/reply.js';

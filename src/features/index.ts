@@ -1,7 +1,7 @@
 import { classesFeature } from './classes/index.js';
 import { createDialogueFeature } from './dialogue/index.js';
 import type { ChatMigratedHook } from '../chats/migrate.js';
-import type { Feature } from './feature.js';
+import type { Feature } from '../feature.js';
 import type { Config } from '../config/config.js';
 import type { Schedule } from '../scheduler/schedule.js';
 import { groupsFeature } from './groups/index.js';

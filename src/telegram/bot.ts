@@ -1,5 +1,5 @@
 import { Telegraf } from 'telegraf';
-import type { Feature } from '../features/feature.js';
+import type { Feature } from '../feature.js';
 import { dialogueRules } from '../dialogue/router.js';
 import { safeError } from '../logging/logger.js';
 import type { AppDeps, BotContext } from './context.js';

@@ -1,9 +1,9 @@
 import type { Telegram } from 'telegraf';
 import type { BotCommandScope } from 'telegraf/types';
-import type { CommandSpec } from '../features/feature.js';
+import type { CommandSpec } from '../feature.js';
 import { t } from '../i18n/i18n.js';
 import { languages } from '../i18n/language.js';
-import { visibleCommands } from '../features/help/visible-commands.js';
+import { visibleCommands } from './visible-commands.js';
 import { cutText } from '../shared/text.js';
 
 /**

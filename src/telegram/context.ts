@@ -6,8 +6,8 @@ import type { Translate } from '../i18n/i18n.js';
 import type { Language } from '../i18n/language.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
-import type { Person } from '../features/people/tables.js';
-import type { RoleView } from '../features/people/queries.js';
+import type { Person } from '../people/tables.js';
+import type { RoleView } from '../people/queries.js';
 import type { Dialogue } from '../dialogue/store.js';
 import type { Replies } from './replies.js';
 

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'telegraf';
-import { isLiaison, secretaryBranch } from '../features/people/access.js';
+import { isLiaison, secretaryBranch } from '../people/access.js';
 import type { BotContext } from './context.js';
 import { replyHtml } from './reply.js';
 

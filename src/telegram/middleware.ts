@@ -2,7 +2,7 @@ import type { MiddlewareFn } from 'telegraf';
 import { t, translator } from '../i18n/i18n.js';
 import { safeError } from '../logging/logger.js';
 import { languageFromTelegram } from '../i18n/language.js';
-import { rolesOf, upsertPerson } from '../features/people/queries.js';
+import { rolesOf, upsertPerson } from '../people/queries.js';
 import { openDialogue, undeclaredRules, type DialogueRules, type DroppedDialogue } from '../dialogue/store.js';
 import { escapeHtml } from '../i18n/html.js';
 import { originOf, replyHtml } from './reply.js';

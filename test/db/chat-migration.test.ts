@@ -9,7 +9,7 @@ import { createBindCode } from '../../src/features/groups/bind-codes.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { ensureChat, upsertChat } from '../../src/features/groups/queries.js';
 import { allFeatures, chatMigratedHooks } from '../../src/features/index.js';
-import { upsertPerson } from '../../src/features/people/queries.js';
+import { upsertPerson } from '../../src/people/queries.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 

@@ -8,7 +8,7 @@ import { createBindCode } from '../../src/features/groups/bind-codes.js';
 import { upsertChat } from '../../src/features/groups/queries.js';
 import { hashInviteCode } from '../../src/features/invites/codes.js';
 import { createInvite, ensureSetupInvite, redeemInvite } from '../../src/features/invites/service.js';
-import { rolesOf, upsertPerson } from '../../src/features/people/queries.js';
+import { rolesOf, upsertPerson } from '../../src/people/queries.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allFeatures } from '../../src/features/index.js';
-import { visibleCommands } from '../../src/features/help/visible-commands.js';
-import type { RoleView } from '../../src/features/people/queries.js';
+import { visibleCommands } from '../../src/telegram/visible-commands.js';
+import type { RoleView } from '../../src/people/queries.js';
 import { liveSlugs } from '../../src/features/faq/answers.js';
 import { formatFaqFile, parseFaqFile } from '../../src/features/faq/kb-file.js';
 import { callbackData, learnButton, parseFaqButton } from '../../src/features/faq/schemas.js';

@@ -4,7 +4,7 @@ import { SendGate, telegramGateSettings } from '../../src/telegram/send-gate.js'
 import { createChatMigrator } from '../../src/chats/migrate.js';
 import { createConfig } from '../../src/config/config.js';
 import type { Db } from '../../src/db/schema.js';
-import type { Feature } from '../../src/features/feature.js';
+import type { Feature } from '../../src/feature.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { ALLOWED_UPDATES, createBot } from '../../src/telegram/bot.js';

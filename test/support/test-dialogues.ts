@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { z } from 'zod';
 import { defineCallback } from '../../src/dialogue/callback.js';
 import { defineDialogue } from '../../src/dialogue/define.js';
-import type { Feature } from '../../src/features/feature.js';
+import type { Feature } from '../../src/feature.js';
 import { createDialogueFeature } from '../../src/features/dialogue/index.js';
 import type { BotContext } from '../../src/telegram/context.js';
 

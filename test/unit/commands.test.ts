@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { allFeatures } from '../../src/features/index.js';
-import { visibleCommands } from '../../src/features/help/visible-commands.js';
+import { visibleCommands } from '../../src/telegram/visible-commands.js';
 import { invitePayloadSchema } from '../../src/features/invites/codes.js';
-import type { RoleView } from '../../src/features/people/queries.js';
+import type { RoleView } from '../../src/people/queries.js';
 
 const all = allFeatures().flatMap((f) => f.commands);
 const names = (roles: RoleView[], chat: 'private' | 'group') =>

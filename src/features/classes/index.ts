@@ -1,4 +1,4 @@
-import type { Feature } from '../feature.js';
+import type { Feature } from '../../feature.js';
 import { classesComposer } from './composer.js';
 
 export const classesFeature: Feature = {

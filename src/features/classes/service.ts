@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { classMembers, type ClassMember } from '../people/queries.js';
+import { classMembers, type ClassMember } from '../../people/queries.js';
 import { classCodeSchema, classNameSchema } from './schemas.js';
 import type { ClassRow } from './tables.js';
 

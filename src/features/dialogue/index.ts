@@ -1,6 +1,6 @@
 import type { DeclaredDialogue } from '../../dialogue/define.js';
 import { dialogueRouter } from '../../dialogue/router.js';
-import type { Feature } from '../feature.js';
+import type { Feature } from '../../feature.js';
 
 /**
  * The declared dialogues of every feature (`Feature.dialogues`) and /cancel, which leaves whatever

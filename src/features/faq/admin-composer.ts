@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, privateOnly, secretaryOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
-import { isSecretaryOf, secretaryBranch } from '../people/access.js';
+import { isSecretaryOf, secretaryBranch } from '../../people/access.js';
 import { branchEntry } from './branch-kb.js';
 import { entryFromMessage, sendEntryText } from './entry-file.js';
 import { faqBasis } from './queries.js';

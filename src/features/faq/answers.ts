@@ -2,7 +2,7 @@ import { escapeHtml, Html, joinHtml, mention } from '../../i18n/html.js';
 import type { Translate } from '../../i18n/i18n.js';
 import type { Language } from '../../i18n/language.js';
 import { liaisonList } from '../groups/liaison-list.js';
-import type { ClassMember } from '../people/queries.js';
+import type { ClassMember } from '../../people/queries.js';
 import type { FaqEntry } from './schemas.js';
 
 /** What a live answer may know about the asker; the class part is looked up only when asked for. */

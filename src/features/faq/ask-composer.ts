@@ -5,8 +5,8 @@ import { commandArgs, isGroupChat, isPrivateChat } from '../../telegram/guards.j
 import { replyHtml } from '../../telegram/reply.js';
 import { cutText } from '../../shared/text.js';
 import { chatByTelegramId } from '../groups/queries.js';
-import { upsertPerson } from '../people/queries.js';
-import type { Person } from '../people/tables.js';
+import { upsertPerson } from '../../people/queries.js';
+import type { Person } from '../../people/tables.js';
 import { renderAnswer } from './answers.js';
 import { askQuestion, type AskMode, type AskOutcome } from './asking.js';
 import { answerContext, classById, notHelpfulButton, replyTo, type AskerClass, type Buttons } from './context.js';

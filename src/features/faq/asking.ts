@@ -2,7 +2,7 @@ import type { Db } from '../../db/schema.js';
 import type { Logger } from '../../logging/logger.js';
 import { cutText } from '../../shared/text.js';
 import { ensureChat, type TelegramChatLike } from '../groups/queries.js';
-import type { Person } from '../people/tables.js';
+import type { Person } from '../../people/tables.js';
 import type { AskerClass } from './context.js';
 import type { MatchResult } from './matcher.js';
 import { passOn } from './passing-on.js';

@@ -5,7 +5,7 @@ import { t as translate, translator } from '../../i18n/i18n.js';
 import type { Language } from '../../i18n/language.js';
 import type { BotContext } from '../../telegram/context.js';
 import { cutText } from '../../shared/text.js';
-import { classMembers, type ClassMember } from '../people/queries.js';
+import { classMembers, type ClassMember } from '../../people/queries.js';
 import type { AnswerContext } from './answers.js';
 import { callbackData } from './schemas.js';
 

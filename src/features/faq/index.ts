@@ -1,4 +1,4 @@
-import type { Feature } from '../feature.js';
+import type { Feature } from '../../feature.js';
 import { faqOnChatMigrated } from './chat-migrated.js';
 import { faqComposer } from './composer.js';
 import { answerDialogue } from './answer-flow.js';

@@ -5,7 +5,7 @@ import { cutText } from '../../shared/text.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { privateOnly, secretaryOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
-import { isSecretaryOf, secretaryBranch } from '../people/access.js';
+import { isSecretaryOf, secretaryBranch } from '../../people/access.js';
 import { plain, replyTo, type Buttons } from './context.js';
 import { decideEntry, decideExample, pendingForBranch, type DecideOutcome, type PendingEntry, type PendingExample } from './learning.js';
 import { learnButton } from './schemas.js';

@@ -3,7 +3,7 @@ import { mention } from '../../i18n/html.js';
 import { t as translate } from '../../i18n/i18n.js';
 import { answer as answerItem, claim, mayHandle, route, type RoleLike, type RouteOutcome } from '../../inbox/service.js';
 import { itemOf } from '../../inbox/queries.js';
-import { displayName } from '../people/queries.js';
+import { displayName } from '../../people/queries.js';
 import { classById, languageOf } from './context.js';
 import { questionById, setQuestionStatus, type QuestionInChat } from './queries.js';
 import { callbackData } from './schemas.js';

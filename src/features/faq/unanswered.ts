@@ -2,7 +2,7 @@ import { close } from '../../inbox/service.js';
 import { itemOf } from '../../inbox/queries.js';
 import { cutText } from '../../shared/text.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
-import { secretaryBranch } from '../people/access.js';
+import { secretaryBranch } from '../../people/access.js';
 import { plain, replyTo, type Buttons } from './context.js';
 import { openQuestions, type QuestionInChat } from './queries.js';
 import { callbackData } from './schemas.js';

@@ -2,7 +2,7 @@ import { Composer, Markup } from 'telegraf';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, isGroupChat, isPrivateChat, privateOnly, secretaryOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
-import { secretaryBranch } from '../people/access.js';
+import { secretaryBranch } from '../../people/access.js';
 import { onItemButton } from './actions.js';
 import { feedbackButton } from './buttons.js';
 import { checkWriter, emptyDraft, feedbackDialogue, keyOf } from './dialogue.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Config } from '../../config/config.js';
-import type { Feature } from '../feature.js';
+import type { Feature } from '../../feature.js';
 import { actDialogue } from './actions.js';
 import { feedbackComposer } from './composer.js';
 import { feedbackDialogue } from './dialogue.js';

@@ -5,7 +5,7 @@ import { sendToPerson } from '../../outbox/messages.js';
 import type { Schedule } from '../../scheduler/schedule.js';
 import { toCsv } from '../../shared/spreadsheet.js';
 import { cutText } from '../../shared/text.js';
-import type { RoleView } from '../people/queries.js';
+import type { RoleView } from '../../people/queries.js';
 import { branchSecretaries } from './actions.js';
 import { categoryLabel } from './queue.js';
 import { categories, type Category } from './tables.js';

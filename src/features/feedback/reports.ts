@@ -7,7 +7,7 @@ import { enqueue } from '../../outbox/store.js';
 import { cutText } from '../../shared/text.js';
 import type { BotContext } from '../../telegram/context.js';
 import { attempt } from '../../telegram/sender.js';
-import { displayName } from '../people/queries.js';
+import { displayName } from '../../people/queries.js';
 import { keyOf } from './dialogue.js';
 import { takeLimit } from './limits.js';
 import { renderReport } from './report-views.js';

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/schema.js';
-import type { RoleView } from '../people/queries.js';
+import type { RoleView } from '../../people/queries.js';
 
 /** A class the caller may bind a group to; `canMove`: may also take it away from a group it is bound to. */
 export interface ClassUnderAuthority {

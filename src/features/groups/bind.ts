@@ -4,7 +4,7 @@ import type { Language } from '../../i18n/language.js';
 import { sendToChat, sendToPerson } from '../../outbox/messages.js';
 import type { Clock } from '../../shared/clock.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { displayName, type RoleView } from '../people/queries.js';
+import { displayName, type RoleView } from '../../people/queries.js';
 import { canMoveClass, classesUnderAuthority, matchClassRef } from './authority.js';
 import { lockUsableBindCode } from './bind-codes.js';
 import { upsertChat, type TelegramChatLike } from './queries.js';

@@ -1,4 +1,4 @@
-import type { Feature } from '../feature.js';
+import type { Feature } from '../../feature.js';
 import { groupsComposer } from './composer.js';
 
 export const groupsFeature: Feature = {

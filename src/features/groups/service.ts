@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.js';
-import { classMembers, type ClassMember } from '../people/queries.js';
+import { classMembers, type ClassMember } from '../../people/queries.js';
 import { chatByTelegramId } from './queries.js';
 
 export interface ChatClass {

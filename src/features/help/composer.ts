@@ -3,9 +3,9 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { isGroupChat, isPrivateChat, privateOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
-import type { CommandSpec } from '../feature.js';
-import { displayName } from '../people/queries.js';
-import { visibleCommands } from './visible-commands.js';
+import type { CommandSpec } from '../../feature.js';
+import { displayName } from '../../people/queries.js';
+import { visibleCommands } from '../../telegram/visible-commands.js';
 
 export function helpComposer(allCommands: () => CommandSpec[]) {
   return (_deps: AppDeps): Composer<BotContext> => {

@@ -1,4 +1,4 @@
-import type { CommandSpec, Feature } from '../feature.js';
+import type { CommandSpec, Feature } from '../../feature.js';
 import { helpComposer } from './composer.js';
 
 /** Registered last: it answers /start, /help, /whoami and whatever no other feature took. */

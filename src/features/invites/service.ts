@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/schema.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import type { Clock } from '../../shared/clock.js';
-import type { Person, Role } from '../people/tables.js';
+import type { Person, Role } from '../../people/tables.js';
 import { ensureFirstBranch } from '../classes/queries.js';
 import { hashInviteCode, INVITE_LIFETIME_MS, newInviteCode } from './codes.js';
 

@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { Role } from '../people/tables.js';
+import type { Role } from '../../people/tables.js';
 
 export interface InvitesTable {
   id: Generated<number>;

@@ -6,7 +6,7 @@ import { formatWhen, parseWhen, type ParsedWhen } from '../../shared/when.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, privateOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
-import { isLiaisonOf } from '../people/access.js';
+import { isLiaisonOf } from '../../people/access.js';
 import { attendanceButton, manageButton } from './buttons.js';
 import { emptyDraft, meetingDialogue, nextStep, problemText, whenProblem, type Draft } from './dialogue.js';
 import { activeMeetings, attendanceOf, classInScope, meetingScope, meetingWithClass, peopleOfClasses, type MeetingClass } from './queries.js';

@@ -1,4 +1,4 @@
-import type { Feature } from '../feature.js';
+import type { Feature } from '../../feature.js';
 import { meetingsComposer } from './composer.js';
 import { meetingDialogue } from './dialogue.js';
 import { meetingsSchedule } from './schedule.js';

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js';
-import type { RoleView } from '../people/queries.js';
-import { classMembers, type ClassMember } from '../people/queries.js';
+import type { RoleView } from '../../people/queries.js';
+import { classMembers, type ClassMember } from '../../people/queries.js';
 
 export interface MeetingClass {
   id: number;

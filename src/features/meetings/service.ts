@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/schema.js';
 import { html } from '../../i18n/html.js';
 import { t } from '../../i18n/i18n.js';
-import type { Person } from '../people/tables.js';
+import type { Person } from '../../people/tables.js';
 import { sendToChat, sendToPerson } from '../../outbox/messages.js';
 import { cancelReminders } from '../../reminders/remind.js';
 import { branchSettings } from '../../reminders/settings.js';

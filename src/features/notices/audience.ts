@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.js';
-import type { RoleView } from '../people/queries.js';
+import type { RoleView } from '../../people/queries.js';
 
 export interface NoticeRecipients {
   branchId: number;

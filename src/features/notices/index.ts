@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
-import type { Feature } from '../feature.js';
+import type { Feature } from '../../feature.js';
 import { acknowledgements } from './ack.js';
 import { noticesOnChatMigrated } from './chat-migrated.js';
 import { noticeCommand, noticeDialogue } from './dialogue.js';

@@ -8,7 +8,7 @@ import type { JobHandler } from '../../outbox/dispatcher.js';
 import { sendToPerson } from '../../outbox/messages.js';
 import { enqueue, type ClaimedJob } from '../../outbox/store.js';
 import { attempt, type SendOutcome } from '../../telegram/sender.js';
-import { classMembers } from '../people/queries.js';
+import { classMembers } from '../../people/queries.js';
 import { ackCount, noticeWithDelivery } from './queries.js';
 import { deliveryJob, jobKey, NUDGE_BELOW_RATIO } from './service.js';
 

@@ -6,7 +6,7 @@ import { formatLocal } from '../../shared/local-time.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { liaisonOrSecretary, privateOnly } from '../../telegram/guards.js';
 import { replyHtml, replyHtmlWithKeyboard } from '../../telegram/reply.js';
-import { displayName } from '../people/queries.js';
+import { displayName } from '../../people/queries.js';
 import { membersBesidesBot } from './jobs.js';
 import { ackersOf, deliveriesOf, recentNotices, unreachableLiaisons } from './queries.js';
 import { failedDeliveries, resendFailed } from './resend.js';

@@ -1,4 +1,4 @@
-import type { RoleView } from '../people/queries.js';
+import type { RoleView } from '../../people/queries.js';
 
 /**
  * Who sees what of a class's records (issue 11): names and dates for the class's liaisons, League

@@ -9,7 +9,7 @@ import { formatWhen, localIsoDate, localParts, parseWhen } from '../../shared/wh
 import type { BotContext } from '../../telegram/context.js';
 import { privateOnly, secretaryOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
-import { secretaryBranch } from '../people/access.js';
+import { secretaryBranch } from '../../people/access.js';
 import { createDeadline, DEADLINE_NAME_MAX, type CreateDeadlineError } from './service.js';
 import { describeRule, nextDue, type DeadlineRule } from './rule.js';
 

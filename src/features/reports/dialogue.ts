@@ -6,7 +6,7 @@ import { defineDialogue, type StepSpec, type Turn } from '../../dialogue/define.
 import { t } from '../../i18n/i18n.js';
 import { formatLocal } from '../../shared/local-time.js';
 import type { BotContext } from '../../telegram/context.js';
-import { displayName } from '../people/queries.js';
+import { displayName } from '../../people/queries.js';
 import { figureSchema, isFigure, reportFields, textSchema, TEXT_MAX, type ReportField } from './fields.js';
 import { reportView, reportsToFill, type ReportView } from './queries.js';
 import { missingFields, saveField, submitReport } from './service.js';

@@ -4,7 +4,7 @@ import type { Translate } from '../../i18n/i18n.js';
 import { formatLocal } from '../../shared/local-time.js';
 import type { Cell, Sheet, SpreadsheetFormat } from '../../shared/spreadsheet.js';
 import { writeSpreadsheet } from '../../shared/spreadsheet.js';
-import { displayName } from '../people/queries.js';
+import { displayName } from '../../people/queries.js';
 import { figureFields, reportFields, textFields } from './fields.js';
 import { reportsWithContext } from './queries.js';
 import { fieldLabel } from './view.js';

@@ -1,4 +1,4 @@
-import type { Feature } from '../feature.js';
+import type { Feature } from '../../feature.js';
 import { reportsComposer } from './composer.js';
 import { deadlineDialogue } from './deadline-dialogue.js';
 import { reportDialogue } from './dialogue.js';

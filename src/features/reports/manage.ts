@@ -6,7 +6,7 @@ import { formatLocal } from '../../shared/local-time.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { privateOnly, secretaryOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
-import { secretaryBranch } from '../people/access.js';
+import { secretaryBranch } from '../../people/access.js';
 import { exportPeriod } from './export.js';
 import { activeDeadlines, currentOccurrences, occurrenceCounts, occurrenceReports, occurrenceWithDeadline, reportView } from './queries.js';
 import { markReviewed, stopDeadline } from './service.js';

@@ -1,7 +1,7 @@
 import { Html } from '../../i18n/html.js';
 import type { MessageKey, Translate } from '../../i18n/i18n.js';
 import { formatLocal } from '../../shared/local-time.js';
-import { displayName } from '../people/queries.js';
+import { displayName } from '../../people/queries.js';
 import { isFigure, reportFields, type ReportField } from './fields.js';
 import type { ReportView } from './queries.js';
 

@@ -90,6 +90,8 @@ export interface FakeBotApi {
 
   pushUpdate(update: UpdateInput): number;
   sendPrivateText(from: FakeUser, text: string): number;
+  /** A user sends the bot a file in private; its bytes are served by getFile and the file download. */
+  sendPrivateDocument(from: FakeUser, file: { content: Buffer | string; filename: string; mimeType?: string; caption?: string }): number;
   sendGroupText(chat: FakeChat, from: FakeUser, text: string, extra?: { reply_to_message?: object; sender_chat?: object }): number;
   pressButton(from: FakeUser, message: { chat: FakeChat | { id: number; type: 'private' }; message_id: number }, data: string): number;
   botAddedToGroup(chat: FakeChat, by: FakeUser, status?: 'member' | 'administrator'): number;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/schema.js';
-import type { Language } from '../../i18n/language.js';
+import type { Executor } from '../db/schema.js';
+import type { Language } from '../i18n/language.js';
 import type { Person, Role } from './tables.js';
 
 export interface TelegramUserLike {

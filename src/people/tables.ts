@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { Language } from '../../i18n/language.js';
+import type { Language } from '../i18n/language.js';
 
 export const roles = ['secretary', 'liaison', 'league_secretary', 'counselor'] as const;
 export type Role = (typeof roles)[number];

@@ -1,11 +1,11 @@
 import type { Composer } from 'telegraf';
-import type { MessageKey } from '../i18n/i18n.js';
-import type { AppDeps, BotContext } from '../telegram/context.js';
-import type { JobHandler } from '../outbox/dispatcher.js';
-import type { ChatMigratedHook } from '../chats/migrate.js';
-import type { Schedule } from '../scheduler/schedule.js';
-import type { Config } from '../config/config.js';
-import type { DeclaredDialogue } from '../dialogue/define.js';
+import type { MessageKey } from './i18n/i18n.js';
+import type { AppDeps, BotContext } from './telegram/context.js';
+import type { JobHandler } from './outbox/dispatcher.js';
+import type { ChatMigratedHook } from './chats/migrate.js';
+import type { Schedule } from './scheduler/schedule.js';
+import type { Config } from './config/config.js';
+import type { DeclaredDialogue } from './dialogue/define.js';
 
 /**
  * Who a command is for; /help and the Telegram command menu are built from this. 'liaison' includes
