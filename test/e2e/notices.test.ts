@@ -316,6 +316,18 @@ describe('correcting and retracting', () => {
     await deliver();
     const [noticeId] = (await t.db.selectFrom('notices').select('id').execute()).map((n) => n.id);
     await say.private(secretary, '/notices');
+    // a liaison who did not write it, a student, and malformed data: refused, nothing opened
+    for (const [who, data] of [
+      [liaison, `nl:c:${noticeId}`],
+      [student, `nl:rc:${noticeId}`],
+      [secretary, `nl:zz:${noticeId}`],
+      [secretary, 'nl:c:abc'],
+    ] as const) {
+      const since = h.api.mark();
+      await h.handled(h.api.pressButton(who, { chat: { id: who.id, type: 'private' }, message_id: 1 }, data));
+      expect(h.api.calls.slice(since).find((c) => c.method === 'answerCallbackQuery')!.params.text, data).toBe('没有找到这条通知。');
+    }
+    expect(await t.db.selectFrom('dialogues').selectAll().execute()).toEqual([]);
     await say.press(secretary, secretary.id, `nl:c:${noticeId}`);
     expect(await say.private(secretary, '更正后的通知')).toEqual([expect.stringContaining('正在更新 3 个群里的消息')]);
     await deliver();

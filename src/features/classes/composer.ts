@@ -1,4 +1,6 @@
 import { Composer, Markup } from 'telegraf';
+import { z } from 'zod';
+import { defineCallback } from '../../dialogue/callback.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { html, joinHtml, mention } from '../../i18n/html.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
@@ -10,6 +12,9 @@ import type { ClassMember } from '../../people/queries.js';
 import { findClassInBranch } from './queries.js';
 import { tagsSchema } from './schemas.js';
 import { addClass, branchOverview, type AddClassError } from './service.js';
+
+/** /branch: `br:<branch id>` makes that branch the one a secretary of several acts on. */
+const branchButton = defineCallback('br', z.object({ branch: z.number().int().positive() }));
 
 const addErrors: Record<AddClassError, MessageKey> = {
   bad_name: 'class.add.badName',
@@ -50,12 +55,12 @@ export function classesComposer(deps: AppDeps): Composer<BotContext> {
     await replyHtmlWithKeyboard(
       ctx,
       ctx.t('branch.choose', { branch: current.branchName }),
-      branches.map(([id, name]) => [Markup.button.callback(`${id === current.branchId ? '✅ ' : ''}${name}`, `br:${id}`)]),
+      branches.map(([id, name]) => [Markup.button.callback(`${id === current.branchId ? '✅ ' : ''}${name}`, branchButton.encode({ branch: id }))]),
     );
   });
 
-  composer.action(/^br:(\d+)$/, async (ctx) => {
-    const branchId = Number(ctx.match[1]);
+  composer.action(/^br(:|$)/, async (ctx) => {
+    const branchId = branchButton.decode('data' in ctx.callbackQuery ? ctx.callbackQuery.data : '')?.branch;
     const role = ctx.roles.find((r) => r.role === 'secretary' && r.branchId === branchId);
     if (!role || !ctx.person) return ctx.answerCbQuery(ctx.t('notice.stale'), { show_alert: true });
     await deps.db.updateTable('people').set({ current_branch_id: branchId }).where('id', '=', ctx.person.id).execute();

@@ -1,14 +1,16 @@
 import { Composer } from 'telegraf';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
+import { ackButton } from './ack-button.js';
 import { acknowledge } from './service.js';
 
 /** The "收到 ✅" button under a notice in a class group. */
 export function acknowledgements(deps: AppDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.action(/^ack:(\d+)$/, async (ctx) => {
+  composer.action(/^ack(:|$)/, async (ctx) => {
     const message = ctx.callbackQuery.message;
-    const deliveryId = Number(ctx.match[1]);
-    if (!ctx.person || !message || deliveryId === 0) return ctx.answerCbQuery(ctx.t('ack.invalid'));
+    const value = ackButton.decode('data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    if (!ctx.person || !message || !value) return ctx.answerCbQuery(ctx.t('ack.invalid'));
+    const deliveryId = value.delivery;
     // Someone who has left the group cannot acknowledge through an old message.
     try {
       const member = await ctx.telegram.getChatMember(message.chat.id, ctx.from.id);

@@ -3,6 +3,7 @@ import type { AppDeps, BotContext } from '../../telegram/context.js';
 import type { Feature } from '../../feature.js';
 import { acknowledgements } from './ack.js';
 import { noticesOnChatMigrated } from './chat-migrated.js';
+import { correctDialogue } from './correct-dialogue.js';
 import { noticeCommand, noticeDialogue } from './dialogue.js';
 import { noticeJobHandlers } from './jobs.js';
 import { noticeManagement } from './manage.js';
@@ -15,6 +16,6 @@ export const noticesFeature: Feature = {
   ],
   jobs: noticeJobHandlers,
   onChatMigrated: noticesOnChatMigrated,
-  dialogues: [noticeDialogue],
+  dialogues: [noticeDialogue, correctDialogue],
   composer: (deps: AppDeps) => new Composer<BotContext>(noticeCommand(), noticeManagement(deps), acknowledgements(deps)),
 };

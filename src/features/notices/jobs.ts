@@ -9,11 +9,12 @@ import { sendToPerson } from '../../outbox/messages.js';
 import { enqueue, type ClaimedJob } from '../../outbox/store.js';
 import { attempt, type SendOutcome } from '../../telegram/sender.js';
 import { classMembers } from '../../people/queries.js';
+import { ackButton as ackCodec } from './ack-button.js';
 import { ackCount, noticeWithDelivery } from './queries.js';
 import { deliveryJob, jobKey, NUDGE_BELOW_RATIO } from './service.js';
 
 export function ackKeyboard(deliveryId: number, count: number): InlineKeyboardMarkup {
-  return { inline_keyboard: [[{ text: t('zh', 'notice.ackButton', { count }), callback_data: `ack:${deliveryId}` }]] };
+  return { inline_keyboard: [[{ text: t('zh', 'notice.ackButton', { count }), callback_data: ackCodec.encode({ delivery: deliveryId }) }]] };
 }
 
 const skip: SendOutcome = { kind: 'ok' };
