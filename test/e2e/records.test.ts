@@ -17,6 +17,7 @@ const secretary = makeUser(101, '王书记');
 const liaisonA = makeUser(201, '李联络');
 const liaisonB = makeUser(202, '张联络');
 const league = makeUser(211, '赵团支书');
+const counselor = makeUser(212, '钱辅导员');
 const otherLiaison = makeUser(203, '陈联络');
 const student = makeUser(301, '小明');
 const stranger = makeUser(302, '路人');
@@ -54,6 +55,7 @@ async function setUpBranch() {
     [liaisonA, 'liaison', 'CS2101'],
     [liaisonB, 'liaison', 'CS2101'],
     [league, 'league', 'CS2101'],
+    [counselor, 'counselor', 'CS2101'],
     [otherLiaison, 'liaison', 'CS2102'],
   ] as const) {
     const [invite] = await say.private(secretary, `/invite ${role} ${code}`);
@@ -183,6 +185,13 @@ describe('/people', () => {
     expect(list.join()).not.toContain('别班的人');
     const markup = JSON.stringify(h.api.callsTo('sendMessage').at(-1)!.params.reply_markup);
     expect(markup).toContain(`"callback_data":"px:${id}:xlsx"`);
+    // the history pages too: 25 lines, ten a page
+    const history = await say.private(liaisonA, '/record_history');
+    expect(history.join()).toContain('（第 1 页）');
+    expect(history.join()).toContain('添加 <b>申请人23</b>');
+    expect(history.join()).not.toContain('别班的人');
+    expect((await press(liaisonA, `pc:h:${id}:1`)).join()).toContain('（第 2 页）');
+    expect((await press(liaisonA, `pc:h:${id}:2`)).join()).toContain('添加 <b>甲</b>');
     const page2 = await press(liaisonA, `pc:l:${id}:1`);
     expect(page2.join()).toContain('第 2/2 页');
     expect(page2.join()).toContain('24. 申请人23');
@@ -208,6 +217,8 @@ describe('access', () => {
       expect(await say.private(student, command)).toEqual([expect.stringContaining('只有本班联络员、团支书、辅导员和支部书记可以查看')]);
     }
     expect((await say.private(otherLiaison, '/people')).join()).not.toContain('秘密的名字');
+    expect((await say.private(counselor, '/people')).join()).toContain('1. 秘密的名字');
+    expect((await say.private(counselor, '/record_history')).join()).toContain('只有支部书记和本班联络员可以查看');
     expect((await say.private(otherLiaison, '/people CS2101')).join()).toContain('你负责的班级中没有“CS2101”');
     expect((await say.private(otherLiaison, '/record_history CS2101')).join()).toContain('你负责的班级中没有');
     // forged buttons naming the other class's person or class
@@ -322,6 +333,9 @@ describe('thought reports, edits and archiving from the card', () => {
     await forge(liaisonA, `pc:a:${recordId}`);
     expect((await press(liaisonA, `pc:ax:${recordId}`)).join()).toContain('已归档 丙');
     expect((await say.private(liaisonA, '/people')).join()).toContain('名单还是空的');
+    // the card's buttons are dead once the record is archived
+    await forge(liaisonA, `pc:s:${recordId}`);
+    expect(lastAnswer()).toContain('不在你负责的班级里');
 
     const audit = await t.db.selectFrom('record_changes').select(['action', 'detail']).where('record_id', '=', recordId).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'thought_report', 'update', 'update', 'archive']);
@@ -354,5 +368,40 @@ describe('/my_progress', () => {
     expect((await say.private(stranger, '/start rec_short')).join()).toContain('链接无效');
     const link = await t.db.selectFrom('record_changes').select(['action', 'actor_id']).where('action', '=', 'link').executeTakeFirstOrThrow();
     expect(link.actor_id).toBe(await personId(student));
+  });
+});
+
+describe('one-line forms and probation extensions', () => {
+  it('takes /thought_report NAME DATE and /stage NAME DATE among the caller’s own classes', async () => {
+    await seed('CS2101', { name: '戊', applied_on: '2026-09-01' });
+    await seed('CS2102', { name: '戊' });
+    expect((await say.private(liaisonA, '/thought_report 戊 2026-11-30')).join()).toContain('✅ 已登记 戊 2026-11-30 的思想汇报');
+    expect((await say.private(liaisonA, '/stage 戊 2026-11-01')).join()).toContain('确认：戊 申请人 → <b>入党积极分子</b>，日期 2026-11-01');
+    expect((await press(liaisonA, 'rd:ok')).join()).toContain('✅ 已记录');
+    expect((await say.private(liaisonA, '/stage 戊 2026-08-31')).join()).toContain('日期不能早于上一阶段的日期（2026-11-01）');
+    await say.private(liaisonA, '/cancel');
+    expect((await say.private(liaisonA, '/stage 没有这人')).join()).toContain('没有找到“没有这人”');
+    expect((await say.private(liaisonA, '/stage 戊 2026-02-30')).join()).toContain('没看懂这个日期');
+    expect((await say.private(secretary, '/thought_report 戊')).join()).toContain('有不止一位“戊”');
+    expect(await t.db.selectFrom('thought_reports').selectAll().execute()).toHaveLength(1);
+  });
+
+  it('extends probation by half a year to a year, and full membership waits for the extension', async () => {
+    const recordId = await seed('CS2101', {
+      name: '己',
+      stage: 'probationary',
+      activist_on: '2024-03-01',
+      target_on: '2025-03-05',
+      probationary_on: '2026-01-10',
+    });
+    await forge(liaisonA, `pc:e:${recordId}`);
+    await press(liaisonA, 're:f:5');
+    expect((await say.private(liaisonA, '2027-03-01')).join()).toContain('延长预备期不能少于半年（最早到 2027-07-10）');
+    expect((await say.private(liaisonA, '2028-02-01')).join()).toContain('延长预备期最长不超过一年');
+    const saved = (await say.private(liaisonA, '2027-08-01')).join();
+    expect(saved).toContain('预备期延长至：2027-08-01');
+    expect(saved).toContain('下一步：正式党员，按规定最早 2027-08-01');
+    const audit = await t.db.selectFrom('record_changes').select('detail').where('action', '=', 'update').executeTakeFirstOrThrow();
+    expect(audit.detail).toEqual({ probation_until: [null, '2027-08-01'] });
   });
 });

@@ -4,11 +4,12 @@ import { defineDialogue, type Turn } from '../../dialogue/define.js';
 import type { BotContext } from '../../telegram/context.js';
 import type { Translate } from '../../i18n/i18n.js';
 import { parseDate } from './dates.js';
-import { classRecords, recordClasses, visibleRecord, type RecordClass, type RecordWithClass } from './queries.js';
+import { classRecords, findRecords, recordClasses, visibleRecord, type RecordClass, type RecordWithClass } from './queries.js';
 import { checkStageChange, nextStageOf, type Breach } from './rules.js';
 import { addThoughtReport, changeStage, type Exception, type Refusal } from './service.js';
-import { actorFor, chunk, keyboardOptions, REASON_MAX, textLength, tidy, todayOf } from './support.js';
+import { actorFor, chunk, keyboardOptions, tidy, todayOf } from './support.js';
 import { breachText, stageName } from './views.js';
+import { blockingText, cancelRow, classStep, confirmView, reasonStep } from './steps.js';
 
 /*
  * /stage and /thought_report: class (when the caller has several) → person → date → for a stage,
@@ -21,6 +22,7 @@ const draftSchema = z.object({
   classId: z.number().int().nullable(),
   recordId: z.number().int().nullable(),
   page: z.number().int().min(0),
+  /** The date typed so far (the one-line form fills it in before the date step). */
   date: z.string().nullable(),
 });
 export type ActionDraft = z.infer<typeof draftSchema>;
@@ -31,7 +33,8 @@ const buttonSchema = z.object({
 });
 const button = defineCallback('rd', buttonSchema);
 type Step = 'class' | 'person' | 'date' | 'confirm' | 'reason';
-type ActionTurn = Turn<ActionDraft, z.output<typeof buttonSchema>, RecordClass[], Step>;
+type ActionButton = z.output<typeof buttonSchema>;
+type ActionTurn = Turn<ActionDraft, ActionButton, RecordClass[], Step>;
 
 const PICK_PAGE = 16;
 
@@ -49,8 +52,6 @@ async function recordOf(turn: ActionTurn): Promise<RecordWithClass | null> {
   await turn.reply(turn.t('records.gone'));
   return null;
 }
-
-const cancelRow = (turn: ActionTurn) => [turn.button(turn.t('records.btn.cancel'), { action: 'x' })];
 
 async function showPeople(turn: ActionTurn): Promise<void> {
   const klass = turn.scope.find((c) => c.id === turn.data.classId);
@@ -98,12 +99,8 @@ async function takeDate(turn: ActionTurn, date: string): Promise<void> {
     if (outcome === 'gone') return turn.reply(turn.t('records.gone'));
     return turn.reply(turn.t(outcome === 'added' ? 'records.report.done' : 'records.report.duplicate', { name: record.name, date }));
   }
-  const breaches = stageBreaches(turn, record, date);
-  const blocking = breaches.some((b) => !b.exceptable) || (breaches.length > 0 && !actor.isSecretary);
-  if (blocking) {
-    const extra = breaches.every((b) => b.exceptable) ? `\n${turn.t('records.breach.secretaryOnly')}` : '';
-    return turn.reply(breachText(turn.ctx.t, breaches) + extra);
-  }
+  const blocked = blockingText(turn, stageBreaches(turn, record, date), actor.isSecretary);
+  if (blocked) return turn.reply(blocked);
   return turn.goto('confirm', { ...turn.data, date });
 }
 
@@ -136,25 +133,7 @@ export const actionDialogue = defineDialogue({
   scope: recordScope,
   start: 'class',
   steps: {
-    class: {
-      enter: (turn) =>
-        turn.ctx.reply(
-          turn.t('records.chooseClass'),
-          keyboardOptions([
-            ...chunk(
-              turn.scope.slice(0, 60).map((c) => turn.button(c.name, { action: 'c', arg: c.id })),
-              3,
-            ),
-            cancelRow(turn),
-          ]),
-        ),
-      buttons: {
-        c: (turn, { arg }) => {
-          if (arg === undefined || !turn.scope.some((c) => c.id === arg)) return turn.answer(turn.t('records.notYours'), { alert: true });
-          return turn.goto('person', { ...turn.data, classId: arg, page: 0 });
-        },
-      },
-    },
+    class: classStep<ActionDraft, ActionButton, Step>((data) => ['person', { ...data, page: 0 }]),
     person: {
       enter: showPeople,
       message: {
@@ -162,8 +141,7 @@ export const actionDialogue = defineDialogue({
         unsupported: 'records.textOnly',
         handle: async (turn, { text }) => {
           const wanted = tidy(text);
-          const records = turn.data.classId === null ? [] : await classRecords(turn.deps.db, turn.data.classId);
-          const found = records.filter((r) => r.name === wanted || r.student_no === wanted);
+          const found = turn.data.classId === null ? [] : await findRecords(turn.deps.db, [turn.data.classId], wanted);
           if (found.length !== 1) return turn.reply(turn.t('records.pick.noMatch', { name: wanted }));
           return pick(turn, found[0]!.id);
         },
@@ -181,6 +159,13 @@ export const actionDialogue = defineDialogue({
       enter: async (turn) => {
         const record = await recordOf(turn);
         if (!record) return;
+        const typed = turn.data.date;
+        const last = turn.data.action === 'stage' && !nextStageOf(record.stage);
+        if (typed !== null && !last) {
+          // the one-line form gave the date already
+          await turn.save({ ...turn.data, date: null });
+          return takeDate(turn, typed);
+        }
         if (turn.data.action === 'report') {
           return turn.ctx.reply(
             turn.t('records.report.askDate', { name: record.name }),
@@ -217,14 +202,9 @@ export const actionDialogue = defineDialogue({
       enter: async (turn) => {
         const record = await recordOf(turn);
         if (!record || turn.data.date === null) return;
-        const breaches = stageBreaches(turn, record, turn.data.date);
         const to = stageName(turn.ctx.t, nextStageOf(record.stage)!);
         const question = turn.t('records.stage.confirm', { name: record.name, from: stageName(turn.ctx.t, record.stage), to, date: turn.data.date });
-        if (breaches.length === 0) {
-          return turn.ctx.reply(question, keyboardOptions([[turn.button(turn.t('records.btn.confirm'), { action: 'ok' })], cancelRow(turn)]));
-        }
-        const text = `${breachText(turn.ctx.t, breaches)}\n\n${turn.t('records.breach.canConfirm')}\n\n${question}`;
-        return turn.ctx.reply(text, keyboardOptions([[turn.button(turn.t('records.btn.confirmException'), { action: 'exc' })], cancelRow(turn)]));
+        return confirmView(turn, question, stageBreaches(turn, record, turn.data.date));
       },
       buttons: {
         ok: (turn) => save(turn, null),
@@ -236,21 +216,11 @@ export const actionDialogue = defineDialogue({
         },
       },
     },
-    reason: {
-      enter: (turn) => turn.reply(turn.t('records.exception.askReason', { max: REASON_MAX })),
-      message: {
-        accepts: ['text'],
-        unsupported: 'records.textOnly',
-        handle: async (turn, { text }) => {
-          const reason = tidy(text);
-          if (reason === '') return turn.reply(turn.t('records.exception.askReason', { max: REASON_MAX }));
-          if (textLength(reason) > REASON_MAX) return turn.reply(turn.t('records.tooLong', { length: textLength(reason), max: REASON_MAX }));
-          const record = await recordOf(turn);
-          if (!record || turn.data.date === null) return;
-          const rules = stageBreaches(turn, record, turn.data.date).map((b) => b.rule);
-          return save(turn, { rules, reason });
-        },
-      },
-    },
+    reason: reasonStep<ActionDraft, ActionButton, Step>(async (turn, reason) => {
+      const record = await recordOf(turn);
+      if (!record || turn.data.date === null) return;
+      const rules = stageBreaches(turn, record, turn.data.date).map((b) => b.rule);
+      return save(turn, { rules, reason });
+    }),
   },
 });

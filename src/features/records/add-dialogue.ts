@@ -7,9 +7,10 @@ import { parseDate } from './dates.js';
 import type { RecordClass } from './queries.js';
 import { checkRecordDates, stageDateField, type StageDateField } from './rules.js';
 import { createRecord, type Exception, type NewRecord } from './service.js';
-import { chunk, keyboardOptions, NAME_MAX, REASON_MAX, splitNameAndNumber, textLength, tidy, todayOf, validName, validStudentNo } from './support.js';
+import { keyboardOptions, NAME_MAX, splitNameAndNumber, tidy, todayOf, validName, validStudentNo } from './support.js';
 import { stages, type Stage } from './tables.js';
-import { breachText, stageName } from './views.js';
+import { stageName } from './views.js';
+import { blockingText, cancelRow, classStep, confirmView, reasonStep } from './steps.js';
 
 /*
  * /person_add [NAME [STUDENT_NO]]: class (when several) → name → stage → the dates that stage needs,
@@ -37,7 +38,8 @@ export const emptyAddDraft: AddDraft = { classId: null, name: null, studentNo: n
 const buttonSchema = z.object({ action: z.enum(['c', 's', 'ok', 'exc', 'x']), arg: z.number().int().min(0).optional() });
 const button = defineCallback('ra', buttonSchema);
 type Step = 'class' | 'name' | 'stage' | 'dates' | 'confirm' | 'reason';
-type AddTurn = Turn<AddDraft, z.output<typeof buttonSchema>, RecordClass[], Step>;
+type AddButton = z.output<typeof buttonSchema>;
+type AddTurn = Turn<AddDraft, AddButton, RecordClass[], Step>;
 
 export function nextAddStep(draft: AddDraft): Step {
   if (draft.classId === null) return 'class';
@@ -59,7 +61,6 @@ export function readNameLine(text: string): { name: string; studentNo: string | 
   return { name, studentNo };
 }
 
-const cancelRow = (turn: AddTurn) => [turn.button(turn.t('records.btn.cancel'), { action: 'x' })];
 const klassOf = (turn: AddTurn) => turn.scope.find((c) => c.id === turn.data.classId);
 const secretaryHere = (turn: AddTurn) => {
   const klass = klassOf(turn);
@@ -100,26 +101,7 @@ export const addDialogue = defineDialogue({
   scope: recordScope,
   start: 'class',
   steps: {
-    class: {
-      enter: (turn) =>
-        turn.ctx.reply(
-          turn.t('records.chooseClass'),
-          keyboardOptions([
-            ...chunk(
-              turn.scope.slice(0, 60).map((c) => turn.button(c.name, { action: 'c', arg: c.id })),
-              3,
-            ),
-            cancelRow(turn),
-          ]),
-        ),
-      buttons: {
-        c: (turn, { arg }) => {
-          if (arg === undefined || !turn.scope.some((c) => c.id === arg)) return turn.answer(turn.t('records.notYours'), { alert: true });
-          const data = { ...turn.data, classId: arg };
-          return turn.goto(nextAddStep(data), data);
-        },
-      },
-    },
+    class: classStep<AddDraft, AddButton, Step>((data) => [nextAddStep(data), data]),
     name: {
       enter: (turn) => turn.reply(turn.t('records.add.askName', { max: NAME_MAX })),
       message: {
@@ -175,11 +157,8 @@ export const addDialogue = defineDialogue({
             dates[fields[i]!] = date;
           }
           const breaches = checkRecordDates({ ...dates, probation_until: null }, stage, today);
-          const blocking = breaches.some((b) => !b.exceptable) || (breaches.length > 0 && !secretaryHere(turn));
-          if (blocking) {
-            const extra = breaches.every((b) => b.exceptable) ? `\n${turn.t('records.breach.secretaryOnly')}` : '';
-            return turn.reply(breachText(turn.ctx.t, breaches) + extra);
-          }
+          const blocked = blockingText(turn, breaches, secretaryHere(turn));
+          if (blocked) return turn.reply(blocked);
           return turn.goto('confirm', { ...turn.data, dates });
         },
       },
@@ -194,12 +173,7 @@ export const addDialogue = defineDialogue({
           ...neededFields(input.stage).map((f) => `${turn.t(`records.field.${f}`)}：${input[f]}`),
         ];
         const summary = turn.t('records.add.confirm', { class: klass.name, summary: lines.join('\n') });
-        const breaches = checkRecordDates({ ...input, probation_until: null }, input.stage, todayOf(turn.deps));
-        if (breaches.length === 0) {
-          return turn.ctx.reply(summary, keyboardOptions([[turn.button(turn.t('records.btn.confirm'), { action: 'ok' })], cancelRow(turn)]));
-        }
-        const text = `${breachText(turn.ctx.t, breaches)}\n\n${turn.t('records.breach.canConfirm')}\n\n${summary}`;
-        return turn.ctx.reply(text, keyboardOptions([[turn.button(turn.t('records.btn.confirmException'), { action: 'exc' })], cancelRow(turn)]));
+        return confirmView(turn, summary, checkRecordDates({ ...input, probation_until: null }, input.stage, todayOf(turn.deps)));
       },
       buttons: {
         ok: (turn) => save(turn, null),
@@ -209,21 +183,11 @@ export const addDialogue = defineDialogue({
         },
       },
     },
-    reason: {
-      enter: (turn) => turn.reply(turn.t('records.exception.askReason', { max: REASON_MAX })),
-      message: {
-        accepts: ['text'],
-        unsupported: 'records.textOnly',
-        handle: async (turn, { text }) => {
-          const reason = tidy(text);
-          if (reason === '') return turn.reply(turn.t('records.exception.askReason', { max: REASON_MAX }));
-          if (textLength(reason) > REASON_MAX) return turn.reply(turn.t('records.tooLong', { length: textLength(reason), max: REASON_MAX }));
-          const input = newRecordOf(turn.data);
-          if (!input) return turn.stale();
-          const rules = checkRecordDates({ ...input, probation_until: null }, input.stage, todayOf(turn.deps)).map((b) => b.rule);
-          return save(turn, { rules, reason });
-        },
-      },
-    },
+    reason: reasonStep<AddDraft, AddButton, Step>(async (turn, reason) => {
+      const input = newRecordOf(turn.data);
+      if (!input) return turn.stale();
+      const rules = checkRecordDates({ ...input, probation_until: null }, input.stage, todayOf(turn.deps)).map((b) => b.rule);
+      return save(turn, { rules, reason });
+    }),
   },
 });

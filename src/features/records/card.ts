@@ -43,7 +43,7 @@ export async function sendList(ctx: BotContext, klass: { id: number; name: strin
     ...(current < pages - 1 ? [button(ctx.t('records.btn.next'), { action: 'l', id: klass.id, page: current + 1 })] : []),
   ];
   if (paging.length > 0) keyboard.push(paging);
-  if (records.length > 0) keyboard.push([Markup.button.callback(ctx.t('records.btn.export'), exportCallbackData(klass.id))]);
+  keyboard.push([Markup.button.callback(ctx.t('records.btn.export'), exportCallbackData(klass.id))]);
   const text = listText(ctx.t, klass.name, records, current);
   if (edit) await ctx.editMessageText(text, keyboardOptions(keyboard)).catch(() => ctx.reply(text, keyboardOptions(keyboard)));
   else await ctx.reply(text, keyboardOptions(keyboard));

@@ -12,9 +12,10 @@ import { actionDialogue } from './action-dialogue.js';
 import { addDialogue, emptyAddDraft, nextAddStep, readNameLine } from './add-dialogue.js';
 import { recordButton, sendCard, sendList, type RecordButton } from './card.js';
 import { editDialogue } from './edit-dialogue.js';
-import { classByRef, historyPage, linkedRecord, recordClasses, thoughtReportDates, visibleRecord, type RecordClass } from './queries.js';
+import { classByRef, findRecords, historyPage, linkedRecord, recordClasses, thoughtReportDates, visibleRecord, type RecordClass } from './queries.js';
 import { archiveRecord, createRecordLink, RECORD_LINK_PREFIX, redeemRecordLink, type LinkError } from './service.js';
-import { actorFor, chunk, keyboardOptions, todayOf } from './support.js';
+import { actorFor, chunk, keyboardOptions, tidy, todayOf } from './support.js';
+import { parseDate } from './dates.js';
 import { historyLine, progressLines } from './views.js';
 
 const HISTORY_PAGE = 10;
@@ -136,6 +137,22 @@ async function onRecordButton(ctx: BotContext, deps: AppDeps, value: RecordButto
   }
 }
 
+/** `/stage NAME [DATE]`, `/thought_report NAME [DATE]`: the person by name or student number among the caller's classes. */
+async function oneLine(ctx: BotContext, classes: RecordClass[], action: 'stage' | 'report', args: string): Promise<void> {
+  const words = tidy(args).split(' ');
+  const date = words.length > 1 ? parseDate(words.at(-1)!, todayOf(ctx.deps)) : null;
+  const wanted = (date ? words.slice(0, -1) : words).join(' ');
+  if (date === null && words.length > 1 && /^\d{4}[-/.年]/.test(words.at(-1)!)) return replyHtml(ctx, ctx.t('records.badDate'));
+  const found = await findRecords(
+    ctx.deps.db,
+    classes.map((c) => c.id),
+    wanted,
+  );
+  if (found.length !== 1) return replyHtml(ctx, ctx.t(found.length > 1 ? 'records.pick.several' : 'records.pick.noMatch', { name: wanted }));
+  const record = found[0]!;
+  await actionDialogue.begin(ctx, { action, classId: record.class_id, recordId: record.id, page: 0, date }, 'date');
+}
+
 export function recordsComposer(deps: AppDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
@@ -188,6 +205,8 @@ export function recordsComposer(deps: AppDeps): Composer<BotContext> {
     composer.command(command, privateOnly, async (ctx) => {
       const classes = await classesOrRefuse(ctx);
       if (!classes) return;
+      const args = commandArgs(ctx);
+      if (args) return oneLine(ctx, classes, action, args);
       const classId = classes.length === 1 ? classes[0]!.id : null;
       await actionDialogue.begin(ctx, { action, classId, recordId: null, page: 0, date: null }, classId === null ? 'class' : 'person');
     });

@@ -87,6 +87,7 @@ export const zh = {
 
   'records.pick.person': '<b>{class}</b>：请选择一位同学，或直接发送姓名 / 学号。',
   'records.pick.noMatch': '没有找到“{name}”，请点按钮选择。',
+  'records.pick.several': '有不止一位“{name}”，请改用学号，或发送不带参数的命令从名单中选择。',
   'records.pick.empty': '<b>{class}</b> 的名单还是空的。发送 /person_add 添加。',
   'records.stage.last': '{name} 已是正式党员，没有下一阶段。',
   'records.stage.askDate': '{name}：{from} → <b>{to}</b>\n请输入{to}的日期，例如 <code>2026-03-01</code> 或“今天”。',
@@ -275,6 +276,7 @@ export const en: Record<keyof typeof zh, string> = {
 
   'records.pick.person': '<b>{class}</b>: choose a person, or send a name / student number.',
   'records.pick.noMatch': 'Nobody called “{name}”; choose with the buttons.',
+  'records.pick.several': 'More than one “{name}”; use the student number, or send the command alone and choose from the list.',
   'records.pick.empty': 'The list of <b>{class}</b> is empty. Send /person_add to add someone.',
   'records.stage.last': '{name} is a full member; there is no next stage.',
   'records.stage.askDate': '{name}: {from} → <b>{to}</b>\nThe date of becoming {to}? E.g. <code>2026-03-01</code> or “today”.',

@@ -65,6 +65,19 @@ export async function classRecords(db: Executor, classId: number): Promise<Pipel
     .execute();
 }
 
+/** The current records of these classes with this exact name or student number. */
+export async function findRecords(db: Executor, classIds: readonly number[], wanted: string): Promise<PipelineRecord[]> {
+  if (classIds.length === 0 || wanted === '') return [];
+  return db
+    .selectFrom('pipeline_records')
+    .selectAll()
+    .where('class_id', 'in', classIds)
+    .where('archived_at', 'is', null)
+    .where((eb) => eb.or([eb('name', '=', wanted), eb('student_no', '=', wanted)]))
+    .limit(5)
+    .execute();
+}
+
 export async function thoughtReportDates(db: Executor, recordId: number): Promise<DateString[]> {
   const rows = await db.selectFrom('thought_reports').select('received_on').where('record_id', '=', recordId).orderBy('received_on', 'desc').execute();
   return rows.map((r) => r.received_on);

@@ -1,6 +1,6 @@
 import { addDays, addMonths, addYears } from './dates.js';
 import { quarterOf } from './periods.js';
-import { stages, type DateString, type PartySchoolResult, type Stage } from './tables.js';
+import { stages, type DateString, type PipelineRecord, type Stage } from './tables.js';
 
 /*
  * The membership pipeline's rules, from 《中国共产党发展党员工作细则》(2014):
@@ -33,14 +33,7 @@ export interface Breach {
 }
 
 /** The dates of a record the rules read. */
-export interface StageDates {
-  applied_on: DateString | null;
-  activist_on: DateString | null;
-  target_on: DateString | null;
-  probationary_on: DateString | null;
-  full_on: DateString | null;
-  probation_until: DateString | null;
-}
+export type StageDates = Pick<PipelineRecord, 'applied_on' | 'activist_on' | 'target_on' | 'probationary_on' | 'full_on' | 'probation_until'>;
 
 export type StageDateField = Exclude<keyof StageDates, 'probation_until'>;
 
@@ -136,13 +129,8 @@ function dedupe(breaches: Breach[]): Breach[] {
 /** Something still to do before the next step. */
 export type Missing = 'stage_date' | 'league_recommendation' | 'party_school' | 'contacts' | 'thought_report_this_quarter';
 
-export interface RecordFacts extends StageDates {
-  stage: Stage;
-  league_recommended_on: DateString | null;
-  party_school_on: DateString | null;
-  party_school_result: PartySchoolResult | null;
-  contact_a: string | null;
-  contact_b: string | null;
+export interface RecordFacts
+  extends StageDates, Pick<PipelineRecord, 'stage' | 'league_recommended_on' | 'party_school_on' | 'party_school_result' | 'contact_a' | 'contact_b'> {
   /** The dates thought reports were received. */
   thoughtReports: readonly DateString[];
 }

@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/schema.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { hashOneTimeCode, newOneTimeCode } from '../../shared/one-time-code.js';
-import { checkRecordDates, checkStageChange, stageDateField, type Breach, type RuleId } from './rules.js';
+import { checkRecordDates, checkStageChange, stageDateField, type Breach, type RuleId, type StageDates } from './rules.js';
 import type { DateString, PartySchoolResult, PipelineRecord, Stage } from './tables.js';
 
 /*
@@ -50,11 +50,23 @@ function changes(before: Partial<Record<string, unknown>>, after: Record<string,
   return diff;
 }
 
-/** The breaches left once a confirmed exception is applied: null when the exception may not be applied. */
-function unexcepted(breaches: Breach[], exception: Exception | null, actor: Actor): Breach[] | null {
-  if (!exception) return breaches;
-  if (!actor.isSecretary || breaches.some((b) => !b.exceptable)) return null;
-  return breaches.filter((b) => !exception.rules.includes(b.rule));
+/** Why the change may not be made, or null: every breach must be covered by an exception only the branch secretary may confirm. */
+function judge(breaches: Breach[], exception: Exception | null, actor: Actor): Refusal | null {
+  if (exception && (!actor.isSecretary || breaches.some((b) => !b.exceptable))) return { kind: 'not_allowed' };
+  const left = breaches.filter((b) => !exception?.rules.includes(b.rule));
+  return left.length > 0 ? { kind: 'breach', breaches: left } : null;
+}
+
+async function studentNoTaken(db: Executor, classId: number, studentNo: string | null | undefined, recordId: number | null): Promise<boolean> {
+  if (!studentNo) return false;
+  const taken = await db
+    .selectFrom('pipeline_records')
+    .select('id')
+    .where('class_id', '=', classId)
+    .where('student_no', '=', studentNo)
+    .where('id', '!=', recordId ?? 0)
+    .executeTakeFirst();
+  return taken !== undefined;
 }
 
 const exceptionColumns = (exception: Exception | null, breaches: Breach[], actor: Actor) =>
@@ -62,16 +74,11 @@ const exceptionColumns = (exception: Exception | null, breaches: Breach[], actor
     ? { exception_rule: breaches.map((b) => b.rule).join(','), exception_reason: exception.reason, exception_by: actor.personId }
     : { exception_rule: null, exception_reason: null, exception_by: null };
 
-export interface NewRecord {
+export interface NewRecord extends Omit<StageDates, 'probation_until'> {
   classId: number;
   name: string;
   studentNo: string | null;
   stage: Stage;
-  applied_on: DateString | null;
-  activist_on: DateString | null;
-  target_on: DateString | null;
-  probationary_on: DateString | null;
-  full_on: DateString | null;
 }
 
 export async function createRecord(
@@ -84,19 +91,10 @@ export async function createRecord(
 ): Promise<Outcome<{ id: number }>> {
   const dates = { ...input, probation_until: null };
   const breaches = checkRecordDates(dates, input.stage, today);
-  const left = unexcepted(breaches, exception, actor);
-  if (left === null) return refuse({ kind: 'not_allowed' });
-  if (left.length > 0) return refuse({ kind: 'breach', breaches: left });
+  const refusal = judge(breaches, exception, actor);
+  if (refusal) return refuse(refusal);
   return db.transaction().execute(async (trx) => {
-    if (input.studentNo) {
-      const taken = await trx
-        .selectFrom('pipeline_records')
-        .select('id')
-        .where('class_id', '=', input.classId)
-        .where('student_no', '=', input.studentNo)
-        .executeTakeFirst();
-      if (taken) return refuse({ kind: 'duplicate_student_no' });
-    }
+    if (await studentNoTaken(trx, input.classId, input.studentNo, null)) return refuse({ kind: 'duplicate_student_no' });
     const fields = {
       name: input.name,
       student_no: input.studentNo,
@@ -158,9 +156,8 @@ export async function changeStage(
     const record = await lockRecord(trx, recordId);
     if (!record) return refuse({ kind: 'gone' });
     const breaches = checkStageChange(record, to, date, today);
-    const left = unexcepted(breaches, exception, actor);
-    if (left === null) return refuse({ kind: 'not_allowed' });
-    if (left.length > 0) return refuse({ kind: 'breach', breaches: left });
+    const refusal = judge(breaches, exception, actor);
+    if (refusal) return refuse(refusal);
     const field = stageDateField[to];
     await trx
       .updateTable('pipeline_records')
@@ -223,16 +220,7 @@ export async function updateRecord(
     const problem = check(record);
     if (problem === 'duplicate_student_no') return refuse({ kind: problem });
     if (problem && problem.length > 0) return refuse({ kind: 'breach', breaches: problem });
-    if (patch.student_no) {
-      const taken = await trx
-        .selectFrom('pipeline_records')
-        .select('id')
-        .where('class_id', '=', record.class_id)
-        .where('student_no', '=', patch.student_no)
-        .where('id', '!=', recordId)
-        .executeTakeFirst();
-      if (taken) return refuse({ kind: 'duplicate_student_no' });
-    }
+    if (await studentNoTaken(trx, record.class_id, patch.student_no, recordId)) return refuse({ kind: 'duplicate_student_no' });
     const detail = changes(record, patch as Record<string, unknown>);
     const changed = Object.keys(detail).length;
     if (changed === 0) return ok({ changed });
