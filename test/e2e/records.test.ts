@@ -375,6 +375,8 @@ describe('one-line forms and probation extensions', () => {
   it('takes /thought_report NAME DATE and /stage NAME DATE among the caller’s own classes', async () => {
     await seed('CS2101', { name: '戊', applied_on: '2026-09-01' });
     await seed('CS2102', { name: '戊' });
+    expect((await say.private(liaisonA, '/thought_report 戊 2026-08-31')).join()).toContain('不能早于递交入党申请书的日期');
+    await say.private(liaisonA, '/cancel');
     expect((await say.private(liaisonA, '/thought_report 戊 2026-11-30')).join()).toContain('✅ 已登记 戊 2026-11-30 的思想汇报');
     expect((await say.private(liaisonA, '/stage 戊 2026-11-01')).join()).toContain('确认：戊 申请人 → <b>入党积极分子</b>，日期 2026-11-01');
     expect((await press(liaisonA, 'rd:ok')).join()).toContain('✅ 已记录');

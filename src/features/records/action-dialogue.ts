@@ -93,7 +93,11 @@ async function takeDate(turn: ActionTurn, date: string): Promise<void> {
   if (!record) return;
   const actor = actorFor(turn.ctx, record);
   if (turn.data.action === 'report') {
-    if (date > todayOf(turn.deps)) return turn.reply(breachText(turn.ctx.t, [{ rule: 'future_date', exceptable: false }]));
+    const wrong: Breach[] = [
+      ...(date > todayOf(turn.deps) ? [{ rule: 'future_date' as const, exceptable: false }] : []),
+      ...(record.applied_on && date < record.applied_on ? [{ rule: 'before_application' as const, exceptable: false }] : []),
+    ];
+    if (wrong.length > 0) return turn.reply(breachText(turn.ctx.t, wrong));
     const outcome = await addThoughtReport(turn.deps.db, record.id, date, actor, turn.deps.clock.now());
     await turn.finish();
     if (outcome === 'gone') return turn.reply(turn.t('records.gone'));

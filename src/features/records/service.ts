@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/schema.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { hashOneTimeCode, newOneTimeCode } from '../../shared/one-time-code.js';
-import { checkRecordDates, checkStageChange, stageDateField, type Breach, type RuleId, type StageDates } from './rules.js';
+import { checkExtension, checkRecordDates, checkStageChange, stageDateField, type Breach, type RuleId, type StageDates } from './rules.js';
 import type { DateString, PartySchoolResult, PipelineRecord, Stage } from './tables.js';
 
 /*
@@ -205,21 +205,13 @@ export interface RecordPatch {
   note?: string | null;
 }
 
-/** Applies the patch, after `check` looked at the locked row (null: fine). Nothing is written when nothing changes. */
-export async function updateRecord(
-  db: Db,
-  recordId: number,
-  patch: RecordPatch,
-  actor: Actor,
-  now: Date,
-  check: (record: PipelineRecord) => Breach[] | 'duplicate_student_no' | null = () => null,
-): Promise<Outcome<{ changed: number }>> {
+/** Applies the patch, once the rules for dates hold on the locked row (an extension must fit the probation it extends). Nothing is written when nothing changes. */
+export async function updateRecord(db: Db, recordId: number, patch: RecordPatch, actor: Actor, now: Date): Promise<Outcome<{ changed: number }>> {
   return db.transaction().execute(async (trx) => {
     const record = await lockRecord(trx, recordId);
     if (!record) return refuse({ kind: 'gone' });
-    const problem = check(record);
-    if (problem === 'duplicate_student_no') return refuse({ kind: problem });
-    if (problem && problem.length > 0) return refuse({ kind: 'breach', breaches: problem });
+    const breaches = patch.probation_until ? checkExtension(record, patch.probation_until) : [];
+    if (breaches.length > 0) return refuse({ kind: 'breach', breaches });
     if (await studentNoTaken(trx, record.class_id, patch.student_no, recordId)) return refuse({ kind: 'duplicate_student_no' });
     const detail = changes(record, patch as Record<string, unknown>);
     const changed = Object.keys(detail).length;
