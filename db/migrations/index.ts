@@ -20,6 +20,7 @@ import * as faqBranches from './2026-12-02-235-faq-branches.js';
 import * as remindersSlotIndex from './2026-12-02-250-reminders-slot-index.js';
 import * as faqUpdates from './2026-12-02-260-faq-updates.js';
 import * as records from './2026-12-02-300-records.js';
+import * as recordLinks from './2026-12-02-301-record-links.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-250-reminders-slot-index': remindersSlotIndex,
   '2026-12-02-260-faq-updates': faqUpdates,
   '2026-12-02-300-records': records,
+  '2026-12-02-301-record-links': recordLinks,
 };

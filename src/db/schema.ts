@@ -31,7 +31,14 @@ import type {
   ReportHintsTable,
   ReportsTable,
 } from '../features/feedback/tables.js';
-import type { DormVisitsTable, PipelineRecordsTable, PipelineStageChangesTable, RecordChangesTable, ThoughtReportsTable } from '../features/records/tables.js';
+import type {
+  DormVisitsTable,
+  PipelineRecordsTable,
+  PipelineStageChangesTable,
+  RecordChangesTable,
+  RecordLinksTable,
+  ThoughtReportsTable,
+} from '../features/records/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -82,6 +89,7 @@ export interface Database {
   thought_reports: ThoughtReportsTable;
   dorm_visits: DormVisitsTable;
   record_changes: RecordChangesTable;
+  record_links: RecordLinksTable;
 }
 
 export type Db = Kysely<Database>;

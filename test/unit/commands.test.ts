@@ -20,7 +20,7 @@ const role = (r: RoleView['role']): RoleView => ({
 
 describe('commands each role sees', () => {
   it('keeps secretary commands from students and liaisons, and a liaison’s own /report from a secretary who is not one', () => {
-    expect(names([], 'private')).toEqual(['cancel', 'feedback', 'help', 'start', 'whoami']);
+    expect(names([], 'private')).toEqual(['cancel', 'feedback', 'help', 'my_progress', 'start', 'whoami']);
     expect(names([role('liaison')], 'private')).toEqual([
       'bind_link',
       'cancel',
@@ -29,13 +29,33 @@ describe('commands each role sees', () => {
       'help',
       'meeting',
       'meetings',
+      'my_progress',
       'notice',
       'notices',
+      'people',
+      'person_add',
+      'record_history',
       'report',
+      'stage',
       'start',
+      'thought_report',
       'whoami',
     ]);
-    expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'feedback', 'help', 'meeting', 'meetings', 'start', 'whoami']);
+    expect(names([role('league_secretary')], 'private')).toEqual([
+      'bind_link',
+      'cancel',
+      'feedback',
+      'help',
+      'meeting',
+      'meetings',
+      'my_progress',
+      'people',
+      'person_add',
+      'stage',
+      'start',
+      'thought_report',
+      'whoami',
+    ]);
     expect(names([role('secretary')], 'private')).toEqual([
       'bind_link',
       'branch',
@@ -58,10 +78,16 @@ describe('commands each role sees', () => {
       'invite',
       'meeting',
       'meetings',
+      'my_progress',
       'notice',
       'notices',
+      'people',
+      'person_add',
+      'record_history',
       'reports',
+      'stage',
       'start',
+      'thought_report',
       'unanswered',
       'whoami',
     ]);

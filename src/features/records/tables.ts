@@ -85,3 +85,15 @@ export interface RecordChangesTable {
 export type PipelineRecord = Selectable<PipelineRecordsTable>;
 export type StageChange = Selectable<PipelineStageChangesTable>;
 export type DormVisit = Selectable<DormVisitsTable>;
+
+/** One-time links that tie a person's Telegram account to their pipeline record (migration 301). */
+export interface RecordLinksTable {
+  id: Generated<number>;
+  code_hash: string;
+  record_id: number;
+  created_by: number | null;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+  used_by: number | null;
+}

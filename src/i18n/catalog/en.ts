@@ -1,3 +1,4 @@
+import { en as recordsEn } from '../../features/records/i18n.js';
 import { en as reportsEn } from '../../features/reports/i18n.js';
 import type { MessageKey } from './zh.js';
 import { en as feedbackEn } from '../../features/feedback/i18n.js';
@@ -289,5 +290,6 @@ export const en: Record<MessageKey, string> = {
   'reply.alsoSeparator': ', ',
   ...reportsEn,
   ...feedbackEn,
+  ...recordsEn,
   ...faqLearnEn,
 };

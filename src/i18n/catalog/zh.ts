@@ -1,3 +1,4 @@
+import { zh as recordsZh } from '../../features/records/i18n.js';
 import { zh as remindersZh } from '../../reminders/i18n.js';
 import { zh as meetingsZh } from '../../features/meetings/i18n.js';
 import { zh as reportsZh } from '../../features/reports/i18n.js';
@@ -279,6 +280,7 @@ export const zh = {
   'reply.alsoSeparator': '、',
   ...reportsZh,
   ...feedbackZh,
+  ...recordsZh,
   ...faqLearnZh,
 } as const;
 
