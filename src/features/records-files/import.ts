@@ -1,0 +1,246 @@
+import type { Db, Executor } from '../../db/schema.js';
+import type { DateString, PipelineRecord, Stage } from '../records/tables.js';
+import { classesNamed, type ClassRef } from './class-ref.js';
+import { stageDateOf, type ColumnKey } from './columns.js';
+import { MAX_ROWS, type RawTable } from './read.js';
+import { checkHeader, checkRow, type LineError, type PersonRow } from './validate.js';
+
+export interface ImportOptions {
+  /** The class (code or name) every row belongs to; a row naming another class is refused. */
+  classRef: string | null;
+  today: DateString;
+  now: Date;
+  actorId: number | null;
+}
+
+export type ImportResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; errors: LineError[] };
+
+/** The record's columns an import writes, by the file's column. */
+const fieldOf = {
+  student_no: 'student_no',
+  stage: 'stage',
+  applied_on: 'applied_on',
+  activist_on: 'activist_on',
+  target_on: 'target_on',
+  probationary_on: 'probationary_on',
+  full_on: 'full_on',
+  league_recommended_on: 'league_recommended_on',
+  party_school_on: 'party_school_on',
+  party_school_result: 'party_school_result',
+  contact_a: 'contact_a',
+  contact_b: 'contact_b',
+  note: 'note',
+} as const satisfies Partial<Record<ColumnKey, keyof PipelineRecord>>;
+type Field = (typeof fieldOf)[keyof typeof fieldOf];
+type Values = Partial<Pick<PipelineRecord, Field>>;
+
+function valuesOf(row: PersonRow, present: Set<ColumnKey>): Values {
+  const all: Required<Values> = {
+    student_no: row.studentNo,
+    stage: row.stage,
+    ...row.dates,
+    party_school_result: row.partySchoolResult,
+    contact_a: row.contactA,
+    contact_b: row.contactB,
+    note: row.note,
+  };
+  const values: Values = {};
+  for (const [column, field] of Object.entries(fieldOf) as Array<[ColumnKey, Field]>) {
+    // an empty 学号 never clears a number already kept: the row was matched by name
+    if (present.has(column) && !(field === 'student_no' && all.student_no === null)) Object.assign(values, { [field]: all[field] });
+  }
+  return values;
+}
+
+class Rollback extends Error {}
+
+/**
+ * Imports the people of a CSV/xlsx table, all or nothing: every row is checked first (each bad
+ * line reported with what was expected), then matched to the class's records — on 学号 when the
+ * row has one, else on the name — and created or updated in one transaction, with the stage
+ * history and an audit row ('import') per changed record. A row that changes nothing writes nothing.
+ */
+export async function importPeople(db: Db, table: RawTable, options: ImportOptions): Promise<ImportResult> {
+  if (table.rows.length > MAX_ROWS) return { ok: false, errors: [{ line: 1, message: `more than ${MAX_ROWS} rows; split the file` }] };
+  const header = checkHeader(table.header, options.classRef !== null);
+  if (!header.ok) return { ok: false, errors: [{ line: 1, message: header.message }] };
+  if (table.rows.length === 0) return { ok: false, errors: [{ line: 2, message: 'no people below the header' }] };
+
+  const errors: LineError[] = [];
+  const rows: PersonRow[] = [];
+  for (const raw of table.rows) {
+    const checked = checkRow(raw, header.columns, options.today);
+    if (checked.ok) rows.push(checked.row);
+    else errors.push(...checked.errors);
+  }
+
+  const classes = await db.selectFrom('classes').select(['id', 'name', 'code']).execute();
+  const findClass = (ref: string): ClassRef[] => classesNamed(classes, ref);
+  let fixed: ClassRef | null = null;
+  if (options.classRef !== null) {
+    const found = findClass(options.classRef);
+    if (found.length !== 1)
+      return {
+        ok: false,
+        errors: [{ line: 0, message: found.length === 0 ? `no class "${options.classRef}"` : `several classes are "${options.classRef}"; use the class code` }],
+      };
+    fixed = found[0]!;
+  }
+  const placed: Array<{ row: PersonRow; klass: ClassRef }> = [];
+  for (const row of rows) {
+    if (row.classRef === null) {
+      if (fixed) placed.push({ row, klass: fixed });
+      else errors.push({ line: row.line, message: '班级: missing; expected the class code or name' });
+      continue;
+    }
+    const found = findClass(row.classRef);
+    if (found.length !== 1) {
+      errors.push({
+        line: row.line,
+        message: found.length === 0 ? `班级: no class "${row.classRef}"` : `班级: several classes are "${row.classRef}"; use the class code`,
+      });
+    } else if (fixed && found[0]!.id !== fixed.id) {
+      errors.push({ line: row.line, message: `班级: "${row.classRef}", but this import is for ${fixed.code} (--class)` });
+    } else placed.push({ row, klass: found[0]! });
+  }
+
+  const tally = { created: 0, updated: 0, unchanged: 0 };
+  try {
+    await db.transaction().execute(async (trx) => {
+      const classIds = [...new Set(placed.map((p) => p.klass.id))];
+      const existing =
+        classIds.length === 0 ? [] : await trx.selectFrom('pipeline_records').selectAll().where('class_id', 'in', classIds).forUpdate().execute();
+      const claimed = new Map<number, number>(); // record id → the line that matched it
+      const newKeys = new Map<string, number>(); // class + key of a row creating a record → its line
+      for (const { row, klass } of placed) {
+        const match = matchRecord(existing, klass.id, row);
+        if (typeof match === 'string') {
+          errors.push({ line: row.line, message: match });
+          continue;
+        }
+        if (match) {
+          const earlier = claimed.get(match.id);
+          if (earlier !== undefined) {
+            errors.push({ line: row.line, message: `the same person as line ${earlier} (${keyText(row)}); each person once` });
+            continue;
+          }
+          claimed.set(match.id, row.line);
+          if (errors.length === 0) tally[(await updateRecord(trx, match, row, header.present, options)) ? 'updated' : 'unchanged']++;
+        } else {
+          const key = `${klass.id}:${row.studentNo ?? `name:${row.name}`}`;
+          const earlier = newKeys.get(key);
+          if (earlier !== undefined) {
+            errors.push({ line: row.line, message: `the same person as line ${earlier} (${keyText(row)}); each person once` });
+            continue;
+          }
+          newKeys.set(key, row.line);
+          if (errors.length === 0) {
+            await createRecord(trx, klass.id, row, header.present, options);
+            tally.created++;
+          }
+        }
+      }
+      if (errors.length > 0) throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+  return { ok: true, ...tally };
+}
+
+const keyText = (row: PersonRow) => (row.studentNo ? `学号 ${row.studentNo}` : `姓名 ${row.name}`);
+
+/** The class's record a row is about: by 学号 when given (else a record of that name without one), by name otherwise. */
+function matchRecord(records: PipelineRecord[], classId: number, row: PersonRow): PipelineRecord | null | string {
+  const ofClass = records.filter((r) => r.class_id === classId);
+  if (row.studentNo !== null) {
+    const byNumber = ofClass.find((r) => r.student_no === row.studentNo);
+    if (byNumber) {
+      if (byNumber.archived_at !== null) return `学号 ${row.studentNo}: this person was removed from the class's list; restore them in the bot first`;
+      return byNumber;
+    }
+    const unnumbered = ofClass.filter((r) => r.archived_at === null && r.student_no === null && r.name === row.name);
+    return unnumbered.length === 1 ? unnumbered[0]! : null;
+  }
+  const byName = ofClass.filter((r) => r.archived_at === null && r.name === row.name);
+  if (byName.length > 1) return `姓名 ${row.name}: the class has ${byName.length} people of this name; add the 学号 column to tell them apart`;
+  return byName[0] ?? null;
+}
+
+/** When the stage was entered: its own date (the row's check made sure it is there), else today. */
+const stageDate = (row: PersonRow, today: DateString): DateString => row.dates[stageDateOf[row.stage]] ?? today;
+
+async function createRecord(trx: Executor, classId: number, row: PersonRow, present: Set<ColumnKey>, options: ImportOptions): Promise<void> {
+  const values = valuesOf(row, present);
+  const record = await trx
+    .insertInto('pipeline_records')
+    .values({ ...values, class_id: classId, name: row.name, stage: row.stage, created_at: options.now, updated_at: options.now, updated_by: options.actorId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await stageChange(trx, record.id, null, row.stage, stageDate(row, options.today), options);
+  const reports = await addThoughtReports(trx, record.id, row.thoughtReports, options);
+  await audit(
+    trx,
+    classId,
+    record.id,
+    { line: row.line, created: { name: row.name, ...values }, ...(reports.length > 0 ? { thought_reports: reports } : {}) },
+    options,
+  );
+}
+
+async function updateRecord(trx: Executor, record: PipelineRecord, row: PersonRow, present: Set<ColumnKey>, options: ImportOptions): Promise<boolean> {
+  const values = valuesOf(row, present);
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const [field, value] of Object.entries(values) as Array<[Field, unknown]>) {
+    if (record[field] !== value) changes[field] = [record[field], value];
+  }
+  const reports = present.has('thought_reports') ? await addThoughtReports(trx, record.id, row.thoughtReports, options) : [];
+  if (Object.keys(changes).length === 0 && reports.length === 0) return false;
+  if (Object.keys(changes).length > 0) {
+    await trx
+      .updateTable('pipeline_records')
+      .set({ ...values, updated_at: options.now, updated_by: options.actorId })
+      .where('id', '=', record.id)
+      .execute();
+    if (changes.stage) await stageChange(trx, record.id, record.stage, row.stage, stageDate(row, options.today), options);
+  }
+  await audit(trx, record.class_id, record.id, { line: row.line, changes, ...(reports.length > 0 ? { thought_reports: reports } : {}) }, options);
+  return true;
+}
+
+async function stageChange(trx: Executor, recordId: number, from: Stage | null, to: Stage, on: DateString, options: ImportOptions): Promise<void> {
+  await trx
+    .insertInto('pipeline_stage_changes')
+    .values({
+      record_id: recordId,
+      from_stage: from,
+      to_stage: to,
+      effective_on: on,
+      exception_rule: null,
+      exception_reason: null,
+      exception_by: null,
+      changed_by: options.actorId,
+      created_at: options.now,
+    })
+    .execute();
+}
+
+/** Adds the thought reports not kept yet (never removes one); the dates added. */
+async function addThoughtReports(trx: Executor, recordId: number, dates: DateString[], options: ImportOptions): Promise<DateString[]> {
+  if (dates.length === 0) return [];
+  const added = await trx
+    .insertInto('thought_reports')
+    .values(dates.map((received_on) => ({ record_id: recordId, received_on, created_by: options.actorId, created_at: options.now })))
+    .onConflict((oc) => oc.columns(['record_id', 'received_on']).doNothing())
+    .returning('received_on')
+    .execute();
+  return added.map((r) => r.received_on).sort();
+}
+
+async function audit(trx: Executor, classId: number, recordId: number, detail: Record<string, unknown>, options: ImportOptions): Promise<void> {
+  await trx
+    .insertInto('record_changes')
+    .values({ class_id: classId, record_id: recordId, actor_id: options.actorId, action: 'import', detail: JSON.stringify(detail), created_at: options.now })
+    .execute();
+}
