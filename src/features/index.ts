@@ -12,6 +12,8 @@ import { faqFeature } from './faq/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
 import { createFeedbackFeature } from './feedback/index.js';
+import { recordsFilesFeature } from './records-files/index.js';
+import { visitsFeature } from './visits/index.js';
 
 /**
  * Features in the order their handlers run; help comes last because it answers what is left.
@@ -26,6 +28,8 @@ export function allFeatures(config: Pick<Config, 'inboxKey'> = { inboxKey: null 
     noticesFeature,
     meetingsFeature,
     reportsFeature,
+    recordsFilesFeature,
+    visitsFeature,
     createFeedbackFeature(config),
     faqFeature,
   ];

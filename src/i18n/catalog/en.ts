@@ -1,6 +1,8 @@
 import { en as reportsEn } from '../../features/reports/i18n.js';
 import type { MessageKey } from './zh.js';
 import { en as feedbackEn } from '../../features/feedback/i18n.js';
+import { en as recordsFilesEn } from '../../features/records-files/i18n.js';
+import { en as visitsEn } from '../../features/visits/i18n.js';
 
 import { en as remindersEn } from '../../reminders/i18n.js';
 import { en as meetingsEn } from '../../features/meetings/i18n.js';
@@ -284,5 +286,7 @@ export const en: Record<MessageKey, string> = {
   'reply.alsoSeparator': ', ',
   ...reportsEn,
   ...feedbackEn,
+  ...recordsFilesEn,
+  ...visitsEn,
   ...faqLearnEn,
 };
