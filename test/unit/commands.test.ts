@@ -31,11 +31,26 @@ describe('commands each role sees', () => {
       'meetings',
       'notice',
       'notices',
+      'people_export',
       'report',
       'start',
+      'visit',
+      'visits',
       'whoami',
     ]);
-    expect(names([role('league_secretary')], 'private')).toEqual(['bind_link', 'cancel', 'feedback', 'help', 'meeting', 'meetings', 'start', 'whoami']);
+    expect(names([role('league_secretary')], 'private')).toEqual([
+      'bind_link',
+      'cancel',
+      'feedback',
+      'help',
+      'meeting',
+      'meetings',
+      'people_export',
+      'start',
+      'visit',
+      'visits',
+      'whoami',
+    ]);
     expect(names([role('secretary')], 'private')).toEqual([
       'bind_link',
       'branch',
@@ -60,10 +75,13 @@ describe('commands each role sees', () => {
       'meetings',
       'notice',
       'notices',
+      'people_export',
       'report',
       'reports',
       'start',
       'unanswered',
+      'visit',
+      'visits',
       'whoami',
     ]);
   });

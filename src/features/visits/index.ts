@@ -6,8 +6,8 @@ import { visitDialogue } from './dialogue.js';
 export const visitsFeature: Feature = {
   name: 'visits',
   commands: [
-    { command: 'visit', where: 'private', audience: 'liaison', description: 'cmd.visit' },
-    { command: 'visits', where: 'private', audience: 'liaison', description: 'cmd.visits' },
+    { command: 'visit', where: 'private', audience: 'class_officer', description: 'cmd.visit' },
+    { command: 'visits', where: 'private', audience: 'class_officer', description: 'cmd.visits' },
   ],
   dialogues: [visitDialogue],
   composer: visitsComposer,
