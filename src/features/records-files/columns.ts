@@ -54,24 +54,8 @@ export const headers: Record<Language, Record<ColumnKey, string>> = {
     thought_reports: '思想汇报日期',
     note: '备注',
   },
-  en: {
-    class: 'class',
-    name: 'name',
-    student_no: 'student_no',
-    stage: 'stage',
-    applied_on: 'applied_on',
-    activist_on: 'activist_on',
-    target_on: 'target_on',
-    probationary_on: 'probationary_on',
-    full_on: 'full_on',
-    league_recommended_on: 'league_recommended_on',
-    party_school_on: 'party_school_on',
-    party_school_result: 'party_school_result',
-    contact_a: 'contact_1',
-    contact_b: 'contact_2',
-    thought_reports: 'thought_reports',
-    note: 'note',
-  },
+  // the English header is the column's key, but for the two contacts
+  en: { ...(Object.fromEntries(columnKeys.map((k) => [k, k])) as Record<ColumnKey, string>), contact_a: 'contact_1', contact_b: 'contact_2' },
 };
 
 const squash = (text: string) =>

@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/schema.js';
 import type { DateString, PipelineRecord, Stage } from '../records/tables.js';
 import { classesNamed, type ClassRef } from './class-ref.js';
-import { stageDateOf, type ColumnKey } from './columns.js';
+import { columnKeys, stageDateOf, type ColumnKey } from './columns.js';
 import { MAX_ROWS, type RawTable } from './read.js';
 import { checkHeader, checkRow, type LineError, type PersonRow } from './validate.js';
 
@@ -15,23 +15,11 @@ export interface ImportOptions {
 
 export type ImportResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; errors: LineError[] };
 
-/** The record's columns an import writes, by the file's column. */
-const fieldOf = {
-  student_no: 'student_no',
-  stage: 'stage',
-  applied_on: 'applied_on',
-  activist_on: 'activist_on',
-  target_on: 'target_on',
-  probationary_on: 'probationary_on',
-  full_on: 'full_on',
-  league_recommended_on: 'league_recommended_on',
-  party_school_on: 'party_school_on',
-  party_school_result: 'party_school_result',
-  contact_a: 'contact_a',
-  contact_b: 'contact_b',
-  note: 'note',
-} as const satisfies Partial<Record<ColumnKey, keyof PipelineRecord>>;
-type Field = (typeof fieldOf)[keyof typeof fieldOf];
+/** The record's columns an import writes: each file column of the same name, but the class, the name (the key) and the thought reports (a table of their own). */
+const fields = columnKeys.filter(
+  (k): k is Exclude<ColumnKey, 'class' | 'name' | 'thought_reports'> => k !== 'class' && k !== 'name' && k !== 'thought_reports',
+);
+type Field = (typeof fields)[number];
 type Values = Partial<Pick<PipelineRecord, Field>>;
 
 function valuesOf(row: PersonRow, present: Set<ColumnKey>): Values {
@@ -45,9 +33,9 @@ function valuesOf(row: PersonRow, present: Set<ColumnKey>): Values {
     note: row.note,
   };
   const values: Values = {};
-  for (const [column, field] of Object.entries(fieldOf) as Array<[ColumnKey, Field]>) {
+  for (const field of fields) {
     // an empty 学号 never clears a number already kept: the row was matched by name
-    if (present.has(column) && !(field === 'student_no' && all.student_no === null)) Object.assign(values, { [field]: all[field] });
+    if (present.has(field) && !(field === 'student_no' && all.student_no === null)) Object.assign(values, { [field]: all[field] });
   }
   return values;
 }
