@@ -95,7 +95,9 @@ export async function importPeople(db: Db, table: RawTable, options: ImportOptio
   const tally = { created: 0, updated: 0, unchanged: 0 };
   try {
     await db.transaction().execute(async (trx) => {
-      const classIds = [...new Set(placed.map((p) => p.klass.id))];
+      const classIds = [...new Set(placed.map((p) => p.klass.id))].sort((a, b) => a - b);
+      // Two imports (or an import and a chat edit adding a person) of a class one after the other: no person added twice.
+      if (classIds.length > 0) await trx.selectFrom('classes').select('id').where('id', 'in', classIds).orderBy('id').forUpdate().execute();
       const existing =
         classIds.length === 0 ? [] : await trx.selectFrom('pipeline_records').selectAll().where('class_id', 'in', classIds).forUpdate().execute();
       const claimed = new Map<number, number>(); // record id → the line that matched it
