@@ -46,6 +46,12 @@ const csvFile = (name: string, lines: string[], bom = true) => {
   return file;
 };
 
+/** 姓名,阶段,申请书日期 / 赵八,申请人,2025-03-01 in GBK. */
+const GBK_BYTES = [
+  208, 213, 195, 251, 44, 189, 215, 182, 206, 44, 201, 234, 199, 235, 202, 233, 200, 213, 198, 218, 13, 10, 213, 212, 176, 203, 44, 201, 234, 199, 235, 200,
+  203, 44, 50, 48, 50, 53, 45, 48, 51, 45, 48, 49, 13, 10,
+];
+
 const HEADER =
   '班级,姓名,学号,阶段,申请书日期,积极分子日期,发展对象日期,预备党员日期,转正日期,推优日期,党校日期,党校结果,培养联系人1,培养联系人2,思想汇报日期,备注';
 
@@ -165,6 +171,14 @@ describe('npm run cli -- people import', () => {
     expect(await cli('people', 'import', csvFile('h3.csv', ['姓名,阶段,申请书日期', '张三,申请人,2025-03-01']), '--class', 'CS2102')).toMatchObject({
       code: 0,
     });
+    expect(await cli('people', 'import', csvFile('h4.csv', ['姓名,阶段,申请书日期', '张三,申请人,2025-03-01']), '--class', 'XX9')).toMatchObject({
+      code: 1,
+      err: 'Nothing was imported; fix these rows and run again:\n  no class "XX9"',
+    });
+    // "CSV (逗号分隔)" saved by Excel on Chinese Windows is GBK, not UTF-8: read as such
+    const gbk = join(dir, 'gbk.csv');
+    writeFileSync(gbk, Buffer.from(GBK_BYTES));
+    expect(await cli('people', 'import', gbk, '--class', 'CS2102')).toMatchObject({ code: 0, out: `Imported ${gbk}: 1 added, 0 updated, 0 unchanged.` });
 
     const formulas = csvFile('formula.csv', [
       '班级,姓名,阶段,申请书日期,备注',
@@ -178,7 +192,7 @@ describe('npm run cli -- people import', () => {
       "  line 2: 姓名: a formula is not accepted (write the value itself; text that starts with = + - @ needs a leading ')",
       "  line 3: 备注: a formula is not accepted (write the value itself; text that starts with = + - @ needs a leading ')",
     ]);
-    expect((await snapshot()).records.map((r) => r.name)).toEqual(['张三']);
+    expect((await snapshot()).records.map((r) => r.name)).toEqual(['张三', '赵八']);
   });
 
   it('reads an xlsx with real date cells and numbers; refuses several sheets and formula cells', async () => {

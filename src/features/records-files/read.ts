@@ -41,10 +41,22 @@ const textCell = (text: string): RawCell | null => {
 
 const isEmpty = (row: RawRow) => row.cells.every((c) => c === null);
 
+/**
+ * The file's text: UTF-8 (with or without BOM), or — what Excel on Chinese Windows writes for
+ * "CSV (逗号分隔)" — GB18030/GBK when the bytes are not valid UTF-8.
+ */
+export function csvText(content: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    return new TextDecoder('gb18030').decode(content);
+  }
+}
+
 export function readCsv(content: Buffer): ReadResult {
   let records: Array<{ record: string[]; info: { lines: number }; raw: string }>;
   try {
-    records = (parse as (input: string, options: object) => typeof records)(content.toString('utf8'), {
+    records = (parse as (input: string, options: object) => typeof records)(csvText(content), {
       columns: false,
       bom: true,
       relax_column_count: true,
