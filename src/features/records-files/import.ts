@@ -100,10 +100,14 @@ export async function importPeople(db: Db, table: RawTable, options: ImportOptio
       if (classIds.length > 0) await trx.selectFrom('classes').select('id').where('id', 'in', classIds).orderBy('id').forUpdate().execute();
       const existing =
         classIds.length === 0 ? [] : await trx.selectFrom('pipeline_records').selectAll().where('class_id', 'in', classIds).forUpdate().execute();
+      const byClass = new Map<number, PipelineRecord[]>();
+      for (const r of existing) (byClass.get(r.class_id) ?? byClass.set(r.class_id, []).get(r.class_id)!).push(r);
+      const kept = await keptThoughtReports(trx, classIds);
+      const creates: Array<{ row: PersonRow; classId: number }> = [];
       const claimed = new Map<number, number>(); // record id → the line that matched it
       const newKeys = new Map<string, number>(); // class + key of a row creating a record → its line
       for (const { row, klass } of placed) {
-        const match = matchRecord(existing, klass.id, row);
+        const match = matchRecord(byClass.get(klass.id) ?? [], row);
         if (typeof match === 'string') {
           errors.push({ line: row.line, message: match });
           continue;
@@ -115,7 +119,7 @@ export async function importPeople(db: Db, table: RawTable, options: ImportOptio
             continue;
           }
           claimed.set(match.id, row.line);
-          if (errors.length === 0) tally[(await updateRecord(trx, match, row, header.present, options)) ? 'updated' : 'unchanged']++;
+          if (errors.length === 0) tally[(await updateRecord(trx, match, row, header.present, kept.get(match.id), options)) ? 'updated' : 'unchanged']++;
         } else {
           const key = `${klass.id}:${row.studentNo ?? `name:${row.name}`}`;
           const earlier = newKeys.get(key);
@@ -124,13 +128,12 @@ export async function importPeople(db: Db, table: RawTable, options: ImportOptio
             continue;
           }
           newKeys.set(key, row.line);
-          if (errors.length === 0) {
-            await createRecord(trx, klass.id, row, header.present, options);
-            tally.created++;
-          }
+          creates.push({ row, classId: klass.id });
         }
       }
       if (errors.length > 0) throw new Rollback();
+      await createRecords(trx, creates, header.present, options);
+      tally.created = creates.length;
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
@@ -142,8 +145,7 @@ export async function importPeople(db: Db, table: RawTable, options: ImportOptio
 const keyText = (row: PersonRow) => (row.studentNo ? `学号 ${row.studentNo}` : `姓名 ${row.name}`);
 
 /** The class's record a row is about: by 学号 when given (else a record of that name without one), by name otherwise. */
-function matchRecord(records: PipelineRecord[], classId: number, row: PersonRow): PipelineRecord | null | string {
-  const ofClass = records.filter((r) => r.class_id === classId);
+function matchRecord(ofClass: readonly PipelineRecord[], row: PersonRow): PipelineRecord | null | string {
   if (row.studentNo !== null) {
     const byNumber = ofClass.find((r) => r.student_no === row.studentNo);
     if (byNumber) {
@@ -161,31 +163,116 @@ function matchRecord(records: PipelineRecord[], classId: number, row: PersonRow)
 /** When the stage was entered: its own date (the row's check made sure it is there), else today. */
 const stageDate = (row: PersonRow, today: DateString): DateString => row.dates[stageDateOf[row.stage]] ?? today;
 
-async function createRecord(trx: Executor, classId: number, row: PersonRow, present: Set<ColumnKey>, options: ImportOptions): Promise<void> {
-  const values = valuesOf(row, present);
-  const record = await trx
-    .insertInto('pipeline_records')
-    .values({ ...values, class_id: classId, name: row.name, stage: row.stage, created_at: options.now, updated_at: options.now, updated_by: options.actorId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await stageChange(trx, record.id, null, row.stage, stageDate(row, options.today), options);
-  const reports = await addThoughtReports(trx, record.id, row.thoughtReports, options);
-  await audit(
-    trx,
-    classId,
-    record.id,
-    { line: row.line, created: { name: row.name, ...values }, ...(reports.length > 0 ? { thought_reports: reports } : {}) },
-    options,
-  );
+/** Rows per statement when adding people: well under PostgreSQL's 65,535 parameters. */
+const CHUNK = 500;
+
+/** Adds the new people a few hundred per statement, with their first stage, thought reports and audit rows. */
+async function createRecords(
+  trx: Executor,
+  creates: ReadonlyArray<{ row: PersonRow; classId: number }>,
+  present: Set<ColumnKey>,
+  options: ImportOptions,
+): Promise<void> {
+  for (let i = 0; i < creates.length; i += CHUNK) {
+    const chunk = creates.slice(i, i + CHUNK);
+    const values = chunk.map(({ row }) => valuesOf(row, present));
+    const ids = await trx
+      .insertInto('pipeline_records')
+      .values(
+        chunk.map(({ row, classId }, j) => ({
+          ...values[j],
+          class_id: classId,
+          name: row.name,
+          stage: row.stage,
+          created_at: options.now,
+          updated_at: options.now,
+          updated_by: options.actorId,
+        })),
+      )
+      .returning('id')
+      .execute();
+    // RETURNING gives no order guarantee: the rows are matched back on their key (unique among the file's new people).
+    const keyOf = (r: { class_id: number; student_no: string | null; name: string }) => `${r.class_id}:${r.student_no ?? ''}:${r.name}`;
+    const created = await trx
+      .selectFrom('pipeline_records')
+      .select(['id', 'class_id', 'student_no', 'name'])
+      .where(
+        'id',
+        'in',
+        ids.map((r) => r.id),
+      )
+      .execute();
+    const idOf = new Map(created.map((r) => [keyOf(r), r.id]));
+    const recordIds = chunk.map(({ row, classId }, j) => idOf.get(keyOf({ class_id: classId, student_no: values[j]!.student_no ?? null, name: row.name }))!);
+    await trx
+      .insertInto('pipeline_stage_changes')
+      .values(
+        chunk.map(({ row }, j) => ({
+          record_id: recordIds[j]!,
+          from_stage: null,
+          to_stage: row.stage,
+          effective_on: stageDate(row, options.today),
+          exception_rule: null,
+          exception_reason: null,
+          exception_by: null,
+          changed_by: options.actorId,
+          created_at: options.now,
+        })),
+      )
+      .execute();
+    const reports = chunk.flatMap(({ row }, j) =>
+      row.thoughtReports.map((received_on) => ({ record_id: recordIds[j]!, received_on, created_by: options.actorId, created_at: options.now })),
+    );
+    if (reports.length > 0) await trx.insertInto('thought_reports').values(reports).execute();
+    await trx
+      .insertInto('record_changes')
+      .values(
+        chunk.map(({ row, classId }, j) => ({
+          class_id: classId,
+          record_id: recordIds[j]!,
+          actor_id: options.actorId,
+          action: 'import',
+          detail: JSON.stringify({
+            line: row.line,
+            created: { name: row.name, ...values[j] },
+            ...(row.thoughtReports.length > 0 ? { thought_reports: row.thoughtReports } : {}),
+          }),
+          created_at: options.now,
+        })),
+      )
+      .execute();
+  }
 }
 
-async function updateRecord(trx: Executor, record: PipelineRecord, row: PersonRow, present: Set<ColumnKey>, options: ImportOptions): Promise<boolean> {
+/** The thought reports already kept for the classes' records: record id → dates. */
+async function keptThoughtReports(trx: Executor, classIds: readonly number[]): Promise<Map<number, Set<DateString>>> {
+  const kept = new Map<number, Set<DateString>>();
+  if (classIds.length === 0) return kept;
+  const rows = await trx
+    .selectFrom('thought_reports as t')
+    .innerJoin('pipeline_records as p', 'p.id', 't.record_id')
+    .select(['t.record_id', 't.received_on'])
+    .where('p.class_id', 'in', classIds)
+    .execute();
+  for (const r of rows) (kept.get(r.record_id) ?? kept.set(r.record_id, new Set()).get(r.record_id)!).add(r.received_on);
+  return kept;
+}
+
+async function updateRecord(
+  trx: Executor,
+  record: PipelineRecord,
+  row: PersonRow,
+  present: Set<ColumnKey>,
+  kept: ReadonlySet<DateString> | undefined,
+  options: ImportOptions,
+): Promise<boolean> {
   const values = valuesOf(row, present);
   const changes: Record<string, [unknown, unknown]> = {};
   for (const [field, value] of Object.entries(values) as Array<[Field, unknown]>) {
     if (record[field] !== value) changes[field] = [record[field], value];
   }
-  const reports = present.has('thought_reports') ? await addThoughtReports(trx, record.id, row.thoughtReports, options) : [];
+  const missing = present.has('thought_reports') ? row.thoughtReports.filter((d) => !kept?.has(d)) : [];
+  const reports = await addThoughtReports(trx, record.id, missing, options);
   if (Object.keys(changes).length === 0 && reports.length === 0) return false;
   if (Object.keys(changes).length > 0) {
     await trx
