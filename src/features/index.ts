@@ -13,6 +13,8 @@ import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
 import { createFeedbackFeature } from './feedback/index.js';
 import { recordsFeature } from './records/index.js';
+import { recordsFilesFeature } from './records-files/index.js';
+import { visitsFeature } from './visits/index.js';
 
 /**
  * Features in the order their handlers run; help comes last because it answers what is left.
@@ -28,6 +30,8 @@ export function allFeatures(config: Pick<Config, 'inboxKey'> = { inboxKey: null 
     meetingsFeature,
     reportsFeature,
     recordsFeature,
+    recordsFilesFeature,
+    visitsFeature,
     createFeedbackFeature(config),
     faqFeature,
   ];

@@ -33,12 +33,15 @@ describe('commands each role sees', () => {
       'notice',
       'notices',
       'people',
+      'people_export',
       'person_add',
       'record_history',
       'report',
       'stage',
       'start',
       'thought_report',
+      'visit',
+      'visits',
       'whoami',
     ]);
     expect(names([role('league_secretary')], 'private')).toEqual([
@@ -50,10 +53,13 @@ describe('commands each role sees', () => {
       'meetings',
       'my_progress',
       'people',
+      'people_export',
       'person_add',
       'stage',
       'start',
       'thought_report',
+      'visit',
+      'visits',
       'whoami',
     ]);
     expect(names([role('secretary')], 'private')).toEqual([
@@ -82,6 +88,7 @@ describe('commands each role sees', () => {
       'notice',
       'notices',
       'people',
+      'people_export',
       'person_add',
       'record_history',
       'reports',
@@ -89,6 +96,8 @@ describe('commands each role sees', () => {
       'start',
       'thought_report',
       'unanswered',
+      'visit',
+      'visits',
       'whoami',
     ]);
   });

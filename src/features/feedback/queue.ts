@@ -25,6 +25,8 @@ export interface NewFeedback {
   photoFileId: string | null;
   /** The writer's private chat, only when they allow replies (and a key is configured). */
   returnTo: ReturnAddress | null;
+  /** A suggestion a liaison collected on a dormitory visit (never has a way back). */
+  passedOn?: boolean;
 }
 
 /** Queues a feedback item for its class's next batch: a random id, no time, the way back sealed in its own table. */
@@ -40,6 +42,7 @@ export async function queueFeedback(trx: Executor, key: SealKey | null, input: N
       body: input.body,
       photo_file_id: input.photoFileId,
       allow_reply: input.returnTo !== null && key !== null,
+      passed_on: input.passedOn ?? false,
     })
     .execute();
   if (input.returnTo && key)
@@ -81,7 +84,7 @@ export function renderHandoff(lang: Language, item: FeedbackItem, className: str
       class: className,
       category: categoryLabel(lang, item.category),
       time,
-      reply: t(lang, item.allow_reply ? 'feedback.handoff.replyAllowed' : 'feedback.handoff.noReply'),
+      reply: t(lang, item.passed_on ? 'feedback.handoff.passedOn' : item.allow_reply ? 'feedback.handoff.replyAllowed' : 'feedback.handoff.noReply'),
       text: item.body,
     }),
     buttons: itemButtons(lang, item),
@@ -131,6 +134,7 @@ async function deliverClass(trx: Executor, classId: number, now: Date, deps: Bat
         body: row.body,
         photo_file_id: row.photo_file_id,
         allow_reply: returnTo !== null,
+        passed_on: row.passed_on,
         status: 'open',
         note: null,
         handled_by: null,

@@ -15,6 +15,8 @@ export interface FeedbackQueueTable {
   body: string;
   photo_file_id: string | null;
   allow_reply: boolean;
+  /** Collected by a liaison on a dormitory visit (migration 310), not a classmate's own message. */
+  passed_on: Generated<boolean>;
 }
 
 /** The writer's way back while the item waits (AES-256-GCM, bound to the queue row); moved into the inbox at delivery. */
@@ -33,6 +35,8 @@ export interface FeedbackItemsTable {
   photo_file_id: string | null;
   allow_reply: boolean;
   muted: Generated<boolean>;
+  /** Collected by a liaison on a dormitory visit (migration 310), not a classmate's own message. */
+  passed_on: Generated<boolean>;
   status: ItemStatus;
   /** The liaison's note when marking handled or passing on to the secretary. */
   note: string | null;

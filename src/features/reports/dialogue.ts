@@ -7,6 +7,7 @@ import { t } from '../../i18n/i18n.js';
 import { formatLocal } from '../../shared/local-time.js';
 import type { BotContext } from '../../telegram/context.js';
 import { displayName } from '../../people/queries.js';
+import { countVisits, reportPeriod } from '../visits/queries.js';
 import { figureSchema, isFigure, reportFields, textSchema, TEXT_MAX, type ReportField } from './fields.js';
 import { reportView, reportsToFill, type ReportView } from './queries.js';
 import { missingFields, saveField, submitReport } from './service.js';
@@ -14,7 +15,7 @@ import { fieldLabel, fieldValue, renderReport } from './view.js';
 
 /** rp:<action>[:<arg>] — a report id (pick), a field's index (edit). */
 const buttonSchema = z.object({
-  action: z.enum(['pick', 'keep', 'none', 'edit', 'submit', 'close']),
+  action: z.enum(['pick', 'keep', 'none', 'edit', 'submit', 'close', 'logged']),
   arg: z.number().int().nonnegative().optional(),
 });
 type ReportButton = z.output<typeof buttonSchema>;
@@ -85,6 +86,12 @@ async function close(turn: ReportTurn): Promise<void> {
   await turn.reply(turn.t('report.closed'));
 }
 
+/** The dormitory visits logged with /visit over the report's period: offered as the dorm_visits figure. */
+async function loggedVisits(turn: ReportTurn, report: ReportView) {
+  const period = await reportPeriod(turn.deps.db, report, turn.deps.config.timeZone);
+  return { ...period, n: await countVisits(turn.deps.db, report.class_id, period) };
+}
+
 /** One step per field: the question with the answer saved so far; "keep" it, "none" for a written part. */
 function fieldStep(field: ReportField): StepSpec<Data, ReportButton, Scope, Step> {
   const figure = isFigure(field);
@@ -97,6 +104,8 @@ function fieldStep(field: ReportField): StepSpec<Data, ReportButton, Scope, Step
       const row: InlineKeyboardButton[] = [];
       if (current !== null) row.push(turn.button(turn.t('report.btn.keep'), { action: 'keep' }));
       if (!figure) row.push(turn.button(turn.t('report.btn.none'), { action: 'none' }));
+      const logged = field === 'dorm_visits' ? await loggedVisits(turn, report) : null;
+      if (logged) row.unshift(turn.button(turn.t('report.btn.useLogged', { n: logged.n }), { action: 'logged' }));
       row.push(closeButton(turn));
       const prompt = turn.t(figure ? 'report.askFigure' : 'report.askText', {
         n: index + 1,
@@ -105,7 +114,8 @@ function fieldStep(field: ReportField): StepSpec<Data, ReportButton, Scope, Step
         max: TEXT_MAX,
       });
       const now = current === null ? '' : `\n\n${turn.t('report.current', { value: fieldValue(turn.ctx.t, report, field) })}`;
-      await turn.ctx.reply(prompt + now, { parse_mode: 'HTML', ...Markup.inlineKeyboard([row]) });
+      const hint = logged ? `\n\n${turn.t('report.visitsLogged', logged)}` : '';
+      await turn.ctx.reply(prompt + hint + now, { parse_mode: 'HTML', ...Markup.inlineKeyboard([row]) });
     },
     message: {
       accepts: ['text'],
@@ -128,6 +138,11 @@ function fieldStep(field: ReportField): StepSpec<Data, ReportButton, Scope, Step
         return turn.goto(nextStep(report, turn.data), { ...turn.data, back: false });
       },
       none: (turn) => (figure ? turn.stale() : answer(turn, field, '')),
+      logged: async (turn) => {
+        const report = field === 'dorm_visits' ? await loadReport(turn) : null;
+        if (!report) return field === 'dorm_visits' ? undefined : turn.stale();
+        return answer(turn, field, (await loggedVisits(turn, report)).n);
+      },
       close,
     },
   };

@@ -2,6 +2,8 @@ import { en as recordsEn } from '../../features/records/i18n.js';
 import { en as reportsEn } from '../../features/reports/i18n.js';
 import type { MessageKey } from './zh.js';
 import { en as feedbackEn } from '../../features/feedback/i18n.js';
+import { en as recordsFilesEn } from '../../features/records-files/i18n.js';
+import { en as visitsEn } from '../../features/visits/i18n.js';
 
 import { en as remindersEn } from '../../reminders/i18n.js';
 import { en as meetingsEn } from '../../features/meetings/i18n.js';
@@ -291,5 +293,7 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...feedbackEn,
   ...recordsEn,
+  ...recordsFilesEn,
+  ...visitsEn,
   ...faqLearnEn,
 };

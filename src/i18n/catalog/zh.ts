@@ -3,6 +3,8 @@ import { zh as remindersZh } from '../../reminders/i18n.js';
 import { zh as meetingsZh } from '../../features/meetings/i18n.js';
 import { zh as reportsZh } from '../../features/reports/i18n.js';
 import { zh as feedbackZh } from '../../features/feedback/i18n.js';
+import { zh as recordsFilesZh } from '../../features/records-files/i18n.js';
+import { zh as visitsZh } from '../../features/visits/i18n.js';
 import { zh as faqLearnZh } from '../../features/faq/learn-i18n.js';
 
 export const zh = {
@@ -281,6 +283,8 @@ export const zh = {
   ...reportsZh,
   ...feedbackZh,
   ...recordsZh,
+  ...recordsFilesZh,
+  ...visitsZh,
   ...faqLearnZh,
 } as const;
 
