@@ -12,6 +12,7 @@ import { faqFeature } from './faq/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
 import { createFeedbackFeature } from './feedback/index.js';
+import { overviewFeature } from './overview/index.js';
 
 /**
  * Features in the order their handlers run; help comes last because it answers what is left.
@@ -26,6 +27,7 @@ export function allFeatures(config: Pick<Config, 'inboxKey'> = { inboxKey: null 
     noticesFeature,
     meetingsFeature,
     reportsFeature,
+    overviewFeature,
     createFeedbackFeature(config),
     faqFeature,
   ];

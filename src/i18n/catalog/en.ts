@@ -1,4 +1,5 @@
 import { en as reportsEn } from '../../features/reports/i18n.js';
+import { en as overviewEn } from '../../features/overview/i18n.js';
 import type { MessageKey } from './zh.js';
 import { en as feedbackEn } from '../../features/feedback/i18n.js';
 
@@ -283,6 +284,7 @@ export const en: Record<MessageKey, string> = {
   'reply.alsoFor': '<i>Also answering: </i>',
   'reply.alsoSeparator': ', ',
   ...reportsEn,
+  ...overviewEn,
   ...feedbackEn,
   ...faqLearnEn,
 };
