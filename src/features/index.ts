@@ -13,6 +13,7 @@ import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
 import { createFeedbackFeature } from './feedback/index.js';
 import { overviewFeature } from './overview/index.js';
+import { statsFeature } from './stats/index.js';
 
 /**
  * Features in the order their handlers run; help comes last because it answers what is left.
@@ -28,6 +29,7 @@ export function allFeatures(config: Pick<Config, 'inboxKey'> = { inboxKey: null 
     meetingsFeature,
     reportsFeature,
     overviewFeature,
+    statsFeature,
     createFeedbackFeature(config),
     faqFeature,
   ];

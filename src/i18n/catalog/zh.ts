@@ -2,6 +2,7 @@ import { zh as remindersZh } from '../../reminders/i18n.js';
 import { zh as meetingsZh } from '../../features/meetings/i18n.js';
 import { zh as reportsZh } from '../../features/reports/i18n.js';
 import { zh as overviewZh } from '../../features/overview/i18n.js';
+import { zh as statsZh } from '../../features/stats/i18n.js';
 import { zh as feedbackZh } from '../../features/feedback/i18n.js';
 import { zh as faqLearnZh } from '../../features/faq/learn-i18n.js';
 
@@ -276,6 +277,7 @@ export const zh = {
   'reply.alsoSeparator': '、',
   ...reportsZh,
   ...overviewZh,
+  ...statsZh,
   ...feedbackZh,
   ...faqLearnZh,
 } as const;
