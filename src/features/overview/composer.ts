@@ -6,6 +6,7 @@ import { localIsoDate } from '../../shared/when.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { privateOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
+import { plain } from '../reports/export.js';
 import type { Overview } from './rows.js';
 import { overviewFile, overviewFor, viewerOf, type OverviewViewer } from './service.js';
 import { pageCount, renderPage } from './view.js';
@@ -67,8 +68,7 @@ export function overviewComposer(deps: AppDeps): Composer<BotContext> {
     const overview = await load(viewer);
     if (value.action === 'csv' || value.action === 'xlsx') {
       await ctx.answerCbQuery();
-      const name =
-        viewer.kind === 'branch' ? viewer.branchName : ctx.t('overview.headerOwn', { page: 1, pages: 1, count: overview.rows.length }).replace(/<[^>]+>/g, '');
+      const name = viewer.kind === 'branch' ? viewer.branchName : plain(ctx.t('overview.headerOwn', { page: 1, pages: 1, count: overview.rows.length }));
       const out = await overviewFile(ctx.t, overview, name, value.action, timeZone, localIsoDate(deps.clock.now(), timeZone));
       deps.logger.info({ event: 'overview_exported', format: value.action, classes: overview.rows.length }, 'overview exported');
       await ctx.replyWithDocument(

@@ -2,6 +2,7 @@ import type { Translate } from '../../i18n/i18n.js';
 import { formatLocal } from '../../shared/local-time.js';
 import type { Cell, Sheet } from '../../shared/spreadsheet.js';
 import type { PipelineCounts } from '../records/counts.js';
+import { plain } from '../reports/export.js';
 import type { Overview, OverviewRow, OverviewTotal } from './rows.js';
 
 /** Classes on one page of /overview (about 8 lines each: well under Telegram's 4096 characters). */
@@ -83,16 +84,6 @@ export function renderPage(t: Translate, overview: Overview, page: number, heade
   return [header, ...rows.map((r) => classBlock(t, r, timeZone)), totalLine(t, overview.total)].join('\n\n');
 }
 
-/** Catalog strings are HTML; a file wants the text. */
-export const plainText = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-
 const countCells = (c: PipelineCounts): Cell[] => [
   c.applicationsThisTerm,
   c.thoughtReportsThisQuarter,
@@ -106,7 +97,7 @@ const countCells = (c: PipelineCounts): Cell[] => [
 
 /** The overview as a sheet: one row per class, then the total row. */
 export function overviewSheet(t: Translate, overview: Overview, name: string, timeZone: string): Sheet {
-  const p = (key: Parameters<Translate>[0]) => plainText(t(key));
+  const p = (key: Parameters<Translate>[0]) => plain(t(key));
   const yesNo = (v: boolean) => p(v ? 'overview.yes' : 'overview.no');
   const header = [
     'class',
