@@ -9,7 +9,7 @@ import { replyHtml } from '../../telegram/reply.js';
 import { plain } from '../reports/export.js';
 import type { Overview } from './rows.js';
 import { overviewFile, overviewFor, viewerOf, type OverviewViewer } from './service.js';
-import { pageCount, renderPage } from './view.js';
+import { pagesOf, renderPage } from './view.js';
 
 /** ov:<action>[:<page>] — p: show a page, csv / xlsx: the whole overview as a file. */
 export const overviewButton = defineCallback(
@@ -31,8 +31,8 @@ function keyboard(ctx: BotContext, page: number, pages: number): InlineKeyboardB
   return nav.length > 0 ? [nav, files] : [files];
 }
 
-function headerOf(ctx: BotContext, viewer: OverviewViewer, overview: Overview, page: number): string {
-  const params = { page: page + 1, pages: pageCount(overview.rows.length), count: overview.rows.length };
+function headerOf(ctx: BotContext, viewer: OverviewViewer, overview: Overview, page: number, pages: number): string {
+  const params = { page: page + 1, pages, count: overview.rows.length };
   return viewer.kind === 'branch' ? ctx.t('overview.header', { ...params, branch: viewer.branchName }) : ctx.t('overview.headerOwn', params);
 }
 
@@ -44,18 +44,23 @@ export function overviewComposer(deps: AppDeps): Composer<BotContext> {
     const now = deps.clock.now();
     return overviewFor(deps.db, viewer, localIsoDate(now, timeZone), now);
   };
-  const message = (ctx: BotContext, viewer: OverviewViewer, overview: Overview, page: number) => ({
-    html: renderPage(ctx.t, overview, page, headerOf(ctx, viewer, overview, page), timeZone),
-    keyboard: keyboard(ctx, page, pageCount(overview.rows.length)),
-  });
+  /** The page's message, or null when there is no such page (any more). */
+  const message = (ctx: BotContext, viewer: OverviewViewer, overview: Overview, page: number) => {
+    const pages = pagesOf(ctx.t, overview, timeZone);
+    if (overview.rows.length === 0 || page >= pages.length) return null;
+    return {
+      html: renderPage(ctx.t, overview, pages[page]!, headerOf(ctx, viewer, overview, page, pages.length)),
+      keyboard: keyboard(ctx, page, pages.length),
+    };
+  };
 
   composer.command('overview', privateOnly, async (ctx) => {
     const viewer = viewerOf(ctx.roles);
     if (!viewer) return replyHtml(ctx, ctx.t('overview.refused'));
     const overview = await load(viewer);
     if (overview.rows.length === 0) return replyHtml(ctx, ctx.t('overview.noClasses'));
-    const { html, keyboard } = message(ctx, viewer, overview, 0);
-    await replyHtml(ctx, html, { keyboard });
+    const first = message(ctx, viewer, overview, 0)!;
+    await replyHtml(ctx, first.html, { keyboard: first.keyboard });
   });
 
   composer.on('callback_query', async (ctx, next) => {
@@ -77,12 +82,11 @@ export function overviewComposer(deps: AppDeps): Composer<BotContext> {
       );
       return;
     }
-    const page = value.page!;
-    if (overview.rows.length === 0 || page >= pageCount(overview.rows.length)) return ctx.answerCbQuery(ctx.t('overview.pageGone'), { show_alert: true });
+    const shown = message(ctx, viewer, overview, value.page!);
+    if (!shown) return ctx.answerCbQuery(ctx.t('overview.pageGone'), { show_alert: true });
     await ctx.answerCbQuery();
-    const { html, keyboard } = message(ctx, viewer, overview, page);
     await ctx
-      .editMessageText(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: { inline_keyboard: keyboard } })
+      .editMessageText(shown.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: { inline_keyboard: shown.keyboard } })
       .catch(() => undefined);
   });
   return composer;

@@ -1,14 +1,15 @@
 import type { Translate } from '../../i18n/i18n.js';
+import { cutText } from '../../shared/text.js';
 import { formatLocal } from '../../shared/local-time.js';
 import type { Cell, Sheet } from '../../shared/spreadsheet.js';
 import type { PipelineCounts } from '../records/counts.js';
 import { plain } from '../reports/export.js';
 import type { Overview, OverviewRow, OverviewTotal } from './rows.js';
 
-/** Classes on one page of /overview (about 8 lines each: well under Telegram's 4096 characters). */
+/** Classes on one page of /overview, unless long names and titles make a page shorter. */
 export const PAGE_SIZE = 10;
-
-export const pageCount = (classes: number) => Math.max(1, Math.ceil(classes / PAGE_SIZE));
+/** Telegram's 4096 characters of text a message, less room for the header. */
+const PAGE_TEXT_BUDGET = 3800;
 
 const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
@@ -26,13 +27,14 @@ export function countsLine(t: Translate, c: PipelineCounts): string {
 
 function classBlock(t: Translate, r: OverviewRow, timeZone: string): string {
   const unreachable = t('overview.unreachable');
-  const names = r.liaisons.map((l) => `${l.name}${l.reachable ? '' : unreachable}`);
+  // user-written names and titles are cut so ten classes always fit one message
+  const names = r.liaisons.map((l) => `${cutText(l.name, 20)}${l.reachable ? '' : unreachable}`);
   const lines = [
-    t('overview.class', { name: r.name, code: r.code, tags: r.tags.map((tag) => `#${tag}`).join(' ') }).trimEnd(),
+    t('overview.class', { name: r.name, code: r.code, tags: cutText(r.tags.map((tag) => `#${tag}`).join(' '), 40) }).trimEnd(),
     names.length > 0 ? t('overview.liaisons', { names: names.join('、') }) : t('overview.liaisonsNone'),
   ];
   if (r.liaisonWarning) lines.push(t('overview.liaisonWarning', { count: r.liaisons.length }));
-  lines.push(!r.chat ? t('overview.chatNone') : t(r.chat.active ? 'overview.chat' : 'overview.chatInactive', { title: r.chat.title }));
+  lines.push(!r.chat ? t('overview.chatNone') : t(r.chat.active ? 'overview.chat' : 'overview.chatInactive', { title: cutText(r.chat.title, 40) }));
   const { notices, acknowledgements, rate } = r.acks;
   lines.push(
     notices === 0
@@ -51,7 +53,7 @@ function classBlock(t: Translate, r: OverviewRow, timeZone: string): string {
     m
       ? t('overview.meeting', {
           when: formatLocal(m.startsAt, timeZone).slice(5),
-          topic: m.topic,
+          topic: cutText(m.topic, 30),
           confirmed: t(m.liaisonConfirmed ? 'overview.confirmed' : 'overview.unconfirmed'),
         })
       : t('overview.meetingNone'),
@@ -78,10 +80,29 @@ export function totalLine(t: Translate, total: OverviewTotal): string {
   ].join('\n');
 }
 
-/** One page of the overview as HTML: the header, up to PAGE_SIZE classes, the branch total. */
-export function renderPage(t: Translate, overview: Overview, page: number, header: string, timeZone: string): string {
-  const rows = overview.rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
-  return [header, ...rows.map((r) => classBlock(t, r, timeZone)), totalLine(t, overview.total)].join('\n\n');
+/** The class blocks of the overview, split into pages of up to PAGE_SIZE classes whose text fits one message (total line included). */
+export function pagesOf(t: Translate, overview: Overview, timeZone: string): string[][] {
+  const total = plain(totalLine(t, overview.total)).length;
+  const pages: string[][] = [[]];
+  let used = total;
+  for (const row of overview.rows) {
+    const block = classBlock(t, row, timeZone);
+    const size = plain(block).length + 2;
+    const page = pages.at(-1)!;
+    if (page.length > 0 && (page.length >= PAGE_SIZE || used + size > PAGE_TEXT_BUDGET)) {
+      pages.push([block]);
+      used = total + size;
+    } else {
+      page.push(block);
+      used += size;
+    }
+  }
+  return pages;
+}
+
+/** One page as HTML: the header, its classes, the branch total. */
+export function renderPage(t: Translate, overview: Overview, blocks: string[], header: string): string {
+  return [header, ...blocks, totalLine(t, overview.total)].join('\n\n');
 }
 
 const countCells = (c: PipelineCounts): Cell[] => [
