@@ -376,7 +376,7 @@ describe('robustness', () => {
     const privateZh = menus.find((c) => (c.params.scope as { type: string }).type === 'all_private_chats' && !c.params.language_code);
     expect((privateZh!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['cancel', 'feedback', 'start', 'help', 'whoami']);
     const admins = menus.find((c) => (c.params.scope as { type: string }).type === 'all_chat_administrators' && c.params.language_code === 'en');
-    expect((admins!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['liaisons', 'feedback', 'report', 'ask', 'help']);
+    expect((admins!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['liaisons', 'stats', 'feedback', 'report', 'ask', 'help']);
   });
 });
 
