@@ -15,6 +15,8 @@ import { createFeedbackFeature } from './feedback/index.js';
 import { recordsFeature } from './records/index.js';
 import { recordsFilesFeature } from './records-files/index.js';
 import { visitsFeature } from './visits/index.js';
+import { overviewFeature } from './overview/index.js';
+import { statsFeature } from './stats/index.js';
 
 /**
  * Features in the order their handlers run; help comes last because it answers what is left.
@@ -32,6 +34,8 @@ export function allFeatures(config: Pick<Config, 'inboxKey'> = { inboxKey: null 
     recordsFeature,
     recordsFilesFeature,
     visitsFeature,
+    overviewFeature,
+    statsFeature,
     createFeedbackFeature(config),
     faqFeature,
   ];

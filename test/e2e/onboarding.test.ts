@@ -383,7 +383,7 @@ describe('robustness', () => {
       'whoami',
     ]);
     const admins = menus.find((c) => (c.params.scope as { type: string }).type === 'all_chat_administrators' && c.params.language_code === 'en');
-    expect((admins!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['liaisons', 'feedback', 'report', 'ask', 'help']);
+    expect((admins!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['liaisons', 'stats', 'feedback', 'report', 'ask', 'help']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { branchForCommand, writeCommandFile } from '../../cli/branch-file.js';
 import type { Db } from '../../db/schema.js';
 import { translator } from '../../i18n/i18n.js';
 import type { SpreadsheetFormat } from '../../shared/spreadsheet.js';
@@ -36,20 +36,11 @@ export async function runReportsExport(
   timeZone: string,
   io: { out(line: string): void; err(line: string): void },
 ): Promise<number> {
-  const branches = await db.selectFrom('branches').select(['id', 'name']).orderBy('id').execute();
-  const branch = args.branch !== undefined ? branches.find((b) => b.name === args.branch) : branches.length === 1 ? branches[0] : undefined;
-  if (!branch) {
-    io.err(args.branch !== undefined ? `No branch is named "${args.branch}".` : `There are ${branches.length} branches; name one with --branch NAME.`);
-    return 1;
-  }
+  const branch = await branchForCommand(db, args.branch, io);
+  if (!branch) return 1;
   const result = await exportPeriod(db, branch.id, args.period, args.format, translator('zh'), timeZone);
   const file = args.out ?? result.filename;
-  try {
-    await writeFile(file, result.file);
-  } catch {
-    io.err(`Cannot write ${file}.`);
-    return 1;
-  }
+  if (!(await writeCommandFile(file, result.file, io))) return 1;
   io.out(`Wrote ${result.rows} class reports of ${args.period} (${branch.name}) to ${file}.`);
   return 0;
 }

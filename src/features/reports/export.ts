@@ -58,7 +58,7 @@ export async function periodSheet(db: Executor, branchId: number, period: string
 }
 
 /** Catalog strings are HTML; a file wants the text. */
-const plain = (html: string) =>
+export const plain = (html: string) =>
   html
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<')

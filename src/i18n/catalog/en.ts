@@ -1,5 +1,7 @@
 import { en as recordsEn } from '../../features/records/i18n.js';
 import { en as reportsEn } from '../../features/reports/i18n.js';
+import { en as overviewEn } from '../../features/overview/i18n.js';
+import { en as statsEn } from '../../features/stats/i18n.js';
 import type { MessageKey } from './zh.js';
 import { en as feedbackEn } from '../../features/feedback/i18n.js';
 import { en as recordsFilesEn } from '../../features/records-files/i18n.js';
@@ -291,6 +293,8 @@ export const en: Record<MessageKey, string> = {
   'reply.alsoFor': '<i>Also answering: </i>',
   'reply.alsoSeparator': ', ',
   ...reportsEn,
+  ...overviewEn,
+  ...statsEn,
   ...feedbackEn,
   ...recordsEn,
   ...recordsFilesEn,

@@ -2,6 +2,8 @@ import { zh as recordsZh } from '../../features/records/i18n.js';
 import { zh as remindersZh } from '../../reminders/i18n.js';
 import { zh as meetingsZh } from '../../features/meetings/i18n.js';
 import { zh as reportsZh } from '../../features/reports/i18n.js';
+import { zh as overviewZh } from '../../features/overview/i18n.js';
+import { zh as statsZh } from '../../features/stats/i18n.js';
 import { zh as feedbackZh } from '../../features/feedback/i18n.js';
 import { zh as recordsFilesZh } from '../../features/records-files/i18n.js';
 import { zh as visitsZh } from '../../features/visits/i18n.js';
@@ -281,6 +283,8 @@ export const zh = {
   'reply.alsoFor': '<i>同样的问题也回复给：</i>',
   'reply.alsoSeparator': '、',
   ...reportsZh,
+  ...overviewZh,
+  ...statsZh,
   ...feedbackZh,
   ...recordsZh,
   ...recordsFilesZh,
