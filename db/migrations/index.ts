@@ -18,6 +18,7 @@ import * as faqReview from './2026-12-02-230-faq-review.js';
 import * as feedback from './2026-12-02-220-feedback.js';
 import * as faqBranches from './2026-12-02-235-faq-branches.js';
 import * as records from './2026-12-02-300-records.js';
+import * as dashboard from './2026-12-02-330-dashboard.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-220-feedback': feedback,
   '2026-12-02-235-faq-branches': faqBranches,
   '2026-12-02-300-records': records,
+  '2026-12-02-330-dashboard': dashboard,
 };

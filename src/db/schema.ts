@@ -31,6 +31,7 @@ import type {
   ReportHintsTable,
   ReportsTable,
 } from '../features/feedback/tables.js';
+import type { DashboardLoginCodesTable, DashboardMenuButtonsTable, DashboardSessionsTable } from '../features/dashboard/tables.js';
 import type { DormVisitsTable, PipelineRecordsTable, PipelineStageChangesTable, RecordChangesTable, ThoughtReportsTable } from '../features/records/tables.js';
 
 export interface Database {
@@ -82,6 +83,9 @@ export interface Database {
   thought_reports: ThoughtReportsTable;
   dorm_visits: DormVisitsTable;
   record_changes: RecordChangesTable;
+  dashboard_login_codes: DashboardLoginCodesTable;
+  dashboard_sessions: DashboardSessionsTable;
+  dashboard_menu_buttons: DashboardMenuButtonsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -12,6 +12,7 @@ import { faqFeature } from './faq/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
 import { createFeedbackFeature } from './feedback/index.js';
+import { dashboardFeature } from './dashboard/index.js';
 
 /**
  * Features in the order their handlers run; help comes last because it answers what is left.
@@ -20,6 +21,7 @@ import { createFeedbackFeature } from './feedback/index.js';
  */
 export function allFeatures(config: Pick<Config, 'inboxKey'> = { inboxKey: null }): Feature[] {
   const features: Feature[] = [
+    dashboardFeature,
     invitesFeature,
     classesFeature,
     groupsFeature,

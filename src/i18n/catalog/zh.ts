@@ -1,5 +1,6 @@
 import { zh as remindersZh } from '../../reminders/i18n.js';
 import { zh as meetingsZh } from '../../features/meetings/i18n.js';
+import { zh as dashboardZh } from '../../features/dashboard/i18n.js';
 import { zh as reportsZh } from '../../features/reports/i18n.js';
 import { zh as feedbackZh } from '../../features/feedback/i18n.js';
 import { zh as faqLearnZh } from '../../features/faq/learn-i18n.js';
@@ -7,6 +8,7 @@ import { zh as faqLearnZh } from '../../features/faq/learn-i18n.js';
 export const zh = {
   ...remindersZh,
   ...meetingsZh,
+  ...dashboardZh,
   // roles
   'role.secretary': '支部书记',
   'role.liaison': '联系班级的党员（联络员）',
