@@ -9,6 +9,7 @@ import type { Db } from '../db/schema.js';
 import { importClassesCsv } from '../features/classes/import-csv.js';
 import { ensureFirstBranch } from '../features/classes/queries.js';
 import { runFaqCommand } from '../features/faq/cli.js';
+import { dashboardBadUsage, dashboardLinkPerson, dashboardUsage, runDashboardLink } from '../features/dashboard/cli.js';
 import { reportsExportArgs, reportsExportBadUsage, reportsUsage, runReportsExport } from '../features/reports/cli.js';
 import { inviteLink } from '../features/invites/codes.js';
 import { createInvite } from '../features/invites/service.js';
@@ -27,7 +28,8 @@ const usage = `Usage:
   npm run cli -- faq import FILE.yaml      add or replace FAQ entries by slug (a file with any error changes nothing)
   npm run cli -- faq export [FILE.yaml]    write the FAQ knowledge base (to standard output without FILE)
   npm run cli -- faq match < questions.txt one question per line in, one JSON line out: {q, slug, score, outcome}
-${reportsUsage}`;
+${reportsUsage}
+${dashboardUsage}`;
 
 /** The operator's command line: returns the exit code (0 ok, 1 failed, 2 bad usage). */
 export async function runCli(argv: string[], env: Record<string, string | undefined>, io: CliIo, clock: Clock = systemClock): Promise<number> {
@@ -42,6 +44,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         period: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        person: { type: 'string' },
       },
     });
   } catch (error) {
@@ -52,7 +55,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const command = `${group ?? ''} ${action ?? ''}`.trim();
   if (
     parsed.values.help ||
-    !['db migrate', 'invite secretary', 'classes import', 'faq import', 'faq export', 'faq match', 'reports export'].includes(command)
+    !['db migrate', 'invite secretary', 'classes import', 'faq import', 'faq export', 'faq match', 'reports export', 'dashboard link'].includes(command)
   ) {
     io.err(usage);
     return parsed.values.help ? 0 : 2;
@@ -69,6 +72,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const exportArgs = command === 'reports export' ? reportsExportArgs({ ...parsed.values, branch: branchName }) : null;
   if (command === 'reports export' && !exportArgs) {
     io.err(`${reportsExportBadUsage}\n${usage}`);
+    return 2;
+  }
+  const dashboardPerson = command === 'dashboard link' ? dashboardLinkPerson(parsed.values.person) : null;
+  if (command === 'dashboard link' && dashboardPerson === null) {
+    io.err(`${dashboardBadUsage}\n${usage}`);
     return 2;
   }
   if (command === 'invite secretary' && (!branchName || branchName.length > 64)) {
@@ -99,6 +107,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     if (command === 'invite secretary') return await inviteSecretary(db, clock, branchName!, config, io);
     if (group === 'faq') return await runFaqCommand(db, clock, action!, file, io);
     if (exportArgs) return await runReportsExport(db, exportArgs, config.timeZone, io);
+    if (dashboardPerson !== null) return await runDashboardLink(db, clock, dashboardPerson, config.webAppUrl, io);
     // A fresh database gets its first branch exactly as the bot's first start makes it.
     await ensureFirstBranch(db, config.defaultBranchName);
     return await importClasses(db, file!, branchName, io);

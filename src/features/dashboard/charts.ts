@@ -164,7 +164,8 @@ export async function faqPerWeek(db: Executor, classIds: readonly number[], now:
       sql<number>`count(*) filter (where status in ('answered', 'suggested'))::int`.as('bot'),
       sql<number>`count(*) filter (where status not in ('answered', 'suggested'))::int`.as('liaisons'),
     ])
-    .groupBy(week)
+    // by position: the time zone is a parameter, so the select's expression and a repeated one would differ
+    .groupBy(sql`1`)
     .execute();
   const byWeek = new Map(rows.map((r) => [r.week, r]));
   return weeks.map((w) => ({ week: w, bot: byWeek.get(w)?.bot ?? 0, liaisons: byWeek.get(w)?.liaisons ?? 0 }));
