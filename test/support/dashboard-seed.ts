@@ -67,7 +67,8 @@ export async function seedBranchHistory(
     .returning('id')
     .executeTakeFirstOrThrow();
   for (let p = periods - 1; p >= 0; p--) {
-    const due = new Date(now.getTime() - p * 30 * DAY - 2 * DAY);
+    // the 28th of each month before now's, 12:00 in Shanghai
+    const due = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1 - p, 28, 4));
     const occurrence = await db
       .insertInto('report_occurrences')
       .values({ deadline_id: deadline.id, due_at: due, period: due.toISOString().slice(0, 7), opened_at: new Date(due.getTime() - 7 * DAY) })
@@ -113,4 +114,9 @@ export async function seedBranchHistory(
     from classes c where c.id in (${ids}) and c.id % 4 <> 0`.execute(db);
   await sql`insert into meeting_occurrences (meeting_id, starts_at, revision, plan)
     select m.id, ${startsAt}, 0, '[]'::jsonb from meetings m where m.class_id in (${ids})`.execute(db);
+  // the liaisons of every other class have said they will come
+  await sql`insert into meeting_attendance (occurrence_id, person_id, answer, answered_at)
+    select o.id, r.person_id, 'yes', ${now} from meeting_occurrences o join meetings m on m.id = o.meeting_id
+      join role_assignments r on r.class_id = m.class_id and r.role = 'liaison'
+    where m.class_id in (${ids}) and m.class_id % 2 = 1`.execute(db);
 }
