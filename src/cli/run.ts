@@ -11,6 +11,7 @@ import { ensureFirstBranch } from '../features/classes/queries.js';
 import { runFaqCommand } from '../features/faq/cli.js';
 import { dashboardBadUsage, dashboardLinkPerson, dashboardUsage, runDashboardLink } from '../features/dashboard/cli.js';
 import { reportsExportArgs, reportsExportBadUsage, reportsUsage, runReportsExport } from '../features/reports/cli.js';
+import { overviewArgs, overviewBadUsage, overviewUsage, runOverviewExport } from '../features/overview/cli.js';
 import { inviteLink } from '../features/invites/codes.js';
 import { createInvite } from '../features/invites/service.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -29,6 +30,7 @@ const usage = `Usage:
   npm run cli -- faq export [FILE.yaml]    write the FAQ knowledge base (to standard output without FILE)
   npm run cli -- faq match < questions.txt one question per line in, one JSON line out: {q, slug, score, outcome}
 ${reportsUsage}
+${overviewUsage}
 ${dashboardUsage}`;
 
 /** The operator's command line: returns the exit code (0 ok, 1 failed, 2 bad usage). */
@@ -52,10 +54,12 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     return 2;
   }
   const [group, action, file] = parsed.positionals;
-  const command = `${group ?? ''} ${action ?? ''}`.trim();
+  const command = group === 'overview' && action === undefined ? 'overview' : `${group ?? ''} ${action ?? ''}`.trim();
   if (
     parsed.values.help ||
-    !['db migrate', 'invite secretary', 'classes import', 'faq import', 'faq export', 'faq match', 'reports export', 'dashboard link'].includes(command)
+    !['db migrate', 'invite secretary', 'classes import', 'faq import', 'faq export', 'faq match', 'reports export', 'overview', 'dashboard link'].includes(
+      command,
+    )
   ) {
     io.err(usage);
     return parsed.values.help ? 0 : 2;
@@ -72,6 +76,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const exportArgs = command === 'reports export' ? reportsExportArgs({ ...parsed.values, branch: branchName }) : null;
   if (command === 'reports export' && !exportArgs) {
     io.err(`${reportsExportBadUsage}\n${usage}`);
+    return 2;
+  }
+  const overview = command === 'overview' ? overviewArgs({ ...parsed.values, branch: branchName }) : null;
+  if (command === 'overview' && !overview) {
+    io.err(`${overviewBadUsage}\n${usage}`);
     return 2;
   }
   const dashboardPerson = command === 'dashboard link' ? dashboardLinkPerson(parsed.values.person) : null;
@@ -106,6 +115,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     }
     if (command === 'invite secretary') return await inviteSecretary(db, clock, branchName!, config, io);
     if (group === 'faq') return await runFaqCommand(db, clock, action!, file, io);
+    if (overview) return await runOverviewExport(db, overview, config.timeZone, clock.now(), io);
     if (exportArgs) return await runReportsExport(db, exportArgs, config.timeZone, io);
     if (dashboardPerson !== null) return await runDashboardLink(db, clock, dashboardPerson, config.webAppUrl, io);
     // A fresh database gets its first branch exactly as the bot's first start makes it.

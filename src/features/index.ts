@@ -13,6 +13,8 @@ import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
 import { createFeedbackFeature } from './feedback/index.js';
 import { dashboardFeature } from './dashboard/index.js';
+import { overviewFeature } from './overview/index.js';
+import { statsFeature } from './stats/index.js';
 
 /**
  * Features in the order their handlers run; help comes last because it answers what is left.
@@ -28,6 +30,8 @@ export function allFeatures(config: Pick<Config, 'inboxKey'> = { inboxKey: null 
     noticesFeature,
     meetingsFeature,
     reportsFeature,
+    overviewFeature,
+    statsFeature,
     createFeedbackFeature(config),
     faqFeature,
   ];

@@ -1,9 +1,13 @@
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { signInitData } from '../../src/features/dashboard/init-data.js';
 import { startDashboardFixture, liaisonA, liaisonB, secretary, student, WEB_APP_URL, type DashboardFixture } from '../support/dashboard-fixture.js';
-import { makeUser } from '../support/fake-bot-api/index.js';
+import { makeUser, startFakeBotApi } from '../support/fake-bot-api/index.js';
+import { conversation } from '../support/conversation.js';
+import { startHarness } from '../support/harness.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 let t: TestDb;
@@ -148,11 +152,11 @@ describe('dashboard: the xlsx download', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.name).toBe('支部概览');
+    expect(sheet.name).toBe('党支部');
     expect(sheet.getRow(1).getCell(1).value).toBe('班级');
     const names = [2, 3].map((r) => sheet.getRow(r).getCell(1).value);
     expect(names.sort()).toEqual(['计科2101', '计科2102']);
-    expect(String(sheet.getRow(4).getCell(1).value)).toBe('合计 (2)');
+    expect(String(sheet.getRow(4).getCell(1).value)).toBe('合计');
     expect((await get('/api/overview.xlsx', { initData: f.initData(student) })).status).toBe(403);
   });
 });
@@ -205,7 +209,7 @@ describe('dashboard: the one-time login link', () => {
     }
     const refused = await link(student.id);
     expect(refused.code).toBe(1);
-    expect(refused.err.join('\n')).toContain('neither a branch secretary nor a liaison');
+    expect(refused.err.join('\n')).toContain('has no role the dashboard is for');
     expect((await get('/login?code=short')).status).toBe(401);
   });
 });
@@ -220,6 +224,46 @@ describe('dashboard: the menu button', () => {
       text: '支部概览',
       web_app: { url: WEB_APP_URL },
     });
+  });
+});
+
+describe('dashboard: reached from the chat and the webhook server', () => {
+  it('puts an "open the dashboard" button under /overview', async () => {
+    const since = f.h.api.mark();
+    await conversation(f.h).private(secretary, '/overview');
+    const reply = f.h.api.calls.slice(since).find((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === secretary.id)!;
+    const rows = (reply.params.reply_markup as { inline_keyboard: Array<Array<Record<string, unknown>>> }).inline_keyboard;
+    expect(rows.at(-1)).toEqual([{ text: '📊 打开支部概览', web_app: { url: WEB_APP_URL } }]);
+  });
+
+  it('is served by the webhook server in webhook mode, beside the webhook path', async () => {
+    const api = await startFakeBotApi();
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve)); // a port just free
+    const hook = await startHarness({
+      db: t.db,
+      api,
+      clock: f.clock,
+      env: { BOT_MODE: 'webhook', WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`, WEBHOOK_PORT: String(port), WEBHOOK_SECRET: 'hook_secret' },
+    });
+    try {
+      expect(hook.app.webPort).toBe(port);
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<script defer src="app.js"></script>');
+      const initData = signInitData(
+        { user: JSON.stringify({ id: secretary.id, first_name: '王书记' }), auth_date: String(Math.floor(f.clock.now().getTime() / 1000)) },
+        api.token,
+      );
+      const me = await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { authorization: `tma ${initData}` } });
+      expect(me.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/elsewhere`)).status).toBe(404);
+    } finally {
+      await hook.stop();
+      await api.close();
+    }
   });
 });
 

@@ -23,6 +23,7 @@ describe('commands each role sees', () => {
     expect(names([], 'private')).toEqual(['cancel', 'feedback', 'help', 'start', 'whoami']);
     expect(names([role('liaison')], 'private')).toEqual([
       'bind_link',
+      'briefing',
       'cancel',
       'feedback',
       'feedback_list',
@@ -31,6 +32,7 @@ describe('commands each role sees', () => {
       'meetings',
       'notice',
       'notices',
+      'overview',
       'report',
       'start',
       'whoami',
@@ -39,6 +41,7 @@ describe('commands each role sees', () => {
     expect(names([role('secretary')], 'private')).toEqual([
       'bind_link',
       'branch',
+      'briefing',
       'cancel',
       'class_add',
       'class_tags',
@@ -60,6 +63,7 @@ describe('commands each role sees', () => {
       'meetings',
       'notice',
       'notices',
+      'overview',
       'report',
       'reports',
       'start',
@@ -69,10 +73,10 @@ describe('commands each role sees', () => {
   });
 
   it('shows /bind in groups only to those with authority over a class: liaisons, League secretaries, secretaries', () => {
-    expect(names([], 'group')).toEqual(['ask', 'feedback', 'help', 'liaisons', 'report']);
-    expect(names([role('liaison')], 'group')).toEqual(['ask', 'bind', 'feedback', 'help', 'liaisons', 'report']);
-    expect(names([role('league_secretary')], 'group')).toEqual(['ask', 'bind', 'feedback', 'help', 'liaisons', 'report']);
-    expect(names([role('counselor')], 'group')).toEqual(['ask', 'help', 'liaisons', 'feedback', 'report'].sort());
+    expect(names([], 'group')).toEqual(['ask', 'feedback', 'help', 'liaisons', 'report', 'stats']);
+    expect(names([role('liaison')], 'group')).toEqual(['ask', 'bind', 'feedback', 'help', 'liaisons', 'report', 'stats']);
+    expect(names([role('league_secretary')], 'group')).toEqual(['ask', 'bind', 'feedback', 'help', 'liaisons', 'report', 'stats']);
+    expect(names([role('counselor')], 'group')).toEqual(['ask', 'help', 'liaisons', 'feedback', 'report', 'stats'].sort());
   });
 
   it('has a unique name for every command where it is used (/report: a message report in groups, the class report in private)', () => {

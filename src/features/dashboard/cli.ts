@@ -38,7 +38,7 @@ export async function runDashboardLink(
     io.err(
       viewer.reason === 'unknown'
         ? `Nobody with Telegram id ${telegramUserId} has used the bot yet.`
-        : `Telegram id ${telegramUserId} is neither a branch secretary nor a liaison: the dashboard is not for them.`,
+        : `Telegram id ${telegramUserId} has no role the dashboard is for (branch secretary, or a class's liaison, League secretary or counselor).`,
     );
     return 1;
   }

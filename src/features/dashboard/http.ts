@@ -9,7 +9,7 @@ import { localIsoDate } from '../../shared/when.js';
 import { classPage } from './class-page.js';
 import { chartsFor } from './charts.js';
 import { validateInitData } from './init-data.js';
-import { overviewFor, overviewSheet, type OverviewFilter } from './overview.js';
+import { dashboardSheet, filteredOverview, type OverviewFilter } from './overview.js';
 import { redeemLoginCode, SESSION_COOKIE, SESSION_TTL_MS, sessionPerson } from './sessions.js';
 import { mayOpenClass, viewerByPersonId, viewerByTelegramId, type Viewer } from './viewer.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
@@ -79,17 +79,17 @@ export function createDashboardHandler(deps: DashboardDeps, assets: Promise<WebA
       return json(res, 200, {
         name: viewer.name,
         language: viewer.language,
-        secretary: viewer.branchIds.length > 0,
+        secretary: viewer.scope.kind === 'branch',
         classes: viewer.classIds.length,
       });
     }
     if (path === '/api/overview' || path === '/api/overview.xlsx') {
       const filter = filterSchema.safeParse(params);
       if (!filter.success) return badRequest(res, 'expected tag and q of 1-64 characters, or none');
-      const overview = await overviewFor(deps.db, viewer, filter.data satisfies OverviewFilter, now, deps.config.timeZone);
+      const overview = await filteredOverview(deps.db, viewer, filter.data satisfies OverviewFilter, now, deps.config.timeZone);
       if (path === '/api/overview') return json(res, 200, overview);
       const t = translator(viewer.language);
-      const file = await writeSpreadsheet(overviewSheet(overview, t, deps.config.timeZone), 'xlsx');
+      const file = await writeSpreadsheet(dashboardSheet(overview, viewer, t, deps.config.timeZone), 'xlsx');
       res.writeHead(200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="overview-${today}.xlsx"`,

@@ -1,4 +1,5 @@
 import type { Telegram } from 'telegraf';
+import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Executor } from '../../db/schema.js';
 import { t } from '../../i18n/i18n.js';
 import type { Language } from '../../i18n/language.js';
@@ -55,7 +56,7 @@ export async function setMenuButtons(
   return set;
 }
 
-/** The inline button that opens the dashboard (for a private chat: web_app buttons work only there). */
-export function dashboardButton(language: Language, url: string) {
-  return { text: t(language, 'dashboard.openButton'), web_app: { url } };
+/** The keyboard row under /overview that opens the dashboard (private chats only: Telegram takes web_app buttons only there); none without WEB_APP_URL. */
+export function dashboardRow(language: Language, url: string | null): InlineKeyboardButton[][] {
+  return url ? [[{ text: t(language, 'dashboard.openButton'), web_app: { url } }]] : [];
 }

@@ -3,6 +3,8 @@ import type { Translate } from '../../i18n/i18n.js';
 import type { Language } from '../../i18n/language.js';
 import { liaisonList } from '../groups/liaison-list.js';
 import type { ClassMember } from '../people/queries.js';
+import type { PipelineCounts } from '../records/counts.js';
+import { statsHtml } from '../stats/figures.js';
 import type { FaqEntry } from './schemas.js';
 
 /** What a live answer may know about the asker; the class part is looked up only when asked for. */
@@ -11,6 +13,8 @@ export interface AnswerContext {
   t: Translate;
   /** The asker's class (the group's class in a group; the group they last used, in private), or null. */
   klass(): Promise<{ name: string; liaisons: ClassMember[] } | null>;
+  /** The class's pipeline counts today (issue 11), or null when the asker's class is not known. */
+  classCounts(): Promise<{ name: string; counts: PipelineCounts } | null>;
 }
 
 /** Every answer is one of these; an entry's answer is built by `answerOf`, so callers never special-case. */
@@ -45,7 +49,10 @@ const LIVE: Record<string, (entry: FaqEntry) => (ctx: AnswerContext) => Promise<
     return ctx.t('faq.live.liaisons', { class: klass.name, names: liaisonList(klass.liaisons) });
   },
   'anonymous-feedback': withClassLiaisons,
-  'class-stats': withClassLiaisons,
+  'class-stats': () => async (ctx) => {
+    const klass = await ctx.classCounts();
+    return klass ? statsHtml(ctx.t, klass.name, klass.counts) : ctx.t('faq.live.noClass');
+  },
 };
 
 export const liveSlugs = Object.keys(LIVE);

@@ -1,3 +1,4 @@
+import { localIsoDate } from '../../shared/when.js';
 import { Composer } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
@@ -54,7 +55,7 @@ export function askComposer(deps: AppDeps, kb: FaqKnowledgeBase): { composer: Co
       case 'smalltalk':
         return next ? next() : replyHtml(ctx, ctx.t('private.freeText'));
       case 'answer': {
-        const html = await renderAnswer(outcome.entry, answerContext(db, ctx.lang, outcome.klass));
+        const html = await renderAnswer(outcome.entry, answerContext(db, ctx.lang, outcome.klass, localIsoDate(clock.now(), deps.config.timeZone)));
         await replyTo(ctx, chatId, html, { replyTo: chatId < 0 ? messageId : undefined, buttons: notHelpfulButton(ctx.lang, outcome.questionId) });
         return;
       }

@@ -1,3 +1,4 @@
+import { localIsoDate } from '../../shared/when.js';
 import { Composer } from 'telegraf';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
@@ -29,7 +30,7 @@ export function buttonsComposer(deps: AppDeps, kb: FaqKnowledgeBase): Composer<B
       !entry.questions.includes(q.question) &&
       (await proposeFromPress(db, { branchId: q.branch_id, question: q.question, slug: entry.slug, notSlug: null, source: 'suggestion', now }));
     logger.info({ event: 'faq_suggestion_taken', questionId: q.id, slug: entry.slug, proposed }, 'suggestion taken');
-    const html = await renderAnswer(entry, answerContext(db, ctx.lang, await classById(db, q.class_id)));
+    const html = await renderAnswer(entry, answerContext(db, ctx.lang, await classById(db, q.class_id), localIsoDate(now, deps.config.timeZone)));
     await replyTo(ctx, q.telegram_chat_id, html, { replyTo: q.telegram_chat_id < 0 ? q.message_id : undefined, buttons: notHelpfulButton(ctx.lang, q.id) });
     return true;
   };

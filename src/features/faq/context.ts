@@ -6,6 +6,7 @@ import type { Language } from '../../i18n/language.js';
 import type { BotContext } from '../../telegram/context.js';
 import { cutText } from '../../shared/text.js';
 import { classMembers, type ClassMember } from '../people/queries.js';
+import { pipelineCounts } from '../records/counts.js';
 import type { AnswerContext } from './answers.js';
 import { callbackData } from './schemas.js';
 
@@ -24,7 +25,7 @@ export async function classById(db: Executor, classId: number | null): Promise<A
 }
 
 /** What a live answer may look up about the asker's class (once, and only when asked for). */
-export function answerContext(db: Executor, lang: Language, klass: AskerClass | null): AnswerContext {
+export function answerContext(db: Executor, lang: Language, klass: AskerClass | null, today: string): AnswerContext {
   let cached: Promise<{ name: string; liaisons: ClassMember[] } | null> | null = null;
   return {
     lang,
@@ -35,6 +36,7 @@ export function answerContext(db: Executor, lang: Language, klass: AskerClass | 
         const members = (await classMembers(db, [klass.classId])).get(klass.classId) ?? [];
         return { name: klass.name, liaisons: members.filter((m) => m.role === 'liaison') };
       })()),
+    classCounts: async () => (klass ? { name: klass.name, counts: (await pipelineCounts(db, [klass.classId], today)).get(klass.classId)! } : null),
   };
 }
 

@@ -1,4 +1,6 @@
 import { en as reportsEn } from '../../features/reports/i18n.js';
+import { en as overviewEn } from '../../features/overview/i18n.js';
+import { en as statsEn } from '../../features/stats/i18n.js';
 import type { MessageKey } from './zh.js';
 import { en as feedbackEn } from '../../features/feedback/i18n.js';
 
@@ -285,6 +287,8 @@ export const en: Record<MessageKey, string> = {
   'reply.alsoFor': '<i>Also answering: </i>',
   'reply.alsoSeparator': ', ',
   ...reportsEn,
+  ...overviewEn,
+  ...statsEn,
   ...feedbackEn,
   ...faqLearnEn,
 };

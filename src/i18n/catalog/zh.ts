@@ -2,6 +2,8 @@ import { zh as remindersZh } from '../../reminders/i18n.js';
 import { zh as meetingsZh } from '../../features/meetings/i18n.js';
 import { zh as dashboardZh } from '../../features/dashboard/i18n.js';
 import { zh as reportsZh } from '../../features/reports/i18n.js';
+import { zh as overviewZh } from '../../features/overview/i18n.js';
+import { zh as statsZh } from '../../features/stats/i18n.js';
 import { zh as feedbackZh } from '../../features/feedback/i18n.js';
 import { zh as faqLearnZh } from '../../features/faq/learn-i18n.js';
 
@@ -276,6 +278,8 @@ export const zh = {
   'reply.alsoFor': '<i>同样的问题也回复给：</i>',
   'reply.alsoSeparator': '、',
   ...reportsZh,
+  ...overviewZh,
+  ...statsZh,
   ...feedbackZh,
   ...faqLearnZh,
 } as const;
