@@ -52,44 +52,43 @@ export async function chartsFor(db: Executor, classIds: readonly number[], now: 
   return { acknowledgements, timeliness, funnel: totalOf(counts.values()), faqWeeks };
 }
 
-/** Acknowledgements of the latest notices that asked for them, over the classes given. */
+/**
+ * Acknowledgements of the latest notices that asked for them, over the classes given: per notice the
+ * acknowledgements in the classes it reached and the members seen there (each class's count taken once).
+ */
 export async function ackRates(db: Executor, classIds: readonly number[]): Promise<AckPoint[]> {
   if (classIds.length === 0) return [];
-  const rows = await db
-    .with('recent', (q) =>
-      q
-        .selectFrom('notices as n')
-        .innerJoin('deliveries as d', 'd.notice_id', 'n.id')
-        .where('n.ask_ack', '=', true)
-        .where('n.retracted_at', 'is', null)
-        .where('d.state', '=', 'sent')
-        .where('d.class_id', 'in', classIds)
-        .select(['n.id', 'n.text', sql<Date>`min(d.sent_at)`.as('sent_at')])
-        .groupBy(['n.id', 'n.text'])
-        .orderBy(sql`min(d.sent_at)`, 'desc')
-        .limit(NOTICES_SHOWN),
-    )
-    .selectFrom('recent as r')
-    .select([
-      'r.id',
-      'r.text',
-      'r.sent_at',
-      sql<number>`(select count(*)::int from acknowledgements a join deliveries d on d.id = a.delivery_id
-        where d.notice_id = r.id and d.state = 'sent' and d.class_id in (${sql.join(classIds)}))`.as('acks'),
-      sql<number>`(select count(*)::int from class_members_seen m join deliveries d on d.class_id = m.class_id
-        where d.notice_id = r.id and d.state = 'sent' and d.class_id in (${sql.join(classIds)}))`.as('members'),
-    ])
-    .orderBy('r.sent_at')
-    .execute();
+  const ids = sql.join(classIds);
+  const { rows } = await sql<{ id: number; text: string; sent_at: Date; acks: number | null; members: number | null }>`
+    with recent as (
+      select n.id, n.text, min(d.sent_at) as sent_at from notices n join deliveries d on d.notice_id = n.id
+      where n.ask_ack and n.retracted_at is null and d.state = 'sent' and d.class_id in (${ids})
+      group by n.id, n.text order by min(d.sent_at) desc limit ${NOTICES_SHOWN}
+    ),
+    reached as (
+      select d.id, d.notice_id, d.class_id from deliveries d join recent r on r.id = d.notice_id
+      where d.state = 'sent' and d.class_id in (${ids})
+    ),
+    members as (select class_id, count(*)::int as n from class_members_seen where class_id in (${ids}) group by class_id),
+    -- counted per delivery on the primary key's index: a join would hash every acknowledgement of the term
+    acks as (
+      select x.notice_id, sum(c.n)::int as n from reached x
+      cross join lateral (select count(*) as n from acknowledgements a where a.delivery_id = x.id) c group by x.notice_id
+    ),
+    seen as (select x.notice_id, sum(m.n)::int as n from reached x join members m on m.class_id = x.class_id group by x.notice_id)
+    select r.id, r.text, r.sent_at, acks.n as acks, seen.n as members
+    from recent r left join acks on acks.notice_id = r.id left join seen on seen.notice_id = r.id
+    order by r.sent_at`.execute(db);
   return rows.map((r) => {
-    const members = Math.max(r.members, r.acks);
+    const acks = r.acks ?? 0;
+    const members = Math.max(r.members ?? 0, acks);
     return {
       noticeId: r.id,
       sentAt: new Date(r.sent_at).toISOString(),
       title: firstLine(r.text),
-      acks: r.acks,
+      acks,
       members,
-      rate: members === 0 ? null : r.acks / members,
+      rate: members === 0 ? null : acks / members,
     };
   });
 }
