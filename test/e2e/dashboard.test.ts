@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { runDashboardLink } from '../../src/features/dashboard/cli.js';
 import { signInitData } from '../../src/features/dashboard/init-data.js';
 import { startDashboardFixture, liaisonA, liaisonB, secretary, student, WEB_APP_URL, type DashboardFixture } from '../support/dashboard-fixture.js';
 import { makeUser, startFakeBotApi } from '../support/fake-bot-api/index.js';
@@ -162,24 +163,25 @@ describe('dashboard: the xlsx download', () => {
 });
 
 describe('dashboard: the one-time login link', () => {
+  // the command's work (the CLI's `dashboard link` calls it with its own database; here the test's, which may be a schema or in memory)
   async function link(person: number) {
     const out: string[] = [];
     const err: string[] = [];
-    const env = t.kind === 'postgres' ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {};
-    // the CLI opens its own database; on PGlite the test's database is in memory, so the link is made through the same function
-    if (t.kind !== 'postgres') {
-      const { runDashboardLink } = await import('../../src/features/dashboard/cli.js');
-      const code = await runDashboardLink(t.db, f.clock, person, WEB_APP_URL, { out: (l) => out.push(l), err: (l) => err.push(l) });
-      return { code, out, err };
-    }
-    const code = await runCli(
-      ['dashboard', 'link', '--person', String(person)],
-      { ...env, WEB_APP_URL },
-      { out: (l) => out.push(l), err: (l) => err.push(l) },
-      f.clock,
-    );
+    const code = await runDashboardLink(t.db, f.clock, person, WEB_APP_URL, { out: (l) => out.push(l), err: (l) => err.push(l) });
     return { code, out, err };
   }
+
+  it('checks the command line before opening a database', async () => {
+    for (const argv of [
+      ['dashboard', 'link'],
+      ['dashboard', 'link', '--person', 'abc'],
+      ['dashboard', 'link', '--person=-5'],
+    ]) {
+      const err: string[] = [];
+      expect(await runCli(argv, {}, { out: () => undefined, err: (l) => err.push(l) })).toBe(2);
+      expect(err.join('\n')).toContain('dashboard link needs --person TELEGRAM_USER_ID');
+    }
+  });
 
   it('opens a session cookie once; the replayed link is refused', async () => {
     const made = await link(secretary.id);
