@@ -10,6 +10,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY db ./db
+COPY web ./web
 RUN npm run build
 
 # 2. Runtime dependencies only (no tsx, no TypeScript, no test tools).

@@ -20,7 +20,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(root, 'dist');
 const HASH_FILE = join(DIST, '.build-hash');
 const LOCK = join(root, 'dist.lock');
-const INPUTS = ['src', 'db', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'package-lock.json'];
+const INPUTS = ['src', 'db', 'web', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'package-lock.json'];
 
 function files(path) {
   if (!existsSync(path)) return [];
@@ -67,6 +67,13 @@ async function makeInitialDataDir(dir) {
   cpSync(cached, dir, { recursive: true });
 }
 
+/** The dashboard's page (web/, bundled by esbuild with the ECharts parts it uses), served from dist/public/. */
+async function writeWebPage(dir) {
+  const { bundleWeb } = await import('../web/bundle.mjs');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(await bundleWeb())) writeFileSync(join(dir, name), content);
+}
+
 async function build(hash) {
   let tsc;
   try {
@@ -80,6 +87,7 @@ async function build(hash) {
   rmSync(next, { recursive: true, force: true });
   try {
     run([tsc, '-p', 'tsconfig.build.json', '--outDir', next], 'tsc');
+    await writeWebPage(join(next, 'public'));
     await makeInitialDataDir(join(next, 'pglite-initdb'));
     writeFileSync(join(next, '.build-hash'), `${hash}\n`);
     rmSync(DIST, { recursive: true, force: true });

@@ -34,6 +34,8 @@ import { postgresWakeups } from './outbox/wakeups.js';
 import { createWebhookServer, type WebhookServer } from './telegram/webhook-server.js';
 import { Replies, type ReplySettings } from './telegram/replies.js';
 import { SendGate, telegramGateSettings, type GateSettings } from './telegram/send-gate.js';
+import { createDashboardHandler, createDashboardServer, type DashboardServer } from './features/dashboard/http.js';
+import { setMenuButtons } from './features/dashboard/menu-button.js';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;
@@ -63,6 +65,8 @@ export interface RunningApp {
   config: Config;
   /** For tests: the port the webhook server listens on (webhook mode only). */
   webhookPort: number | null;
+  /** The port the dashboard is served on: WEB_PORT's server in polling mode, the webhook port in webhook mode; null: not served. */
+  webPort: number | null;
   dispatcher: Dispatcher;
   scheduler: Scheduler;
   /** Stop taking updates, finish those in flight, close the database (unless it was passed in). */
@@ -148,6 +152,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   let webhook: WebhookServer | null = null;
   let webhookPort: number | null = null;
   let poller: Poller | null = null;
+  const dashboard = createDashboardHandler({ db, clock, logger, config });
   if (config.mode.kind === 'webhook') {
     webhook = createWebhookServer({
       path: new URL(config.mode.url).pathname,
@@ -155,6 +160,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
       secret: config.mode.secret,
       logger,
       handleUpdate: (update) => bot.handleUpdate(update),
+      fallback: dashboard,
     });
     webhookPort = await webhook.listen();
     await bot.telegram.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
@@ -172,10 +178,32 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const everyMinute = options.runScheduler === false ? null : cron.schedule('* * * * *', () => scheduler.tick(), { name: 'scheduler' });
   logger.info({ event: 'ready', pid: process.pid, mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
 
+  // The dashboard: on the webhook server in webhook mode, else on WEB_PORT when set.
+  let webServer: DashboardServer | null = null;
+  let webPort: number | null = webhookPort;
+  if (config.mode.kind === 'polling' && config.web.port !== null) {
+    webServer = createDashboardServer(dashboard, config.web.port, logger);
+    try {
+      webPort = await webServer.listen();
+      logger.info({ event: 'dashboard_listening', port: webPort }, 'dashboard listening');
+    } catch (error) {
+      webServer = null;
+      logger.error({ event: 'dashboard_listen_failed', port: config.web.port, err: safeError(error) }, 'the dashboard could not listen on WEB_PORT');
+    }
+  }
+  const menuButtons = config.web.appUrl
+    ? setMenuButtons({ db, logger }, bot.telegram, config.web.appUrl).catch((error: unknown) => {
+        logger.warn({ event: 'dashboard_menu_buttons_failed', err: safeError(error) }, 'could not set the dashboard menu buttons');
+        return 0;
+      })
+    : Promise.resolve(0);
+
   let stopping: Promise<void> | null = null;
   const stop = (reason = 'stop') =>
     (stopping ??= (async () => {
       logger.info({ event: 'stopping', reason }, 'stopping');
+      if (webServer) await webServer.close();
+      await menuButtons;
       if (webhook) await webhook.close();
       if (poller) await poller.stop();
       await everyMinute?.destroy();
@@ -185,7 +213,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
       logger.info({ event: 'stopped' }, 'stopped');
     })());
 
-  return { ok: true, app: { botUsername, config, webhookPort, dispatcher, scheduler, stop } };
+  return { ok: true, app: { botUsername, config, webhookPort, webPort, dispatcher, scheduler, stop } };
 }
 
 type BotInfoResult = { ok: true; botInfo: UserFromGetMe } | { ok: false; error: unknown };

@@ -22,6 +22,7 @@ import * as faqUpdates from './2026-12-02-260-faq-updates.js';
 import * as records from './2026-12-02-300-records.js';
 import * as recordLinks from './2026-12-02-301-record-links.js';
 import * as feedbackPassedOn from './2026-12-02-310-feedback-passed-on.js';
+import * as dashboard from './2026-12-02-330-dashboard.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-300-records': records,
   '2026-12-02-301-record-links': recordLinks,
   '2026-12-02-310-feedback-passed-on': feedbackPassedOn,
+  '2026-12-02-330-dashboard': dashboard,
 };

@@ -10,6 +10,7 @@ import { importClassesCsv } from '../features/classes/import-csv.js';
 import { ensureFirstBranch } from '../features/classes/queries.js';
 import { runFaqCommand } from '../features/faq/cli.js';
 import { peopleArgs, peopleBadUsage, peopleUsage, runPeopleCommand } from '../features/records-files/cli.js';
+import { dashboardBadUsage, dashboardLinkPerson, dashboardUsage, runDashboardLink } from '../features/dashboard/cli.js';
 import { reportsExportArgs, reportsExportBadUsage, reportsUsage, runReportsExport } from '../features/reports/cli.js';
 import { overviewArgs, overviewBadUsage, overviewUsage, runOverviewExport } from '../features/overview/cli.js';
 import { inviteLink } from '../features/invites/codes.js';
@@ -31,7 +32,8 @@ const usage = `Usage:
   npm run cli -- faq match < questions.txt one question per line in, one JSON line out: {q, slug, score, outcome}
 ${reportsUsage}
 ${peopleUsage}
-${overviewUsage}`;
+${overviewUsage}
+${dashboardUsage}`;
 
 /** The operator's command line: returns the exit code (0 ok, 1 failed, 2 bad usage). */
 export async function runCli(argv: string[], env: Record<string, string | undefined>, io: CliIo, clock: Clock = systemClock): Promise<number> {
@@ -47,6 +49,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         format: { type: 'string' },
         out: { type: 'string' },
         class: { type: 'string' },
+        person: { type: 'string' },
       },
     });
   } catch (error) {
@@ -68,6 +71,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       'people import',
       'people export',
       'overview',
+      'dashboard link',
     ].includes(command)
   ) {
     io.err(usage);
@@ -95,6 +99,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const overview = command === 'overview' ? overviewArgs({ ...parsed.values, branch: branchName }) : null;
   if (command === 'overview' && !overview) {
     io.err(`${overviewBadUsage}\n${usage}`);
+    return 2;
+  }
+  const dashboardPerson = command === 'dashboard link' ? dashboardLinkPerson(parsed.values.person) : null;
+  if (command === 'dashboard link' && dashboardPerson === null) {
+    io.err(`${dashboardBadUsage}\n${usage}`);
     return 2;
   }
   if (command === 'invite secretary' && (!branchName || branchName.length > 64)) {
@@ -127,6 +136,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     if (overview) return await runOverviewExport(db, overview, config.timeZone, clock.now(), io);
     if (exportArgs) return await runReportsExport(db, exportArgs, config.timeZone, io);
     if (people) return await runPeopleCommand(db, people, clock, config.timeZone, io);
+    if (dashboardPerson !== null) return await runDashboardLink(db, clock, dashboardPerson, config.webAppUrl, io);
     // A fresh database gets its first branch exactly as the bot's first start makes it.
     await ensureFirstBranch(db, config.defaultBranchName);
     return await importClasses(db, file!, branchName, io);

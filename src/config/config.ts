@@ -12,6 +12,15 @@ const sealKey = z.preprocess(
     .optional(),
 );
 
+/** The dashboard's public address: Telegram opens Mini Apps only over HTTPS. */
+const webAppUrl = z.preprocess(
+  emptyToUndefined,
+  z
+    .url({ error: 'must be the public https address of the dashboard, such as https://bot.example.edu/' })
+    .refine((url) => url.startsWith('https://'), 'must start with https:// (Telegram opens Mini Apps only over HTTPS)')
+    .optional(),
+);
+
 const base = z.object({
   BOT_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -45,6 +54,16 @@ const base = z.object({
   ),
   INBOX_KEY: sealKey,
   FEEDBACK_KEY: sealKey,
+  WEB_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a port number, or unset for no dashboard server in polling mode' })
+      .int('must be a whole port number')
+      .min(0, 'must be a port between 0 and 65535')
+      .max(65535, 'must be a port between 0 and 65535')
+      .optional(),
+  ),
+  WEB_APP_URL: webAppUrl,
 });
 
 const polling = z.object({ BOT_MODE: z.literal('polling') });
@@ -95,6 +114,8 @@ export interface Config {
   /** Days a classmate's FAQ question (and its inbox thread) is kept before the daily job deletes it. */
   questionRetentionDays: number;
   mode: { kind: 'polling' } | { kind: 'webhook'; url: string; port: number; secret: string };
+  /** The dashboard (src/features/dashboard): its own port in polling mode (null: none; webhook mode serves it on the webhook port), its public URL (null: no menu button). */
+  web: { port: number | null; appUrl: string | null };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -127,6 +148,7 @@ export function createConfig(env: Record<string, string | undefined>): ConfigRes
       defaultBranchName: raw.DEFAULT_BRANCH_NAME,
       inboxKey: raw.INBOX_KEY ?? raw.FEEDBACK_KEY ?? null,
       questionRetentionDays: raw.QUESTION_RETENTION_DAYS,
+      web: { port: raw.WEB_PORT ?? null, appUrl: raw.WEB_APP_URL ?? null },
       mode: m.BOT_MODE === 'webhook' ? { kind: 'webhook', url: m.WEBHOOK_URL, port: m.WEBHOOK_PORT, secret: m.WEBHOOK_SECRET } : { kind: 'polling' },
     },
   };
@@ -148,13 +170,19 @@ export function formatConfigProblems(problems: string[]): string {
   ].join('\n');
 }
 
-const databaseOnly = base.pick({ DATABASE_URL: true, DATA_DIR: true, TELEGRAM_API_ROOT: true, DEFAULT_BRANCH_NAME: true, TZ: true });
+const databaseOnly = base.pick({ DATABASE_URL: true, DATA_DIR: true, TELEGRAM_API_ROOT: true, DEFAULT_BRANCH_NAME: true, TZ: true, WEB_APP_URL: true });
 
 /** The part of the config the command-line tools need (they work without a bot token). */
-export function createToolConfig(
-  env: Record<string, string | undefined>,
-):
-  | { ok: true; database: Config['database']; telegramApiRoot: string; botToken: string | null; defaultBranchName: string; timeZone: string }
+export function createToolConfig(env: Record<string, string | undefined>):
+  | {
+      ok: true;
+      database: Config['database'];
+      telegramApiRoot: string;
+      botToken: string | null;
+      defaultBranchName: string;
+      timeZone: string;
+      webAppUrl: string | null;
+    }
   | { ok: false; problems: string[] } {
   const result = databaseOnly.safeParse(env);
   if (!result.success) return { ok: false, problems: describe(result.error) };
@@ -166,5 +194,6 @@ export function createToolConfig(
     botToken: token.success ? token.data : null,
     defaultBranchName: result.data.DEFAULT_BRANCH_NAME,
     timeZone: result.data.TZ,
+    webAppUrl: result.data.WEB_APP_URL ?? null,
   };
 }

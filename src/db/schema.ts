@@ -39,6 +39,7 @@ import type {
   RecordLinksTable,
   ThoughtReportsTable,
 } from '../features/records/tables.js';
+import type { DashboardLoginCodesTable, DashboardMenuButtonsTable, DashboardSessionsTable } from '../features/dashboard/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -90,6 +91,9 @@ export interface Database {
   dorm_visits: DormVisitsTable;
   record_changes: RecordChangesTable;
   record_links: RecordLinksTable;
+  dashboard_login_codes: DashboardLoginCodesTable;
+  dashboard_sessions: DashboardSessionsTable;
+  dashboard_menu_buttons: DashboardMenuButtonsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -15,6 +15,7 @@ import { createFeedbackFeature } from './feedback/index.js';
 import { recordsFeature } from './records/index.js';
 import { recordsFilesFeature } from './records-files/index.js';
 import { visitsFeature } from './visits/index.js';
+import { dashboardFeature } from './dashboard/index.js';
 import { overviewFeature } from './overview/index.js';
 import { statsFeature } from './stats/index.js';
 
@@ -25,6 +26,7 @@ import { statsFeature } from './stats/index.js';
  */
 export function allFeatures(config: Pick<Config, 'inboxKey'> = { inboxKey: null }): Feature[] {
   const features: Feature[] = [
+    dashboardFeature,
     invitesFeature,
     classesFeature,
     groupsFeature,

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Update } from 'telegraf/types';
@@ -26,6 +26,8 @@ export function createWebhookServer(options: {
   secret: string;
   logger: Logger;
   handleUpdate: (update: Update) => Promise<void>;
+  /** Other requests on this port (the dashboard); resolves false for a path it does not serve. */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }): WebhookServer {
   const inFlight = new Set<Promise<void>>();
   let closing = false;
@@ -33,7 +35,8 @@ export function createWebhookServer(options: {
 
   const server: Server = createServer(async (req, res) => {
     if (req.method !== 'POST' || req.url?.split('?')[0] !== options.path) {
-      res.writeHead(404).end();
+      const handled = options.fallback ? await options.fallback(req, res).catch(() => false) : false;
+      if (!handled && !res.headersSent) res.writeHead(404).end();
       return;
     }
     const given = Buffer.from(String(req.headers['x-telegram-bot-api-secret-token'] ?? ''));

@@ -14,9 +14,22 @@ describe('createConfig', () => {
         defaultBranchName: '党支部',
         inboxKey: null,
         questionRetentionDays: 180,
+        web: { port: null, appUrl: null },
         mode: { kind: 'polling' },
       },
     });
+  });
+
+  it('reads the dashboard settings and refuses a plain-http WEB_APP_URL', () => {
+    expect(createConfig({ BOT_TOKEN: '123:abc', WEB_PORT: '8090', WEB_APP_URL: 'https://bot.example.edu/app/' })).toMatchObject({
+      ok: true,
+      config: { web: { port: 8090, appUrl: 'https://bot.example.edu/app/' } },
+    });
+    const bad = createConfig({ BOT_TOKEN: '123:abc', WEB_PORT: 'eighty', WEB_APP_URL: 'http://bot.example.edu/' });
+    expect(bad.ok).toBe(false);
+    const problems = bad.ok ? [] : bad.problems;
+    expect(problems.some((p) => p.startsWith('WEB_PORT must be a port number'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('WEB_APP_URL must start with https://'))).toBe(true);
   });
 
   it('reads PostgreSQL and webhook settings', () => {

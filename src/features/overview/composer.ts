@@ -5,6 +5,7 @@ import { defineCallback } from '../../dialogue/callback.js';
 import { localIsoDate } from '../../shared/when.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { privateOnly } from '../../telegram/guards.js';
+import { dashboardRow } from '../dashboard/menu-button.js';
 import { replyHtml } from '../../telegram/reply.js';
 import { plain } from '../reports/export.js';
 import type { Overview } from './rows.js';
@@ -28,7 +29,7 @@ function keyboard(ctx: BotContext, page: number, pages: number): InlineKeyboardB
     Markup.button.callback(ctx.t('overview.btn.csv'), overviewButton.encode({ action: 'csv' })),
     Markup.button.callback(ctx.t('overview.btn.xlsx'), overviewButton.encode({ action: 'xlsx' })),
   ];
-  return nav.length > 0 ? [nav, files] : [files];
+  return [...(nav.length > 0 ? [nav, files] : [files]), ...dashboardRow(ctx.lang, ctx.deps.config.web.appUrl)];
 }
 
 function headerOf(ctx: BotContext, viewer: OverviewViewer, overview: Overview, page: number, pages: number): string {

@@ -9,11 +9,13 @@ import { en as visitsEn } from '../../features/visits/i18n.js';
 
 import { en as remindersEn } from '../../reminders/i18n.js';
 import { en as meetingsEn } from '../../features/meetings/i18n.js';
+import { en as dashboardEn } from '../../features/dashboard/i18n.js';
 import { en as faqLearnEn } from '../../features/faq/learn-i18n.js';
 
 export const en: Record<MessageKey, string> = {
   ...remindersEn,
   ...meetingsEn,
+  ...dashboardEn,
   'role.secretary': 'branch secretary',
   'role.liaison': 'class liaison',
   'role.league_secretary': 'Youth League secretary',

@@ -1,6 +1,7 @@
 import { zh as recordsZh } from '../../features/records/i18n.js';
 import { zh as remindersZh } from '../../reminders/i18n.js';
 import { zh as meetingsZh } from '../../features/meetings/i18n.js';
+import { zh as dashboardZh } from '../../features/dashboard/i18n.js';
 import { zh as reportsZh } from '../../features/reports/i18n.js';
 import { zh as overviewZh } from '../../features/overview/i18n.js';
 import { zh as statsZh } from '../../features/stats/i18n.js';
@@ -12,6 +13,7 @@ import { zh as faqLearnZh } from '../../features/faq/learn-i18n.js';
 export const zh = {
   ...remindersZh,
   ...meetingsZh,
+  ...dashboardZh,
   // roles
   'role.secretary': '支部书记',
   'role.liaison': '联系班级的党员（联络员）',

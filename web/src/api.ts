@@ -1,0 +1,39 @@
+import { initData } from './telegram.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(`${status} ${code}`);
+  }
+}
+
+function headers(): HeadersInit {
+  const data = initData();
+  // Without initData the browser's session cookie (from a one-time login link) is sent instead.
+  return data ? { authorization: `tma ${data}` } : {};
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { headers: headers(), credentials: 'same-origin' });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: string };
+    throw new ApiError(response.status, body.error ?? 'error');
+  }
+  return (await response.json()) as T;
+}
+
+/** Fetches a file with the same credentials and hands it to the browser as a download. */
+export async function download(path: string, fileName: string): Promise<void> {
+  const response = await fetch(path, { headers: headers(), credentials: 'same-origin' });
+  if (!response.ok) throw new ApiError(response.status, 'download');
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
