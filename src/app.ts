@@ -90,6 +90,60 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const getMeTimeoutMs = options.botApiTimeoutMs ?? 30_000;
   const botInfo = fetchBotInfo(config, getMeTimeoutMs);
 
+  const opened = await openAppDatabase(options, config, logger, phase);
+  if (!opened.ok) return opened;
+  const db = opened.db;
+  const closeDb = async () => {
+    if (!options.db) await db.destroy();
+  };
+
+  const info = await botInfo;
+  if (!info.ok) {
+    await closeDb();
+    return botApiFailure(info.error, config, logger, getMeTimeoutMs);
+  }
+  phase('bot_api_answered');
+
+  const runtime = buildRuntime(options, config, logger, db, clock, info.botInfo);
+  const { deps, bot, features, dispatcher, scheduler } = runtime;
+  // The menu's calls wait on the Bot API, the other two on the database: side by side.
+  await Promise.all([scheduler.tick(), announceSetupLink(deps, logger), publishMenu(bot.telegram, features, logger)]);
+  phase('ticked_setup_link_menu');
+
+  const updates = await startUpdates(options, config, logger, db, clock, bot);
+  phase('updates_started');
+  if (options.runDispatcher !== false) dispatcher.start();
+  const everyMinute = options.runScheduler === false ? null : cron.schedule('* * * * *', () => scheduler.tick(), { name: 'scheduler' });
+  const botUsername = info.botInfo.username;
+  logger.info({ event: 'ready', pid: process.pid, mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
+  const web = await startDashboard(config, logger, db, bot, updates);
+
+  let stopping: Promise<void> | null = null;
+  const stop = (reason = 'stop') =>
+    (stopping ??= (async () => {
+      logger.info({ event: 'stopping', reason }, 'stopping');
+      await web.close();
+      if (updates.webhook) await updates.webhook.close();
+      if (updates.poller) await updates.poller.stop();
+      await everyMinute?.destroy();
+      await scheduler.stop();
+      await dispatcher.stop();
+      await closeDb();
+      logger.info({ event: 'stopped' }, 'stopped');
+    })());
+
+  return { ok: true, app: { botUsername, config, webhookPort: updates.webhookPort, webPort: web.port, dispatcher, scheduler, stop } };
+}
+
+type Phase = ReturnType<typeof startupPhases>;
+
+/** The database passed in, or the configured one opened and migrated; a failure is the start's answer. */
+async function openAppDatabase(
+  options: StartOptions,
+  config: Config,
+  logger: Logger,
+  phase: Phase,
+): Promise<{ ok: true; db: Db } | { ok: false; exitCode: number; message: string }> {
   let db: Db | undefined = options.db;
   try {
     if (!db) {
@@ -102,31 +156,29 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
       phase('migrated');
       if (applied.length > 0) logger.info({ event: 'migrated', migrations: applied }, 'database migrated');
     }
+    return { ok: true, db };
   } catch (error) {
     if (db && !options.db) await db.destroy().catch(() => undefined);
     const reason = describeDatabaseError(error, config.database);
     logger.fatal({ event: 'database_unavailable', reason, err: safeError(error) }, 'cannot open the database');
     return { ok: false, exitCode: 1, message: `The bot cannot start: the database could not be opened: ${reason}.` };
   }
-  const closeDb = async () => {
-    if (!options.db) await db.destroy();
-  };
+}
 
-  const info = await botInfo;
-  if (!info.ok) {
-    await closeDb();
-    const problem = describeBotApiError(info.error, config.telegramApiRoot, config.botToken, getMeTimeoutMs);
-    logger.fatal(
-      { event: 'telegram_unavailable', ...(problem.kind === 'unreachable' ? { reason: problem.reason } : {}), err: safeError(info.error) },
-      'cannot reach the Bot API',
-    );
-    return problem.kind === 'token_refused'
-      ? { ok: false, exitCode: 2, message: 'The bot cannot start: Telegram refused BOT_TOKEN (401 Unauthorized). Check the token BotFather gave you.' }
-      : { ok: false, exitCode: 1, message: `The bot cannot start: ${problem.reason}. Check TELEGRAM_API_ROOT and the network.` };
-  }
-  const botUsername = info.botInfo.username;
-  phase('bot_api_answered');
+/** getMe failed: a refused token is a configuration error (exit 2), anything else a network one (exit 1). */
+function botApiFailure(error: unknown, config: Config, logger: Logger, timeoutMs: number): StartResult {
+  const problem = describeBotApiError(error, config.telegramApiRoot, config.botToken, timeoutMs);
+  logger.fatal(
+    { event: 'telegram_unavailable', ...(problem.kind === 'unreachable' ? { reason: problem.reason } : {}), err: safeError(error) },
+    'cannot reach the Bot API',
+  );
+  return problem.kind === 'token_refused'
+    ? { ok: false, exitCode: 2, message: 'The bot cannot start: Telegram refused BOT_TOKEN (401 Unauthorized). Check the token BotFather gave you.' }
+    : { ok: false, exitCode: 1, message: `The bot cannot start: ${problem.reason}. Check TELEGRAM_API_ROOT and the network.` };
+}
 
+/** The features, the bot, the outbox dispatcher and the scheduler, wired together. */
+function buildRuntime(options: StartOptions, config: Config, logger: Logger, db: Db, clock: Clock, botInfo: UserFromGetMe) {
   let dispatcher: Dispatcher | null = null;
   const features = allFeatures(config);
   const migrateChat = createChatMigrator(chatMigratedHooks(features));
@@ -134,21 +186,25 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const gate = new SendGate(clock, { ...telegramGateSettings, ...options.sendGate });
   const replyClient = new Telegram(config.botToken, { apiRoot: config.telegramApiRoot, webhookReply: false });
   const replies = new Replies({ db, clock, logger, poke: () => dispatcher?.poke() }, gate, replyClient, options.replies);
+  const botUsername = botInfo.username;
   const deps: AppDeps = { db, clock, logger, config, botUsername: () => botUsername, outbox: { poke: () => dispatcher?.poke() }, migrateChat, replies };
   const bot = createBot(deps, features);
-  bot.botInfo = info.botInfo;
+  bot.botInfo = botInfo;
   const jobs = Object.assign({}, messageJobs, reminderJobs, inboxJobs(config), ...features.map((f) => f.jobs ?? {})) as Record<string, JobHandler>;
-  dispatcher = new Dispatcher({ db, telegram: gate.wrap(bot.telegram), clock, logger, migrateChat }, jobs, {
+  const created = new Dispatcher({ db, telegram: gate.wrap(bot.telegram), clock, logger, migrateChat }, jobs, {
     ...dispatcherWakeups(config, logger),
     ...options.dispatcher,
   });
+  dispatcher = created;
   const schedules = [housekeepingSchedule(), remindersHousekeeping(), ...featureSchedules(features, config)];
   const scheduler = new Scheduler({ db, clock, logger, timeZone: config.timeZone, afterRun: () => dispatcher?.poke() }, schedules);
+  return { deps, bot, features, dispatcher: created, scheduler };
+}
 
-  // The menu's calls wait on the Bot API, the other two on the database: side by side.
-  await Promise.all([scheduler.tick(), announceSetupLink(deps, logger), publishMenu(bot.telegram, features, logger)]);
-  phase('ticked_setup_link_menu');
+type Bot = ReturnType<typeof createBot>;
 
+/** Updates start coming in: the webhook server with its registration, or long polling. */
+async function startUpdates(options: StartOptions, config: Config, logger: Logger, db: Db, clock: Clock, bot: Bot) {
   let webhook: WebhookServer | null = null;
   let webhookPort: number | null = null;
   let poller: Poller | null = null;
@@ -173,21 +229,29 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
       ...(options.pollingRequestTimeoutMs ? { requestTimeoutMs: options.pollingRequestTimeoutMs } : {}),
     });
   }
-  phase('updates_started');
-  if (options.runDispatcher !== false) dispatcher.start();
-  const everyMinute = options.runScheduler === false ? null : cron.schedule('* * * * *', () => scheduler.tick(), { name: 'scheduler' });
-  logger.info({ event: 'ready', pid: process.pid, mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
+  return { webhook, webhookPort, poller, dashboard };
+}
 
-  // The dashboard: on the webhook server in webhook mode, else on WEB_PORT when set.
-  let webServer: DashboardServer | null = null;
-  let webPort: number | null = webhookPort;
+/**
+ * The dashboard after ready: on the webhook server in webhook mode (already there), else on WEB_PORT
+ * when set; the menu buttons of the people who may open it, set in the background.
+ */
+async function startDashboard(
+  config: Config,
+  logger: Logger,
+  db: Db,
+  bot: Bot,
+  updates: Awaited<ReturnType<typeof startUpdates>>,
+): Promise<{ port: number | null; close(): Promise<void> }> {
+  let server: DashboardServer | null = null;
+  let port: number | null = updates.webhookPort;
   if (config.mode.kind === 'polling' && config.web.port !== null) {
-    webServer = createDashboardServer(dashboard, config.web.port, logger);
+    server = createDashboardServer(updates.dashboard, config.web.port, logger);
     try {
-      webPort = await webServer.listen();
-      logger.info({ event: 'dashboard_listening', port: webPort }, 'dashboard listening');
+      port = await server.listen();
+      logger.info({ event: 'dashboard_listening', port }, 'dashboard listening');
     } catch (error) {
-      webServer = null;
+      server = null;
       logger.error({ event: 'dashboard_listen_failed', port: config.web.port, err: safeError(error) }, 'the dashboard could not listen on WEB_PORT');
     }
   }
@@ -197,23 +261,13 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
         return 0;
       })
     : Promise.resolve(0);
-
-  let stopping: Promise<void> | null = null;
-  const stop = (reason = 'stop') =>
-    (stopping ??= (async () => {
-      logger.info({ event: 'stopping', reason }, 'stopping');
-      if (webServer) await webServer.close();
+  return {
+    port,
+    async close() {
+      if (server) await server.close();
       await menuButtons;
-      if (webhook) await webhook.close();
-      if (poller) await poller.stop();
-      await everyMinute?.destroy();
-      await scheduler.stop();
-      await dispatcher!.stop();
-      await closeDb();
-      logger.info({ event: 'stopped' }, 'stopped');
-    })());
-
-  return { ok: true, app: { botUsername, config, webhookPort, webPort, dispatcher, scheduler, stop } };
+    },
+  };
 }
 
 type BotInfoResult = { ok: true; botInfo: UserFromGetMe } | { ok: false; error: unknown };

@@ -138,20 +138,6 @@ export async function sendToPeople(trx: Executor, messages: PersonMessage[]): Pr
 }
 
 /**
- * Whether a private message to the person can be expected to arrive: false once the bot learnt
- * that they blocked it (or never pressed Start); true when nothing says otherwise.
- */
-export async function personReachable(db: Executor, personId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('people as p')
-    .leftJoin('chats as c', 'c.telegram_chat_id', 'p.telegram_user_id')
-    .select('c.active')
-    .where('p.id', '=', personId)
-    .executeTakeFirst();
-  return row !== undefined && row.active !== false;
-}
-
-/**
  * Of these people, the ones a private message cannot reach: they never wrote to the bot (no private
  * chat row, or one created by `sendToPerson` whose send Telegram refused), or they blocked it. The
  * dispatcher records this on the chat row (`active = false` on a chat-gone answer); writing to the
@@ -168,6 +154,14 @@ export async function unreachablePeople(db: Executor, personIds: number[]): Prom
     .orderBy('p.id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Whether a private message to the person can be expected to arrive: `unreachablePeople` for one.
+ * Called after `sendToPerson`, which creates the private chat row, so it is the row's `active` flag.
+ */
+export async function personReachable(db: Executor, personId: number): Promise<boolean> {
+  return (await unreachablePeople(db, [personId])).length === 0;
 }
 
 /** What a message job's owner learns when it is finished: its `ref` and the result. */

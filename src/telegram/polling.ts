@@ -40,7 +40,6 @@ type Fetched = { kind: 'updates'; updates: Update[] } | { kind: 'stopped' } | { 
  * stop finishes every update fetched before confirming the last offset.
  */
 export async function startPolling(bot: Telegraf<BotContext>, options: PollingOptions): Promise<Poller> {
-  const sleep = options.sleep ?? abortableSleep;
   const abort = new AbortController();
   const store = options.persist?.store;
   const forget = (updateId: number) =>
@@ -57,72 +56,91 @@ export async function startPolling(bot: Telegraf<BotContext>, options: PollingOp
     }
   };
   const queues = new ChatQueues(handle, options.limits ?? DEFAULT_CHAT_QUEUE_LIMITS);
-  let offset = 0;
   await bot.telegram.deleteWebhook({ drop_pending_updates: false });
   const leftOver = (await store?.leftOver()) ?? [];
   if (leftOver.length > 0) options.logger.info({ event: 'polled_updates_resumed', count: leftOver.length }, 'handling updates fetched before a crash');
   for (const update of leftOver) if (!queues.push(update)) await forget(update.update_id);
 
-  const fetchBatch = (limit: number) =>
-    getUpdates(
-      bot,
-      { offset, limit, timeout: LONG_POLL_SECONDS, allowed_updates: [...options.allowedUpdates] },
-      abort.signal,
-      options.requestTimeoutMs ?? LONG_POLL_REQUEST_TIMEOUT_MS,
-    );
-
-  const loop = (async () => {
-    let backoff = 500;
-    while (!abort.signal.aborted) {
-      await queues.whenRoom(abort.signal);
-      if (abort.signal.aborted) break;
-      const fetched = await fetchBatch(Math.min(MAX_BATCH, queues.room));
-      if (fetched.kind === 'stopped') break;
-      if (fetched.kind === 'timeout') {
-        options.logger.warn({ event: 'polling_timeout' }, 'getUpdates was not answered in time; polling again');
-        continue;
-      }
-      if (fetched.kind === 'failed') {
-        const code = (fetched.error as { response?: { error_code?: number } }).response?.error_code;
-        if (code === 401) {
-          options.logger.fatal({ event: 'polling_unauthorized' }, 'Telegram refused the token; polling stops');
-          break;
-        }
-        options.logger.warn({ event: 'polling_error', err: safeError(fetched.error), retryInMs: backoff }, 'getUpdates failed');
-        await sleep(backoff, abort.signal);
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-        continue;
-      }
-      try {
-        if (options.persist) await options.persist.store.keep(fetched.updates, options.persist.clock.now());
-      } catch (error) {
-        // Not kept, so not confirmed: the same batch is fetched again once the database answers.
-        options.logger.warn({ event: 'polling_store_failed', err: safeError(error), retryInMs: backoff }, 'could not keep fetched updates');
-        await sleep(backoff, abort.signal);
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-        continue;
-      }
-      backoff = 500;
-      for (const update of fetched.updates) {
-        offset = update.update_id + 1;
-        if (!queues.push(update)) {
-          options.logger.warn({ event: 'update_dropped_chat_busy', updateId: update.update_id }, 'too many updates queued for one chat; update dropped');
-          await forget(update.update_id);
-        }
-      }
-    }
-  })();
+  const state: PollState = { bot, options, queues, forget, signal: abort.signal, offset: 0 };
+  const loop = pollLoop(state);
 
   return {
     stop: async () => {
       abort.abort();
       await loop;
       await queues.idle();
-      if (offset > 0) {
-        await bot.telegram.callApi('getUpdates', { offset, limit: 1, timeout: 0 }).catch(() => undefined);
+      if (state.offset > 0) {
+        await bot.telegram.callApi('getUpdates', { offset: state.offset, limit: 1, timeout: 0 }).catch(() => undefined);
       }
     },
   };
+}
+
+interface PollState {
+  bot: Telegraf<BotContext>;
+  options: PollingOptions;
+  queues: ChatQueues;
+  forget: (updateId: number) => Promise<void> | undefined;
+  signal: AbortSignal;
+  /** The next update to ask for; asking confirms every one below it. */
+  offset: number;
+}
+
+/** Fetches while there is room in the queues, until stopped (or the token is refused). */
+async function pollLoop(state: PollState): Promise<void> {
+  const { bot, options, queues, signal } = state;
+  const sleep = options.sleep ?? abortableSleep;
+  let backoff = 500;
+  const retryLater = async () => {
+    await sleep(backoff, signal);
+    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+  };
+  while (!signal.aborted) {
+    await queues.whenRoom(signal);
+    if (signal.aborted) break;
+    const fetched = await getUpdates(
+      bot,
+      { offset: state.offset, limit: Math.min(MAX_BATCH, queues.room), timeout: LONG_POLL_SECONDS, allowed_updates: [...options.allowedUpdates] },
+      signal,
+      options.requestTimeoutMs ?? LONG_POLL_REQUEST_TIMEOUT_MS,
+    );
+    if (fetched.kind === 'stopped') break;
+    if (fetched.kind === 'timeout') {
+      options.logger.warn({ event: 'polling_timeout' }, 'getUpdates was not answered in time; polling again');
+      continue;
+    }
+    if (fetched.kind === 'failed') {
+      const code = (fetched.error as { response?: { error_code?: number } }).response?.error_code;
+      if (code === 401) {
+        options.logger.fatal({ event: 'polling_unauthorized' }, 'Telegram refused the token; polling stops');
+        break;
+      }
+      options.logger.warn({ event: 'polling_error', err: safeError(fetched.error), retryInMs: backoff }, 'getUpdates failed');
+      await retryLater();
+      continue;
+    }
+    try {
+      if (options.persist) await options.persist.store.keep(fetched.updates, options.persist.clock.now());
+    } catch (error) {
+      // Not kept, so not confirmed: the same batch is fetched again once the database answers.
+      options.logger.warn({ event: 'polling_store_failed', err: safeError(error), retryInMs: backoff }, 'could not keep fetched updates');
+      await retryLater();
+      continue;
+    }
+    backoff = 500;
+    await enqueue(state, fetched.updates);
+  }
+}
+
+/** Hands a fetched batch to the per-chat queues; an update for a chat with too many queued is dropped. */
+async function enqueue(state: PollState, updates: Update[]): Promise<void> {
+  for (const update of updates) {
+    state.offset = update.update_id + 1;
+    if (!state.queues.push(update)) {
+      state.options.logger.warn({ event: 'update_dropped_chat_busy', updateId: update.update_id }, 'too many updates queued for one chat; update dropped');
+      await state.forget(update.update_id);
+    }
+  }
 }
 
 /** One getUpdates, given up after `timeoutMs` (a dropped connection is never answered) or at stop. */

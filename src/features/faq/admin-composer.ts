@@ -1,21 +1,17 @@
 import { Composer } from 'telegraf';
-import type { Message } from 'telegraf/types';
-import { clearDialogue, saveDialogue } from '../../dialogue/store.js';
 import { escapeHtml, Html } from '../../i18n/html.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, privateOnly, secretaryOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
-import { isSecretaryOf, secretaryBranch } from '../../people/access.js';
+import { secretaryBranch } from '../../people/access.js';
 import { branchEntry } from './branch-kb.js';
-import { entryFromMessage, sendEntryText } from './entry-file.js';
+import { addEntryDialogue, editEntryDialogue } from './entry-dialogue.js';
+import { sendEntryText } from './entry-file.js';
 import { faqBasis } from './queries.js';
 import type { FaqEntry } from './schemas.js';
-import { ENTRY_TEMPLATE, entryText, removeEntry, resetEntry, saveEntryText, type FaqKnowledgeBase, type SaveError } from './service.js';
+import { ENTRY_TEMPLATE, entryText, removeEntry, resetEntry, type FaqKnowledgeBase } from './service.js';
 import { listUnanswered } from './unanswered.js';
-
-/** The secretary's dialogues: the next private message is an entry's YAML. */
-export const ENTRY_DIALOGUES = { edit: 'faq_edit', add: 'faq_add' } as const;
 
 /** The branch a secretary's commands act on (their current one, for a secretary of several). */
 const branchOf = (ctx: BotContext) => secretaryBranch(ctx.roles)!.branchId;
@@ -66,7 +62,7 @@ export function adminComposer(deps: AppDeps, kb: FaqKnowledgeBase): Composer<Bot
     if (!slug) return replyHtml(ctx, ctx.t('faq.edit.usage'));
     const found = await branchEntry(db, branchOf(ctx), slug);
     if (!found) return replyHtml(ctx, ctx.t('faq.edit.notFound', { slug }));
-    await saveDialogue(db, ctx.person!.id, { kind: ENTRY_DIALOGUES.edit, step: 'entry', data: { slug, branchId: branchOf(ctx) } }, clock.now());
+    await editEntryDialogue.begin(ctx, { slug, branchId: branchOf(ctx) });
     await sendEntryText(ctx, slug, entryText(found.entry), 'faq.edit.prompt');
   });
 
@@ -93,7 +89,7 @@ export function adminComposer(deps: AppDeps, kb: FaqKnowledgeBase): Composer<Bot
   });
 
   composer.command('faq_add', privateOnly, secretaryOnly, async (ctx) => {
-    await saveDialogue(db, ctx.person!.id, { kind: ENTRY_DIALOGUES.add, step: 'entry', data: { branchId: branchOf(ctx) } }, clock.now());
+    await addEntryDialogue.begin(ctx, { branchId: branchOf(ctx) });
     await replyHtml(ctx, ctx.t('faq.add.prompt'));
     await replyHtml(ctx, `<pre>${escapeHtml(ENTRY_TEMPLATE)}</pre>`);
   });
@@ -101,40 +97,4 @@ export function adminComposer(deps: AppDeps, kb: FaqKnowledgeBase): Composer<Bot
   composer.command('unanswered', privateOnly, secretaryOnly, (ctx) => listUnanswered(deps, ctx));
 
   return composer;
-}
-
-const saveErrors: Record<Exclude<SaveError, 'invalid'>, MessageKey> = {
-  duplicate: 'faq.add.duplicate',
-  not_found: 'faq.edit.gone',
-  slug_changed: 'faq.edit.slugChanged',
-};
-
-/** faq_edit / faq_add: the secretary sends the entry's YAML (text, or a file for a long one); it is saved for their branch. */
-export async function continueEntryEdit(deps: AppDeps, ctx: BotContext, message: Message): Promise<void> {
-  const dialogue = ctx.dialogue!;
-  const person = ctx.person!;
-  const input = await entryFromMessage(ctx, message);
-  if (!input.ok) return replyHtml(ctx, ctx.t(input.key, input.params));
-  const text = input.text;
-  // the branch the dialogue was opened for (a secretary of several may have switched since)
-  const data = dialogue.data as { slug?: unknown; branchId?: unknown };
-  const branchId = typeof data.branchId === 'number' ? data.branchId : secretaryBranch(ctx.roles)?.branchId;
-  if (branchId === undefined || !isSecretaryOf(ctx.roles, branchId)) {
-    await clearDialogue(deps.db, person.id);
-    return replyHtml(ctx, ctx.t('error.notAllowed', { who: ctx.t('role.secretary') }));
-  }
-  const editing = dialogue.kind === ENTRY_DIALOGUES.edit;
-  const slug = String(data.slug ?? '');
-  const saved = await saveEntryText(deps.db, deps.clock, text, editing ? { kind: 'edit', slug } : { kind: 'add' }, { personId: person.id, branchId });
-  if (!saved.ok) {
-    if (saved.error === 'invalid') {
-      const errors = (saved.errors ?? []).map((e) => `line ${e.line}: ${e.message}`).join('\n');
-      return replyHtml(ctx, ctx.t('faq.edit.invalid', { errors }));
-    }
-    if (saved.error === 'not_found') await clearDialogue(deps.db, person.id);
-    return replyHtml(ctx, ctx.t(saveErrors[saved.error], { slug: String(saved.detail?.slug ?? slug) }));
-  }
-  await clearDialogue(deps.db, person.id);
-  deps.logger.info({ event: editing ? 'faq_entry_edited' : 'faq_entry_added', slug: saved.value.slug, personId: person.id, branchId }, 'FAQ entry saved');
-  return replyHtml(ctx, ctx.t(editing ? 'faq.edit.saved' : 'faq.add.saved', { slug: saved.value.slug }));
 }

@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { isGroupChat, isPrivateChat } from '../../telegram/guards.js';
-import { adminComposer, continueEntryEdit, ENTRY_DIALOGUES } from './admin-composer.js';
+import { adminComposer } from './admin-composer.js';
 import { askComposer, type Ask } from './ask-composer.js';
 import { buttonsComposer } from './buttons-composer.js';
 import { learnComposer } from './learn-composer.js';
@@ -9,8 +9,8 @@ import { knowledgeBaseOf } from './service.js';
 
 /**
  * The FAQ's handlers: asking (ask-composer), the buttons (buttons-composer, answer-flow), the
- * secretary's commands (admin-composer, learn-composer), and the private free text that continues
- * an entry edit or is a question (the liaison's answer is a declared dialogue, answer-flow). Rules live in asking.ts / passing-on.ts / service.ts; hand-offs go through the inbox.
+ * secretary's commands (admin-composer, learn-composer), and the private free text that is a
+ * question (entry edits and the liaison's answer are declared dialogues: entry-dialogue, answer-flow). Rules live in asking.ts / passing-on.ts / service.ts; hand-offs go through the inbox.
  */
 export function faqComposer(deps: AppDeps): Composer<BotContext> {
   const kb = knowledgeBaseOf(deps);
@@ -21,15 +21,12 @@ export function faqComposer(deps: AppDeps): Composer<BotContext> {
   return composer;
 }
 
-const entryDialogues: readonly string[] = Object.values(ENTRY_DIALOGUES);
-
 async function onMessage(deps: AppDeps, ctx: BotContext, next: () => Promise<void>, ask: Ask): Promise<void> {
   const message = ctx.message!;
   const text = 'text' in message ? message.text : null;
   if (text?.startsWith('/')) return next();
 
   if (isPrivateChat(ctx)) {
-    if (ctx.dialogue && entryDialogues.includes(ctx.dialogue.kind)) return continueEntryEdit(deps, ctx, message);
     if (ctx.dialogue || text === null || !ctx.from) return next();
     return ask(ctx, text, 'private', next);
   }

@@ -2,6 +2,7 @@ import type { Feature } from '../../feature.js';
 import { faqOnChatMigrated } from './chat-migrated.js';
 import { faqComposer } from './composer.js';
 import { answerDialogue } from './answer-flow.js';
+import { addEntryDialogue, editEntryDialogue } from './entry-dialogue.js';
 import { faqHousekeepingSchedule } from './housekeeping.js';
 import { retentionSchedule } from './retention.js';
 
@@ -25,6 +26,6 @@ export const faqFeature: Feature = {
   ],
   composer: faqComposer,
   onChatMigrated: faqOnChatMigrated,
-  dialogues: [answerDialogue],
+  dialogues: [answerDialogue, editEntryDialogue, addEntryDialogue],
   schedules: (config) => [faqHousekeepingSchedule(), retentionSchedule(config.questionRetentionDays)],
 };
