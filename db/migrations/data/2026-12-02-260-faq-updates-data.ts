@@ -1,7 +1,8 @@
 import type { FaqReviewRow } from './2026-12-02-230-faq-review-data.js';
 
 // Frozen once shipped: the entries of db/faq/faq.yaml changed after migration 230, whole, as
-// migration 260 writes them into the base set (issue 10 made anonymous feedback real; issue 12 item 11).
+// migration 260 writes them into the base set (issues 10 and 11 made anonymous feedback and the
+// class records real; issue 12 item 11).
 export const faqUpdate260: readonly FaqReviewRow[] = [
   {
     "slug": "anonymous-feedback",
@@ -38,6 +39,40 @@ export const faqUpdate260: readonly FaqReviewRow[] = [
       "纪检",
       "违规",
       "保密"
+    ],
+    "live": true
+  },
+  {
+    "slug": "class-stats",
+    "category": "本班",
+    "title": "我们班的党建情况（人数统计）",
+    "answer": "本班的党建数据由本班联络员在机器人里记录：本学期递交的入党申请书、本季度收到的思想汇报、积极分子及其中参加过党校培训的人数、发展对象、预备党员和正式党员人数。在班级群里问（或发送 /stats），我会给出最新的人数，只有人数，没有名单。想了解自己的进度，请找联络员要关联链接，然后私聊发送 /my_progress。",
+    "answer_en": "The class's liaisons keep its Party-building records in the bot: application letters this term, thought reports this quarter, activists and how many of them attended Party school, development targets, probationary and full members. Ask in the class group (or send /stats) for the current figures: counts only, never names. For your own progress, ask a liaison for a link, then send /my_progress to the bot in private.",
+    "questions": [
+      "我们班有几个党员",
+      "班里多少人交了申请书",
+      "我们班积极分子有多少",
+      "本班党建数据",
+      "班级党员人数统计",
+      "我们班入党比例是多少",
+      "本班有几个预备党员",
+      "班里交申请书的人数",
+      "本班发展对象有几个",
+      "我们班党员比例"
+    ],
+    "keywords": [
+      "人数",
+      "统计",
+      "几个党员",
+      "多少人",
+      "比例",
+      "数据",
+      "党员人数",
+      "班级情况",
+      "党建情况",
+      "班里",
+      "几个积极分子",
+      "多少个"
     ],
     "live": true
   }
