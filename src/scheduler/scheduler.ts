@@ -62,9 +62,17 @@ export class Scheduler {
   private async pass(): Promise<Record<string, TickOutcome>> {
     const now = this.deps.clock.now();
     const outcomes: Record<string, TickOutcome> = {};
+    // One read of every schedule's last run: a schedule plainly not due costs no transaction. The claim
+    // below checks again under the row lock (last_run_at only moves forward, so this read can only be early).
+    const lastRuns = await this.lastRuns();
     for (const schedule of this.schedules) {
       if (this.stopped) break;
       try {
+        const last = lastRuns.get(schedule.name);
+        if (last !== undefined && !isDue(schedule.rule ?? EVERY_MINUTE, this.deps.timeZone, last, now)) {
+          outcomes[schedule.name] = 'not_due';
+          continue;
+        }
         outcomes[schedule.name] = await this.runSchedule(schedule, now);
       } catch (error) {
         outcomes[schedule.name] = 'failed';
@@ -73,6 +81,16 @@ export class Scheduler {
     }
     if (Object.values(outcomes).includes('ran')) this.deps.afterRun?.();
     return outcomes;
+  }
+
+  /** Every schedule's last run; empty when the read fails (each schedule then tries, and fails, on its own). */
+  private async lastRuns(): Promise<Map<string, Date | null>> {
+    try {
+      const rows = await this.deps.db.selectFrom('scheduler_state').select(['name', 'last_run_at']).execute();
+      return new Map(rows.map((r) => [r.name, r.last_run_at]));
+    } catch {
+      return new Map();
+    }
   }
 
   private async runSchedule(schedule: Schedule, now: Date): Promise<TickOutcome> {
