@@ -24,6 +24,10 @@ const GENERIC_SHARE = 0.3;
 const UNKNOWN_WEIGHT = 2;
 /** A unit only an entry's answer mentions is half covered: an entry is about what its title, examples and keywords say. */
 const ANSWER_ONLY = 0.5;
+/** Units whose weight is remembered before the memory starts again. */
+const MAX_REMEMBERED = 20_000;
+
+const postingOf = (map: Map<string, number[]>, term: string) => map.get(term) ?? map.set(term, []).get(term)!;
 
 /**
  * Which parts of a question an entry covers. The matcher's BM25 finds entries that share words with a
@@ -33,6 +37,12 @@ const ANSWER_ONLY = 0.5;
  */
 export class KeyContent {
   private readonly lexiconSet: Set<string>;
+  private readonly slugs: string[];
+  /** term → indexes (into `slugs`) of the entries whose head / head-or-answer contains it. */
+  private readonly headPostings = new Map<string, number[]>();
+  private readonly allPostings = new Map<string, number[]>();
+  /** A unit's weight (null: generic) depends only on the knowledge base: remembered, up to a bound. */
+  private readonly weights = new Map<string, { weight: number; known: boolean } | null>();
 
   /**
    * @param head  per entry, the terms of its title, example questions and keywords
@@ -46,20 +56,51 @@ export class KeyContent {
     private readonly keywordTerms: ReadonlyMap<string, Set<string>>,
   ) {
     this.lexiconSet = new Set(lexicon);
+    this.slugs = [...all.keys()];
+    this.slugs.forEach((slug, i) => {
+      for (const term of head.get(slug) ?? []) postingOf(this.headPostings, term).push(i);
+      for (const term of all.get(slug) ?? []) postingOf(this.allPostings, term).push(i);
+    });
   }
 
   /** The question's key units: its content units less those most entries contain. */
   units(question: string): KeyUnit[] {
-    const slugs = [...this.all.keys()];
-    const n = Math.max(2, slugs.length);
     const out: KeyUnit[] = [];
     for (const unit of contentUnits(question, this.lexicon)) {
-      let df = 0;
-      for (const slug of slugs) if (this.coverage(slug, unit) >= 0.5) df++;
-      if (df / n >= GENERIC_SHARE) continue;
-      out.push({ unit, weight: df === 0 ? UNKNOWN_WEIGHT : 1 + Math.log(n / df) / Math.log(n), known: df > 0 });
+      const w = this.weightOf(unit);
+      if (w) out.push({ unit, ...w });
     }
     return out;
+  }
+
+  private weightOf(unit: string): { weight: number; known: boolean } | null {
+    const remembered = this.weights.get(unit);
+    if (remembered !== undefined) return remembered;
+    const n = Math.max(2, this.slugs.length);
+    const df = this.entriesCovering(unit);
+    const w = df / n >= GENERIC_SHARE ? null : { weight: df === 0 ? UNKNOWN_WEIGHT : 1 + Math.log(n / df) / Math.log(n), known: df > 0 };
+    if (this.weights.size >= MAX_REMEMBERED) this.weights.clear();
+    this.weights.set(unit, w);
+    return w;
+  }
+
+  /** How many entries cover the unit at least half (as `coverage` says), from the postings instead of every entry. */
+  private entriesCovering(unit: string): number {
+    const hit = new Uint8Array(this.slugs.length);
+    for (const map of [this.headPostings, this.allPostings]) for (const term of [unit, LEXICON_PREFIX + unit]) for (const i of map.get(term) ?? []) hit[i] = 1;
+    const chars = [...unit];
+    if (chars.length >= 3 && !this.lexiconSet.has(unit)) {
+      const pairs = chars.length - 1;
+      const headPairs = new Uint16Array(this.slugs.length);
+      const allPairs = new Uint16Array(this.slugs.length);
+      for (let c = 0; c < pairs; c++) {
+        const pair = chars[c]! + chars[c + 1]!;
+        for (const i of this.headPostings.get(pair) ?? []) headPairs[i]!++;
+        for (const i of this.allPostings.get(pair) ?? []) allPairs[i]!++;
+      }
+      for (let i = 0; i < hit.length; i++) if (headPairs[i]! / pairs >= 0.5 || ANSWER_ONLY * (allPairs[i]! / pairs) >= 0.5) hit[i] = 1;
+    }
+    return hit.reduce((sum, x) => sum + x, 0);
   }
 
   /** How much of the question's key content an entry covers. */
