@@ -75,7 +75,7 @@ describe('FAQ: answering classmates', () => {
   });
 
   it('offers up to three "did you mean" buttons when unsure, and pressing one answers', async () => {
-    const question = '推优之前要做什么准备';
+    const question = '党支部会怎么培养我们';
     const kb = parseFaqFile(readFileSync(FAQ_FILE, 'utf8'));
     expect(kb.ok && new FaqMatcher(kb.entries).match(question).outcome).toBe('suggest');
 
@@ -86,12 +86,12 @@ describe('FAQ: answering classmates', () => {
     expect(buttons.length).toBeLessThanOrEqual(4);
     expect(buttons.at(-1)!.callback_data).toMatch(/^faq:n:\d+$/);
     for (const b of buttons) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
-    const recommendation = buttons.find((b) => b.callback_data.endsWith(':league-recommendation'))!;
-    expect(recommendation.text).toBe('什么是“推优”？');
+    const training = buttons.find((b) => b.callback_data.endsWith(':activist-training'))!;
+    expect(training.text).toBe('积极分子要培养考察多久？从什么时候算起？');
 
-    const calls = await press(student, privateChat(student), messageIdOf(lastTo(student.id)), recommendation.callback_data);
+    const calls = await press(student, privateChat(student), messageIdOf(lastTo(student.id)), training.callback_data);
     const answer = calls.find((c) => c.method === 'sendMessage')!;
-    expect(textOf(answer)).toContain('团员大会民主推荐');
+    expect(textOf(answer)).toContain('培养联系人');
     expect(calls.some((c) => c.method === 'editMessageReplyMarkup')).toBe(true);
   });
 
@@ -144,7 +144,7 @@ describe('FAQ: answering classmates', () => {
     expect(await say.group(group, other, '积极分子要考察多久')).toEqual([expect.stringContaining('一年以上')]);
     // unsure questions are never answered unasked
     clock.advance(11 * 60 * 1000);
-    expect(await say.group(group, other, '推优之前要做什么准备')).toEqual([]);
+    expect(await say.group(group, other, '党支部会怎么培养我们')).toEqual([]);
   });
 });
 
@@ -153,11 +153,11 @@ describe('FAQ: passing questions to the liaisons', () => {
     // liaison B never started the bot / blocked it: only A gets the question
     h.api.setChatMember(liaisonB.id, h.api.bot.id, 'kicked');
     await say.group(group, student, '/ask 入党需要什么条件'); // the bot learns the student's class from the group they use
-    const [none] = await say.private(student, '党员活动室在哪里');
+    const [none] = await say.private(student, '党员之家在哪里');
     expect(none).toBe('我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。');
     await deliver();
     const toLiaison = lastTo(liaisonA.id);
-    expect(textOf(toLiaison)).toContain('<b>计科2101</b> 的同学 <a href="tg://user?id=301">小明</a> 问：\n党员活动室在哪里');
+    expect(textOf(toLiaison)).toContain('<b>计科2101</b> 的同学 <a href="tg://user?id=301">小明</a> 问：\n党员之家在哪里');
     const answerButton = buttonsOf(toLiaison)[0]!;
     expect(answerButton.callback_data).toMatch(/^faq:a:\d+$/);
     expect(h.logs.some((l) => l.event === 'inbox_handoff_failed' && l.personId !== undefined)).toBe(true);
@@ -171,11 +171,11 @@ describe('FAQ: passing questions to the liaisons', () => {
     expect(await say.private(liaisonA, '/cancel')).toEqual(['已取消，没有保存任何内容。']);
     await press(liaisonA, privateChat(liaisonA), messageIdOf(toLiaison), answerButton.callback_data);
     const since = h.api.mark();
-    const [done] = await say.private(liaisonA, '党员活动室在学院楼 301，<工作日>开放。');
+    const [done] = await say.private(liaisonA, '党员之家在学院楼 301，<工作日>开放。');
     expect(done).toMatch(/^已把你的回答发给提问的同学。\n\n要让我以后自己回答类似的问题/);
     await deliver();
     const delivered = sentTo(student.id, since)[0]!;
-    expect(textOf(delivered)).toContain('问：党员活动室在哪里');
+    expect(textOf(delivered)).toContain('问：党员之家在哪里');
     expect(textOf(delivered)).toContain('&lt;工作日&gt;开放');
     expect((delivered.params.reply_parameters as { message_id: number }).message_id).toBeGreaterThan(0);
 
@@ -183,11 +183,11 @@ describe('FAQ: passing questions to the liaisons', () => {
     const make = buttonsOf(lastTo(liaisonA.id))[0]!;
     await press(liaisonA, privateChat(liaisonA), messageIdOf(lastTo(liaisonA.id)), make.callback_data);
     expect(textOf(lastTo(liaisonA.id))).toMatch(/^已提交给支部书记审核（<code>q-\d+<\/code>）/);
-    expect((await say.private(other, '支部的党员活动室在什么地方')).join('\n')).not.toContain('党员活动室在学院楼 301');
+    expect((await say.private(other, '支部的党员之家在什么地方')).join('\n')).not.toContain('党员之家在学院楼 301');
     await say.private(secretary, '/faq_learn');
     await say.press(secretary, secretary.id, buttonsOf(lastTo(secretary.id))[0]!.callback_data);
-    const [matched] = await say.private(other, '支部的党员活动室在什么地方');
-    expect(matched).toContain('党员活动室在学院楼 301');
+    const [matched] = await say.private(other, '支部的党员之家在什么地方');
+    expect(matched).toContain('党员之家在学院楼 301');
   });
 
   it('passes a group question on after "that didn’t help" and replies in the group', async () => {
@@ -267,32 +267,32 @@ describe('FAQ: passing questions to the liaisons', () => {
     h.api.setChatMember(liaisonB.id, h.api.bot.id, 'kicked');
     await say.group(group, student, '/ask 入党需要什么条件');
     // the bot learns that both blocked it when the hand-offs fail; the asker is told then
-    expect(await say.private(student, '党员活动室在哪里')).toEqual(['我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。']);
+    expect(await say.private(student, '党员之家在哪里')).toEqual(['我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。']);
     const since = h.api.mark();
     await deliver();
     expect(sentTo(student.id, since).map(textOf)).toEqual(['暂时没能联系上本班联络员，你的问题已经记录下来，支部会看到并回复你。']);
     // known unreachable now: the next question is recorded at once
-    expect(await say.private(student, '党员活动室几点开门')).toEqual(['我只了解入党方面的问题。你的问题已经记录下来，支部会看到并回复你。']);
+    expect(await say.private(student, '党员之家几点开门')).toEqual(['我只了解入党方面的问题。你的问题已经记录下来，支部会看到并回复你。']);
     const list = (await say.private(secretary, '/unanswered')).join('\n');
     expect(list).toContain('<b>待回复的问题</b>（共 2 个）');
     expect(list).toContain('• 计科2101：2 个');
-    expect(list).toContain('计科2101 · 未送达联络员\n  党员活动室在哪里');
-    expect(list).toContain('计科2101 · 未送达联络员\n  党员活动室几点开门');
+    expect(list).toContain('计科2101 · 未送达联络员\n  党员之家在哪里');
+    expect(list).toContain('计科2101 · 未送达联络员\n  党员之家几点开门');
   });
 
   it('passes at most five questions an hour from one classmate to the liaisons', async () => {
     const toLiaison = () => h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(liaisonA.id)).length;
     await say.group(group, student, '/ask 入党需要什么条件'); // the bot learns the student's class
     const before = toLiaison();
-    const questions = ['党员活动室在哪里', '党员活动室几点开门', '支部的打印机坏了', '党员活动室能借用吗', '支部聚餐去哪里'];
+    const questions = ['党员之家在哪里', '党员之家几点开门', '支部的打印机坏了', '党员之家能借用吗', '支部聚餐去哪里'];
     for (const q of questions) expect(await say.private(student, q)).toEqual([expect.stringContaining('已经把你的问题转给')]);
     await deliver();
     expect(toLiaison() - before).toBe(5);
-    expect(await say.private(student, '党员活动室有空调吗')).toEqual(['我只了解入党方面的问题。你的问题已经记录下来，支部会看到并回复你。']);
+    expect(await say.private(student, '党员之家有空调吗')).toEqual(['我只了解入党方面的问题。你的问题已经记录下来，支部会看到并回复你。']);
     await deliver();
     expect(toLiaison() - before).toBe(5);
     clock.advance(61 * 60 * 1000);
-    await say.private(student, '党员活动室钥匙在谁那');
+    await say.private(student, '党员之家钥匙在谁那');
     await deliver();
     expect(toLiaison() - before).toBe(6);
   });
@@ -301,16 +301,16 @@ describe('FAQ: passing questions to the liaisons', () => {
     await say.group(group, student, '/ask 入党需要什么条件');
     // Telegram asks the bot to slow down on the first hand-off to A (a broadcast is under way)
     h.api.injectFault('sendMessage', { kind: 'retryAfter', seconds: 3 }, { chatId: liaisonA.id });
-    expect(await say.private(student, '党员活动室在哪里')).toEqual([expect.stringContaining('已经把你的问题转给')]);
+    expect(await say.private(student, '党员之家在哪里')).toEqual([expect.stringContaining('已经把你的问题转给')]);
     // nothing was sent while handling the question: the hand-offs wait in the outbox under the shared budget
     expect(await t.db.selectFrom('outbox').select(['kind', 'state']).where('kind', '=', 'inbox.handoff').execute()).toEqual([
       { kind: 'inbox.handoff', state: 'pending' },
       { kind: 'inbox.handoff', state: 'pending' },
     ]);
     await deliver();
-    const toA = h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(liaisonA.id) && textOf(c).includes('党员活动室在哪里'));
+    const toA = h.api.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(liaisonA.id) && textOf(c).includes('党员之家在哪里'));
     expect(toA.map((c) => c.status)).toEqual([429, 200]);
-    expect(textOf(lastTo(liaisonB.id))).toContain('党员活动室在哪里');
+    expect(textOf(lastTo(liaisonB.id))).toContain('党员之家在哪里');
 
     await press(liaisonA, privateChat(liaisonA), messageIdOf(toA[1]!), buttonsOf(toA[1]!)[0]!.callback_data);
     // and on the answer to the student
@@ -371,15 +371,15 @@ describe('FAQ: the secretary edits the knowledge base', () => {
     const entry = [
       'slug: party-activity-room',
       'category: 支部补充',
-      'title: 党员活动室在哪里？',
+      'title: 党员之家在哪里？',
       'answer: |',
       '  在学院楼 301，工作日开放。',
       'questions:',
-      '  - 党员活动室在哪',
-      'keywords: [党员活动室, 活动室]',
+      '  - 党员之家在哪',
+      'keywords: [党员之家, 活动室]',
     ].join('\n');
     expect(await say.private(secretary, entry)).toEqual(['已新增 <code>party-activity-room</code>，立即生效。']);
-    expect((await say.private(student, '党员活动室在哪里呀'))[0]).toContain('在学院楼 301');
+    expect((await say.private(student, '党员之家在哪里呀'))[0]).toContain('在学院楼 301');
     await say.private(secretary, '/faq_add');
     expect(await say.private(secretary, entry)).toEqual([expect.stringContaining('已经有 slug 为“party-activity-room”的条目了')]);
     expect(await say.private(secretary, '/cancel')).toEqual(['已取消，没有保存任何内容。']);

@@ -62,31 +62,45 @@ describe('FAQ matching accuracy', () => {
         `${f.offTopic} off-topic, ${pct(f.silent, f.offTopic)}% silent`,
     );
 
-  it('does not regress on the labelled development set (thresholds were calibrated on it)', () => {
+  it('does not regress on the labelled development set (thresholds were calibrated on it; its questions are examples of the entries now)', () => {
     const f = evaluate('./dev-set.tsv');
     report('dev set', f);
     expect(f.answerable).toBeGreaterThanOrEqual(700);
     expect(f.uncovered).toBeGreaterThanOrEqual(50);
     expect(f.offTopic).toBeGreaterThanOrEqual(130);
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.93);
+    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.98);
     expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.005);
-    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.25);
-    expect(f.silent / f.offTopic).toBeGreaterThanOrEqual(0.99);
+    // the must-not-answer lines include 55 written blind to the knowledge base, many sharing most words with an entry
+    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.4);
+    expect(f.silent / f.offTopic).toBe(1);
   });
 
   it('holds up on a held-out set that was not used to set the thresholds', () => {
     const f = evaluate('./holdout.tsv');
     report('held-out', f);
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.88);
+    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.95);
+    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.96);
+    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.035);
+    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.3);
+    expect(f.silent / f.offTopic).toBe(1);
+  });
+
+  it('holds up on questions an outside tester wrote blind to the knowledge base (never used for tuning)', () => {
+    // spoken and rambling questions, typos, traditional characters, a few in English; the English
+    // ones mostly get a suggestion rather than an answer
+    const f = evaluate('./outsider-check.tsv');
+    report('outsider check', f);
+    expect(f.answerable).toBeGreaterThanOrEqual(250);
+    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.85);
     expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.92);
-    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.07);
-    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.25);
-    expect(f.silent / f.offTopic).toBeGreaterThanOrEqual(0.95);
+    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.02);
+    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.5);
+    expect(f.silent / f.offTopic).toBeGreaterThanOrEqual(0.97);
   });
 
   it('gives the three outcomes, with suggestions only when unsure', () => {
     expect(matcher.match('入党申请书怎么写')).toMatchObject({ slug: 'application-letter', outcome: 'answer' });
-    const unsure = matcher.match('推优之前要做什么准备');
+    const unsure = matcher.match('党支部会怎么培养我们');
     expect(unsure.outcome).toBe('suggest');
     expect(unsure.score).toBeGreaterThanOrEqual(THRESHOLDS.suggest);
     expect(unsure.candidates.length).toBeGreaterThan(0);
@@ -132,6 +146,13 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('怎么成为正式党员').slug).toBe('full-membership');
     expect(matcher.match('入黨申請書怎麼寫').slug).toBe('application-letter');
     expect(normalise('積極份子')).toBe('积极分子');
+    // homophone slips of a pinyin keyboard are mended in domain words, and only there
+    expect(normalise('申情书要写多少字')).toBe('申请书要写多少字');
+    expect(normalise('发展对向之后呢')).toBe('发展对象之后呢');
+    expect(normalise('党非怎么交')).toBe('党费怎么交');
+    expect(normalise('团圆饭 入档')).toBe('团圆饭 入档');
+    expect(normalise('入团申请书')).toBe('入团申请书');
+    expect(matcher.match('思像汇报一般写多少字').slug).toBe('thought-report');
     expect(terms('预备党员转正', { lexicon: ['转正'] })).toEqual(expect.arrayContaining(['预备', '党员', '转正', 'k:转正']));
   });
 });

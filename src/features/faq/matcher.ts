@@ -36,6 +36,9 @@ const KEY_CONF_WEIGHT = 0.45;
 /** Key content no entry contains weighing more than this many times what the best entry covers: no confident answer. */
 const UNKNOWN_CAP = 1.5;
 
+/** Share of terms (Jaccard) a question must have in common with an example to count as one of its wordings. */
+const EXAMPLE_LIKENESS = 0.6;
+
 type Kind = 'title' | 'question' | 'keywords' | 'answer';
 interface Doc {
   id: number;
@@ -67,6 +70,8 @@ export class FaqMatcher {
   private readonly df = new Map<string, number>();
   private readonly slugTerms = new Map<string, Set<string>>();
   private readonly key: KeyContent;
+  /** Per entry, the term sets of its example questions and title. */
+  private readonly examples = new Map<string, Set<string>[]>();
   /** Terms in more documents than this are left out of the search (they cost most and say least). */
   private readonly commonCut: number;
   readonly slugs: string[];
@@ -108,9 +113,26 @@ export class FaqMatcher {
         if (d.kind !== 'answer') head.add(term);
         if (d.kind === 'keywords') termsOf(keywordTerms, d.slug).add(term);
       }
+      if (d.kind === 'question' || d.kind === 'title') (this.examples.get(d.slug) ?? this.examples.set(d.slug, []).get(d.slug)!).push(new Set(d.terms));
     }
     this.key = new KeyContent(this.lexicon, headTerms, this.slugTerms, keywordTerms);
     this.commonCut = Math.max(400, Math.floor(this.docs.length * 0.06));
+  }
+
+  /** Whether the question says nearly what one of the entry's own examples says (then it is in scope without a Party word). */
+  private isLikeAnExample(slug: string, queryTerms: readonly string[]): boolean {
+    return this.likeness(slug, queryTerms) >= EXAMPLE_LIKENESS;
+  }
+
+  /** The largest share of terms (Jaccard) the question has in common with one of the entry's examples. */
+  private likeness(slug: string, queryTerms: readonly string[]): number {
+    let best = 0;
+    for (const example of this.examples.get(slug) ?? []) {
+      let shared = 0;
+      for (const t of queryTerms) if (example.has(t)) shared++;
+      best = Math.max(best, shared / (queryTerms.length + example.size - shared));
+    }
+    return best;
   }
 
   get size(): number {
@@ -170,7 +192,7 @@ export class FaqMatcher {
       .sort((x, y) => y.rank - x.rank);
     const top = ranked[0]!;
     const secondRank = ranked[1]?.rank ?? 0;
-    const domain = this.extraAnchors.some((a) => normalise(q).includes(a)) ? 1 : domainStrength(q);
+    const domain = this.extraAnchors.some((a) => normalise(q).includes(a)) || this.isLikeAnExample(top.slug, queryTerms) ? 1 : domainStrength(q);
     if (domain === 0) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
     const conf = (r: (typeof ranked)[number], other: number) =>

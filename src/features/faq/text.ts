@@ -1,3 +1,5 @@
+import { HomophoneMender, simplified } from './spelling.js';
+
 /**
  * Chinese text → search terms. Questions are short, colloquial, with typos and without the title's
  * words, so every text (documents and questions alike) goes through the same three steps:
@@ -258,75 +260,6 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['不用实名', '匿名'],
 ];
 
-const TRADITIONAL: Record<string, string> = {
-  黨: '党',
-  積: '积',
-  極: '极',
-  員: '员',
-  發: '发',
-  優: '优',
-  預: '预',
-  備: '备',
-  審: '审',
-  書: '书',
-  請: '请',
-  報: '报',
-  會: '会',
-  費: '费',
-  組: '组',
-  織: '织',
-  關: '关',
-  係: '系',
-  轉: '转',
-  願: '愿',
-  訓: '训',
-  練: '练',
-  課: '课',
-  導: '导',
-  養: '养',
-  試: '试',
-  績: '绩',
-  聯: '联',
-  絡: '络',
-  團: '团',
-  議: '议',
-  問: '问',
-  麼: '么',
-  嗎: '吗',
-  為: '为',
-  時: '时',
-  間: '间',
-  這: '这',
-  個: '个',
-  們: '们',
-  說: '说',
-  寫: '写',
-  應: '应',
-  該: '该',
-  詞: '词',
-  歲: '岁',
-  條: '条',
-  錄: '录',
-  對: '对',
-  紹: '绍',
-  討: '讨',
-  論: '论',
-  選: '选',
-  舉: '举',
-  權: '权',
-  義: '义',
-  務: '务',
-  長: '长',
-  畢: '毕',
-  業: '业',
-  檔: '档',
-  證: '证',
-  數: '数',
-  級: '级',
-  學: '学',
-  習: '习',
-};
-
 /** Characters that carry no topic on their own (question words, particles, pronouns, "want/can"). */
 const STOP_CHARS = new Set(
   '我你他她它的了吗呢吧啊呀么嘛哦是在有和就都也还要会能可以怎什多少几哪谁这那个些一不没么得地着过与及或被把给对向从到让该请问想做去来上下中里吧呗啦咋样如何为啥就才又再很太更最挺好'.split(
@@ -366,10 +299,13 @@ const CJK = /\p{Script=Han}/u;
 const SYNONYMS_BY_LENGTH = [...SYNONYMS].sort((a, b) => b[0].length - a[0].length);
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
+let homophones: HomophoneMender | null = null;
+/** The domain words whose homophone slips are mended: the anchors and every synonym's canonical form. */
+const mender = () => (homophones ??= new HomophoneMender([...DOMAIN_ANCHORS, ...SYNONYMS.map(([, canonical]) => canonical), ...DOMAIN_TERMS]));
+
 export function normalise(text: string): string {
-  let s = text.normalize('NFKC').toLowerCase();
-  s = s.replace(/[\u3400-\u9fff]/g, (c) => TRADITIONAL[c] ?? c);
-  s = s.replace(/\s+/g, ' ');
+  let s = simplified(text.normalize('NFKC').toLowerCase());
+  s = mender().mend(s.replace(/\s+/g, ' '));
   for (const [variant, canonical] of SYNONYMS_BY_LENGTH) {
     if (s.includes(variant)) s = s.split(variant).join(canonical);
   }
@@ -387,9 +323,6 @@ export const DOMAIN_ANCHORS: readonly string[] = [
   '推优',
   '团员',
   '共青团',
-  '团支部',
-  '团组织',
-  '团委',
   '思想汇报',
   '政审',
   '志愿书',
@@ -412,15 +345,76 @@ export const DOMAIN_ANCHORS: readonly string[] = [
   '意见箱',
   '申请书',
   '入团',
+  // English, for users whose Telegram is in English
+  'the party',
+  'party member',
+  'party membership',
+  'party school',
+  'party dues',
+  'party branch',
+  'join the party',
+  'cpc',
+  'ccp',
+  'communist',
+  'activist',
+  'probationary',
+  'youth league',
+  'liaison',
+];
+
+/** Further domain words whose homophone slips are mended (党非 → 党费, 公使 → 公示). */
+const DOMAIN_TERMS: readonly string[] = [
+  '入党申请书',
+  '入党',
+  '党员',
+  '预备党员',
+  '正式党员',
+  '党校',
+  '党费',
+  '党课',
+  '党章',
+  '支部大会',
+  '培养联系人',
+  '入党介绍人',
+  '公示',
+  '考察期',
+  '预备期',
+  '档案',
 ];
 
 /** Words common in these questions but also elsewhere (申请 a scholarship, 挂科 without 入党): a weaker signal. */
-export const WEAK_ANCHORS: readonly string[] = ['申请', '找谁', '谈话', '落选', '没选上', '选上', '重修', '挂科', '绩点', '发展', '考察', '培养', '入d'];
+export const WEAK_ANCHORS: readonly string[] = [
+  '团支部',
+  '团组织',
+  '团委',
+  '公示',
+  '申请',
+  '找谁',
+  '谈话',
+  '落选',
+  '没选上',
+  '选上',
+  '重修',
+  '挂科',
+  '绩点',
+  '发展',
+  '考察',
+  '培养',
+  '入d',
+];
+
+/** Characters before 申请书 that leave it the Party application (入党申请书, 交申请书, 我的申请书), not another one. */
+const BARE_BEFORE_APPLICATION = '党团交写递的份这那我了个篇一把封张好完';
 
 /** How strongly the (raw) text belongs to the Party-membership domain: 1 strong, 0.5 weak, 0 none. */
 export function domainStrength(text: string): number {
   const s = normalise(text);
-  if (DOMAIN_ANCHORS.some((a) => s.includes(a))) return 1;
+  // 团支部 is the League's branch: its 支部 is no sign of the Party
+  // and an application named for something else (奖学金申请书, 请假申请书) is no sign either
+  const strong = s
+    .replaceAll('团支部', '团')
+    .replace(/(\p{Script=Han})申请书/gu, (whole, before: string) => (BARE_BEFORE_APPLICATION.includes(before) ? whole : `${before}申请`));
+  if (DOMAIN_ANCHORS.some((a) => strong.includes(a))) return 1;
   if (WEAK_ANCHORS.some((a) => s.includes(a))) return 0.5;
   return 0;
 }

@@ -1,0 +1,83 @@
+import * as OpenCC from 'opencc-js/t2cn';
+import { pinyin } from 'pinyin-pro';
+
+const HAN = /\p{Script=Han}/u;
+
+let toSimplified: ((text: string) => string) | null = null;
+
+/** Traditional characters (and Taiwan/Hong Kong wording) as simplified Chinese; OpenCC's tables, loaded on first use. */
+export function simplified(text: string): string {
+  if (!HAN.test(text)) return text;
+  const convert = (toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  return convert(text);
+}
+
+const readings = new Map<string, string>();
+/** A character's most common reading without tone (党 → dang); the character itself when it is not Chinese. */
+function readingOf(char: string): string {
+  let r = readings.get(char);
+  if (r === undefined) {
+    r = HAN.test(char) ? pinyin(char, { toneType: 'none' }) : char;
+    readings.set(char, r);
+  }
+  return r;
+}
+
+const keyOf = (chars: readonly string[]) => chars.map(readingOf).join(' ');
+
+/**
+ * Mends homophone slips in domain words as people type them with a pinyin keyboard (申情书 → 申请书,
+ * 积级分子 → 积极分子, 党效 → 党校). A window of the text is replaced by a term that reads the same,
+ * shares most of its characters with it and is not itself a term; two-character terms only when both
+ * have 党 (入档 must stay 入档, 团圆 must not become 团员). Terms that read alike are left alone.
+ */
+export class HomophoneMender {
+  private readonly byReading = new Map<string, string | null>();
+  private readonly terms: Set<string>;
+  private readonly lengths: number[];
+  /** Readings a term starts with: most windows are passed over on their first character. */
+  private readonly firstReadings = new Set<string>();
+
+  constructor(terms: Iterable<string>) {
+    this.terms = new Set([...terms].filter((t) => [...t].length >= 2 && [...t].every((c) => HAN.test(c))));
+    for (const term of this.terms) {
+      const key = keyOf([...term]);
+      const seen = this.byReading.get(key);
+      this.byReading.set(key, seen === undefined || seen === term ? term : null);
+    }
+    for (const term of this.terms) this.firstReadings.add(readingOf([...term][0]!));
+    this.lengths = [...new Set([...this.terms].map((t) => [...t].length))].sort((a, b) => b - a);
+  }
+
+  mend(text: string): string {
+    if (!HAN.test(text)) return text;
+    const chars = [...text];
+    let out = '';
+    for (let i = 0; i < chars.length;) {
+      const found = this.termAt(chars, i);
+      out += found ?? chars[i]!;
+      i += found ? [...found].length : 1;
+    }
+    return out;
+  }
+
+  /** The term a window starting at `at` is (itself, or as a slip); undefined when none. */
+  private termAt(chars: readonly string[], at: number): string | undefined {
+    if (!this.firstReadings.has(readingOf(chars[at]!))) return undefined;
+    for (const length of this.lengths) {
+      if (at + length > chars.length) continue;
+      const window = chars.slice(at, at + length);
+      const text = window.join('');
+      if (this.terms.has(text)) return text;
+      if (!window.every((c) => HAN.test(c))) continue;
+      const term = this.byReading.get(keyOf(window));
+      if (!term) continue;
+      const termChars = [...term];
+      const differing = window.filter((c, i) => c !== termChars[i]).length;
+      if (differing === 0 || differing > Math.floor(length / 2)) continue;
+      if (length === 2 && !(text.includes('党') && term.includes('党'))) continue;
+      return term;
+    }
+    return undefined;
+  }
+}
