@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { runDashboardLink } from '../../src/features/dashboard/cli.js';
 import { createDownloadToken } from '../../src/features/dashboard/downloads.js';
+import { createDashboardHandler, createDashboardServer } from '../../src/features/dashboard/http.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { createLoginCode, redeemLoginCode } from '../../src/features/dashboard/sessions.js';
 import { hashOneTimeCode } from '../../src/shared/one-time-code.js';
 import { signInitData } from '../../src/features/dashboard/init-data.js';
@@ -241,6 +243,23 @@ describe('dashboard: the one-off download address for Telegram.WebApp.downloadFi
       expect(await expired.json()).toMatchObject({ error: 'download_link_expired' });
     } finally {
       f.clock.set(new Date(f.clock.now().getTime() - (5 * 60_000 + 1000)));
+    }
+  });
+
+  it('has no address to give without WEB_APP_URL (503: the page falls back to the direct download)', async () => {
+    const logger = createLogger('silent');
+    const config = { botToken: f.h.api.token, timeZone: 'Asia/Shanghai', web: { appUrl: null } };
+    const server = createDashboardServer(createDashboardHandler({ db: t.db, clock: f.clock, logger, config }), 0, logger);
+    const port = await server.listen();
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/overview.xlsx/link`, {
+        method: 'POST',
+        headers: { authorization: `tma ${f.initData(secretary)}` },
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ error: 'no_web_app_url' });
+    } finally {
+      await server.close();
     }
   });
 

@@ -31,7 +31,12 @@ export async function getJson<T>(path: string, method: 'GET' | 'POST' = 'GET'): 
 export async function downloadOverview(query: string, fileName: string): Promise<void> {
   const telegramDownload = telegramDownloader();
   if (!telegramDownload) return download(`/api/overview.xlsx${query}`, fileName);
-  const link = await getJson<{ url: string; fileName: string }>(`/api/overview.xlsx/link${query}`, 'POST');
+  const link = await getJson<{ url: string; fileName: string }>(`/api/overview.xlsx/link${query}`, 'POST').catch((error: unknown) => {
+    // 503: the server has no public address (WEB_APP_URL) for Telegram to fetch from; try the browser's own download
+    if (error instanceof ApiError && error.status === 503) return null;
+    throw error;
+  });
+  if (!link) return download(`/api/overview.xlsx${query}`, fileName);
   telegramDownload({ url: link.url, file_name: link.fileName });
 }
 

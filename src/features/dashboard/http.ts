@@ -3,7 +3,8 @@ import type { Logger } from '../../logging/logger.js';
 import { safeError } from '../../logging/logger.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
 import { json } from './responses.js';
-import { routes, runRoute, todayOf, unknownApiRoute, type DashboardDeps, type Route } from './routes.js';
+import { localIsoDate } from '../../shared/when.js';
+import { routes, runRoute, unknownApiRoute, type DashboardDeps, type Route } from './routes.js';
 
 export type { DashboardDeps } from './routes.js';
 
@@ -31,7 +32,7 @@ export function createDashboardHandler(deps: DashboardDeps, assets: Promise<WebA
     try {
       const now = deps.clock.now();
       const query = url.searchParams;
-      await runRoute(route, { deps, assets, req, res, path, query, params: Object.fromEntries(query), now, today: todayOf(now, deps.config.timeZone) });
+      await runRoute(route, { deps, assets, req, res, path, query, params: Object.fromEntries(query), now, today: localIsoDate(now, deps.config.timeZone) });
     } catch (error) {
       deps.logger.error({ event: 'dashboard_request_failed', path, err: safeError(error) }, 'dashboard request failed');
       if (!res.headersSent) json(res, 500, { error: 'internal' });

@@ -4,7 +4,6 @@ import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/schema.js';
 import type { Logger } from '../../logging/logger.js';
 import type { Clock } from '../../shared/clock.js';
-import { localIsoDate } from '../../shared/when.js';
 import type { WebAssets } from './assets.js';
 import { authenticate } from './auth.js';
 import { chartsFor } from './charts.js';
@@ -110,5 +109,3 @@ export async function runRoute(route: Route, r: RouteRequest): Promise<void> {
   if (r.query.size !== Object.keys(r.params).length) return json(r.res, 400, { error: 'bad_request', detail: 'a query parameter is given twice' });
   return route.handle({ ...r, viewer: auth.viewer });
 }
-
-export const todayOf = (now: Date, timeZone: string): string => localIsoDate(now, timeZone);
