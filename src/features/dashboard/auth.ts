@@ -58,8 +58,8 @@ export async function authenticate(deps: AuthDeps, req: IncomingMessage): Promis
 }
 
 /**
- * The person a request's own credentials name, if it carries any that hold: 'anonymous' without
- * (the Telegram client fetching a download address), null for someone the bot does not know.
+ * The person a request's own credentials name: 'anonymous' when it carries none that hold (the
+ * Telegram client fetching a download address sends none), null for someone the bot does not know.
  */
 export async function requesterPersonId(deps: AuthDeps, req: IncomingMessage): Promise<number | null | 'anonymous'> {
   const identity = await identify(deps, req);
