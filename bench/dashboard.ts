@@ -65,7 +65,11 @@ async function main() {
 
     const clock = new FixedClock(NOW);
     const logger = createLogger('silent');
-    const server = createDashboardServer(createDashboardHandler({ db, clock, logger, config: { botToken: TOKEN, timeZone: 'Asia/Shanghai' } }), 0, logger);
+    const server = createDashboardServer(
+      createDashboardHandler({ db, clock, logger, config: { botToken: TOKEN, timeZone: 'Asia/Shanghai', web: { appUrl: null } } }),
+      0,
+      logger,
+    );
     const port = await server.listen();
     const initData = signInitData({ user: JSON.stringify({ id: 101, first_name: '王书记' }), auth_date: String(NOW.getTime() / 1000) }, TOKEN);
     const endpoints = ['/api/overview', '/api/charts', `/api/class?id=${classIds[Math.floor(CLASSES / 2)]}`, '/api/overview?tag=2022级', '/api/overview.xlsx'];

@@ -23,6 +23,7 @@ import * as records from './2026-12-02-300-records.js';
 import * as recordLinks from './2026-12-02-301-record-links.js';
 import * as feedbackPassedOn from './2026-12-02-310-feedback-passed-on.js';
 import * as dashboard from './2026-12-02-330-dashboard.js';
+import * as dashboardDownloads from './2026-12-02-340-dashboard-downloads.js';
 import * as faqExamples from './2026-12-02-360-faq-examples.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-301-record-links': recordLinks,
   '2026-12-02-310-feedback-passed-on': feedbackPassedOn,
   '2026-12-02-330-dashboard': dashboard,
+  '2026-12-02-340-dashboard-downloads': dashboardDownloads,
   '2026-12-02-360-faq-examples': faqExamples,
 };

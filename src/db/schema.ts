@@ -39,7 +39,7 @@ import type {
   RecordLinksTable,
   ThoughtReportsTable,
 } from '../features/records/tables.js';
-import type { DashboardLoginCodesTable, DashboardMenuButtonsTable, DashboardSessionsTable } from '../features/dashboard/tables.js';
+import type { DashboardDownloadsTable, DashboardLoginCodesTable, DashboardMenuButtonsTable, DashboardSessionsTable } from '../features/dashboard/tables.js';
 
 export interface Database {
   branches: BranchesTable;
@@ -94,6 +94,7 @@ export interface Database {
   dashboard_login_codes: DashboardLoginCodesTable;
   dashboard_sessions: DashboardSessionsTable;
   dashboard_menu_buttons: DashboardMenuButtonsTable;
+  dashboard_downloads: DashboardDownloadsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -124,7 +124,8 @@ describe.skipIf(!haveChromium)('dashboard in headless Chromium', () => {
 
     await page.selectOption('[data-testid=tag-filter]', '');
     await page.fill('[data-testid=search]', 'cs2102');
-    await expect.poll(() => rowsOf(page).count()).toBe(1);
+    // the table of the tag filter also has one row: wait for the searched one (the search reloads after 250 ms)
+    await expect.poll(() => rowsOf(page).allInnerTexts()).toEqual([expect.stringContaining('计科2102')]);
     await rowsOf(page).first().click();
     await expect.poll(() => page.locator('[data-testid=class-title]').innerText()).toContain('计科2102');
     expect(await page.locator('body').innerText()).toContain('发展党员名册');
@@ -147,6 +148,71 @@ describe.skipIf(!haveChromium)('dashboard in headless Chromium', () => {
     expect((await rowsOf(page).allInnerTexts()).join('\n')).not.toContain('软工2201');
     expect(await page.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 33, 43)');
+    await page.close();
+  }, 60_000);
+
+  it('downloads the xlsx through Telegram.WebApp.downloadFile inside Telegram: a one-off address that serves once', async () => {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    let browserDownloads = 0;
+    page.on('download', () => browserDownloads++);
+    await page.addInitScript(
+      ([data]) => {
+        const calls: unknown[] = [];
+        (window as unknown as { downloadCalls: unknown[] }).downloadCalls = calls;
+        (window as unknown as { Telegram: unknown }).Telegram = {
+          WebApp: {
+            initData: data,
+            version: '8.0',
+            isVersionAtLeast: () => true,
+            ready() {},
+            expand() {},
+            downloadFile: (params: unknown) => calls.push(params),
+          },
+        };
+      },
+      [f.initData(secretary)],
+    );
+    await page.goto(`${f.base}/`);
+    await expect.poll(() => rowsOf(page).count(), { timeout: 15_000 }).toBe(3);
+    await page.selectOption('[data-testid=tag-filter]', '2022级');
+    await expect.poll(() => rowsOf(page).count()).toBe(1);
+    const calls = () => page.evaluate(() => (window as unknown as { downloadCalls: Array<{ url: string; file_name: string }> }).downloadCalls);
+    await page.click('[data-testid=download]');
+    await expect.poll(async () => (await calls()).length, { timeout: 10_000 }).toBe(1);
+    const [call] = await calls();
+    expect(call!.file_name).toBe('支部概览-2026-12-02.xlsx');
+    expect(call!.url.startsWith(`${WEB_APP_URL}api/download?token=`)).toBe(true);
+    expect(browserDownloads).toBe(0); // no blob download inside Telegram
+
+    // what Telegram would fetch, on this machine
+    const address = `${f.base}/${call!.url.slice(WEB_APP_URL.length)}`;
+    const first = await fetch(address);
+    expect(first.status).toBe(200);
+    const file = Buffer.from(await first.arrayBuffer());
+    expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getRow(2).getCell(1).value).toBe('软工2201');
+    const second = await fetch(address);
+    expect(second.status).toBe(410);
+    expect((await second.text()).startsWith('PK')).toBe(false);
+
+    // a forged token and an expired address get no data
+    const forged = await fetch(`${f.base}/api/download?token=${'x'.repeat(43)}`);
+    expect(forged.status).toBe(401);
+    expect(await forged.text()).toContain('download_link_invalid');
+    await page.click('[data-testid=download]');
+    await expect.poll(async () => (await calls()).length, { timeout: 10_000 }).toBe(2);
+    const late = (await calls())[1]!;
+    f.clock.advance(6 * 60_000);
+    try {
+      const expired = await fetch(`${f.base}/${late.url.slice(WEB_APP_URL.length)}`);
+      expect(expired.status).toBe(410);
+      expect(await expired.text()).toContain('download_link_expired');
+    } finally {
+      f.clock.set(new Date(f.clock.now().getTime() - 6 * 60_000));
+    }
     await page.close();
   }, 60_000);
 

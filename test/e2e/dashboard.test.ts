@@ -4,6 +4,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { runDashboardLink } from '../../src/features/dashboard/cli.js';
+import { createDownloadToken } from '../../src/features/dashboard/downloads.js';
+import { createDashboardHandler, createDashboardServer } from '../../src/features/dashboard/http.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { createLoginCode, redeemLoginCode } from '../../src/features/dashboard/sessions.js';
+import { hashOneTimeCode } from '../../src/shared/one-time-code.js';
 import { signInitData } from '../../src/features/dashboard/init-data.js';
 import { startDashboardFixture, liaisonA, liaisonB, secretary, student, WEB_APP_URL, type DashboardFixture } from '../support/dashboard-fixture.js';
 import { makeUser, startFakeBotApi } from '../support/fake-bot-api/index.js';
@@ -162,6 +167,113 @@ describe('dashboard: the xlsx download', () => {
   });
 });
 
+describe('dashboard: the one-off download address for Telegram.WebApp.downloadFile', () => {
+  const post = (path: string, initData?: string) =>
+    fetch(`${f.base}${path}`, { method: 'POST', headers: initData ? { authorization: `tma ${initData}` } : {} });
+  /** The address Telegram would fetch, on this machine: WEB_APP_URL's path and query against the test server. */
+  const local = (url: string) => `${f.base}/${url.slice(WEB_APP_URL.length)}`;
+  async function makeLink(user = secretary, query = ''): Promise<{ url: string; fileName: string }> {
+    const response = await post(`/api/overview.xlsx/link${query}`, f.initData(user));
+    expect(response.status).toBe(200);
+    return (await response.json()) as { url: string; fileName: string };
+  }
+
+  it('serves the filtered xlsx once, to whoever holds the address, with an ASCII and a UTF-8 file name', async () => {
+    const link = await makeLink(secretary, `?tag=${encodeURIComponent('2021级')}`);
+    expect(link.url).toMatch(new RegExp(`^${WEB_APP_URL}api/download\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(link.fileName).toBe('支部概览-2026-12-02.xlsx');
+    const token = new URL(link.url).searchParams.get('token')!;
+    // only the hash is stored
+    const rows = await t.db.selectFrom('dashboard_downloads').select('token_hash').execute();
+    expect(rows.map((r) => r.token_hash)).toContain(hashOneTimeCode(token));
+    expect(rows.map((r) => r.token_hash)).not.toContain(token);
+
+    const head = await fetch(local(link.url), { method: 'HEAD' });
+    expect(head.status).toBe(200); // a HEAD does not spend it
+    const response = await fetch(local(link.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="overview-2026-12-02.xlsx"; filename*=UTF-8''${encodeURIComponent('支部概览-2026-12-02.xlsx')}`,
+    );
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.subarray(0, 2).toString('latin1')).toBe('PK');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    const names = [2, 3].map((r) => workbook.worksheets[0]!.getRow(r).getCell(1).value);
+    expect(names.sort()).toEqual(['计科2101', '计科2102']);
+    expect(String(workbook.worksheets[0]!.getRow(4).getCell(1).value)).toBe('合计');
+
+    const again = await fetch(local(link.url));
+    expect(again.status).toBe(410);
+    expect(await again.json()).toMatchObject({ error: 'download_link_used', detail: expect.stringContaining('already been used') });
+  });
+
+  it('names the file in English for an English viewer and covers only their classes', async () => {
+    const link = await makeLink(liaisonB);
+    expect(link.fileName).toBe('Branch overview-2026-12-02.xlsx');
+    const response = await fetch(local(link.url));
+    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''Branch%20overview-2026-12-02.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getRow(2).getCell(1).value).toBe('软工2201');
+    expect(String(workbook.worksheets[0]!.getRow(3).getCell(1).value)).toBe('Total');
+  });
+
+  it('refuses another viewer without spending the address; refuses forged, malformed and expired tokens with no data', async () => {
+    const link = await makeLink(secretary);
+    const other = await fetch(local(link.url), { headers: { authorization: `tma ${f.initData(liaisonA)}` } });
+    expect(other.status).toBe(403);
+    expect(await other.json()).toMatchObject({ error: 'not_your_download' });
+    expect((await fetch(local(link.url), { headers: { authorization: `tma ${f.initData(secretary)}` } })).status).toBe(200);
+
+    const forged = await fetch(`${f.base}/api/download?token=${'A'.repeat(43)}`);
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get('content-type')).toContain('json');
+    expect(await forged.json()).toMatchObject({ error: 'download_link_invalid' });
+    for (const path of ['/api/download', '/api/download?token=short', `/api/download?token=${'A'.repeat(43)}&token=${'B'.repeat(43)}`]) {
+      expect((await fetch(`${f.base}${path}`)).status, path).toBe(400);
+    }
+
+    const late = await makeLink(secretary);
+    f.clock.advance(5 * 60_000 + 1000);
+    try {
+      const expired = await fetch(local(late.url));
+      expect(expired.status).toBe(410);
+      expect(await expired.json()).toMatchObject({ error: 'download_link_expired' });
+    } finally {
+      f.clock.set(new Date(f.clock.now().getTime() - (5 * 60_000 + 1000)));
+    }
+  });
+
+  it('has no address to give without WEB_APP_URL (503: the page falls back to the direct download)', async () => {
+    const logger = createLogger('silent');
+    const config = { botToken: f.h.api.token, timeZone: 'Asia/Shanghai', web: { appUrl: null } };
+    const server = createDashboardServer(createDashboardHandler({ db: t.db, clock: f.clock, logger, config }), 0, logger);
+    const port = await server.listen();
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/overview.xlsx/link`, {
+        method: 'POST',
+        headers: { authorization: `tma ${f.initData(secretary)}` },
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ error: 'no_web_app_url' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('makes addresses only for a signed-in secretary or liaison, by POST', async () => {
+    expect((await post('/api/overview.xlsx/link')).status).toBe(401);
+    expect((await post('/api/overview.xlsx/link', f.initData(student))).status).toBe(403);
+    expect((await post('/api/overview.xlsx/link?tag=', f.initData(secretary))).status).toBe(400);
+    const viaGet = await get('/api/overview.xlsx/link', { initData: f.initData(secretary) });
+    expect(viaGet.status).toBe(405);
+    expect(viaGet.headers.get('allow')).toBe('POST');
+    expect((await post('/api/overview', f.initData(secretary))).status).toBe(405);
+  });
+});
+
 describe('dashboard: the one-time login link', () => {
   // the command's work (the CLI's `dashboard link` calls it with its own database; here the test's, which may be a schema or in memory)
   async function link(person: number) {
@@ -277,5 +389,41 @@ describe('initData', () => {
     const dataCheckString = 'auth_date=1700000000\nquery_id=Q\nuser={"id":1,"first_name":"A"}';
     const secret = createHmac('sha256', 'WebAppData').update(token).digest();
     expect(signed.get('hash')).toBe(createHmac('sha256', secret).update(dataCheckString).digest('hex'));
+  });
+});
+
+describe('dashboard: housekeeping', () => {
+  it('deletes expired login codes, sessions and download tokens on its schedule and keeps the live ones', async () => {
+    const start = f.clock.now();
+    const person = (await t.db.selectFrom('people').where('telegram_user_id', '=', secretary.id).select('id').executeTakeFirstOrThrow()).id;
+    const unused = await createLoginCode(t.db, person, start);
+    const spent = await createLoginCode(t.db, person, start);
+    const session = (await redeemLoginCode(t.db, spent.code, start))!;
+    const download = await createDownloadToken(t.db, { personId: person, filter: {}, language: 'zh' }, start);
+    const hashes = async () => ({
+      codes: await t.db.selectFrom('dashboard_login_codes').select(['code_hash', 'expires_at']).execute(),
+      sessions: await t.db.selectFrom('dashboard_sessions').select(['token_hash', 'expires_at']).execute(),
+      downloads: await t.db.selectFrom('dashboard_downloads').select(['token_hash', 'expires_at']).execute(),
+    });
+    const all = (rows: Awaited<ReturnType<typeof hashes>>) => [...rows.codes, ...rows.sessions, ...rows.downloads];
+    try {
+      f.clock.advance(20 * 60_000); // codes (10 min) and the download token (5 min) are past their time; the session (12 h) is not
+      const fresh = await createLoginCode(t.db, person, f.clock.now());
+      expect((await hashes()).codes.map((r) => r.code_hash)).toContain(hashOneTimeCode(unused.code));
+      expect((await f.h.app.scheduler.tick())['dashboard.housekeeping']).toBe('ran');
+      let rows = await hashes();
+      expect(rows.codes.map((r) => r.code_hash)).toEqual([hashOneTimeCode(fresh.code)]);
+      expect(rows.downloads.map((r) => r.token_hash)).not.toContain(hashOneTimeCode(download.token));
+      expect(rows.sessions.map((r) => r.token_hash)).toContain(hashOneTimeCode(session.token));
+      expect(all(rows).every((r) => r.expires_at > f.clock.now())).toBe(true);
+      expect((await json('/api/me', { cookie: `dashboard_session=${session.token}` })).status).toBe(200);
+
+      f.clock.advance(12 * 3600_000);
+      expect((await f.h.app.scheduler.tick())['dashboard.housekeeping']).toBe('ran');
+      rows = await hashes();
+      expect(all(rows)).toEqual([]);
+    } finally {
+      f.clock.set(start);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { ApiError, download, getJson } from './api.js';
+import { ApiError, downloadOverview, getJson } from './api.js';
 import { disposeCharts, renderCharts } from './charts.js';
 import { formatDateTime, h, percent } from './dom.js';
 import { languageOf, translator, type Key, type Language, type T } from './i18n.js';
@@ -211,7 +211,7 @@ async function openOverview(me: Me): Promise<void> {
   });
   const downloadButton = h(
     'button',
-    { 'data-testid': 'download', onclick: () => void download(`/api/overview.xlsx${query()}`, `${t('title')}.xlsx`).catch(failed) },
+    { 'data-testid': 'download', onclick: () => void downloadOverview(query(), `${t('title')}.xlsx`).catch(failed) },
     t('download'),
   );
   const charts4 = {

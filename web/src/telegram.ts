@@ -8,6 +8,9 @@ interface WebApp {
   openTelegramLink?(url: string): void;
   openLink?(url: string): void;
   onEvent?(event: string, handler: () => void): void;
+  /** Bot API 8.0: Telegram asks the user and saves the file at `url` itself (a blob or <a download> does nothing in the phone webviews). */
+  downloadFile?(params: { url: string; file_name: string }, callback?: (accepted: boolean) => void): void;
+  isVersionAtLeast?(version: string): boolean;
   BackButton?: { show(): void; hide(): void; onClick(handler: () => void): void; offClick(handler: () => void): void };
 }
 
@@ -18,6 +21,14 @@ declare global {
 }
 
 export const webApp = (): WebApp | undefined => window.Telegram?.WebApp;
+
+/** Telegram's own download, when the page runs inside a Telegram client that has it; null elsewhere (a desktop browser, an older client). */
+export function telegramDownloader(): ((params: { url: string; file_name: string }) => void) | null {
+  const app = webApp();
+  if (!app?.initData || typeof app.downloadFile !== 'function') return null;
+  if (app.isVersionAtLeast && !app.isVersionAtLeast('8.0')) return null;
+  return (params) => app.downloadFile!(params);
+}
 
 /** Telegram also passes the launch data in the URL's hash (#tgWebAppData=…&tgWebAppThemeParams=…). */
 function hashParams(): URLSearchParams {

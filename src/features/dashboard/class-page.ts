@@ -48,18 +48,56 @@ export function groupLink(telegramChatId: number): string | null {
 export const personLink = (telegramUserId: number, username: string | null): string =>
   username ? `https://t.me/${username}` : `tg://user?id=${telegramUserId}`;
 
+type ClassRow = { id: number; branch_id: number; name: string; code: string; tags: string[] };
+const nameOf = (a: { first_name: string; last_name: string | null }) => displayName(a.first_name, a.last_name);
+
 export async function classPage(db: Executor, classId: number, roles: readonly RoleView[], now: Date, today: DateString): Promise<ClassPage | null> {
   const klass = await db.selectFrom('classes').where('id', '=', classId).select(['id', 'branch_id', 'name', 'code', 'tags']).executeTakeFirst();
   if (!klass) return null;
-  const [members, chat, notices, reports, meetings, counts] = await Promise.all([
-    classMembers(db, [classId]),
-    db
-      .selectFrom('chats')
-      .where('class_id', '=', classId)
-      .select(['telegram_chat_id', 'title', 'active'])
-      .orderBy('active', 'desc')
-      .orderBy('updated_at', 'desc')
-      .executeTakeFirst(),
+  const [liaisons, group, notices, reports, meetings, counts, records] = await Promise.all([
+    classLiaisons(db, classId),
+    classGroup(db, classId),
+    classNotices(db, classId),
+    classReports(db, classId, now),
+    upcomingMeetings(db, classId, now),
+    pipelineCounts(db, [classId], today),
+    classRecords(db, klass, roles),
+  ]);
+  return {
+    id: klass.id,
+    name: klass.name,
+    code: klass.code,
+    tags: klass.tags,
+    liaisons,
+    group,
+    notices,
+    reports,
+    meetings,
+    counts: counts.get(classId)!,
+    records,
+  };
+}
+
+async function classLiaisons(db: Executor, classId: number): Promise<ClassPage['liaisons']> {
+  const members = await classMembers(db, [classId]);
+  return (members.get(classId) ?? []).filter((m) => m.role === 'liaison').map((l) => ({ name: l.name, link: personLink(l.telegramUserId, l.username) }));
+}
+
+/** The class's group chat: the active one first, else the latest seen. */
+async function classGroup(db: Executor, classId: number): Promise<ClassPage['group']> {
+  const chat = await db
+    .selectFrom('chats')
+    .where('class_id', '=', classId)
+    .select(['telegram_chat_id', 'title', 'active'])
+    .orderBy('active', 'desc')
+    .orderBy('updated_at', 'desc')
+    .executeTakeFirst();
+  return chat ? { title: chat.title, active: chat.active, link: chat.active ? groupLink(chat.telegram_chat_id) : null } : null;
+}
+
+/** The latest notices delivered to the class, with their receipts out of the members the bot has seen in the group. */
+async function classNotices(db: Executor, classId: number): Promise<ClassPage['notices']> {
+  const [notices, membersSeen] = await Promise.all([
     db
       .selectFrom('deliveries as d')
       .innerJoin('notices as n', 'n.id', 'd.notice_id')
@@ -77,97 +115,91 @@ export async function classPage(db: Executor, classId: number, roles: readonly R
       .limit(CLASS_NOTICES_SHOWN)
       .execute(),
     db
-      .selectFrom('class_reports as r')
-      .innerJoin('report_occurrences as o', 'o.id', 'r.occurrence_id')
-      .innerJoin('report_deadlines as d', 'd.id', 'o.deadline_id')
-      .where('r.class_id', '=', classId)
-      .select(['d.name', 'o.period', 'o.due_at', 'r.state', 'r.late', 'r.submitted_at'])
-      .orderBy('o.due_at', 'desc')
-      .limit(CLASS_REPORTS_SHOWN)
-      .execute(),
-    db
-      .selectFrom('meeting_occurrences as o')
-      .innerJoin('meetings as m', 'm.id', 'o.meeting_id')
-      .where('m.class_id', '=', classId)
-      .where('m.state', '=', 'active')
-      .where('o.starts_at', '>=', now)
-      .select(['o.id', 'o.starts_at', 'm.topic', 'm.place'])
-      .orderBy('o.starts_at')
-      .limit(5)
-      .execute(),
-    pipelineCounts(db, [classId], today),
+      .selectFrom('class_members_seen')
+      .where('class_id', '=', classId)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  const membersSeen = await db
-    .selectFrom('class_members_seen')
-    .where('class_id', '=', classId)
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow();
-  const liaisons = (members.get(classId) ?? []).filter((m) => m.role === 'liaison');
-  const answers =
-    meetings.length === 0
-      ? []
-      : await db
-          .selectFrom('meeting_attendance as a')
-          .innerJoin('people as p', 'p.id', 'a.person_id')
-          .where(
-            'a.occurrence_id',
-            'in',
-            meetings.map((m) => m.id),
-          )
-          .select(['a.occurrence_id', 'a.answer', 'p.first_name', 'p.last_name'])
-          .execute();
-  const names = recordAccess(roles, { id: klass.id, branchId: klass.branch_id }) === 'names';
-  const records = names
-    ? await db
-        .selectFrom('pipeline_records')
-        .where('class_id', '=', classId)
-        .where('archived_at', 'is', null)
-        .select(['name', 'stage', 'applied_on', 'activist_on', 'target_on', 'probationary_on', 'full_on'])
-        .orderBy('name')
-        .execute()
-    : null;
-  const nameOf = (a: { first_name: string; last_name: string | null }) => displayName(a.first_name, a.last_name);
-  return {
-    id: klass.id,
-    name: klass.name,
-    code: klass.code,
-    tags: klass.tags,
-    liaisons: liaisons.map((l) => ({ name: l.name, link: personLink(l.telegramUserId, l.username) })),
-    group: chat ? { title: chat.title, active: chat.active, link: chat.active ? groupLink(chat.telegram_chat_id) : null } : null,
-    notices: notices.map((n) => ({
-      noticeId: n.id,
-      title: n.text.split('\n', 1)[0]!.slice(0, 60),
-      sentAt: n.sent_at ? n.sent_at.toISOString() : null,
-      state: n.state,
-      askAck: n.ask_ack,
-      acks: n.acks,
-      members: Math.max(membersSeen.n, n.acks),
-    })),
-    reports: reports.map((r) => ({
-      name: r.name,
-      period: r.period,
-      dueAt: r.due_at.toISOString(),
-      timeliness: timelinessOf(r, r.due_at, now),
-      submittedAt: r.submitted_at ? r.submitted_at.toISOString() : null,
-      reviewed: r.state === 'reviewed',
-    })),
-    meetings: meetings.map((m) => ({
-      topic: m.topic,
-      place: m.place,
-      startsAt: m.starts_at.toISOString(),
-      confirmed: answers.filter((a) => a.occurrence_id === m.id && a.answer === 'yes').map(nameOf),
-      declined: answers.filter((a) => a.occurrence_id === m.id && a.answer === 'no').map(nameOf),
-    })),
-    counts: counts.get(classId)!,
-    records:
-      records?.map((r) => ({
-        name: r.name,
-        stage: r.stage,
-        appliedOn: r.applied_on,
-        activistOn: r.activist_on,
-        targetOn: r.target_on,
-        probationaryOn: r.probationary_on,
-        fullOn: r.full_on,
-      })) ?? null,
-  };
+  return notices.map((n) => ({
+    noticeId: n.id,
+    title: n.text.split('\n', 1)[0]!.slice(0, 60),
+    sentAt: n.sent_at ? n.sent_at.toISOString() : null,
+    state: n.state,
+    askAck: n.ask_ack,
+    acks: n.acks,
+    members: Math.max(membersSeen.n, n.acks),
+  }));
+}
+
+async function classReports(db: Executor, classId: number, now: Date): Promise<ClassPage['reports']> {
+  const reports = await db
+    .selectFrom('class_reports as r')
+    .innerJoin('report_occurrences as o', 'o.id', 'r.occurrence_id')
+    .innerJoin('report_deadlines as d', 'd.id', 'o.deadline_id')
+    .where('r.class_id', '=', classId)
+    .select(['d.name', 'o.period', 'o.due_at', 'r.state', 'r.late', 'r.submitted_at'])
+    .orderBy('o.due_at', 'desc')
+    .limit(CLASS_REPORTS_SHOWN)
+    .execute();
+  return reports.map((r) => ({
+    name: r.name,
+    period: r.period,
+    dueAt: r.due_at.toISOString(),
+    timeliness: timelinessOf(r, r.due_at, now),
+    submittedAt: r.submitted_at ? r.submitted_at.toISOString() : null,
+    reviewed: r.state === 'reviewed',
+  }));
+}
+
+/** The next five meetings, with who said they come and who said they do not. */
+async function upcomingMeetings(db: Executor, classId: number, now: Date): Promise<ClassPage['meetings']> {
+  const meetings = await db
+    .selectFrom('meeting_occurrences as o')
+    .innerJoin('meetings as m', 'm.id', 'o.meeting_id')
+    .where('m.class_id', '=', classId)
+    .where('m.state', '=', 'active')
+    .where('o.starts_at', '>=', now)
+    .select(['o.id', 'o.starts_at', 'm.topic', 'm.place'])
+    .orderBy('o.starts_at')
+    .limit(5)
+    .execute();
+  if (meetings.length === 0) return [];
+  const answers = await db
+    .selectFrom('meeting_attendance as a')
+    .innerJoin('people as p', 'p.id', 'a.person_id')
+    .where(
+      'a.occurrence_id',
+      'in',
+      meetings.map((m) => m.id),
+    )
+    .select(['a.occurrence_id', 'a.answer', 'p.first_name', 'p.last_name'])
+    .execute();
+  return meetings.map((m) => ({
+    topic: m.topic,
+    place: m.place,
+    startsAt: m.starts_at.toISOString(),
+    confirmed: answers.filter((a) => a.occurrence_id === m.id && a.answer === 'yes').map(nameOf),
+    declined: answers.filter((a) => a.occurrence_id === m.id && a.answer === 'no').map(nameOf),
+  }));
+}
+
+/** The class's people in the pipeline by name, for the roles that may see names (src/features/records/access.ts); null otherwise. */
+async function classRecords(db: Executor, klass: ClassRow, roles: readonly RoleView[]): Promise<ClassPage['records']> {
+  if (recordAccess(roles, { id: klass.id, branchId: klass.branch_id }) !== 'names') return null;
+  const records = await db
+    .selectFrom('pipeline_records')
+    .where('class_id', '=', klass.id)
+    .where('archived_at', 'is', null)
+    .select(['name', 'stage', 'applied_on', 'activist_on', 'target_on', 'probationary_on', 'full_on'])
+    .orderBy('name')
+    .execute();
+  return records.map((r) => ({
+    name: r.name,
+    stage: r.stage,
+    appliedOn: r.applied_on,
+    activistOn: r.activist_on,
+    targetOn: r.target_on,
+    probationaryOn: r.probationary_on,
+    fullOn: r.full_on,
+  }));
 }

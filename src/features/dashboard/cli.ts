@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
-import { createLoginCode, pruneLogins } from './sessions.js';
+import { pageAddress } from './address.js';
+import { createLoginCode } from './sessions.js';
 import { viewerByTelegramId } from './viewer.js';
 
 export const dashboardUsage = `  npm run cli -- dashboard link --person TELEGRAM_USER_ID
@@ -23,7 +24,7 @@ export function dashboardLinkPerson(value: string | undefined): number | null {
 /** The address a login code opens: WEB_APP_URL's `login` beside the page. */
 export function loginLink(webAppUrl: string | null, code: string): string {
   const path = `login?code=${code}`;
-  return webAppUrl ? new URL(path, webAppUrl.endsWith('/') ? webAppUrl : `${webAppUrl}/`).href : `/${path}`;
+  return webAppUrl ? pageAddress(webAppUrl, path) : `/${path}`;
 }
 
 export async function runDashboardLink(
@@ -43,7 +44,6 @@ export async function runDashboardLink(
     return 1;
   }
   const now = clock.now();
-  await pruneLogins(db, now);
   const { code, expiresAt } = await createLoginCode(db, viewer.viewer.personId, now);
   io.out(`Dashboard login link for ${viewer.viewer.name} (works once, until ${expiresAt.toISOString()}):`);
   io.out(loginLink(webAppUrl, code));

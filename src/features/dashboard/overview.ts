@@ -1,10 +1,11 @@
 import type { Executor } from '../../db/schema.js';
-import type { Translate } from '../../i18n/i18n.js';
-import type { Sheet } from '../../shared/spreadsheet.js';
+import { translator, type Translate } from '../../i18n/i18n.js';
+import { writeSpreadsheet, type Sheet } from '../../shared/spreadsheet.js';
 import { localIsoDate } from '../../shared/when.js';
 import { totalOfRows, type Overview } from '../overview/rows.js';
 import { overviewFor } from '../overview/service.js';
 import { overviewSheet } from '../overview/view.js';
+import type { XlsxFile } from './responses.js';
 import type { Viewer } from './viewer.js';
 
 export interface OverviewFilter {
@@ -33,4 +34,17 @@ export async function filteredOverview(db: Executor, viewer: Viewer, filter: Ove
 export function dashboardSheet(overview: Overview, viewer: Viewer, t: Translate, timeZone: string): Sheet {
   const name = viewer.scope.kind === 'branch' ? viewer.scope.branchName : t('dashboard.sheet');
   return overviewSheet(t, overview, name, timeZone);
+}
+
+/** The download: the filtered overview as xlsx, named in the viewer's language, with an ASCII name beside it. */
+export async function overviewXlsx(db: Executor, viewer: Viewer, filter: OverviewFilter, now: Date, timeZone: string): Promise<XlsxFile> {
+  const overview = await filteredOverview(db, viewer, filter, now, timeZone);
+  const t = translator(viewer.language);
+  const body = await writeSpreadsheet(dashboardSheet(overview, viewer, t, timeZone), 'xlsx');
+  return { body, ...overviewFileNames(viewer, now, timeZone) };
+}
+
+export function overviewFileNames(viewer: Pick<Viewer, 'language'>, now: Date, timeZone: string): { fileName: string; asciiFileName: string } {
+  const today = localIsoDate(now, timeZone);
+  return { fileName: `${translator(viewer.language)('dashboard.sheet')}-${today}.xlsx`, asciiFileName: `overview-${today}.xlsx` };
 }

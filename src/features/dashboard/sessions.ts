@@ -49,9 +49,3 @@ export async function sessionPerson(db: Executor, token: string, now: Date): Pro
     .executeTakeFirst();
   return row?.person_id ?? null;
 }
-
-/** Housekeeping: spent or expired codes and sessions (called when a link is made). */
-export async function pruneLogins(db: Executor, now: Date): Promise<void> {
-  await db.deleteFrom('dashboard_login_codes').where('expires_at', '<=', now).execute();
-  await db.deleteFrom('dashboard_sessions').where('expires_at', '<=', now).execute();
-}

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Language } from '../../i18n/language.js';
 
 export interface DashboardLoginCodesTable {
   code_hash: string;
@@ -19,4 +20,15 @@ export interface DashboardMenuButtonsTable {
   person_id: number;
   url: string;
   set_at: Generated<Date>;
+}
+
+export interface DashboardDownloadsTable {
+  token_hash: string;
+  person_id: number;
+  tag: string | null;
+  q: string | null;
+  language: Language;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
 }
