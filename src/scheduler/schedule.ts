@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database, Executor } from '../db/schema.js';
 import type { Logger } from '../logging/logger.js';
 import type { RecurrenceRule } from './recurrence.js';
 
@@ -30,4 +30,10 @@ export interface Schedule {
   /** When the tick is due, in the branch time zone. Default: every minute. */
   rule?: RecurrenceRule;
   tick(now: Date, trx: Transaction<Database>, run: ScheduleRun): Promise<TickResult>;
+  /**
+   * A cheap read (one statement) saying that a tick now would do nothing: the scheduler then skips
+   * the claim transaction and does not record a run. Only for a tick that does not use `previous`
+   * (it finds its work in the rows, not in the time since the last run).
+   */
+  idle?(db: Executor, now: Date): Promise<boolean>;
 }

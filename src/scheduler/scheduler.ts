@@ -1,4 +1,5 @@
-import type { Db } from '../db/schema.js';
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../db/schema.js';
 import { safeError, type Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
 import { nextOccurrence, type RecurrenceRule } from './recurrence.js';
@@ -14,8 +15,8 @@ export interface SchedulerDeps {
   afterRun?: () => void;
 }
 
-/** What one tick did with a schedule: ran it, found it not due, found another process running it, or failed. */
-export type TickOutcome = 'ran' | 'not_due' | 'busy' | 'failed';
+/** What one tick did with a schedule: ran it, found it not due (or due with nothing to do), found another process running it, or failed. */
+export type TickOutcome = 'ran' | 'not_due' | 'idle' | 'busy' | 'failed';
 
 const EVERY_MINUTE: RecurrenceRule = { kind: 'cron', expression: '* * * * *' };
 
@@ -73,7 +74,12 @@ export class Scheduler {
           outcomes[schedule.name] = 'not_due';
           continue;
         }
-        outcomes[schedule.name] = await this.runSchedule(schedule, now);
+        // nothing to do for a schedule that can tell cheaply: no claim transaction, no write
+        if (last !== undefined && schedule.idle && (await schedule.idle(this.deps.db, now))) {
+          outcomes[schedule.name] = 'idle';
+          continue;
+        }
+        outcomes[schedule.name] = await this.runSchedule(schedule, now, last);
       } catch (error) {
         outcomes[schedule.name] = 'failed';
         this.deps.logger.error({ event: 'schedule_failed', schedule: schedule.name, err: safeError(error) }, 'scheduled job failed');
@@ -93,7 +99,37 @@ export class Scheduler {
     }
   }
 
-  private async runSchedule(schedule: Schedule, now: Date): Promise<TickOutcome> {
+  /**
+   * Claims a schedule whose last run was read as `seen` in one statement: the row locked (SKIP LOCKED)
+   * and moved to now only if nobody ran it since. Null when the row has moved on (then the claim is
+   * made the long way), 'busy' when another process holds it.
+   */
+  private async claimSeen(trx: Transaction<Database>, name: string, seen: Date | null, now: Date): Promise<'busy' | 'claimed' | null> {
+    const { rows } = await sql<{ locked: number; claimed: number }>`
+      with old as (select name, runs, last_run_at from scheduler_state where name = ${name} for update skip locked),
+      moved as (
+        update scheduler_state s set last_run_at = ${now}, runs = old.runs + 1 from old
+        where s.name = old.name and old.last_run_at is not distinct from ${seen} returning s.name
+      )
+      select (select count(*) from old)::int as locked, (select count(*) from moved)::int as claimed`.execute(trx);
+    const row = rows[0]!;
+    return row.locked === 0 ? 'busy' : row.claimed === 1 ? 'claimed' : null;
+  }
+
+  /** Under the row lock: due by the last run recorded now? Then it is moved to now. */
+  private async claimLocked(trx: Transaction<Database>, schedule: Schedule, now: Date, previous: (p: Date | null) => void): Promise<boolean> {
+    const row = await trx.selectFrom('scheduler_state').select(['last_run_at', 'runs']).where('name', '=', schedule.name).executeTakeFirstOrThrow();
+    if (!isDue(schedule.rule ?? EVERY_MINUTE, this.deps.timeZone, row.last_run_at, now)) return false;
+    previous(row.last_run_at);
+    await trx
+      .updateTable('scheduler_state')
+      .set({ last_run_at: now, runs: row.runs + 1 })
+      .where('name', '=', schedule.name)
+      .execute();
+    return true;
+  }
+
+  private async runSchedule(schedule: Schedule, now: Date, seen: Date | null | undefined): Promise<TickOutcome> {
     const { db, timeZone, logger } = this.deps;
     if (!this.known.has(schedule.name)) {
       // Look before inserting: an INSERT … ON CONFLICT would wait for a process holding the row.
@@ -109,16 +145,15 @@ export class Scheduler {
     let previous: Date | null = null;
     for (let round = 0; round < this.maxRounds; round++) {
       const result = await db.transaction().execute(async (trx) => {
-        const claim = await trx.selectFrom('scheduler_state').selectAll().where('name', '=', schedule.name).forUpdate().skipLocked().executeTakeFirst();
-        if (!claim) return 'busy' as const;
-        if (round === 0) {
-          if (!isDue(schedule.rule ?? EVERY_MINUTE, timeZone, claim.last_run_at, now)) return 'not_due' as const;
-          previous = claim.last_run_at;
-          await trx
-            .updateTable('scheduler_state')
-            .set({ last_run_at: now, runs: claim.runs + 1 })
-            .where('name', '=', schedule.name)
-            .execute();
+        if (round === 0 && seen !== undefined) {
+          const claimed = await this.claimSeen(trx, schedule.name, seen, now);
+          if (claimed === 'busy') return 'busy' as const;
+          if (claimed === 'claimed') previous = seen;
+          else if (!(await this.claimLocked(trx, schedule, now, (p) => (previous = p)))) return 'not_due' as const;
+        } else if (round === 0) {
+          const claim = await trx.selectFrom('scheduler_state').select('name').where('name', '=', schedule.name).forUpdate().skipLocked().executeTakeFirst();
+          if (!claim) return 'busy' as const;
+          if (!(await this.claimLocked(trx, schedule, now, (p) => (previous = p)))) return 'not_due' as const;
         }
         const more = await schedule.tick(now, trx, { previous, timeZone, logger });
         return more === 'more' ? ('more' as const) : ('ran' as const);

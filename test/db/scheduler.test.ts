@@ -134,6 +134,28 @@ describe('scheduler', () => {
     expect(minutely.runs.map((r) => r.now)).toEqual(['2026-12-02T08:00:00.000Z', '2026-12-02T08:01:00.000Z']);
   });
 
+  it('a schedule that says it is idle costs no claim and records no run; when it has work it runs with its last run', async () => {
+    let work = false;
+    const minutely = counting('test.idle');
+    const s = scheduler([{ ...minutely.schedule, idle: async () => !work }]);
+    expect(await s.tick()).toEqual({ 'test.idle': 'ran' }); // the first run ever is always claimed
+    const state = () => t.db.selectFrom('scheduler_state').select(['last_run_at', 'runs']).where('name', '=', 'test.idle').executeTakeFirstOrThrow();
+    const after = await state();
+    for (let i = 0; i < 3; i++) {
+      clock.advance(60_000);
+      expect(await s.tick()).toEqual({ 'test.idle': 'idle' });
+    }
+    expect(await state()).toEqual(after);
+    work = true;
+    clock.advance(60_000);
+    expect(await s.tick()).toEqual({ 'test.idle': 'ran' });
+    expect(minutely.runs).toEqual([
+      { now: '2026-12-02T08:00:00.000Z', previous: null },
+      { now: '2026-12-02T08:04:00.000Z', previous: '2026-12-02T08:00:00.000Z' },
+    ]);
+    expect(await state()).toEqual({ last_run_at: new Date('2026-12-02T08:04:00.000Z'), runs: after.runs + 1 });
+  });
+
   it('a failing tick writes nothing, is logged, leaves the others running, and is retried at the next tick', async () => {
     let fail = true;
     const flaky: Schedule = {

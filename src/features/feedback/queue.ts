@@ -102,6 +102,18 @@ export interface BatchDeps {
  * batch has gathered: each class's items in shuffled order, numbered in that order, timed with the
  * batch, and handed to the liaisons through the inbox as anonymous items.
  */
+/** Whether some class has gathered a batch (one statement; the every-minute schedule is idle otherwise). */
+export async function hasGatheredBatch(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom('feedback_queue')
+    .select('class_id')
+    .groupBy('class_id')
+    .having((eb) => eb.fn.countAll(), '>=', BATCH_SIZE)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function deliverBatches(trx: Executor, now: Date, deps: BatchDeps, all: boolean): Promise<number> {
   const classes = await trx
     .selectFrom('feedback_queue')

@@ -3,7 +3,7 @@ import { parseSealKey } from '../../inbox/sealed.js';
 import type { Schedule } from '../../scheduler/schedule.js';
 import { rotateLimits } from './limits.js';
 import { digestSchedule } from './overview.js';
-import { deliverBatches } from './queue.js';
+import { deliverBatches, hasGatheredBatch } from './queue.js';
 import { formatLocalDate } from './time.js';
 
 const DAY_MS = 86_400_000;
@@ -20,6 +20,7 @@ export function feedbackSchedules(config: { inboxKey: string | null }): Schedule
   return [
     {
       name: 'feedback.batch_gathered',
+      idle: async (db) => !(await hasGatheredBatch(db)),
       tick: async (now, trx, run) => void (await deliverBatches(trx, now, { key, timeZone: run.timeZone, logger: run.logger }, false)),
     },
     {

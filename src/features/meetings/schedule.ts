@@ -10,7 +10,7 @@ import { settingsByBranch, type BranchSettings } from '../../reminders/settings.
 import type { Schedule } from '../../scheduler/schedule.js';
 import { formatWhen } from '../../shared/when.js';
 import { attendanceKeyboard } from './buttons.js';
-import { materialiseDue } from './plan.js';
+import { HORIZON_MS, materialiseDue } from './plan.js';
 import { attendanceOf, groupChats, peopleOfClasses, type ClassPeople } from './queries.js';
 import { durationText, localTime } from './render.js';
 import type { PlanSlot } from './tables.js';
@@ -22,12 +22,21 @@ const BATCH = 200;
 export function meetingsSchedule(batch = BATCH): Schedule {
   return {
     name: 'meetings.reminders',
+    idle: async (db, now) => !(await hasWork(db, now)),
     async tick(now, trx, run) {
       const materialised = await materialiseDue(trx, now, run.timeZone, batch);
       const handled = await runDueSlots(trx, now, run.timeZone, run.logger, batch);
       return materialised === batch || handled === batch ? 'more' : undefined;
     },
   };
+}
+
+/** Whether a meeting needs occurrences inside the horizon or an occurrence has a slot due: one statement. */
+async function hasWork(db: Executor, now: Date): Promise<boolean> {
+  const { rows } = await sql<{ work: boolean }>`select exists (
+      select 1 from meetings where state = 'active' and materialised_until is not null and materialised_until < ${new Date(now.getTime() + HORIZON_MS)}
+    ) or exists (select 1 from meeting_occurrences where next_due_at is not null and next_due_at <= ${now}) as work`.execute(db);
+  return rows[0]?.work === true;
 }
 
 interface DueRow {

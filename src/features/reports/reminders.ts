@@ -208,8 +208,11 @@ export function deadlineSchedule(): Schedule {
       const since = run.previous ?? new Date(now.getTime() - MINUTE);
       if (since.getTime() >= now.getTime()) return;
       const budget: Budget = { left: BATCH };
-      const before = await occurrencesDueBetween(trx, since, new Date(now.getTime() + 33 * DAY));
-      const after = await occurrencesDueBetween(trx, new Date(since.getTime() - (OVERDUE_DAYS + 2) * DAY), now);
+      // one read for both windows: reminders before a due time (due soon) and overdue ones (due lately)
+      const earliest = new Date(since.getTime() - (OVERDUE_DAYS + 2) * DAY);
+      const occurrences = await occurrencesDueBetween(trx, earliest, new Date(now.getTime() + 33 * DAY));
+      const before = occurrences.filter((o) => o.dueAt.getTime() > since.getTime());
+      const after = occurrences.filter((o) => o.dueAt.getTime() <= now.getTime());
       const settings = await settingsByBranch(
         trx,
         [...before, ...after].map((o) => o.branchId),
