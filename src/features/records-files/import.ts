@@ -1,7 +1,8 @@
 import type { Db, Executor } from '../../db/schema.js';
 import type { DateString, PipelineRecord, Stage } from '../records/tables.js';
 import { classesNamed, type ClassRef } from './class-ref.js';
-import { columnKeys, stageDateOf, type ColumnKey } from './columns.js';
+import { stageDateField } from '../records/rules.js';
+import { columnKeys, type ColumnKey } from './columns.js';
 import { MAX_ROWS, type RawTable } from './read.js';
 import { checkHeader, checkRow, type LineError, type PersonRow } from './validate.js';
 
@@ -161,7 +162,7 @@ function matchRecord(ofClass: readonly PipelineRecord[], row: PersonRow): Pipeli
 }
 
 /** When the stage was entered: its own date (the row's check made sure it is there), else today. */
-const stageDate = (row: PersonRow, today: DateString): DateString => row.dates[stageDateOf[row.stage]] ?? today;
+const stageDate = (row: PersonRow, today: DateString): DateString => row.dates[stageDateField[row.stage]] ?? today;
 
 /** Rows per statement when adding people: well under PostgreSQL's 65,535 parameters. */
 const CHUNK = 500;
