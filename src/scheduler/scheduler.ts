@@ -19,10 +19,15 @@ export type TickOutcome = 'ran' | 'not_due' | 'busy' | 'failed';
 
 const EVERY_MINUTE: RecurrenceRule = { kind: 'cron', expression: '* * * * *' };
 
-/** Due when the rule has an occurrence after the last run and not after now (never, if the clock went back). */
-export function isDue(rule: RecurrenceRule, timeZone: string, previous: Date | null, now: Date): boolean {
-  if (previous === null) return true;
-  const next = nextOccurrence(rule, timeZone, previous);
+const MINUTE_MS = 60_000;
+
+/**
+ * Due when the rule has an occurrence after the last run and not after now (never, if the clock went
+ * back). Never run: due at once, or without `catchUp` only when an occurrence falls within this minute.
+ */
+export function isDue(rule: RecurrenceRule, timeZone: string, previous: Date | null, now: Date, catchUp = true): boolean {
+  if (previous === null && catchUp) return true;
+  const next = nextOccurrence(rule, timeZone, previous ?? new Date(now.getTime() - MINUTE_MS));
   return next !== null && next.getTime() <= now.getTime();
 }
 
@@ -69,7 +74,8 @@ export class Scheduler {
       if (this.stopped) break;
       try {
         const last = lastRuns.get(schedule.name);
-        if (last !== undefined && !isDue(schedule.rule ?? EVERY_MINUTE, this.deps.timeZone, last, now)) {
+        // a schedule that never ran goes on to its claim, which records its first pass even when it is not due
+        if (last !== undefined && last !== null && !isDue(schedule.rule ?? EVERY_MINUTE, this.deps.timeZone, last, now)) {
           outcomes[schedule.name] = 'not_due';
           continue;
         }
@@ -112,7 +118,11 @@ export class Scheduler {
         const claim = await trx.selectFrom('scheduler_state').selectAll().where('name', '=', schedule.name).forUpdate().skipLocked().executeTakeFirst();
         if (!claim) return 'busy' as const;
         if (round === 0) {
-          if (!isDue(schedule.rule ?? EVERY_MINUTE, timeZone, claim.last_run_at, now)) return 'not_due' as const;
+          if (!isDue(schedule.rule ?? EVERY_MINUTE, timeZone, claim.last_run_at, now, schedule.catchUp ?? true)) {
+            // the first pass of a schedule that does not catch up: from now on it waits for the rule's next occurrence
+            if (claim.last_run_at === null) await trx.updateTable('scheduler_state').set({ last_run_at: now }).where('name', '=', schedule.name).execute();
+            return 'not_due' as const;
+          }
           previous = claim.last_run_at;
           await trx
             .updateTable('scheduler_state')
