@@ -73,8 +73,8 @@ export async function toXlsx(sheet: Sheet): Promise<Buffer> {
   header.commit();
   for (const row of sheet.rows) worksheet.addRow(row.map((cell) => (typeof cell === 'string' ? neutralise(cell) : (cell ?? null)))).commit();
   worksheet.commit();
-  await workbook.commit();
-  await finished;
+  // together: a failed commit that also errors the stream leaves no rejection unheard
+  await Promise.all([workbook.commit(), finished]);
   return Buffer.concat(chunks);
 }
 
