@@ -35,8 +35,37 @@ ${peopleUsage}
 ${overviewUsage}
 ${dashboardUsage}`;
 
-/** The operator's command line: returns the exit code (0 ok, 1 failed, 2 bad usage). */
-export async function runCli(argv: string[], env: Record<string, string | undefined>, io: CliIo, clock: Clock = systemClock): Promise<number> {
+const commands = [
+  'db migrate',
+  'invite secretary',
+  'classes import',
+  'faq import',
+  'faq export',
+  'faq match',
+  'reports export',
+  'people import',
+  'people export',
+  'overview',
+  'dashboard link',
+] as const;
+
+/** A command line understood, its arguments checked. */
+type Command =
+  | { name: 'db migrate' }
+  | { name: 'invite secretary'; branch: string }
+  | { name: 'classes import'; file: string; branch: string | undefined }
+  | { name: 'faq'; action: string; file: string | undefined }
+  | { name: 'reports export'; args: NonNullable<ReturnType<typeof reportsExportArgs>> }
+  | { name: 'people'; args: NonNullable<ReturnType<typeof peopleArgs>> }
+  | { name: 'overview'; args: NonNullable<ReturnType<typeof overviewArgs>> }
+  | { name: 'dashboard link'; person: number };
+
+type Understood = { ok: true; command: Command } | { ok: false; code: 0 | 2; message: string };
+
+const badUsage = (problem: string): Understood => ({ ok: false, code: 2, message: `${problem}\n${usage}` });
+
+/** The command line to a command, or the usage to print (0 for --help, 2 for a bad command line). */
+function understand(argv: string[]): Understood {
   let parsed;
   try {
     parsed = parseArgs({
@@ -53,93 +82,112 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       },
     });
   } catch (error) {
-    io.err(`${(error as Error).message}\n${usage}`);
-    return 2;
+    return badUsage((error as Error).message);
   }
   const [group, action, file] = parsed.positionals;
-  const command = group === 'overview' && action === undefined ? 'overview' : `${group ?? ''} ${action ?? ''}`.trim();
-  if (
-    parsed.values.help ||
-    ![
-      'db migrate',
-      'invite secretary',
-      'classes import',
-      'faq import',
-      'faq export',
-      'faq match',
-      'reports export',
-      'people import',
-      'people export',
-      'overview',
-      'dashboard link',
-    ].includes(command)
-  ) {
-    io.err(usage);
-    return parsed.values.help ? 0 : 2;
-  }
-  if (command === 'classes import' && !file) {
-    io.err(`classes import needs a CSV file.\n${usage}`);
-    return 2;
-  }
-  if (command === 'faq import' && !file) {
-    io.err(`faq import needs a YAML file.\n${usage}`);
-    return 2;
-  }
-  const branchName = parsed.values.branch?.trim();
-  const exportArgs = command === 'reports export' ? reportsExportArgs({ ...parsed.values, branch: branchName }) : null;
-  if (command === 'reports export' && !exportArgs) {
-    io.err(`${reportsExportBadUsage}\n${usage}`);
-    return 2;
-  }
-  const people = group === 'people' ? peopleArgs(action, file, parsed.values) : null;
-  if (group === 'people' && !people) {
-    io.err(`${peopleBadUsage}\n${usage}`);
-    return 2;
-  }
-  const overview = command === 'overview' ? overviewArgs({ ...parsed.values, branch: branchName }) : null;
-  if (command === 'overview' && !overview) {
-    io.err(`${overviewBadUsage}\n${usage}`);
-    return 2;
-  }
-  const dashboardPerson = command === 'dashboard link' ? dashboardLinkPerson(parsed.values.person) : null;
-  if (command === 'dashboard link' && dashboardPerson === null) {
-    io.err(`${dashboardBadUsage}\n${usage}`);
-    return 2;
-  }
-  if (command === 'invite secretary' && (!branchName || branchName.length > 64)) {
-    io.err(`invite secretary needs --branch NAME (1-64 characters).\n${usage}`);
-    return 2;
-  }
+  const name = group === 'overview' && action === undefined ? 'overview' : `${group ?? ''} ${action ?? ''}`.trim();
+  if (parsed.values.help || !(commands as readonly string[]).includes(name)) return { ok: false, code: parsed.values.help ? 0 : 2, message: usage };
+  return commandArgs(name as (typeof commands)[number], action, file, { ...parsed.values, branch: parsed.values.branch?.trim() });
+}
 
+/** Each command's own arguments. */
+function commandArgs(
+  name: (typeof commands)[number],
+  action: string | undefined,
+  file: string | undefined,
+  values: { branch?: string | undefined; period?: string; format?: string; out?: string; class?: string; person?: string },
+): Understood {
+  const ok = (command: Command): Understood => ({ ok: true, command });
+  switch (name) {
+    case 'db migrate':
+      return ok({ name });
+    case 'invite secretary':
+      return values.branch && values.branch.length <= 64
+        ? ok({ name, branch: values.branch })
+        : badUsage('invite secretary needs --branch NAME (1-64 characters).');
+    case 'classes import':
+      return file ? ok({ name, file, branch: values.branch }) : badUsage('classes import needs a CSV file.');
+    case 'faq import':
+    case 'faq export':
+    case 'faq match':
+      return name === 'faq import' && !file ? badUsage('faq import needs a YAML file.') : ok({ name: 'faq', action: name.slice('faq '.length), file });
+    case 'reports export': {
+      const args = reportsExportArgs(values);
+      return args ? ok({ name, args }) : badUsage(reportsExportBadUsage);
+    }
+    case 'people import':
+    case 'people export': {
+      const args = peopleArgs(action, file, values);
+      return args ? ok({ name: 'people', args }) : badUsage(peopleBadUsage);
+    }
+    case 'overview': {
+      const args = overviewArgs(values);
+      return args ? ok({ name, args }) : badUsage(overviewBadUsage);
+    }
+    case 'dashboard link': {
+      const person = dashboardLinkPerson(values.person);
+      return person !== null ? ok({ name, person }) : badUsage(dashboardBadUsage);
+    }
+  }
+}
+
+type ToolConfig = Extract<ReturnType<typeof createToolConfig>, { ok: true }>;
+
+/** The database, migrated; null (the reason printed) when it cannot be opened. */
+async function openForCli(config: ToolConfig, io: CliIo): Promise<Db | null> {
+  let db: Db | undefined;
+  try {
+    db = await openDatabase(config.database);
+    await migrateToLatest(db); // the first query: where a refused connection or a wrong password shows
+    return db;
+  } catch (error) {
+    await db?.destroy().catch(() => undefined);
+    const hint = error instanceof DatabaseInUseError ? ' (or use the chat commands while the bot runs)' : '';
+    io.err(`Cannot open the database: ${describeDatabaseError(error, config.database)}${hint}.`);
+    return null;
+  }
+}
+
+async function runCommand(db: Db, command: Command, config: ToolConfig, clock: Clock, io: CliIo): Promise<number> {
+  switch (command.name) {
+    case 'db migrate':
+      io.out('Database is up to date.');
+      return 0;
+    case 'invite secretary':
+      return inviteSecretary(db, clock, command.branch, config, io);
+    case 'faq':
+      return runFaqCommand(db, clock, command.action, command.file, io);
+    case 'overview':
+      return runOverviewExport(db, command.args, config.timeZone, clock.now(), io);
+    case 'reports export':
+      return runReportsExport(db, command.args, config.timeZone, io);
+    case 'people':
+      return runPeopleCommand(db, command.args, clock, config.timeZone, io);
+    case 'dashboard link':
+      return runDashboardLink(db, clock, command.person, config.webAppUrl, io);
+    case 'classes import':
+      // A fresh database gets its first branch exactly as the bot's first start makes it.
+      await ensureFirstBranch(db, config.defaultBranchName);
+      return importClasses(db, command.file, command.branch, io);
+  }
+}
+
+/** The operator's command line: returns the exit code (0 ok, 1 failed, 2 bad usage). */
+export async function runCli(argv: string[], env: Record<string, string | undefined>, io: CliIo, clock: Clock = systemClock): Promise<number> {
+  const understood = understand(argv);
+  if (!understood.ok) {
+    io.err(understood.message);
+    return understood.code;
+  }
   const config = createToolConfig(env);
   if (!config.ok) {
     io.err(formatConfigProblems(config.problems));
     return 2;
   }
-  let db: Db | undefined;
+  const db = await openForCli(config, io);
+  if (!db) return 1;
   try {
-    db = await openDatabase(config.database);
-    await migrateToLatest(db); // the first query: where a refused connection or a wrong password shows
-  } catch (error) {
-    await db?.destroy().catch(() => undefined);
-    const hint = error instanceof DatabaseInUseError ? ' (or use the chat commands while the bot runs)' : '';
-    io.err(`Cannot open the database: ${describeDatabaseError(error, config.database)}${hint}.`);
-    return 1;
-  }
-  try {
-    if (command === 'db migrate') {
-      io.out('Database is up to date.');
-      return 0;
-    }
-    if (command === 'invite secretary') return await inviteSecretary(db, clock, branchName!, config, io);
-    if (group === 'faq') return await runFaqCommand(db, clock, action!, file, io);
-    if (overview) return await runOverviewExport(db, overview, config.timeZone, clock.now(), io);
-    if (exportArgs) return await runReportsExport(db, exportArgs, config.timeZone, io);
-    if (people) return await runPeopleCommand(db, people, clock, config.timeZone, io);
-    if (dashboardPerson !== null) return await runDashboardLink(db, clock, dashboardPerson, config.webAppUrl, io);
-    // A fresh database gets its first branch exactly as the bot's first start makes it.
-    await ensureFirstBranch(db, config.defaultBranchName);
-    return await importClasses(db, file!, branchName, io);
+    return await runCommand(db, understood.command, config, clock, io);
   } finally {
     await db.destroy();
   }

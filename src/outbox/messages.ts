@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Executor } from '../db/schema.js';
 import type { Language } from '../i18n/language.js';
@@ -138,19 +139,24 @@ export async function sendToPeople(trx: Executor, messages: PersonMessage[]): Pr
 }
 
 /**
- * Of these people, the ones a private message cannot reach: they never wrote to the bot (no private
- * chat row, or one created by `sendToPerson` whose send Telegram refused), or they blocked it. The
- * dispatcher records this on the chat row (`active = false` on a chat-gone answer); writing to the
- * bot again makes them reachable.
+ * Whether a private message reaches the person whose Telegram user id is in `telegramUserId` (a
+ * column of the outer query, such as 'p.telegram_user_id'): their private chat row is active. They
+ * are unreachable when they never wrote to the bot (no private chat row, or one created by
+ * `sendToPerson` whose send Telegram refused) or blocked it: the dispatcher records this on the chat
+ * row (`active = false` on a chat-gone answer), and writing to the bot again makes them reachable.
+ * One rule for every query that asks (the outbox's own checks, the secretary's overview).
  */
+export const privateChatReachable = (telegramUserId: string): RawBuilder<boolean> =>
+  sql<boolean>`exists (select 1 from chats reach where reach.telegram_chat_id = ${sql.ref(telegramUserId)} and reach.type = 'private' and reach.active)`;
+
+/** Of these people, the ones a private message cannot reach (see `privateChatReachable`). */
 export async function unreachablePeople(db: Executor, personIds: number[]): Promise<number[]> {
   if (personIds.length === 0) return [];
   const rows = await db
     .selectFrom('people as p')
-    .leftJoin('chats as c', (join) => join.onRef('c.telegram_chat_id', '=', 'p.telegram_user_id').on('c.type', '=', 'private'))
     .select('p.id')
     .where('p.id', 'in', personIds)
-    .where((eb) => eb.or([eb('c.id', 'is', null), eb('c.active', '=', false)]))
+    .where((eb) => eb.not(privateChatReachable('p.telegram_user_id')))
     .orderBy('p.id')
     .execute();
   return rows.map((r) => r.id);

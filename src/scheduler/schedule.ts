@@ -29,6 +29,14 @@ export interface Schedule {
   name: string;
   /** When the tick is due, in the branch time zone. Default: every minute. */
   rule?: RecurrenceRule;
+  /**
+   * Whether a schedule that never ran runs at its first pass (default true: a fresh install does at
+   * once what it would otherwise wait for). false: the first pass only records itself as the last run
+   * (the tick runs only if an occurrence falls within the minute of that pass), so the first tick is
+   * at the rule's next occurrence; for work about a period (a week's alerts) that began before the
+   * deployment did.
+   */
+  catchUp?: boolean;
   tick(now: Date, trx: Transaction<Database>, run: ScheduleRun): Promise<TickResult>;
   /**
    * A cheap read (one statement) saying that a tick now would do nothing: the scheduler then skips

@@ -20,10 +20,15 @@ export type TickOutcome = 'ran' | 'not_due' | 'idle' | 'busy' | 'failed';
 
 const EVERY_MINUTE: RecurrenceRule = { kind: 'cron', expression: '* * * * *' };
 
-/** Due when the rule has an occurrence after the last run and not after now (never, if the clock went back). */
-export function isDue(rule: RecurrenceRule, timeZone: string, previous: Date | null, now: Date): boolean {
-  if (previous === null) return true;
-  const next = nextOccurrence(rule, timeZone, previous);
+const MINUTE_MS = 60_000;
+
+/**
+ * Due when the rule has an occurrence after the last run and not after now (never, if the clock went
+ * back). Never run: due at once, or without `catchUp` only when an occurrence falls within this minute.
+ */
+export function isDue(rule: RecurrenceRule, timeZone: string, previous: Date | null, now: Date, catchUp = true): boolean {
+  if (previous === null && catchUp) return true;
+  const next = nextOccurrence(rule, timeZone, previous ?? new Date(now.getTime() - MINUTE_MS));
   return next !== null && next.getTime() <= now.getTime();
 }
 
@@ -70,12 +75,13 @@ export class Scheduler {
       if (this.stopped) break;
       try {
         const last = lastRuns.get(schedule.name);
-        if (last !== undefined && !isDue(schedule.rule ?? EVERY_MINUTE, this.deps.timeZone, last, now)) {
+        // a schedule that never ran goes on to its claim, which records its first pass even when it is not due
+        if (last !== undefined && last !== null && !isDue(schedule.rule ?? EVERY_MINUTE, this.deps.timeZone, last, now)) {
           outcomes[schedule.name] = 'not_due';
           continue;
         }
         // nothing to do for a schedule that can tell cheaply: no claim transaction, no write
-        if (last !== undefined && schedule.idle && (await schedule.idle(this.deps.db, now))) {
+        if (last !== undefined && last !== null && schedule.idle && (await schedule.idle(this.deps.db, now))) {
           outcomes[schedule.name] = 'idle';
           continue;
         }
@@ -119,7 +125,11 @@ export class Scheduler {
   /** Under the row lock: due by the last run recorded now? Then it is moved to now. */
   private async claimLocked(trx: Transaction<Database>, schedule: Schedule, now: Date, previous: (p: Date | null) => void): Promise<boolean> {
     const row = await trx.selectFrom('scheduler_state').select(['last_run_at', 'runs']).where('name', '=', schedule.name).executeTakeFirstOrThrow();
-    if (!isDue(schedule.rule ?? EVERY_MINUTE, this.deps.timeZone, row.last_run_at, now)) return false;
+    if (!isDue(schedule.rule ?? EVERY_MINUTE, this.deps.timeZone, row.last_run_at, now, schedule.catchUp ?? true)) {
+      // the first pass of a schedule that does not catch up: from now on it waits for the rule's next occurrence
+      if (row.last_run_at === null) await trx.updateTable('scheduler_state').set({ last_run_at: now }).where('name', '=', schedule.name).execute();
+      return false;
+    }
     previous(row.last_run_at);
     await trx
       .updateTable('scheduler_state')
@@ -145,7 +155,8 @@ export class Scheduler {
     let previous: Date | null = null;
     for (let round = 0; round < this.maxRounds; round++) {
       const result = await db.transaction().execute(async (trx) => {
-        if (round === 0 && seen !== undefined) {
+        // a schedule that does not catch up is claimed the long way the first time (see claimLocked)
+        if (round === 0 && seen !== undefined && (seen !== null || schedule.catchUp !== false)) {
           const claimed = await this.claimSeen(trx, schedule.name, seen, now);
           if (claimed === 'busy') return 'busy' as const;
           if (claimed === 'claimed') previous = seen;

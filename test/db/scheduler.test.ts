@@ -123,6 +123,30 @@ describe('scheduler', () => {
     expect(state).toMatchObject({ last_run_at: new Date('2026-12-02T13:20:00Z'), runs: 3 });
   });
 
+  it('without catchUp, a schedule that never ran waits for its next occurrence; from then on it catches up as usual', async () => {
+    const weekly = counting('test.weekly', { kind: 'cron', expression: '0 9 * * 1' }); // Mondays 09:00 in Shanghai
+    const s = scheduler([{ ...weekly.schedule, catchUp: false }]);
+    const at = async (iso: string) => (clock.set(new Date(iso)), (await s.tick())['test.weekly']);
+    expect(await at('2026-12-02T08:00:00Z')).toBe('not_due'); // first pass on a Wednesday: this week's Monday is past
+    expect(await t.db.selectFrom('scheduler_state').selectAll().where('name', '=', 'test.weekly').executeTakeFirstOrThrow()).toMatchObject({
+      last_run_at: new Date('2026-12-02T08:00:00Z'),
+      runs: 0,
+    });
+    expect(await at('2026-12-06T08:00:00Z')).toBe('not_due');
+    expect(await at('2026-12-07T01:05:00Z')).toBe('ran'); // Monday 09:05: due since 09:00, a tick may come late
+    expect(await at('2026-12-14T03:00:00Z')).toBe('ran');
+    expect(weekly.runs).toEqual([
+      { now: '2026-12-07T01:05:00.000Z', previous: '2026-12-02T08:00:00.000Z' },
+      { now: '2026-12-14T03:00:00.000Z', previous: '2026-12-07T01:05:00.000Z' },
+    ]);
+
+    // a first pass in the very minute of an occurrence runs it
+    const fresh = counting('test.weekly_fresh', { kind: 'cron', expression: '0 9 * * 1' });
+    clock.set(new Date('2026-12-21T01:00:20Z'));
+    expect((await scheduler([{ ...fresh.schedule, catchUp: false }]).tick())['test.weekly_fresh']).toBe('ran');
+    expect(fresh.runs).toEqual([{ now: '2026-12-21T01:00:20.000Z', previous: null }]);
+  });
+
   it('a schedule without a rule runs at most once a minute', async () => {
     const minutely = counting('test.minutely');
     const s = scheduler([minutely.schedule]);

@@ -438,7 +438,7 @@ describe('the secretary', () => {
     await write(makeUser(7_000_302, '小红'), '希望多组织学习', { category: 0 });
     await tickAt('2026-12-01T03:00:00Z');
     const [stats] = await say.private(secretary, '/feedback_stats');
-    expect(stats).toContain('计科2101：学习 1/1，党建工作 1/1');
+    expect(stats).toContain('计科2101：学习 1/1，党建工作 1/1（同学本人 2 · 走访转交 0）');
     const since = h.api.mark();
     await say.private(secretary, '/feedback_export');
     const doc = h.api.calls.slice(since).find((c) => c.method === 'sendDocument')!;
@@ -457,7 +457,7 @@ describe('the secretary', () => {
     await tickAt('2026-12-07T00:00:00Z');
     const [week] = sentTo(secretary.id, digest);
     expect(week).toContain('本周匿名意见');
-    expect(week).toContain('计科2101：学习 1，党建工作 1（待处理 2）');
+    expect(week).toContain('计科2101：学习 1，党建工作 1（待处理 2；同学本人 2 · 走访转交 0）');
   });
 });
 

@@ -107,6 +107,25 @@ async function tickAt(at: Date, harness = h) {
 }
 
 describe('weekly timeliness alerts', { timeout: 120_000 }, () => {
+  it('a deployment of the alerts starting mid-week sends none at its first start; the next Monday it does', async () => {
+    await seedRecords();
+    // as before an upgrade that brings the alerts: the schedule has never run
+    await h.stop();
+    await t.db.deleteFrom('scheduler_state').where('name', '=', 'overview.weekly_alerts').execute();
+    const TUESDAY = new Date('2026-12-08T06:00:00Z'); // 14:00 in Asia/Shanghai: the week's Monday 09:00 has passed
+    clock.set(TUESDAY);
+    h = await startHarness({ db: t.db, clock, runDispatcher: false }); // the start's tick is the schedule's first pass
+    await deliverAll(h, clock);
+    expect(await t.db.selectFrom('scheduler_state').select('last_run_at').where('name', '=', 'overview.weekly_alerts').executeTakeFirst()).toEqual({
+      last_run_at: TUESDAY,
+    });
+    expect(await tickAt(new Date(TUESDAY.getTime() + 60_000))).toBe('not_due');
+    expect(alertsTo(liaisonA)).toEqual([]);
+    expect(await tickAt(NEXT_MONDAY_9)).toBe('ran');
+    expect(alertsTo(liaisonA)).toEqual([expect.stringContaining('本季度还没有交思想汇报：发展丁、老积极')]);
+    expect(alertsTo(liaisonC)).toEqual([]);
+  });
+
   it('on Monday morning tells each liaison of a class what is due, once; a class with nothing due hears nothing', async () => {
     await seedRecords();
     expect(await tickAt(MONDAY_9)).toBe('ran');

@@ -134,6 +134,8 @@ describe('npm run cli -- people import', () => {
       ',,,申请人,2025-03-01,,,,,,,,,,,',
       'CS2101,缺日期,,积极分子,2025-03-01,,,,,,,,,,,',
       'CS2101,好人,2021001,积极分子,2025-03-01,2025-10-08,,,,,,,,,,',
+      'CS2101,早到,,申请人,2025-03-01,2025-04-01,,,,,,,,,,',
+      'CS2101,跳级,,发展对象,2025-06-01,,2025-05-01,,,,,,,,,',
     ]);
     const result = await cli('people', 'import', file);
     expect(result.code).toBe(1);
@@ -150,6 +152,8 @@ describe('npm run cli -- people import', () => {
       '  line 8: 姓名: missing; expected a name of 1-50 characters',
       '  line 9: 积极分子日期: missing; a 积极分子 (activist) needs the date of that stage',
       '  line 10: the same person as line 2 (学号 2021001); each person once',
+      '  line 11: 积极分子日期: 2025-04-01; a 申请人 has no date of a later stage (leave it empty)',
+      '  line 12: 发展对象日期: 2025-05-01 is before 申请书日期 2025-06-01; the stage dates must be in order',
     ]);
     expect((await snapshot()).records).toEqual([]);
   });

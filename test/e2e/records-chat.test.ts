@@ -236,6 +236,14 @@ describe('/visit: dormitory visits', { timeout: 60_000 }, () => {
     const inbox = await t.db.selectFrom('inbox_items').selectAll().execute();
     expect(JSON.stringify(inbox)).not.toMatch(/李联络|12号楼/);
     expect(texts(liaisonB).some((m) => m.includes('洗衣机经常坏') && m.includes('联络员走访宿舍时收集'))).toBe(true);
+
+    // the secretary's counts and weekly digest tell it apart from classmates' own feedback
+    expect((await say.private(secretary, '/feedback_stats'))[0]).toMatch(/计科2101：[^\n]* 1\/1（同学本人 0 · 走访转交 1）/);
+    const digest = h.api.mark();
+    clock.set(new Date('2026-12-07T00:00:00Z')); // Monday 08:00 in Shanghai
+    await h.app.scheduler.tick();
+    await deliverAll(h, clock);
+    expect(texts(secretary, digest).find((m) => m.includes('本周匿名意见'))).toMatch(/计科2101：[^\n]* 1（待处理 1；同学本人 0 · 走访转交 1）/);
   });
 
   it('asks the class when there are several, and /visits lists them for those who may read the records', async () => {

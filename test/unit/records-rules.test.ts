@@ -110,6 +110,50 @@ describe('a whole record as entered', () => {
     expect(rules(checkRecordDates({ ...none, applied_on: '2027-01-01' }, 'applicant', TODAY))).toEqual(['future_date']);
     expect(rules(checkRecordDates({ ...none, applied_on: '2025-01-01', activist_on: '2024-12-31' }, 'activist', TODAY))).toEqual(['before_application']);
   });
+
+  it('refuses a date of a stage not reached yet', () => {
+    expect(checkRecordDates({ ...none, applied_on: '2025-01-01', target_on: '2025-06-01' }, 'applicant', TODAY)).toEqual([
+      { rule: 'later_date', exceptable: false, field: 'target_on' },
+    ]);
+  });
+
+  it('for an import, skips the minimum periods and needs only the stage’s own date, each date against the nearest earlier one given', () => {
+    const imported = { periods: false, earlierDates: 'optional' } as const;
+    // no activist date, a target date less than a year after nothing: fine without the periods
+    expect(checkRecordDates({ ...none, applied_on: '2025-01-01', target_on: '2025-02-01' }, 'development_target', TODAY, imported)).toEqual([]);
+    expect(
+      checkRecordDates({ ...none, applied_on: '2024-01-01', activist_on: '2024-06-01', target_on: '2024-07-01' }, 'development_target', TODAY, imported),
+    ).toEqual([]);
+    expect(checkRecordDates({ ...none, applied_on: '2025-01-01' }, 'activist', TODAY, imported)).toEqual([
+      { rule: 'missing_date', exceptable: false, field: 'activist_on' },
+    ]);
+    // the activist date missing: the target date is checked against the application's
+    expect(checkRecordDates({ ...none, applied_on: '2025-06-01', target_on: '2025-03-01' }, 'development_target', TODAY, imported)).toEqual([
+      { rule: 'before_application', exceptable: false, field: 'target_on', against: 'applied_on' },
+    ]);
+    // every date's breaches, each naming the date it is compared with
+    expect(
+      checkRecordDates(
+        { ...none, applied_on: '2025-01-01', activist_on: '2025-06-01', target_on: '2025-03-01', probationary_on: '2025-02-01' },
+        'probationary',
+        TODAY,
+        imported,
+      ),
+    ).toEqual([
+      { rule: 'before_previous', exceptable: false, earliest: '2025-06-01', field: 'target_on', against: 'activist_on' },
+      { rule: 'before_previous', exceptable: false, earliest: '2025-03-01', field: 'probationary_on', against: 'target_on' },
+    ]);
+    expect(rules(checkRecordDates({ ...none, applied_on: '2025-01-01', activist_on: '2025-02-01' }, 'applicant', TODAY, imported))).toEqual(['later_date']);
+    // the same record as entered in the chat: the missing activist date and the training period count
+    expect(rules(checkRecordDates({ ...none, applied_on: '2025-01-01', target_on: '2025-02-01' }, 'development_target', TODAY))).toEqual(['missing_date']);
+    expect(
+      rules(
+        checkRecordDates({ ...none, applied_on: '2024-01-01', activist_on: '2024-06-01', target_on: '2024-07-01' }, 'development_target', TODAY, {
+          periods: true,
+        }),
+      ),
+    ).toEqual(['activist_training']);
+  });
 });
 
 describe('the next step', () => {

@@ -98,7 +98,7 @@ export const zh = {
   'feedback.list.notAllowed': '这个命令只有联络员和支部书记可以使用。',
 
   'feedback.stats.header': '<b>匿名意见统计</b>（{branch}，全部 / 待处理）',
-  'feedback.stats.line': '{class}：{counts}',
+  'feedback.stats.line': '{class}：{counts}（{sources}）',
   'feedback.stats.cell': '{category} {total}/{open}',
   'feedback.stats.none': '本支部还没有匿名意见。',
   'feedback.export.caption': '匿名意见导出（{count} 条，只含班级、类别和内容）。',
@@ -106,7 +106,8 @@ export const zh = {
   'feedback.export.header': '班级|类别|内容',
   'feedback.separator': '，',
   'feedback.digest.header': '📊 <b>本周匿名意见</b>（{branch}，{from} 至 {to}）',
-  'feedback.digest.line': '{class}：{counts}（待处理 {open}）',
+  'feedback.digest.line': '{class}：{counts}（待处理 {open}；{sources}）',
+  'feedback.sources': '同学本人 {own} · 走访转交 {passed}',
   'feedback.digest.cell': '{category} {n}',
 
   'report.notReply': '请<b>回复</b>要报告的那条消息，再发送 /report [原因]。',
@@ -236,7 +237,7 @@ export const en: Record<keyof typeof zh, string> = {
   'feedback.list.notAllowed': 'Only liaisons and branch secretaries can use this command.',
 
   'feedback.stats.header': '<b>Anonymous feedback</b> ({branch}; all / open)',
-  'feedback.stats.line': '{class}: {counts}',
+  'feedback.stats.line': '{class}: {counts} ({sources})',
   'feedback.stats.cell': '{category} {total}/{open}',
   'feedback.stats.none': 'The branch has no anonymous feedback yet.',
   'feedback.export.caption': 'Anonymous feedback ({count} items; class, category and text only).',
@@ -244,7 +245,8 @@ export const en: Record<keyof typeof zh, string> = {
   'feedback.export.header': 'Class|Category|Text',
   'feedback.separator': ', ',
   'feedback.digest.header': '📊 <b>This week’s anonymous feedback</b> ({branch}, {from} to {to})',
-  'feedback.digest.line': '{class}: {counts} ({open} open)',
+  'feedback.digest.line': '{class}: {counts} ({open} open; {sources})',
+  'feedback.sources': 'classmates {own} · from visits {passed}',
   'feedback.digest.cell': '{category} {n}',
 
   'report.notReply': 'Please <b>reply</b> to the message you want to report with /report [reason].',

@@ -76,6 +76,8 @@ interface Count {
   category: Category;
   total: number;
   open: number;
+  /** Of `total`, the suggestions a liaison collected on a dormitory visit and filed (the rest are classmates' own). */
+  passedOn: number;
 }
 
 async function countsOf(db: Executor, branchId: number, since: Date | null): Promise<Count[]> {
@@ -87,13 +89,20 @@ async function countsOf(db: Executor, branchId: number, since: Date | null): Pro
       'f.category',
       eb.fn.countAll<number>().as('total'),
       eb.fn.count<number>(eb.case().when('f.status', '<>', 'handled').then(1).end()).as('open'),
+      eb.fn.count<number>(eb.case().when('f.passed_on', '=', true).then(1).end()).as('passed_on'),
     ])
     .where('f.branch_id', '=', branchId)
     .groupBy(['c.name', 'f.category'])
     .orderBy('c.name');
   if (since) query = query.where('f.batch_at', '>=', since);
   const rows = await query.execute();
-  return rows.map((r) => ({ className: r.class_name ?? '', category: r.category, total: Number(r.total), open: Number(r.open) }));
+  return rows.map((r) => ({
+    className: r.class_name ?? '',
+    category: r.category,
+    total: Number(r.total),
+    open: Number(r.open),
+    passedOn: Number(r.passed_on),
+  }));
 }
 
 const byClass = (counts: Count[]) => {
@@ -101,16 +110,21 @@ const byClass = (counts: Count[]) => {
   for (const c of counts) map.set(c.className, [...(map.get(c.className) ?? []), c]);
   return map;
 };
+/** A class's items by where they came from: classmates' own, and passed on from dormitory visits. */
+const sourcesText = (lang: Language, list: Count[]) => {
+  const passed = list.reduce((n, c) => n + c.passedOn, 0);
+  return t(lang, 'feedback.sources', { own: list.reduce((n, c) => n + c.total, 0) - passed, passed });
+};
 const order = (list: Count[]) => [...list].sort((a, b) => categories.indexOf(a.category) - categories.indexOf(b.category));
 
-/** The secretary's counts per class and category (all / still open). */
+/** The secretary's counts per class and category (all / still open), and per class where they came from. */
 export async function statsText(db: Executor, branch: { id: number; name: string }, lang: Language): Promise<string> {
   const counts = await countsOf(db, branch.id, null);
   if (counts.length === 0) return t(lang, 'feedback.stats.none');
   const lines = [t(lang, 'feedback.stats.header', { branch: branch.name })];
   for (const [className, list] of byClass(counts)) {
     const cells = order(list).map((c) => t(lang, 'feedback.stats.cell', { category: categoryLabel(lang, c.category), total: c.total, open: c.open }));
-    lines.push(t(lang, 'feedback.stats.line', { class: className, counts: cells.join(t(lang, 'feedback.separator')) }));
+    lines.push(t(lang, 'feedback.stats.line', { class: className, counts: cells.join(t(lang, 'feedback.separator')), sources: sourcesText(lang, list) }));
   }
   return lines.join('\n');
 }
@@ -161,6 +175,7 @@ export function digestSchedule(): Schedule {
                   .map((c) => t(lang, 'feedback.digest.cell', { category: categoryLabel(lang, c.category), n: c.total }))
                   .join(t(lang, 'feedback.separator')),
                 open: list.reduce((n, c) => n + c.open, 0),
+                sources: sourcesText(lang, list),
               }),
             ),
           ].join('\n');

@@ -138,10 +138,11 @@ export async function writeWeeklyAlerts(trx: Executor, now: Date, timeZone: stri
   return written;
 }
 
-/** Mondays at 09:00 in the branch's time zone. */
+/** Mondays at 09:00 in the branch's time zone; a fresh deployment sends its first alerts the Monday after it started. */
 export const weeklyAlertsSchedule = (): Schedule => ({
   name: 'overview.weekly_alerts',
   rule: { kind: 'cron', expression: '0 9 * * 1' },
+  catchUp: false,
   async tick(now, trx, run) {
     await writeWeeklyAlerts(trx, now, run.timeZone, run.logger);
   },

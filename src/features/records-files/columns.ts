@@ -25,16 +25,6 @@ export type ColumnKey = (typeof columnKeys)[number];
 export const dateColumns = ['applied_on', 'activist_on', 'target_on', 'probationary_on', 'full_on', 'league_recommended_on', 'party_school_on'] as const;
 export type DateColumn = (typeof dateColumns)[number];
 
-/** The stage dates, in the order they must follow each other. */
-export const stageDates = ['applied_on', 'activist_on', 'target_on', 'probationary_on', 'full_on'] as const satisfies readonly DateColumn[];
-export const stageDateOf: Record<Stage, (typeof stageDates)[number]> = {
-  applicant: 'applied_on',
-  activist: 'activist_on',
-  development_target: 'target_on',
-  probationary: 'probationary_on',
-  full_member: 'full_on',
-};
-
 export const headers: Record<Language, Record<ColumnKey, string>> = {
   zh: {
     class: '班级',

@@ -1,7 +1,8 @@
 import type { Db, Executor } from '../../db/schema.js';
 import type { DateString, PipelineRecord, Stage } from '../records/tables.js';
 import { classesNamed, type ClassRef } from './class-ref.js';
-import { columnKeys, stageDateOf, type ColumnKey } from './columns.js';
+import { stageDateField } from '../records/rules.js';
+import { columnKeys, type ColumnKey } from './columns.js';
 import { MAX_ROWS, type RawTable } from './read.js';
 import { checkHeader, checkRow, type LineError, type PersonRow } from './validate.js';
 
@@ -42,6 +43,9 @@ function valuesOf(row: PersonRow, present: Set<ColumnKey>): Values {
 
 class Rollback extends Error {}
 
+type Failed = { ok: false; errors: LineError[] };
+type Placed = { row: PersonRow; klass: ClassRef };
+
 /**
  * Imports the people of a CSV/xlsx table, all or nothing: every row is checked first (each bad
  * line reported with what was expected), then matched to the class's records — on 学号 when the
@@ -49,11 +53,23 @@ class Rollback extends Error {}
  * history and an audit row ('import') per changed record. A row that changes nothing writes nothing.
  */
 export async function importPeople(db: Db, table: RawTable, options: ImportOptions): Promise<ImportResult> {
+  const checked = checkTable(table, options);
+  if (!checked.ok) return checked;
+  const { present, rows, errors } = checked;
+  const classes = await db.selectFrom('classes').select(['id', 'name', 'code']).execute();
+  const placing = placeRows(classes, rows, options.classRef, errors);
+  if (!placing.ok) return placing;
+  const tally = await writeRows(db, placing.placed, present, options, errors);
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+  return { ok: true, ...tally };
+}
+
+/** The header and every row checked: the good rows, and the bad lines (a bad header or no rows fails at once). */
+function checkTable(table: RawTable, options: ImportOptions): Failed | { ok: true; present: Set<ColumnKey>; rows: PersonRow[]; errors: LineError[] } {
   if (table.rows.length > MAX_ROWS) return { ok: false, errors: [{ line: 1, message: `more than ${MAX_ROWS} rows; split the file` }] };
   const header = checkHeader(table.header, options.classRef !== null);
   if (!header.ok) return { ok: false, errors: [{ line: 1, message: header.message }] };
   if (table.rows.length === 0) return { ok: false, errors: [{ line: 2, message: 'no people below the header' }] };
-
   const errors: LineError[] = [];
   const rows: PersonRow[] = [];
   for (const raw of table.rows) {
@@ -61,27 +77,34 @@ export async function importPeople(db: Db, table: RawTable, options: ImportOptio
     if (checked.ok) rows.push(checked.row);
     else errors.push(...checked.errors);
   }
+  return { ok: true, present: header.present, rows, errors };
+}
 
-  const classes = await db.selectFrom('classes').select(['id', 'name', 'code']).execute();
-  const findClass = (ref: string): ClassRef[] => classesNamed(classes, ref);
+/** Each row's class: its own 班级 or the import's --class (an unknown --class fails at once); bad lines go to `errors`. */
+function placeRows(
+  classes: readonly ClassRef[],
+  rows: readonly PersonRow[],
+  classRef: string | null,
+  errors: LineError[],
+): Failed | { ok: true; placed: Placed[] } {
   let fixed: ClassRef | null = null;
-  if (options.classRef !== null) {
-    const found = findClass(options.classRef);
+  if (classRef !== null) {
+    const found = classesNamed(classes, classRef);
     if (found.length !== 1)
       return {
         ok: false,
-        errors: [{ line: 0, message: found.length === 0 ? `no class "${options.classRef}"` : `several classes are "${options.classRef}"; use the class code` }],
+        errors: [{ line: 0, message: found.length === 0 ? `no class "${classRef}"` : `several classes are "${classRef}"; use the class code` }],
       };
     fixed = found[0]!;
   }
-  const placed: Array<{ row: PersonRow; klass: ClassRef }> = [];
+  const placed: Placed[] = [];
   for (const row of rows) {
     if (row.classRef === null) {
       if (fixed) placed.push({ row, klass: fixed });
       else errors.push({ line: row.line, message: '班级: missing; expected the class code or name' });
       continue;
     }
-    const found = findClass(row.classRef);
+    const found = classesNamed(classes, row.classRef);
     if (found.length !== 1) {
       errors.push({
         line: row.line,
@@ -91,7 +114,17 @@ export async function importPeople(db: Db, table: RawTable, options: ImportOptio
       errors.push({ line: row.line, message: `班级: "${row.classRef}", but this import is for ${fixed.code} (--class)` });
     } else placed.push({ row, klass: found[0]! });
   }
+  return { ok: true, placed };
+}
 
+/** In one transaction: the rows matched to the classes' records, then written; nothing is written when any line is bad. */
+async function writeRows(
+  db: Db,
+  placed: readonly Placed[],
+  present: Set<ColumnKey>,
+  options: ImportOptions,
+  errors: LineError[],
+): Promise<{ created: number; updated: number; unchanged: number }> {
   const tally = { created: 0, updated: 0, unchanged: 0 };
   try {
     await db.transaction().execute(async (trx) => {
@@ -100,46 +133,43 @@ export async function importPeople(db: Db, table: RawTable, options: ImportOptio
       if (classIds.length > 0) await trx.selectFrom('classes').select('id').where('id', 'in', classIds).orderBy('id').forUpdate().execute();
       const existing =
         classIds.length === 0 ? [] : await trx.selectFrom('pipeline_records').selectAll().where('class_id', 'in', classIds).forUpdate().execute();
-      const byClass = new Map<number, PipelineRecord[]>();
-      for (const r of existing) (byClass.get(r.class_id) ?? byClass.set(r.class_id, []).get(r.class_id)!).push(r);
-      const kept = await keptThoughtReports(trx, classIds);
-      const creates: Array<{ row: PersonRow; classId: number }> = [];
-      const claimed = new Map<number, number>(); // record id → the line that matched it
-      const newKeys = new Map<string, number>(); // class + key of a row creating a record → its line
-      for (const { row, klass } of placed) {
-        const match = matchRecord(byClass.get(klass.id) ?? [], row);
-        if (typeof match === 'string') {
-          errors.push({ line: row.line, message: match });
-          continue;
-        }
-        if (match) {
-          const earlier = claimed.get(match.id);
-          if (earlier !== undefined) {
-            errors.push({ line: row.line, message: `the same person as line ${earlier} (${keyText(row)}); each person once` });
-            continue;
-          }
-          claimed.set(match.id, row.line);
-          if (errors.length === 0) tally[(await updateRecord(trx, match, row, header.present, kept.get(match.id), options)) ? 'updated' : 'unchanged']++;
-        } else {
-          const key = `${klass.id}:${row.studentNo ?? `name:${row.name}`}`;
-          const earlier = newKeys.get(key);
-          if (earlier !== undefined) {
-            errors.push({ line: row.line, message: `the same person as line ${earlier} (${keyText(row)}); each person once` });
-            continue;
-          }
-          newKeys.set(key, row.line);
-          creates.push({ row, classId: klass.id });
-        }
-      }
+      const { updates, creates } = matchRows(existing, placed, errors);
       if (errors.length > 0) throw new Rollback();
-      await createRecords(trx, creates, header.present, options);
+      const kept = await keptThoughtReports(trx, classIds);
+      for (const { record, row } of updates) tally[(await updateRecord(trx, record, row, present, kept.get(record.id), options)) ? 'updated' : 'unchanged']++;
+      await createRecords(trx, creates, present, options);
       tally.created = creates.length;
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
-  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  return { ok: true, ...tally };
+  return tally;
+}
+
+/** Each row to the record it updates or to a new one; a row naming a person another row already named is a bad line. */
+function matchRows(existing: readonly PipelineRecord[], placed: readonly Placed[], errors: LineError[]) {
+  const byClass = new Map<number, PipelineRecord[]>();
+  for (const r of existing) (byClass.get(r.class_id) ?? byClass.set(r.class_id, []).get(r.class_id)!).push(r);
+  const updates: Array<{ record: PipelineRecord; row: PersonRow }> = [];
+  const creates: Array<{ row: PersonRow; classId: number }> = [];
+  const seen = new Map<string, number>(); // the person a row names (a record, or a new one's class and key) → the line
+  for (const { row, klass } of placed) {
+    const match = matchRecord(byClass.get(klass.id) ?? [], row);
+    if (typeof match === 'string') {
+      errors.push({ line: row.line, message: match });
+      continue;
+    }
+    const person = match ? `record:${match.id}` : `new:${klass.id}:${row.studentNo ?? `name:${row.name}`}`;
+    const earlier = seen.get(person);
+    if (earlier !== undefined) {
+      errors.push({ line: row.line, message: `the same person as line ${earlier} (${keyText(row)}); each person once` });
+      continue;
+    }
+    seen.set(person, row.line);
+    if (match) updates.push({ record: match, row });
+    else creates.push({ row, classId: klass.id });
+  }
+  return { updates, creates };
 }
 
 const keyText = (row: PersonRow) => (row.studentNo ? `学号 ${row.studentNo}` : `姓名 ${row.name}`);
@@ -161,7 +191,7 @@ function matchRecord(ofClass: readonly PipelineRecord[], row: PersonRow): Pipeli
 }
 
 /** When the stage was entered: its own date (the row's check made sure it is there), else today. */
-const stageDate = (row: PersonRow, today: DateString): DateString => row.dates[stageDateOf[row.stage]] ?? today;
+const stageDate = (row: PersonRow, today: DateString): DateString => row.dates[stageDateField[row.stage]] ?? today;
 
 /** Rows per statement when adding people: well under PostgreSQL's 65,535 parameters. */
 const CHUNK = 500;

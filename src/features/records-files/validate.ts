@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRecordDates, type Breach } from '../records/rules.js';
 import type { DateString, PartySchoolResult, Stage } from '../records/tables.js';
 import {
   columnKeys,
@@ -8,8 +9,6 @@ import {
   headers,
   resultLabels,
   resultOfText,
-  stageDateOf,
-  stageDates,
   stageLabels,
   stageOfText,
   type ColumnKey,
@@ -97,99 +96,149 @@ function describe(cell: Cell): string {
   return `"${text(cell)!.slice(0, 40)}"`;
 }
 
-/**
- * One data row against the header: each cell to its column's type, then the row's own rules
- * (the stage's date given, no date of a later stage, stage dates in order, none in the future).
- * Every problem of the row is reported, each with what was expected.
- */
-export function checkRow(row: RawRow, columns: Array<ColumnKey | null>, today: DateString): { ok: true; row: PersonRow } | { ok: false; errors: LineError[] } {
-  const problems: string[] = [];
-  const cellOf = (key: ColumnKey): Cell => {
-    const i = columns.indexOf(key);
-    return i < 0 ? null : (row.cells[i] ?? null);
-  };
-  const label = (key: ColumnKey) => headers.zh[key];
-  for (const [i, cell] of row.cells.entries()) {
-    const key = columns[i];
-    if (cell?.kind === 'formula')
-      problems.push(
-        `${key ? label(key) : `column ${i + 1}`}: a formula is not accepted (write the value itself; text that starts with = + - @ needs a leading ')`,
-      );
-    else if (cell !== null && (key === null || key === undefined)) problems.push(`column ${i + 1} has a value but no header`);
+/** One row's cells by column, and the problems found so far. */
+class RowReader {
+  readonly problems: string[] = [];
+  constructor(
+    private readonly row: RawRow,
+    private readonly columns: Array<ColumnKey | null>,
+  ) {}
+
+  cell(key: ColumnKey): Cell {
+    const i = this.columns.indexOf(key);
+    return i < 0 ? null : (this.row.cells[i] ?? null);
   }
-  const formula = (key: ColumnKey) => cellOf(key)?.kind === 'formula';
-  const parseText = <T>(key: ColumnKey, schema: z.ZodType<T>, expected: string, required: boolean): T | null => {
-    if (formula(key)) return null;
-    const value = text(cellOf(key));
+
+  formula(key: ColumnKey): boolean {
+    return this.cell(key)?.kind === 'formula';
+  }
+
+  /** Formulas anywhere and values under no header. */
+  checkCells(): void {
+    for (const [i, cell] of this.row.cells.entries()) {
+      const key = this.columns[i];
+      if (cell?.kind === 'formula')
+        this.problems.push(
+          `${key ? label(key) : `column ${i + 1}`}: a formula is not accepted (write the value itself; text that starts with = + - @ needs a leading ')`,
+        );
+      else if (cell !== null && (key === null || key === undefined)) this.problems.push(`column ${i + 1} has a value but no header`);
+    }
+  }
+
+  text<T>(key: ColumnKey, schema: z.ZodType<T>, expected: string, required = false): T | null {
+    if (this.formula(key)) return null;
+    const value = text(this.cell(key));
     if (value === null) {
-      if (required) problems.push(`${label(key)}: missing; expected ${expected}`);
+      if (required) this.problems.push(`${label(key)}: missing; expected ${expected}`);
       return null;
     }
     const parsed = schema.safeParse(value);
-    if (!parsed.success) problems.push(`${label(key)}: ${describe(cellOf(key))}; expected ${expected}`);
+    if (!parsed.success) this.problems.push(`${label(key)}: ${describe(this.cell(key))}; expected ${expected}`);
     return parsed.success ? parsed.data : null;
-  };
-
-  const classRef = parseText('class', textSchema(32), 'the class code or name', false);
-  const name = parseText('name', nameSchema, 'a name of 1-50 characters', true);
-  const studentNo = parseText('student_no', studentNoSchema, 'a student number of 1-30 letters or digits', false);
-  const stageText = text(cellOf('stage'));
-  const stage = stageText === null ? undefined : stageOfText(stageText);
-  if (!formula('stage') && !stage)
-    problems.push(
-      `${label('stage')}: ${describe(cellOf('stage'))}; expected one of ${Object.values(stageLabels.zh).join('/')} (or ${Object.values(stageLabels.en).join('/')})`,
-    );
-
-  const dates = {} as Record<DateColumn, DateString | null>;
-  for (const key of dateColumns) {
-    const checked = formula(key) ? { ok: true as const, value: null } : dateOf(cellOf(key), today);
-    if (!checked.ok) problems.push(`${label(key)}: ${describe(cellOf(key))}; expected ${checked.expected}`);
-    dates[key] = checked.ok ? checked.value : null;
   }
-  const resultText = text(cellOf('party_school_result'));
-  const partySchoolResult = resultText === null ? null : (resultOfText(resultText) ?? null);
-  if (resultText !== null && !partySchoolResult)
-    problems.push(
-      `${label('party_school_result')}: "${resultText}"; expected ${Object.values(resultLabels.zh).join('/')} (or ${Object.values(resultLabels.en).join('/')}) or empty`,
-    );
-  const contactA = parseText('contact_a', nameSchema, 'a name of 1-50 characters', false);
-  const contactB = parseText('contact_b', nameSchema, 'a name of 1-50 characters', false);
-  const note = parseText('note', noteSchema, 'at most 500 characters', false);
 
-  const thoughtReports: DateString[] = [];
-  const reports = cellOf('thought_reports');
-  if (reports !== null && reports.kind !== 'formula') {
+  stage(): Stage | undefined {
+    const stageText = text(this.cell('stage'));
+    const stage = stageText === null ? undefined : stageOfText(stageText);
+    if (!this.formula('stage') && !stage)
+      this.problems.push(
+        `${label('stage')}: ${describe(this.cell('stage'))}; expected one of ${Object.values(stageLabels.zh).join('/')} (or ${Object.values(stageLabels.en).join('/')})`,
+      );
+    return stage;
+  }
+
+  dates(today: DateString): Record<DateColumn, DateString | null> {
+    const dates = {} as Record<DateColumn, DateString | null>;
+    for (const key of dateColumns) {
+      const checked = this.formula(key) ? { ok: true as const, value: null } : dateOf(this.cell(key), today);
+      if (!checked.ok) this.problems.push(`${label(key)}: ${describe(this.cell(key))}; expected ${checked.expected}`);
+      dates[key] = checked.ok ? checked.value : null;
+    }
+    return dates;
+  }
+
+  partySchoolResult(): PartySchoolResult | null {
+    const resultText = text(this.cell('party_school_result'));
+    const result = resultText === null ? null : (resultOfText(resultText) ?? null);
+    if (resultText !== null && !result)
+      this.problems.push(
+        `${label('party_school_result')}: "${resultText}"; expected ${Object.values(resultLabels.zh).join('/')} (or ${Object.values(resultLabels.en).join('/')}) or empty`,
+      );
+    return result;
+  }
+
+  /** The thought reports' dates, sorted, each once. */
+  thoughtReports(today: DateString): DateString[] {
+    const reports = this.cell('thought_reports');
+    if (reports === null || reports.kind === 'formula') return [];
+    const found = new Set<DateString>();
     const parts = reports.kind === 'text' ? reports.text.split(DATE_LIST_SEPARATOR).filter((p) => p !== '') : [reports];
     for (const part of parts) {
       const checked = dateOf(typeof part === 'string' ? { kind: 'text', text: part } : part, today);
       if (!checked.ok)
-        problems.push(
+        this.problems.push(
           `${label('thought_reports')}: ${typeof part === 'string' ? `"${part}"` : describe(part)}; expected ${checked.expected}, several separated by ; or 、`,
         );
-      else if (checked.value && !thoughtReports.includes(checked.value)) thoughtReports.push(checked.value);
+      else if (checked.value) found.add(checked.value);
     }
+    return [...found].sort();
   }
 
-  if (stage) {
-    const own = stageDateOf[stage];
-    if (dates[own] === null && !formula(own) && !problems.some((p) => p.startsWith(label(own))))
-      problems.push(`${label(own)}: missing; a ${stageLabels.zh[stage]} (${stageLabels.en[stage]}) needs the date of that stage`);
-    for (const later of stageDates.slice(stageDates.indexOf(own) + 1)) {
-      if (dates[later] !== null) problems.push(`${label(later)}: ${dates[later]}; a ${stageLabels.zh[stage]} has no date of a later stage (leave it empty)`);
+  /** The stage dates against the records' rules, but the minimum periods: a record kept elsewhere may be imported as it is. */
+  checkStageDates(stage: Stage, dates: Record<DateColumn, DateString | null>, today: DateString): void {
+    const breaches = checkRecordDates({ ...dates, probation_until: null }, stage, today, { periods: false, earlierDates: 'optional' });
+    for (const b of breaches) {
+      const message = breachMessage(b, breaches, stage, dates, today);
+      // a bad or formula cell is reported already
+      if (message && b.field && !this.formula(b.field) && !this.problems.some((p) => p.startsWith(label(b.field!)))) this.problems.push(message);
     }
   }
-  let previous: { key: DateColumn; date: DateString } | null = null;
-  for (const key of stageDates) {
-    const date = dates[key];
-    if (date === null) continue;
-    if (previous && date < previous.date)
-      problems.push(`${label(key)}: ${date} is before ${label(previous.key)} ${previous.date}; the stage dates must be in order`);
-    previous = { key, date };
-  }
+}
 
-  if (problems.length > 0 || !name || !stage) return { ok: false, errors: problems.map((message) => ({ line: row.line, message })) };
-  return {
-    ok: true,
-    row: { line: row.line, classRef, name, studentNo, stage, dates, partySchoolResult, contactA, contactB, thoughtReports: thoughtReports.sort(), note },
-  };
+const label = (key: ColumnKey) => headers.zh[key];
+
+/** A row's line message for a breach of the stage dates' rules; one order message a date, against the nearest earlier date. */
+function breachMessage(b: Breach, all: readonly Breach[], stage: Stage, dates: Record<DateColumn, DateString | null>, today: DateString): string | null {
+  if (!b.field) return null;
+  const date = dates[b.field];
+  switch (b.rule) {
+    case 'missing_date':
+      return `${label(b.field)}: missing; a ${stageLabels.zh[stage]} (${stageLabels.en[stage]}) needs the date of that stage`;
+    case 'later_date':
+      return `${label(b.field)}: ${date}; a ${stageLabels.zh[stage]} has no date of a later stage (leave it empty)`;
+    case 'future_date':
+      return `${label(b.field)}: ${date}; expected a date not after today (${today})`;
+    case 'before_application':
+    case 'before_previous': {
+      // the nearest earlier date given is the one to name when the date is before both it and the application
+      const named = b.rule === 'before_previous' || !all.some((o) => o.rule === 'before_previous' && o.field === b.field);
+      return named && b.against ? `${label(b.field)}: ${date} is before ${label(b.against)} ${dates[b.against]}; the stage dates must be in order` : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * One data row against the header: each cell to its column's type, then the row's stage dates
+ * against the records' rules (the stage's date given, no date of a later stage, in order).
+ * Every problem of the row is reported, each with what was expected.
+ */
+export function checkRow(row: RawRow, columns: Array<ColumnKey | null>, today: DateString): { ok: true; row: PersonRow } | { ok: false; errors: LineError[] } {
+  const read = new RowReader(row, columns);
+  read.checkCells();
+  const classRef = read.text('class', textSchema(32), 'the class code or name');
+  const name = read.text('name', nameSchema, 'a name of 1-50 characters', true);
+  const studentNo = read.text('student_no', studentNoSchema, 'a student number of 1-30 letters or digits');
+  const stage = read.stage();
+  const dates = read.dates(today);
+  const partySchoolResult = read.partySchoolResult();
+  const contactA = read.text('contact_a', nameSchema, 'a name of 1-50 characters');
+  const contactB = read.text('contact_b', nameSchema, 'a name of 1-50 characters');
+  const note = read.text('note', noteSchema, 'at most 500 characters');
+  const thoughtReports = read.thoughtReports(today);
+  if (stage) read.checkStageDates(stage, dates, today);
+
+  if (read.problems.length > 0 || !name || !stage) return { ok: false, errors: read.problems.map((message) => ({ line: row.line, message })) };
+  return { ok: true, row: { line: row.line, classRef, name, studentNo, stage, dates, partySchoolResult, contactA, contactB, thoughtReports, note } };
 }

@@ -72,6 +72,7 @@ export const zh = {
   'records.rule.before_application': '日期不能早于递交入党申请书的日期。',
   'records.rule.before_previous': '日期不能早于上一阶段的日期（{earliest}）。',
   'records.rule.missing_date': '缺少该阶段或上一阶段的日期，请先补全。',
+  'records.rule.later_date': '尚未到达的阶段不能有日期。',
   'records.rule.activist_training': '《中国共产党发展党员工作细则》第十三条：入党积极分子经过一年以上培养教育和考察，才能列为发展对象（最早 {earliest}）。',
   'records.rule.probation_year': '《中国共产党发展党员工作细则》第三十二条：预备期为一年，从支部大会通过之日算起（最早 {earliest} 转正）。',
   'records.rule.extension_min': '《中国共产党发展党员工作细则》第三十二条：延长预备期不能少于半年（最早到 {earliest}）。',
@@ -259,6 +260,7 @@ export const en: Record<keyof typeof zh, string> = {
   'records.rule.before_application': 'The date cannot be before the application letter’s date.',
   'records.rule.before_previous': 'The date cannot be before the previous stage’s date ({earliest}).',
   'records.rule.missing_date': 'A date of this stage or the one before is missing; fill it in first.',
+  'records.rule.later_date': 'A stage not reached yet has no date.',
   'records.rule.activist_training':
     'Work rules for admitting Party members (2014), art. 13: an activist becomes a development target only after more than a year of training (not before {earliest}).',
   'records.rule.probation_year':

@@ -19,6 +19,7 @@ export type RuleId =
   | 'before_application'
   | 'before_previous'
   | 'missing_date'
+  | 'later_date'
   | 'activist_training'
   | 'probation_year'
   | 'extension_min'
@@ -30,6 +31,10 @@ export interface Breach {
   exceptable: boolean;
   /** The earliest date the rule allows, where there is one. */
   earliest?: DateString;
+  /** From checkRecordDates: the stage date the breach is about. */
+  field?: StageDateField;
+  /** From checkRecordDates, for before_application and before_previous: the earlier stage's date it is compared with. */
+  against?: StageDateField;
 }
 
 /** The dates of a record the rules read. */
@@ -79,14 +84,19 @@ export function earliestFor(dates: StageDates, to: Stage): { date: DateString | 
 
 /** What reaching `to` on `date` breaks, given the dates of the stages before it. */
 export function checkTransition(dates: StageDates, to: Stage, date: DateString, today: DateString): Breach[] {
+  return transitionBreaches(dates, to, date, today, previousStageOf(to), true);
+}
+
+/** The rules of reaching `to` on `date`, its order checked against `previous`'s date (a missing one is a breach). */
+function transitionBreaches(dates: StageDates, to: Stage, date: DateString, today: DateString, previous: Stage | null, periods: boolean): Breach[] {
   const breaches: Breach[] = [];
   if (date > today) breaches.push({ rule: 'future_date', exceptable: false });
   if (to !== 'applicant' && dates.applied_on && date < dates.applied_on) breaches.push({ rule: 'before_application', exceptable: false });
-  const previous = previousStageOf(to);
   if (previous === null) return breaches;
   const previousDate = dates[stageDateField[previous]];
   if (!previousDate) return [...breaches, { rule: 'missing_date', exceptable: false }];
   if (date < previousDate && previous !== 'applicant') breaches.push({ rule: 'before_previous', exceptable: false, earliest: previousDate });
+  if (!periods) return breaches;
   const { date: earliest, rule } = earliestFor(dates, to);
   if (rule && earliest && date < earliest) breaches.push({ rule, exceptable: true, earliest });
   return breaches;
@@ -98,19 +108,47 @@ export function checkStageChange(record: StageDates & { stage: Stage }, to: Stag
   return [...order, ...checkTransition(record, to, date, today)];
 }
 
-/** A whole record as entered (a new person, an import): each stage up to `stage` has its date and every step keeps the rules. */
-export function checkRecordDates(dates: StageDates, stage: Stage, today: DateString): Breach[] {
+/** How much of a whole record checkRecordDates asks for. */
+export interface RecordDateChecks {
+  /** The minimum periods (activist training, the probation year); an import of records kept elsewhere skips them. Default true. */
+  periods?: boolean;
+  /**
+   * 'required' (default): every stage up to the record's has its date, and the first breach of each rule is reported.
+   * 'optional': only the record's own stage needs its date; each date given is checked against the nearest earlier one
+   * given, and every date's breaches are reported (each with its `field`).
+   */
+  earlierDates?: 'required' | 'optional';
+}
+
+/** A whole record as entered (a new person, an import): each stage up to `stage` has its date, none after it, and every step keeps the rules. */
+export function checkRecordDates(dates: StageDates, stage: Stage, today: DateString, checks: RecordDateChecks = {}): Breach[] {
+  const { periods = true, earlierDates = 'required' } = checks;
   const breaches: Breach[] = [];
+  let previous: Stage | null = null;
   for (const s of stages.slice(0, stages.indexOf(stage) + 1)) {
-    const date = dates[stageDateField[s]];
+    const field = stageDateField[s];
+    const date = dates[field];
     if (!date) {
-      breaches.push({ rule: 'missing_date', exceptable: false });
+      if (earlierDates === 'optional' && s !== stage) continue;
+      breaches.push({ rule: 'missing_date', exceptable: false, field });
       break;
     }
-    breaches.push(...checkTransition(dates, s, date, today));
+    // with every earlier date required, the nearest one given is the stage just before
+    const before = previous;
+    const located = (b: Breach): Breach =>
+      b.rule === 'before_application'
+        ? { ...b, field, against: 'applied_on' }
+        : b.rule === 'before_previous' && before
+          ? { ...b, field, against: stageDateField[before] }
+          : { ...b, field };
+    breaches.push(...transitionBreaches(dates, s, date, today, before, periods).map(located));
+    previous = s;
+  }
+  for (const s of stages.slice(stages.indexOf(stage) + 1)) {
+    if (dates[stageDateField[s]]) breaches.push({ rule: 'later_date', exceptable: false, field: stageDateField[s] });
   }
   if (dates.probation_until) breaches.push(...checkExtension(dates, dates.probation_until));
-  return dedupe(breaches);
+  return earlierDates === 'optional' ? breaches : dedupe(breaches);
 }
 
 /** An extended probation ends half a year to a year after the first year (第三十二条). */
