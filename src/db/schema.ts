@@ -1,3 +1,7 @@
+// The database as kysely sees it, composed from the table types each folder declares in its own
+// tables.ts: a feature owns its tables (and their migrations), this file only puts them together.
+// These are type-only imports — db/ runs no feature code — the same composition the i18n catalogs
+// use for the features' strings. (Decided in issue 8: kept, rather than one hand-kept copy here.)
 import type { Kysely, Transaction } from 'kysely';
 import type { BranchesTable, ClassesTable } from '../features/classes/tables.js';
 import type { BindCodesTable, ChatsTable } from '../features/groups/tables.js';
