@@ -1,5 +1,12 @@
-import * as OpenCC from 'opencc-js/t2cn';
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+
+// Both libraries carry large tables (pinyin-pro: ~200 ms and 15 MB to load): they are loaded on the
+// first question, not when the bot starts.
+const load = createRequire(import.meta.url);
+type OpenCC = typeof import('opencc-js/t2cn');
+type PinyinPro = typeof import('pinyin-pro');
+let loadedPinyin: PinyinPro | null = null;
+const pinyinPro = () => (loadedPinyin ??= load('pinyin-pro') as PinyinPro);
 
 const HAN = /\p{Script=Han}/u;
 
@@ -8,7 +15,7 @@ let toSimplified: ((text: string) => string) | null = null;
 /** Traditional characters (and Taiwan/Hong Kong wording) as simplified Chinese; OpenCC's tables, loaded on first use. */
 export function simplified(text: string): string {
   if (!HAN.test(text)) return text;
-  const convert = (toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  const convert = (toSimplified ??= (load('opencc-js/t2cn') as OpenCC).Converter({ from: 'tw', to: 'cn' }));
   return convert(text);
 }
 
@@ -17,7 +24,7 @@ const readings = new Map<string, string>();
 function readingOf(char: string): string {
   let r = readings.get(char);
   if (r === undefined) {
-    r = HAN.test(char) ? pinyin(char, { toneType: 'none' }) : char;
+    r = HAN.test(char) ? pinyinPro().pinyin(char, { toneType: 'none' }) : char;
     readings.set(char, r);
   }
   return r;
