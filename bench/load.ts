@@ -21,7 +21,7 @@ import { loadavg, cpus } from 'node:os';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/open.js';
 import type { RecordedCall } from '../test/support/fake-bot-api/index.js';
-import { buildWorld, type BenchUser, type DatabaseKind, type LoadWorld } from './support/load-setup.js';
+import { buildWorld, pushBenchUpdate, type BenchKind as Kind, type BenchUser, type DatabaseKind, type LoadWorld } from './support/load-setup.js';
 
 const BURST = Number(process.env.BENCH_BURST ?? 2000);
 const BURST_SECONDS = 3;
@@ -35,7 +35,6 @@ const BUSY_NOTE = '每分钟 20 条';
 /** BENCH_PACE_WAIT_MS: the longest a handler waits for a send slot (the reply path's paceWaitMs) — to compare. */
 const replySettings = process.env.BENCH_PACE_WAIT_MS ? { paceWaitMs: Number(process.env.BENCH_PACE_WAIT_MS) } : undefined;
 
-type Kind = 'ask' | 'liaisons' | 'ack';
 interface Sent {
   kind: Kind;
   user: BenchUser;
@@ -53,35 +52,9 @@ function push(world: LoadWorld): Sent {
   const user = world.users[Math.floor(random() * world.users.length)]!;
   const r = random();
   const kind: Kind = r < 0.5 ? 'ask' : r < 0.75 ? 'liaisons' : 'ack';
-  const from = { id: user.id, is_bot: false, first_name: `同学${user.id}` };
   const messageId = nextMessageId++;
-  const callbackId = `cb${messageId}`;
   const pushedAt = Date.now();
-  if (kind === 'ack') {
-    const n = world.notice.get(user.group.id)!;
-    world.api.pushUpdate({
-      callback_query: {
-        id: callbackId,
-        from,
-        chat_instance: 'bench',
-        data: `ack:${n.deliveryId}`,
-        message: { message_id: n.messageId, date: 0, chat: user.group, text: '' },
-      },
-    } as never);
-  } else {
-    const text = kind === 'ask' ? `/ask ${QUESTIONS[messageId % QUESTIONS.length]}` : '/liaisons';
-    const length = kind === 'ask' ? 4 : 9;
-    world.api.pushUpdate({
-      message: {
-        message_id: messageId,
-        date: Math.floor(pushedAt / 1000),
-        chat: user.group,
-        from,
-        text,
-        entities: [{ type: 'bot_command', offset: 0, length }],
-      },
-    } as never);
-  }
+  const callbackId = pushBenchUpdate(world, kind, user, messageId, QUESTIONS[messageId % QUESTIONS.length]!);
   return { kind, user, messageId, callbackId, pushedAt };
 }
 
