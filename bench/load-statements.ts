@@ -24,7 +24,13 @@ function recorder(db: Db, into: string[]): KyselyPlugin {
   let n = 0;
   return {
     transformQuery({ node }) {
-      into.push(db.getExecutor().compileQuery(node, { queryId: `q${n++}` }).sql.replace(/\s+/g, ' ').slice(0, 220));
+      into.push(
+        db
+          .getExecutor()
+          .compileQuery(node, { queryId: `q${n++}` })
+          .sql.replace(/\s+/g, ' ')
+          .slice(0, 220),
+      );
       return node;
     },
     transformResult: async ({ result }) => result,

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
-import type { Executor } from '../db/schema.js';
+import { sql, type QueryCreator } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Database, Executor } from '../db/schema.js';
 import type { Language } from '../i18n/language.js';
 import type { Person, Role } from './tables.js';
 
@@ -10,7 +11,8 @@ export interface TelegramUserLike {
   username?: string | undefined;
 }
 
-export async function upsertPerson(db: Executor, user: TelegramUserLike, language: Language, now: Date): Promise<Person> {
+/** The caller's row, added or brought up to date from their Telegram profile (not yet returned). */
+function personUpsert(db: QueryCreator<Database>, user: TelegramUserLike, language: Language, now: Date) {
   return db
     .insertInto('people')
     .values({
@@ -30,9 +32,41 @@ export async function upsertPerson(db: Executor, user: TelegramUserLike, languag
         updated_at: sql<Date>`case when (people.first_name, people.last_name, people.username, people.language)
           is distinct from (excluded.first_name, excluded.last_name, excluded.username, excluded.language) then ${now} else people.updated_at end`,
       })),
+    );
+}
+
+export async function upsertPerson(db: Executor, user: TelegramUserLike, language: Language, now: Date): Promise<Person> {
+  return personUpsert(db, user, language, now).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * upsertPerson and rolesOf in one statement (every update addressed to the bot loads both): the
+ * upsert in a CTE, the roles as a JSON array beside its row.
+ */
+export async function upsertPersonWithRoles(
+  db: Executor,
+  user: TelegramUserLike,
+  language: Language,
+  now: Date,
+): Promise<{ person: Person; roles: RoleView[] }> {
+  const { roles: rows, ...person } = await db
+    .with('p', (qb) => personUpsert(qb, user, language, now).returningAll())
+    .selectFrom('p')
+    .selectAll('p')
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('role_assignments as r')
+          .innerJoin('branches as b', 'b.id', 'r.branch_id')
+          .leftJoin('classes as c', 'c.id', 'r.class_id')
+          .whereRef('r.person_id', '=', 'p.id')
+          .select(['r.id', 'r.role', 'r.branch_id', 'b.name as branch_name', 'r.class_id', 'c.name as class_name', 'c.code as class_code']),
+      ).as('roles'),
     )
-    .returningAll()
     .executeTakeFirstOrThrow();
+  // (json_agg keeps no order of its own: sorted here, as rolesOf's `order by r.id`)
+  const sorted = [...rows].sort((a, b) => a.id - b.id);
+  return { person, roles: currentBranchFirst(sorted.map(roleView), person.current_branch_id) };
 }
 
 export interface RoleView {
@@ -54,14 +88,28 @@ export async function rolesOf(db: Executor, personId: number, currentBranchId: n
     .select(['r.role', 'r.branch_id', 'b.name as branch_name', 'r.class_id', 'c.name as class_name', 'c.code as class_code'])
     .orderBy('r.id')
     .execute();
-  const views = rows.map((r) => ({
-    role: r.role,
-    branchId: r.branch_id,
-    branchName: r.branch_name,
-    classId: r.class_id,
-    className: r.class_name,
-    classCode: r.class_code,
-  }));
+  return currentBranchFirst(rows.map(roleView), currentBranchId);
+}
+
+interface RoleRow {
+  role: Role;
+  branch_id: number;
+  branch_name: string;
+  class_id: number | null;
+  class_name: string | null;
+  class_code: string | null;
+}
+
+const roleView = (r: RoleRow): RoleView => ({
+  role: r.role,
+  branchId: r.branch_id,
+  branchName: r.branch_name,
+  classId: r.class_id,
+  className: r.class_name,
+  classCode: r.class_code,
+});
+
+function currentBranchFirst(views: RoleView[], currentBranchId: number | null): RoleView[] {
   if (currentBranchId === null) return views;
   return [...views.filter((v) => v.branchId === currentBranchId), ...views.filter((v) => v.branchId !== currentBranchId)];
 }

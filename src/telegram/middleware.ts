@@ -2,7 +2,7 @@ import type { MiddlewareFn } from 'telegraf';
 import { t, translator } from '../i18n/i18n.js';
 import { safeError } from '../logging/logger.js';
 import { languageFromTelegram } from '../i18n/language.js';
-import { rolesOf, upsertPerson } from '../people/queries.js';
+import { upsertPersonWithRoles } from '../people/queries.js';
 import { openDialogue, undeclaredRules, type DialogueRules, type DroppedDialogue } from '../dialogue/store.js';
 import { escapeHtml } from '../i18n/html.js';
 import { originOf, replyHtml } from './reply.js';
@@ -82,8 +82,7 @@ export function loadCaller(deps: AppDeps, dialogueRules: DialogueRules = undecla
     ctx.roles = [];
     ctx.dialogue = null;
     if (ctx.from && !ctx.from.is_bot && addressedToBot(ctx)) {
-      ctx.person = await upsertPerson(deps.db, ctx.from, ctx.lang, deps.clock.now());
-      ctx.roles = await rolesOf(deps.db, ctx.person.id, ctx.person.current_branch_id);
+      ({ person: ctx.person, roles: ctx.roles } = await upsertPersonWithRoles(deps.db, ctx.from, ctx.lang, deps.clock.now()));
       if (ctx.chat?.type === 'private') {
         const open = await openDialogue(deps.db, ctx.person.id, deps.clock.now(), dialogueRules);
         ctx.dialogue = open.dialogue;
