@@ -178,17 +178,6 @@ export async function viewBranch(db: Executor, branchId: number | null): Promise
   return rows[0]?.id ?? null;
 }
 
-/** The class a group is bound to, with its branch, in one read (asked before every group question is matched). */
-export async function classOfGroup(db: Executor, telegramChatId: number): Promise<{ classId: number; branchId: number; name: string } | null> {
-  const row = await db
-    .selectFrom('chats as ch')
-    .innerJoin('classes as c', 'c.id', 'ch.class_id')
-    .select(['c.id', 'c.branch_id', 'c.name'])
-    .where('ch.telegram_chat_id', '=', telegramChatId)
-    .executeTakeFirst();
-  return row ? { classId: row.id, branchId: row.branch_id, name: row.name } : null;
-}
-
 /** The class a person belongs to as far as the bot can tell: the bound group they used last, else a class role. */
 export async function classOfPerson(db: Executor, personId: number): Promise<number | null> {
   const seen = await db.selectFrom('class_members_seen').select('class_id').where('person_id', '=', personId).orderBy('last_seen', 'desc').executeTakeFirst();
