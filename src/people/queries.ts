@@ -1,5 +1,4 @@
 import { sql, type QueryCreator } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, Executor } from '../db/schema.js';
 import type { Language } from '../i18n/language.js';
 import type { Person, Role } from './tables.js';
@@ -11,8 +10,8 @@ export interface TelegramUserLike {
   username?: string | undefined;
 }
 
-/** The caller's row, added or brought up to date from their Telegram profile (not yet returned). */
-function personUpsert(db: QueryCreator<Database>, user: TelegramUserLike, language: Language, now: Date) {
+/** The caller's row, added or brought up to date from their Telegram profile (not yet returned: a CTE of a larger statement may). */
+export function personUpsert(db: QueryCreator<Database>, user: TelegramUserLike, language: Language, now: Date) {
   return db
     .insertInto('people')
     .values({
@@ -39,36 +38,6 @@ export async function upsertPerson(db: Executor, user: TelegramUserLike, languag
   return personUpsert(db, user, language, now).returningAll().executeTakeFirstOrThrow();
 }
 
-/**
- * upsertPerson and rolesOf in one statement (every update addressed to the bot loads both): the
- * upsert in a CTE, the roles as a JSON array beside its row.
- */
-export async function upsertPersonWithRoles(
-  db: Executor,
-  user: TelegramUserLike,
-  language: Language,
-  now: Date,
-): Promise<{ person: Person; roles: RoleView[] }> {
-  const { roles: rows, ...person } = await db
-    .with('p', (qb) => personUpsert(qb, user, language, now).returningAll())
-    .selectFrom('p')
-    .selectAll('p')
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('role_assignments as r')
-          .innerJoin('branches as b', 'b.id', 'r.branch_id')
-          .leftJoin('classes as c', 'c.id', 'r.class_id')
-          .whereRef('r.person_id', '=', 'p.id')
-          .select(['r.id', 'r.role', 'r.branch_id', 'b.name as branch_name', 'r.class_id', 'c.name as class_name', 'c.code as class_code']),
-      ).as('roles'),
-    )
-    .executeTakeFirstOrThrow();
-  // (json_agg keeps no order of its own: sorted here, as rolesOf's `order by r.id`)
-  const sorted = [...rows].sort((a, b) => a.id - b.id);
-  return { person, roles: currentBranchFirst(sorted.map(roleView), person.current_branch_id) };
-}
-
 export interface RoleView {
   role: Role;
   branchId: number;
@@ -91,7 +60,7 @@ export async function rolesOf(db: Executor, personId: number, currentBranchId: n
   return currentBranchFirst(rows.map(roleView), currentBranchId);
 }
 
-interface RoleRow {
+export interface RoleRow {
   role: Role;
   branch_id: number;
   branch_name: string;
@@ -100,7 +69,7 @@ interface RoleRow {
   class_code: string | null;
 }
 
-const roleView = (r: RoleRow): RoleView => ({
+export const roleView = (r: RoleRow): RoleView => ({
   role: r.role,
   branchId: r.branch_id,
   branchName: r.branch_name,
@@ -109,7 +78,8 @@ const roleView = (r: RoleRow): RoleView => ({
   classCode: r.class_code,
 });
 
-function currentBranchFirst(views: RoleView[], currentBranchId: number | null): RoleView[] {
+/** Roles in the person's current branch (if they chose one) first. */
+export function currentBranchFirst(views: RoleView[], currentBranchId: number | null): RoleView[] {
   if (currentBranchId === null) return views;
   return [...views.filter((v) => v.branchId === currentBranchId), ...views.filter((v) => v.branchId !== currentBranchId)];
 }
