@@ -21,6 +21,7 @@ import { loadavg, cpus } from 'node:os';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/open.js';
 import type { RecordedCall } from '../test/support/fake-bot-api/index.js';
+import { statementLog, type StatementLog } from '../test/support/statement-log.js';
 import { buildWorld, pushBenchUpdate, type BenchKind as Kind, type BenchUser, type DatabaseKind, type LoadWorld } from './support/load-setup.js';
 
 const BURST = Number(process.env.BENCH_BURST ?? 2000);
@@ -202,8 +203,10 @@ async function burst(kind: DatabaseKind, url: string | null) {
 }
 
 async function steady(kind: DatabaseKind, url: string | null, perSecond: number) {
-  const world = await buildWorld(kind, url, LIFTED, replySettings);
+  let log: StatementLog | undefined;
+  const world = await buildWorld(kind, url, LIFTED, replySettings, (db) => (log = statementLog(db)).db);
   try {
+    log!.reset();
     const since = world.api.mark();
     const base = world.handledAt.length;
     const rss = rssSampler();
@@ -223,6 +226,7 @@ async function steady(kind: DatabaseKind, url: string | null, perSecond: number)
       maxMs: latencies.at(-1) ?? 0,
       peakRssMb: rss(),
       cpuMsPerUpdate: Math.round(((cpu.user + cpu.system) / 1000 / sent.length) * 10) / 10,
+      statementsPerUpdate: Math.round((log!.statements() / sent.length) * 10) / 10,
       loadAverage1m: load1(),
     };
   } finally {
@@ -280,11 +284,11 @@ for (const b of bursts)
     `| ${b.database} | ${b.updates} | ${b.updatesPerSecond} | ${b.repliesOwed} | ${b.delivered} | ${b.deliveredInGroupAtOnce} | ${b.deliveredInGroupLater} | ${b.deliveredPrivately} | ${b.callbacksAnswered} | ${b.coalesced} | ${b.stillQueuedAtTimeout} | ${b.unhandledAtTimeout} | ${b.lost} | ${b.longestWaitSeconds} | ${b.busiestGroupMinute} | ${b.rateLimited429} | ${b.peakRssMb} | ${b.cpuMsPerUpdate} | ${b.loadAverage1m} |`,
   );
 console.log('\nSteady traffic, limits off (reply latency: update pushed → answer recorded by the fake)\n');
-console.log('| database | updates/s | updates | answered | p50 ms | p99 ms | max ms | peak RSS MB | CPU ms/update | load 1m |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| database | updates/s | updates | answered | p50 ms | p99 ms | max ms | peak RSS MB | CPU ms/update | SQL/update | load 1m |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of steadies)
   console.log(
-    `| ${s.database} | ${s.perSecond} | ${s.updates} | ${s.answered} | ${s.p50Ms} | ${s.p99Ms} | ${s.maxMs} | ${s.peakRssMb} | ${s.cpuMsPerUpdate} | ${s.loadAverage1m} |`,
+    `| ${s.database} | ${s.perSecond} | ${s.updates} | ${s.answered} | ${s.p50Ms} | ${s.p99Ms} | ${s.maxMs} | ${s.peakRssMb} | ${s.cpuMsPerUpdate} | ${s.statementsPerUpdate} | ${s.loadAverage1m} |`,
   );
 console.log(`\n${meets ? 'targets met' : 'TARGETS MISSED'} (none lost, no group over 20/min, p99 < 500 ms at 100/s on PostgreSQL)`);
 
