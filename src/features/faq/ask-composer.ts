@@ -12,7 +12,7 @@ import type { Person } from '../../people/tables.js';
 import { renderAnswer } from './answers.js';
 import { askQuestion, type AskMode, type AskOutcome } from './asking.js';
 import { answerContext, classById, notHelpfulButton, replyTo, type AskerClass, type Buttons } from './context.js';
-import { classOfPerson, markSeen } from './queries.js';
+import { classOfPerson, markSeen, readChatMarkingSeen } from './queries.js';
 import { callbackData, type FaqEntry } from './schemas.js';
 import type { FaqKnowledgeBase } from './service.js';
 
@@ -82,8 +82,10 @@ export function askComposer(deps: AppDeps, kb: FaqKnowledgeBase): { composer: Co
   // which bound group a person uses (to know a private asker's class)
   composer.use(async (ctx, next) => {
     if (ctx.person && isGroupChat(ctx) && ctx.message) {
-      const chat = await chatOfUpdate(ctx);
-      if (chat?.classId) await markSeen(db, ctx.person.id, chat.classId, clock.now());
+      const person = ctx.person;
+      let marked = false;
+      const chat = await chatOfUpdate(ctx, (reader, chatId) => ((marked = true), readChatMarkingSeen(reader, chatId, person.id, clock.now())));
+      if (!marked && chat?.classId) await markSeen(db, person.id, chat.classId, clock.now());
     }
     return next();
   });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/schema.js';
+import type { Db, Executor } from '../../db/schema.js';
+import { chatQuery, type ChatOfUpdate } from '../../chats/of-update.js';
 import type { FaqBasis, FaqEntry } from './schemas.js';
 import type { Routing } from '../../inbox/tables.js';
 import { FAQ_ITEM, type FaqQuestionRow, type QuestionStatus } from './tables.js';
@@ -166,6 +167,31 @@ export async function markSeen(db: Executor, personId: number, classId: number, 
     .values({ person_id: personId, class_id: classId, last_seen: now })
     .onConflict((oc) => oc.columns(['person_id', 'class_id']).doUpdateSet({ last_seen: now }))
     .execute();
+}
+
+/**
+ * The chat's row (chatOfUpdate's read) and markSeen for its class, in one statement: the FAQ looks at
+ * every group message addressed to the bot and notes who uses which bound group.
+ */
+export async function readChatMarkingSeen(db: Db, telegramChatId: number, personId: number, now: Date): Promise<ChatOfUpdate | null> {
+  const row = await db
+    .with('ch', (qb) => chatQuery(qb, telegramChatId))
+    .with('seen', (qb) =>
+      qb
+        .insertInto('class_members_seen')
+        .columns(['person_id', 'class_id', 'last_seen'])
+        .expression((eb) =>
+          eb
+            .selectFrom('ch')
+            .select((s) => [s.val(personId).as('person_id'), 'ch.classId', s.val(now).as('last_seen')])
+            .where('ch.classId', 'is not', null),
+        )
+        .onConflict((oc) => oc.columns(['person_id', 'class_id']).doUpdateSet({ last_seen: now })),
+    )
+    .selectFrom('ch')
+    .selectAll('ch')
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 /**
