@@ -9,7 +9,8 @@
  *                       with a note, later through the outbox) vs merged with an identical one waiting,
  *                       the longest wait for one, the busiest minute of any group, 429s seen;
  *   steady 30/s, 100/s  10 s of open-loop traffic with Telegram's limits and the bot's own send gate
- *   (limits off)        lifted: reply latency p50/p99 (push → the fake records the answer).
+ *   (limits off)        lifted: reply latency p50/p99 (push → the fake records the answer), and the SQL
+ *                       statements the app sent per update (bench:load-statements counts them per kind).
  *
  * Peak RSS is sampled in this process, which also runs the fake. Results: bench/results/load.json.
  * Environment: BENCH_DATABASE_URL / TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test
