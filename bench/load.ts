@@ -9,7 +9,8 @@
  *                       with a note, later through the outbox) vs merged with an identical one waiting,
  *                       the longest wait for one, the busiest minute of any group, 429s seen;
  *   steady 30/s, 100/s  10 s of open-loop traffic with Telegram's limits and the bot's own send gate
- *   (limits off)        lifted: reply latency p50/p99 (push → the fake records the answer).
+ *   (limits off)        lifted: reply latency p50/p99 (push → the fake records the answer), and the SQL
+ *                       statements the app sent per update (bench:load-statements counts them per kind).
  *
  * Peak RSS is sampled in this process, which also runs the fake. Results: bench/results/load.json.
  * Environment: BENCH_DATABASE_URL / TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test
@@ -21,7 +22,8 @@ import { loadavg, cpus } from 'node:os';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/open.js';
 import type { RecordedCall } from '../test/support/fake-bot-api/index.js';
-import { buildWorld, type BenchUser, type DatabaseKind, type LoadWorld } from './support/load-setup.js';
+import { statementLog, type StatementLog } from '../test/support/statement-log.js';
+import { buildWorld, pushBenchUpdate, type BenchKind as Kind, type BenchUser, type DatabaseKind, type LoadWorld } from './support/load-setup.js';
 
 const BURST = Number(process.env.BENCH_BURST ?? 2000);
 const BURST_SECONDS = 3;
@@ -35,7 +37,6 @@ const BUSY_NOTE = '每分钟 20 条';
 /** BENCH_PACE_WAIT_MS: the longest a handler waits for a send slot (the reply path's paceWaitMs) — to compare. */
 const replySettings = process.env.BENCH_PACE_WAIT_MS ? { paceWaitMs: Number(process.env.BENCH_PACE_WAIT_MS) } : undefined;
 
-type Kind = 'ask' | 'liaisons' | 'ack';
 interface Sent {
   kind: Kind;
   user: BenchUser;
@@ -53,35 +54,9 @@ function push(world: LoadWorld): Sent {
   const user = world.users[Math.floor(random() * world.users.length)]!;
   const r = random();
   const kind: Kind = r < 0.5 ? 'ask' : r < 0.75 ? 'liaisons' : 'ack';
-  const from = { id: user.id, is_bot: false, first_name: `同学${user.id}` };
   const messageId = nextMessageId++;
-  const callbackId = `cb${messageId}`;
   const pushedAt = Date.now();
-  if (kind === 'ack') {
-    const n = world.notice.get(user.group.id)!;
-    world.api.pushUpdate({
-      callback_query: {
-        id: callbackId,
-        from,
-        chat_instance: 'bench',
-        data: `ack:${n.deliveryId}`,
-        message: { message_id: n.messageId, date: 0, chat: user.group, text: '' },
-      },
-    } as never);
-  } else {
-    const text = kind === 'ask' ? `/ask ${QUESTIONS[messageId % QUESTIONS.length]}` : '/liaisons';
-    const length = kind === 'ask' ? 4 : 9;
-    world.api.pushUpdate({
-      message: {
-        message_id: messageId,
-        date: Math.floor(pushedAt / 1000),
-        chat: user.group,
-        from,
-        text,
-        entities: [{ type: 'bot_command', offset: 0, length }],
-      },
-    } as never);
-  }
+  const callbackId = pushBenchUpdate(world, kind, user, messageId, QUESTIONS[messageId % QUESTIONS.length]!);
   return { kind, user, messageId, callbackId, pushedAt };
 }
 
@@ -229,8 +204,10 @@ async function burst(kind: DatabaseKind, url: string | null) {
 }
 
 async function steady(kind: DatabaseKind, url: string | null, perSecond: number) {
-  const world = await buildWorld(kind, url, LIFTED, replySettings);
+  let log: StatementLog | undefined;
+  const world = await buildWorld(kind, url, LIFTED, replySettings, (db) => (log = statementLog(db)).db);
   try {
+    log!.reset();
     const since = world.api.mark();
     const base = world.handledAt.length;
     const rss = rssSampler();
@@ -250,6 +227,7 @@ async function steady(kind: DatabaseKind, url: string | null, perSecond: number)
       maxMs: latencies.at(-1) ?? 0,
       peakRssMb: rss(),
       cpuMsPerUpdate: Math.round(((cpu.user + cpu.system) / 1000 / sent.length) * 10) / 10,
+      statementsPerUpdate: Math.round((log!.statements() / sent.length) * 10) / 10,
       loadAverage1m: load1(),
     };
   } finally {
@@ -307,11 +285,11 @@ for (const b of bursts)
     `| ${b.database} | ${b.updates} | ${b.updatesPerSecond} | ${b.repliesOwed} | ${b.delivered} | ${b.deliveredInGroupAtOnce} | ${b.deliveredInGroupLater} | ${b.deliveredPrivately} | ${b.callbacksAnswered} | ${b.coalesced} | ${b.stillQueuedAtTimeout} | ${b.unhandledAtTimeout} | ${b.lost} | ${b.longestWaitSeconds} | ${b.busiestGroupMinute} | ${b.rateLimited429} | ${b.peakRssMb} | ${b.cpuMsPerUpdate} | ${b.loadAverage1m} |`,
   );
 console.log('\nSteady traffic, limits off (reply latency: update pushed → answer recorded by the fake)\n');
-console.log('| database | updates/s | updates | answered | p50 ms | p99 ms | max ms | peak RSS MB | CPU ms/update | load 1m |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| database | updates/s | updates | answered | p50 ms | p99 ms | max ms | peak RSS MB | CPU ms/update | SQL/update | load 1m |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of steadies)
   console.log(
-    `| ${s.database} | ${s.perSecond} | ${s.updates} | ${s.answered} | ${s.p50Ms} | ${s.p99Ms} | ${s.maxMs} | ${s.peakRssMb} | ${s.cpuMsPerUpdate} | ${s.loadAverage1m} |`,
+    `| ${s.database} | ${s.perSecond} | ${s.updates} | ${s.answered} | ${s.p50Ms} | ${s.p99Ms} | ${s.maxMs} | ${s.peakRssMb} | ${s.cpuMsPerUpdate} | ${s.statementsPerUpdate} | ${s.loadAverage1m} |`,
   );
 console.log(`\n${meets ? 'targets met' : 'TARGETS MISSED'} (none lost, no group over 20/min, p99 < 500 ms at 100/s on PostgreSQL)`);
 

@@ -99,6 +99,8 @@ export async function buildWorld(
   url: string | null,
   sendGate?: Partial<GateSettings>,
   replies?: Partial<ReplySettings>,
+  /** The app's view of the database (e.g. one that counts statements); the seed and the bench use the plain one. */
+  appDb: (db: Db) => Db = (db) => db,
 ): Promise<LoadWorld> {
   const { db, drop } = await openBenchDb(kind, url);
   await migrateToLatest(db);
@@ -117,7 +119,7 @@ export async function buildWorld(
   });
   const started = await startApp({
     env: { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'debug' },
-    db,
+    db: appDb(db),
     logDestination: sink,
     runScheduler: false,
     ...(sendGate ? { sendGate } : {}),
@@ -164,4 +166,38 @@ export async function buildWorld(
       await drop();
     },
   };
+}
+
+export type BenchKind = 'ask' | 'liaisons' | 'ack';
+
+/** Pushes one update of `kind` from `user` in their group; returns the callback query's id (for an ack). */
+export function pushBenchUpdate(world: LoadWorld, kind: BenchKind, user: BenchUser, messageId: number, question: string): string {
+  const from = { id: user.id, is_bot: false, first_name: `同学${user.id}` };
+  const callbackId = `cb${messageId}`;
+  if (kind === 'ack') {
+    const n = world.notice.get(user.group.id)!;
+    world.api.pushUpdate({
+      callback_query: {
+        id: callbackId,
+        from,
+        chat_instance: 'bench',
+        data: `ack:${n.deliveryId}`,
+        message: { message_id: n.messageId, date: 0, chat: user.group, text: '' },
+      },
+    } as never);
+    return callbackId;
+  }
+  const text = kind === 'ask' ? `/ask ${question}` : '/liaisons';
+  const length = kind === 'ask' ? 4 : 9;
+  world.api.pushUpdate({
+    message: {
+      message_id: messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat: user.group,
+      from,
+      text,
+      entities: [{ type: 'bot_command', offset: 0, length }],
+    },
+  } as never);
+  return callbackId;
 }

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Executor } from '../db/schema.js';
+import { sql, type QueryCreator } from 'kysely';
+import type { Database, Executor } from '../db/schema.js';
 import type { Language } from '../i18n/language.js';
 import type { Person, Role } from './tables.js';
 
@@ -10,7 +10,8 @@ export interface TelegramUserLike {
   username?: string | undefined;
 }
 
-export async function upsertPerson(db: Executor, user: TelegramUserLike, language: Language, now: Date): Promise<Person> {
+/** The caller's row, added or brought up to date from their Telegram profile (not yet returned: a CTE of a larger statement may). */
+export function personUpsert(db: QueryCreator<Database>, user: TelegramUserLike, language: Language, now: Date) {
   return db
     .insertInto('people')
     .values({
@@ -30,9 +31,11 @@ export async function upsertPerson(db: Executor, user: TelegramUserLike, languag
         updated_at: sql<Date>`case when (people.first_name, people.last_name, people.username, people.language)
           is distinct from (excluded.first_name, excluded.last_name, excluded.username, excluded.language) then ${now} else people.updated_at end`,
       })),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    );
+}
+
+export async function upsertPerson(db: Executor, user: TelegramUserLike, language: Language, now: Date): Promise<Person> {
+  return personUpsert(db, user, language, now).returningAll().executeTakeFirstOrThrow();
 }
 
 export interface RoleView {
@@ -54,14 +57,29 @@ export async function rolesOf(db: Executor, personId: number, currentBranchId: n
     .select(['r.role', 'r.branch_id', 'b.name as branch_name', 'r.class_id', 'c.name as class_name', 'c.code as class_code'])
     .orderBy('r.id')
     .execute();
-  const views = rows.map((r) => ({
-    role: r.role,
-    branchId: r.branch_id,
-    branchName: r.branch_name,
-    classId: r.class_id,
-    className: r.class_name,
-    classCode: r.class_code,
-  }));
+  return currentBranchFirst(rows.map(roleView), currentBranchId);
+}
+
+export interface RoleRow {
+  role: Role;
+  branch_id: number;
+  branch_name: string;
+  class_id: number | null;
+  class_name: string | null;
+  class_code: string | null;
+}
+
+export const roleView = (r: RoleRow): RoleView => ({
+  role: r.role,
+  branchId: r.branch_id,
+  branchName: r.branch_name,
+  classId: r.class_id,
+  className: r.class_name,
+  classCode: r.class_code,
+});
+
+/** Roles in the person's current branch (if they chose one) first. */
+export function currentBranchFirst(views: RoleView[], currentBranchId: number | null): RoleView[] {
   if (currentBranchId === null) return views;
   return [...views.filter((v) => v.branchId === currentBranchId), ...views.filter((v) => v.branchId !== currentBranchId)];
 }

@@ -3,11 +3,11 @@ import type { Feature } from '../feature.js';
 import { dialogueRules } from '../dialogue/router.js';
 import { safeError } from '../logging/logger.js';
 import type { AppDeps, BotContext } from './context.js';
-import { errorBoundary, handleOnce, loadCaller } from './middleware.js';
+import { claimAndLoadCaller, errorBoundary } from './middleware.js';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
-/** Builds the bot: error boundary, dedup, caller loading, then each feature in order. Nothing starts here. */
+/** Builds the bot: error boundary, dedup with caller loading, then each feature in order. Nothing starts here. */
 export function createBot(deps: AppDeps, features: Feature[]): Telegraf<BotContext> {
   const bot = new Telegraf<BotContext>(deps.config.botToken, {
     telegram: { apiRoot: deps.config.telegramApiRoot, webhookReply: false },
@@ -20,8 +20,7 @@ export function createBot(deps: AppDeps, features: Feature[]): Telegraf<BotConte
   });
 
   bot.use(errorBoundary(deps));
-  bot.use(handleOnce(deps));
-  bot.use(loadCaller(deps, dialogueRules(features.flatMap((f) => f.dialogues ?? []))));
+  bot.use(claimAndLoadCaller(deps, dialogueRules(features.flatMap((f) => f.dialogues ?? []))));
   for (const feature of features) bot.use(feature.composer(deps));
   return bot;
 }

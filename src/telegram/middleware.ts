@@ -2,28 +2,11 @@ import type { MiddlewareFn } from 'telegraf';
 import { t, translator } from '../i18n/i18n.js';
 import { safeError } from '../logging/logger.js';
 import { languageFromTelegram } from '../i18n/language.js';
-import { rolesOf, upsertPerson } from '../people/queries.js';
+import { claimUpdate, claimUpdateLoadingCaller } from './caller.js';
 import { openDialogue, undeclaredRules, type DialogueRules, type DroppedDialogue } from '../dialogue/store.js';
 import { escapeHtml } from '../i18n/html.js';
 import { originOf, replyHtml } from './reply.js';
 import type { AppDeps, BotContext } from './context.js';
-
-/** Telegram may deliver an update twice (webhook retries, two processes); handle each once. */
-export function handleOnce(deps: AppDeps): MiddlewareFn<BotContext> {
-  return async (ctx, next) => {
-    const inserted = await deps.db
-      .insertInto('processed_updates')
-      .values({ update_id: ctx.update.update_id, processed_at: deps.clock.now() })
-      .onConflict((oc) => oc.column('update_id').doNothing())
-      .returning('update_id')
-      .executeTakeFirst();
-    if (!inserted) {
-      deps.logger.debug({ event: 'duplicate_update', updateId: ctx.update.update_id }, 'update already handled');
-      return;
-    }
-    return next();
-  };
-}
 
 /**
  * The error boundary: an unexpected failure is logged without user text and answered with a short
@@ -72,8 +55,12 @@ const addressedToBot = (ctx: BotContext): boolean => {
   return typeof text === 'string' && text.startsWith('/');
 };
 
-/** Language, translator, and — for updates addressed to the bot — the caller's person row and roles. */
-export function loadCaller(deps: AppDeps, dialogueRules: DialogueRules = undeclaredRules): MiddlewareFn<BotContext> {
+/**
+ * Telegram may deliver an update twice (webhook retries, two processes): each is claimed in
+ * processed_updates and handled once, by whoever claimed it. Then language, translator, and — for
+ * updates addressed to the bot — the caller's person row and roles, read with the claim in one statement.
+ */
+export function claimAndLoadCaller(deps: AppDeps, dialogueRules: DialogueRules = undeclaredRules): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     ctx.deps = deps;
     ctx.lang = languageFromTelegram(ctx.from?.language_code);
@@ -81,22 +68,34 @@ export function loadCaller(deps: AppDeps, dialogueRules: DialogueRules = undecla
     ctx.person = null;
     ctx.roles = [];
     ctx.dialogue = null;
-    if (ctx.from && !ctx.from.is_bot && addressedToBot(ctx)) {
-      ctx.person = await upsertPerson(deps.db, ctx.from, ctx.lang, deps.clock.now());
-      ctx.roles = await rolesOf(deps.db, ctx.person.id, ctx.person.current_branch_id);
-      if (ctx.chat?.type === 'private') {
-        const open = await openDialogue(deps.db, ctx.person.id, deps.clock.now(), dialogueRules);
-        ctx.dialogue = open.dialogue;
-        if (open.expired && (await noteExpiredDialogue(ctx, open.expired)) === 'consumed') return;
-        // Everyone who writes in private has a private chat row from their first message on (so a
-        // reply to an anonymous writer never creates one that would date them), and someone who
-        // blocked the bot and is back is reachable again.
-        await deps.db
-          .insertInto('chats')
-          .values({ telegram_chat_id: ctx.chat.id, type: 'private', title: '', active: true, class_id: null })
-          .onConflict((oc) => oc.column('telegram_chat_id').doUpdateSet({ active: true, updated_at: deps.clock.now() }).where('chats.active', '=', false))
-          .execute();
-      }
+    const updateId = ctx.update.update_id;
+    const now = deps.clock.now();
+    const caller = ctx.from && !ctx.from.is_bot && addressedToBot(ctx) ? ctx.from : null;
+    const loaded = caller
+      ? await claimUpdateLoadingCaller(deps.db, updateId, caller, ctx.lang, now)
+      : (await claimUpdate(deps.db, updateId, now))
+        ? null
+        : 'duplicate';
+    if (loaded === 'duplicate') {
+      deps.logger.debug({ event: 'duplicate_update', updateId }, 'update already handled');
+      return;
+    }
+    if (loaded) {
+      ctx.person = loaded.person;
+      ctx.roles = loaded.roles;
+    }
+    if (ctx.person && ctx.chat?.type === 'private') {
+      const open = await openDialogue(deps.db, ctx.person.id, deps.clock.now(), dialogueRules);
+      ctx.dialogue = open.dialogue;
+      if (open.expired && (await noteExpiredDialogue(ctx, open.expired)) === 'consumed') return;
+      // Everyone who writes in private has a private chat row from their first message on (so a
+      // reply to an anonymous writer never creates one that would date them), and someone who
+      // blocked the bot and is back is reachable again.
+      await deps.db
+        .insertInto('chats')
+        .values({ telegram_chat_id: ctx.chat.id, type: 'private', title: '', active: true, class_id: null })
+        .onConflict((oc) => oc.column('telegram_chat_id').doUpdateSet({ active: true, updated_at: deps.clock.now() }).where('chats.active', '=', false))
+        .execute();
     }
     return next();
   };

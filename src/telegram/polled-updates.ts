@@ -13,6 +13,7 @@ export interface PolledUpdateStore {
 }
 
 export function polledUpdateStore(db: Db): PolledUpdateStore {
+  const done = groupedDeletes(db);
   return {
     async keep(updates, now) {
       if (updates.length === 0) return;
@@ -22,12 +23,35 @@ export function polledUpdateStore(db: Db): PolledUpdateStore {
         .onConflict((oc) => oc.column('update_id').doNothing())
         .execute();
     },
-    async done(updateId) {
-      await db.deleteFrom('polled_updates').where('update_id', '=', updateId).execute();
-    },
+    done,
     async leftOver() {
       const rows = await db.selectFrom('polled_updates').select('payload').orderBy('update_id').execute();
       return rows.map((r) => r.payload as unknown as Update);
     },
+  };
+}
+
+/**
+ * `done` as a group commit: the updates finished while one delete is under way (or in the same tick)
+ * are cleared together by the next, so a busy bot spends one statement on many of them. Each caller
+ * still waits for its own update's delete. (A crash before it only means the update is read again at
+ * the next start, where processed_updates keeps it from being handled twice, as before.)
+ */
+function groupedDeletes(db: Db): (updateId: number) => Promise<void> {
+  let open: { ids: number[]; deleted: Promise<void> } | null = null;
+  let previous: Promise<unknown> = Promise.resolve();
+  return (updateId) => {
+    if (open) {
+      open.ids.push(updateId);
+      return open.deleted;
+    }
+    const batch: { ids: number[]; deleted: Promise<void> } = { ids: [updateId], deleted: Promise.resolve() };
+    batch.deleted = previous.then(async () => {
+      if (open === batch) open = null;
+      await db.deleteFrom('polled_updates').where('update_id', 'in', batch.ids).execute();
+    });
+    open = batch;
+    previous = batch.deleted.catch(() => undefined);
+    return batch.deleted;
   };
 }

@@ -14,7 +14,7 @@ export function originOf(ctx: BotContext): ReplyOrigin {
   if (known) return known;
   const chat = ctx.chat ? { id: ctx.chat.id, type: ctx.chat.type, ...('title' in ctx.chat ? { title: ctx.chat.title } : {}) } : undefined;
   const from = ctx.from ? { id: ctx.from.id, name: [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(' ') } : undefined;
-  // ctx.t is set by loadCaller; an update that failed before it still gets its apology
+  // ctx.t is set by claimAndLoadCaller; an update that failed before it still gets its apology
   const t = ctx.t ?? translator(languageFromTelegram(ctx.from?.language_code));
   const origin: ReplyOrigin = { updateId: ctx.update.update_id, chat, from, t };
   origins.set(ctx, origin);

@@ -5,13 +5,14 @@ import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { commandArgs, isGroupChat, isPrivateChat } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
 import { cutText } from '../../shared/text.js';
-import { chatByTelegramId } from '../groups/queries.js';
+import { ensureChat } from '../groups/queries.js';
+import { chatOfUpdate } from '../../chats/of-update.js';
 import { upsertPerson } from '../../people/queries.js';
 import type { Person } from '../../people/tables.js';
 import { renderAnswer } from './answers.js';
 import { askQuestion, type AskMode, type AskOutcome } from './asking.js';
 import { answerContext, classById, notHelpfulButton, replyTo, type AskerClass, type Buttons } from './context.js';
-import { classOfGroup, classOfPerson, markSeen } from './queries.js';
+import { classOfPerson, markSeen, readChatMarkingSeen } from './queries.js';
 import { callbackData, type FaqEntry } from './schemas.js';
 import type { FaqKnowledgeBase } from './service.js';
 
@@ -26,7 +27,10 @@ export function askComposer(deps: AppDeps, kb: FaqKnowledgeBase): { composer: Co
 
   /** The asker's class: the group's class in a group; in private, the bound group they used last. */
   const classOf = async (ctx: BotContext): Promise<AskerClass | null> => {
-    if (isGroupChat(ctx)) return classOfGroup(db, ctx.chat!.id);
+    if (isGroupChat(ctx)) {
+      const chat = await chatOfUpdate(ctx);
+      return chat?.classId ? { classId: chat.classId, branchId: chat.branchId!, name: chat.className! } : null;
+    }
     return classById(db, await classOfPerson(db, (await personOf(ctx)).id));
   };
 
@@ -38,6 +42,7 @@ export function askComposer(deps: AppDeps, kb: FaqKnowledgeBase): { composer: Co
         text,
         mode,
         chat: ctx.chat!,
+        chatRowId: async () => (await chatOfUpdate(ctx))?.id ?? ensureChat(db, ctx.chat!),
         messageId: message.message_id,
         person: () => personOf(ctx),
         classOf: () => classOf(ctx),
@@ -77,8 +82,10 @@ export function askComposer(deps: AppDeps, kb: FaqKnowledgeBase): { composer: Co
   // which bound group a person uses (to know a private asker's class)
   composer.use(async (ctx, next) => {
     if (ctx.person && isGroupChat(ctx) && ctx.message) {
-      const chat = await chatByTelegramId(db, ctx.chat!.id);
-      if (chat?.class_id) await markSeen(db, ctx.person.id, chat.class_id, clock.now());
+      const person = ctx.person;
+      let marked = false;
+      const chat = await chatOfUpdate(ctx, (reader, chatId) => ((marked = true), readChatMarkingSeen(reader, chatId, person.id, clock.now())));
+      if (!marked && chat?.classId) await markSeen(db, person.id, chat.classId, clock.now());
     }
     return next();
   });

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/schema.js';
 import type { Logger } from '../../logging/logger.js';
 import { cutText } from '../../shared/text.js';
-import { ensureChat, type TelegramChatLike } from '../groups/queries.js';
+import type { TelegramChatLike } from '../groups/queries.js';
 import type { Person } from '../../people/tables.js';
 import type { AskerClass } from './context.js';
 import type { MatchResult } from './matcher.js';
@@ -22,6 +22,8 @@ export interface AskInput {
   text: string;
   mode: AskMode;
   chat: TelegramChatLike;
+  /** The chat's row id (added if the bot has not recorded the chat yet), asked for only when needed. */
+  chatRowId: () => Promise<number>;
   messageId: number;
   /** The asker (created on first need: an auto-mode miss stores nothing). */
   person: () => Promise<Person>;
@@ -52,7 +54,7 @@ export async function askQuestion(deps: { db: Db; logger: Logger; kb: FaqKnowled
     'question matched',
   );
   let chatRow: Promise<number> | undefined;
-  const chatRowId = () => (chatRow ??= ensureChat(db, input.chat));
+  const chatRowId = () => (chatRow ??= input.chatRowId());
 
   if (input.mode === 'auto') {
     if (result.outcome !== 'answer') return { kind: 'quiet' };

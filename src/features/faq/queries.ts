@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/schema.js';
+import type { Db, Executor } from '../../db/schema.js';
+import { chatQuery, type ChatOfUpdate } from '../../chats/of-update.js';
 import type { FaqBasis, FaqEntry } from './schemas.js';
 import type { Routing } from '../../inbox/tables.js';
 import { FAQ_ITEM, type FaqQuestionRow, type QuestionStatus } from './tables.js';
@@ -169,6 +170,31 @@ export async function markSeen(db: Executor, personId: number, classId: number, 
 }
 
 /**
+ * The chat's row (chatOfUpdate's read) and markSeen for its class, in one statement: the FAQ looks at
+ * every group message addressed to the bot and notes who uses which bound group.
+ */
+export async function readChatMarkingSeen(db: Db, telegramChatId: number, personId: number, now: Date): Promise<ChatOfUpdate | null> {
+  const row = await db
+    .with('ch', (qb) => chatQuery(qb, telegramChatId))
+    .with('seen', (qb) =>
+      qb
+        .insertInto('class_members_seen')
+        .columns(['person_id', 'class_id', 'last_seen'])
+        .expression((eb) =>
+          eb
+            .selectFrom('ch')
+            .select((s) => [s.val(personId).as('person_id'), 'ch.classId', s.val(now).as('last_seen')])
+            .where('ch.classId', 'is not', null),
+        )
+        .onConflict((oc) => oc.columns(['person_id', 'class_id']).doUpdateSet({ last_seen: now })),
+    )
+    .selectFrom('ch')
+    .selectAll('ch')
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
  * The branch whose knowledge base answers an asker: their class's, or — when the bot does not know
  * their class — the only branch, if the database has exactly one (else the base set alone, null).
  */
@@ -176,17 +202,6 @@ export async function viewBranch(db: Executor, branchId: number | null): Promise
   if (branchId !== null) return branchId;
   const { rows } = await sql<{ id: number | null }>`select min(id) as id from branches having count(*) = 1`.execute(db);
   return rows[0]?.id ?? null;
-}
-
-/** The class a group is bound to, with its branch, in one read (asked before every group question is matched). */
-export async function classOfGroup(db: Executor, telegramChatId: number): Promise<{ classId: number; branchId: number; name: string } | null> {
-  const row = await db
-    .selectFrom('chats as ch')
-    .innerJoin('classes as c', 'c.id', 'ch.class_id')
-    .select(['c.id', 'c.branch_id', 'c.name'])
-    .where('ch.telegram_chat_id', '=', telegramChatId)
-    .executeTakeFirst();
-  return row ? { classId: row.id, branchId: row.branch_id, name: row.name } : null;
 }
 
 /** The class a person belongs to as far as the bot can tell: the bound group they used last, else a class role. */

@@ -5,9 +5,10 @@ import type { AppDeps, BotContext } from '../../telegram/context.js';
 import { groupOnly } from '../../telegram/guards.js';
 import { replyHtml } from '../../telegram/reply.js';
 import { liaisonList } from './liaison-list.js';
-import { chatByTelegramId, setChatTitle, upsertChat } from './queries.js';
+import { setChatTitle, upsertChat } from './queries.js';
+import { chatOfUpdate } from '../../chats/of-update.js';
 import { bindComposer } from './bind-composer.js';
-import { classOfChat } from './service.js';
+import { classLiaisons, classOfChat } from './service.js';
 
 const isPresent = (member: ChatMember): boolean =>
   member.status === 'member' || member.status === 'administrator' || member.status === 'creator' || (member.status === 'restricted' && member.is_member);
@@ -57,8 +58,8 @@ export function groupsComposer(deps: AppDeps): Composer<BotContext> {
   });
 
   composer.command('liaisons', groupOnly, async (ctx) => {
-    const chat = await chatByTelegramId(deps.db, ctx.chat.id);
-    const klass = chat?.class_id ? await classOfChat(deps.db, ctx.chat.id) : null;
+    const chat = await chatOfUpdate(ctx);
+    const klass = chat?.classId ? { className: chat.className!, liaisons: await classLiaisons(deps.db, chat.classId) } : null;
     if (!klass) return replyHtml(ctx, ctx.t('liaisons.notBound'));
     if (klass.liaisons.length === 0) return replyHtml(ctx, ctx.t('liaisons.none', { class: klass.className }));
     const names = liaisonList(klass.liaisons);

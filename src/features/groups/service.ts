@@ -11,6 +11,10 @@ export async function classOfChat(db: Db, telegramChatId: number): Promise<ChatC
   const chat = await chatByTelegramId(db, telegramChatId);
   if (!chat?.class_id) return null;
   const klass = await db.selectFrom('classes').select(['id', 'name']).where('id', '=', chat.class_id).executeTakeFirstOrThrow();
-  const members = (await classMembers(db, [klass.id])).get(klass.id) ?? [];
-  return { className: klass.name, liaisons: members.filter((m) => m.role === 'liaison') };
+  return { className: klass.name, liaisons: await classLiaisons(db, klass.id) };
+}
+
+export async function classLiaisons(db: Db, classId: number): Promise<ClassMember[]> {
+  const members = (await classMembers(db, [classId])).get(classId) ?? [];
+  return members.filter((m) => m.role === 'liaison');
 }

@@ -198,53 +198,68 @@ export type AckError = 'not_found' | 'not_in_chat' | 'retracted';
 
 /**
  * Counts one acknowledgement per person per delivery. The press must come from the very message the
- * delivery sent (same chat, same message id), so a forged button elsewhere counts for nothing.
+ * delivery sent (same chat, same message id), so a forged button elsewhere counts for nothing. A
+ * first acknowledgement also queues the edit of the button's count for its window (one per window).
+ * One statement — the delivery read, the acknowledgement and the job, as CTEs — so a press costs one
+ * round trip and the acknowledgement and its job are written together or not at all.
  */
 export async function acknowledge(
   db: Db,
   now: Date,
   input: { deliveryId: number; personId: number; telegramChatId: number; messageId: number },
-): Promise<Result<{ first: boolean; count: number }, AckError>> {
-  return db.transaction().execute(async (trx) => {
-    const delivery = await trx
-      .selectFrom('deliveries as d')
-      .innerJoin('notices as n', 'n.id', 'd.notice_id')
-      .leftJoin('chats as c', 'c.id', 'd.chat_id')
-      .select(['d.id', 'd.chat_id', 'd.telegram_message_id', 'c.telegram_chat_id', 'n.retracted_at', 'n.ask_ack'])
-      .where('d.id', '=', input.deliveryId)
-      .executeTakeFirst();
-    if (!delivery || !delivery.ask_ack) return fail('not_found');
-    if (delivery.telegram_chat_id !== input.telegramChatId || delivery.telegram_message_id !== input.messageId) return fail('not_in_chat');
-    if (delivery.retracted_at) return fail('retracted');
-    const inserted = await trx
-      .insertInto('acknowledgements')
-      .values({ delivery_id: input.deliveryId, person_id: input.personId, acknowledged_at: now })
-      .onConflict((oc) => oc.columns(['delivery_id', 'person_id']).doNothing())
-      .returning('person_id')
-      .executeTakeFirst();
-    const count = Number(
-      (
-        await trx
-          .selectFrom('acknowledgements')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('delivery_id', '=', input.deliveryId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-    if (inserted) {
-      const window = Math.floor(now.getTime() / ACK_BUTTON_WINDOW_MS) + 1;
-      await enqueue(
-        trx,
-        {
-          kind: 'notice.ack_button',
-          dedupeKey: jobKey.ackButton(input.deliveryId, window),
-          payload: deliveryJob(input.deliveryId),
-          chatId: delivery.chat_id,
-          availableAt: new Date(window * ACK_BUTTON_WINDOW_MS),
-        },
-        now,
-      );
-    }
-    return ok({ first: inserted !== undefined, count });
-  });
+): Promise<Result<{ first: boolean }, AckError>> {
+  const window = Math.floor(now.getTime() / ACK_BUTTON_WINDOW_MS) + 1;
+  const row = await db
+    .with('d', (qb) =>
+      qb
+        .selectFrom('deliveries as d')
+        .innerJoin('notices as n', 'n.id', 'd.notice_id')
+        .leftJoin('chats as c', 'c.id', 'd.chat_id')
+        .select(['d.id', 'd.chat_id', 'd.telegram_message_id', 'c.telegram_chat_id', 'n.retracted_at', 'n.ask_ack'])
+        .where('d.id', '=', input.deliveryId),
+    )
+    .with('ack', (qb) =>
+      qb
+        .insertInto('acknowledgements')
+        .columns(['delivery_id', 'person_id', 'acknowledged_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('d')
+            .select((s) => [s.ref('d.id').as('delivery_id'), s.val(input.personId).as('person_id'), s.val(now).as('acknowledged_at')])
+            .where('d.ask_ack', '=', true)
+            .where('d.telegram_chat_id', '=', input.telegramChatId)
+            .where('d.telegram_message_id', '=', input.messageId)
+            .where('d.retracted_at', 'is', null),
+        )
+        .onConflict((oc) => oc.columns(['delivery_id', 'person_id']).doNothing())
+        .returning('person_id'),
+    )
+    .with('job', (qb) =>
+      qb
+        .insertInto('outbox')
+        .columns(['kind', 'dedupe_key', 'chat_id', 'payload', 'state', 'available_at', 'created_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('d')
+            .where((w) => w.exists(w.selectFrom('ack').select('person_id')))
+            .select((s) => [
+              s.val('notice.ack_button').as('kind'),
+              s.val(jobKey.ackButton(input.deliveryId, window)).as('dedupe_key'),
+              s.ref('d.chat_id').as('chat_id'),
+              s.val(JSON.stringify(deliveryJob(input.deliveryId))).as('payload'),
+              s.val('pending').as('state'),
+              s.val(new Date(window * ACK_BUTTON_WINDOW_MS)).as('available_at'),
+              s.val(now).as('created_at'),
+            ]),
+        )
+        .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+    )
+    .selectFrom('d')
+    .selectAll('d')
+    .select((s) => s.exists(s.selectFrom('ack').select('person_id')).as('first'))
+    .executeTakeFirst();
+  if (!row || !row.ask_ack) return fail('not_found');
+  if (row.telegram_chat_id !== input.telegramChatId || row.telegram_message_id !== input.messageId) return fail('not_in_chat');
+  if (row.retracted_at) return fail('retracted');
+  return ok({ first: row.first === true });
 }
