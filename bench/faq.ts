@@ -113,7 +113,8 @@ async function benchUpdate(entries: FaqEntry[], qs: string[]) {
   const started = await startApp({ env: { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'warn' }, db, logDestination: sink });
   if (!started.ok) throw new Error(started.message);
   const students = Array.from({ length: 40 }, (_, i) => makeUser(10_000 + i, `同学${i}`));
-  const answerable = qs.filter((q) => new FaqMatcher(entries).match(q).outcome === 'answer');
+  const matcher = new FaqMatcher(entries);
+  const answerable = qs.filter((q) => matcher.match(q).outcome === 'answer');
 
   let nextMessageId = 1_000_000;
   const one = async (i: number) => {
