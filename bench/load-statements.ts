@@ -8,14 +8,12 @@
  * BENCH_DATABASE_URL / TEST_DATABASE_URL as for bench:load; BENCH_SQL=1 prints the statements of one
  * update per kind.
  */
-import { sql, type KyselyPlugin } from 'kysely';
-import { openDatabase } from '../src/db/open.js';
+import type { KyselyPlugin } from 'kysely';
 import type { Db } from '../src/db/schema.js';
 import { statementLog, type StatementLog } from '../test/support/statement-log.js';
-import { buildWorld, pushBenchUpdate, type BenchKind, type DatabaseKind, type LoadWorld } from './support/load-setup.js';
+import { benchPostgresUrl, buildWorld, pushBenchUpdate, type BenchKind, type DatabaseKind, type LoadWorld } from './support/load-setup.js';
 
 const PER_KIND = Number(process.env.BENCH_STATEMENT_UPDATES ?? 20);
-const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const QUESTION = '入党申请书要怎么写啊';
 /** The median: the outbox dispatcher sometimes runs a due job (an ack button's count) inside an update's window. */
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -85,20 +83,7 @@ async function measure(kind: DatabaseKind, url: string | null) {
   }
 }
 
-async function postgresUrl(): Promise<string | null> {
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_PG_URL;
-  if (url === 'none') return null;
-  try {
-    const db = await openDatabase({ kind: 'postgres', url });
-    await sql`select 1`.execute(db);
-    await db.destroy();
-    return url;
-  } catch {
-    return null;
-  }
-}
-
-const pgUrl = await postgresUrl();
+const pgUrl = await benchPostgresUrl();
 const databases = ((pgUrl ? ['postgres', 'pglite'] : ['pglite']) as DatabaseKind[]).filter(
   (d) => !process.env.BENCH_DATABASES || process.env.BENCH_DATABASES.includes(d),
 );

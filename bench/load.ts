@@ -19,11 +19,17 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
-import { sql } from 'kysely';
-import { openDatabase } from '../src/db/open.js';
 import type { RecordedCall } from '../test/support/fake-bot-api/index.js';
 import { statementLog, type StatementLog } from '../test/support/statement-log.js';
-import { buildWorld, pushBenchUpdate, type BenchKind as Kind, type BenchUser, type DatabaseKind, type LoadWorld } from './support/load-setup.js';
+import {
+  benchPostgresUrl,
+  buildWorld,
+  pushBenchUpdate,
+  type BenchKind as Kind,
+  type BenchUser,
+  type DatabaseKind,
+  type LoadWorld,
+} from './support/load-setup.js';
 
 const BURST = Number(process.env.BENCH_BURST ?? 2000);
 const BURST_SECONDS = 3;
@@ -31,7 +37,6 @@ const STEADY_SECONDS = 10;
 const DRAIN_TIMEOUT_MS = 150_000;
 const LIMITS = { perSecond: 30, perChatPerMinute: 20 };
 const LIFTED = { perSecond: 100_000, groupLimit: 100_000 };
-const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const QUESTIONS = ['入党申请书要怎么写啊', '入党积极分子是怎么确定的', '预备党员的预备期是多长时间', '入党需要什么条件'];
 const BUSY_NOTE = '每分钟 20 条';
 /** BENCH_PACE_WAIT_MS: the longest a handler waits for a send slot (the reply path's paceWaitMs) — to compare. */
@@ -235,24 +240,10 @@ async function steady(kind: DatabaseKind, url: string | null, perSecond: number)
   }
 }
 
-async function postgresUrl(): Promise<string | null> {
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_PG_URL;
-  if (url === 'none') return null;
-  try {
-    const db = await openDatabase({ kind: 'postgres', url });
-    await sql`select 1`.execute(db);
-    await db.destroy();
-    return url;
-  } catch {
-    console.log(`PostgreSQL at ${url.replace(/\/\/[^@]*@/, '//…@')} does not answer; PGlite only`);
-    return null;
-  }
-}
-
 /** The machine is shared: each result carries the 1-minute load average when it was measured. */
 const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
 const loadAtStart = load1();
-const pgUrl = await postgresUrl();
+const pgUrl = await benchPostgresUrl((url) => console.log(`PostgreSQL at ${url.replace(/\/\/[^@]*@/, '//…@')} does not answer; PGlite only`));
 const databases: DatabaseKind[] = (pgUrl ? ['postgres', 'pglite'] : ['pglite']).filter(
   (d) => !process.env.BENCH_DATABASES || process.env.BENCH_DATABASES.includes(d),
 ) as DatabaseKind[];

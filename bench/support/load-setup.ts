@@ -11,9 +11,19 @@ import { importFaq } from '../../src/features/faq/service.js';
 import { systemClock } from '../../src/shared/clock.js';
 import type { GateSettings } from '../../src/telegram/send-gate.js';
 import type { ReplySettings } from '../../src/telegram/replies.js';
+import { postgresAnswers } from './broadcast-db.js';
 import { makeGroup, startFakeBotApi, type FakeBotApi, type FakeChat } from '../../test/support/fake-bot-api/index.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
+
+/** The PostgreSQL the load benches use (BENCH_DATABASE_URL / TEST_DATABASE_URL / the local one), or null when it does not answer or is `none`. */
+export async function benchPostgresUrl(whenMissing: (url: string) => void = () => {}): Promise<string | null> {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  if (url === 'none') return null;
+  if (await postgresAnswers(url)) return url;
+  whenMissing(url);
+  return null;
+}
 export const GROUPS = 50;
 export const USERS = 200;
 export const NOTICE_TEXT = '【通知】本周五晚七点召开主题班会，请准时参加。';
