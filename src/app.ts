@@ -69,6 +69,8 @@ export interface RunningApp {
   webPort: number | null;
   dispatcher: Dispatcher;
   scheduler: Scheduler;
+  /** Settles when the features' warm-up after ready is done (benches wait for it before measuring). */
+  warmedUp: Promise<void>;
   /** Stop taking updates, finish those in flight, close the database (unless it was passed in). */
   stop(reason?: string): Promise<void>;
 }
@@ -117,12 +119,14 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const botUsername = info.botInfo.username;
   logger.info({ event: 'ready', pid: process.pid, mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
   const web = await startDashboard(config, logger, db, bot, updates);
+  const warmedUp = warmUp(features, deps, logger);
 
   let stopping: Promise<void> | null = null;
   const stop = (reason = 'stop') =>
     (stopping ??= (async () => {
       logger.info({ event: 'stopping', reason }, 'stopping');
       await web.close();
+      await warmedUp;
       if (updates.webhook) await updates.webhook.close();
       if (updates.poller) await updates.poller.stop();
       await everyMinute?.destroy();
@@ -132,10 +136,21 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
       logger.info({ event: 'stopped' }, 'stopped');
     })());
 
-  return { ok: true, app: { botUsername, config, webhookPort: updates.webhookPort, webPort: web.port, dispatcher, scheduler, stop } };
+  return { ok: true, app: { botUsername, config, webhookPort: updates.webhookPort, webPort: web.port, dispatcher, scheduler, warmedUp, stop } };
 }
 
 type Phase = ReturnType<typeof startupPhases>;
+
+/** Each feature's warm-up, one after the other in the background; a failure only costs the first update its speed. */
+async function warmUp(features: readonly Feature[], deps: AppDeps, logger: Logger): Promise<void> {
+  for (const feature of features) {
+    try {
+      await feature.warmUp?.(deps);
+    } catch (error) {
+      logger.warn({ event: 'warm_up_failed', feature: feature.name, err: safeError(error) }, 'warm-up failed');
+    }
+  }
+}
 
 /** The database passed in, or the configured one opened and migrated; a failure is the start's answer. */
 async function openAppDatabase(

@@ -35,4 +35,9 @@ export interface Feature {
   schedules?: Schedule[] | ((config: Config) => Schedule[]);
   /** Dialogues declared with `defineDialogue` (src/dialogue/): routed, validated and expired in one place. */
   dialogues?: DeclaredDialogue[];
+  /**
+   * Run once after ready, in the background: build what the first update would otherwise wait for
+   * (indexes, lazily loaded tables), so a restart during a busy hour does not start with a backlog.
+   */
+  warmUp?(deps: AppDeps): Promise<void>;
 }

@@ -136,6 +136,8 @@ export async function buildWorld(
     ...(replies ? { replies } : {}),
   });
   if (!started.ok) throw new Error(started.message);
+  // a steady state: the FAQ index is built and the spelling tables loaded, as a while after a restart
+  await started.app.warmedUp;
   await createNotice(db, new Date(), {
     branchId,
     authorId: null,

@@ -5,6 +5,7 @@ import { answerDialogue } from './answer-flow.js';
 import { addEntryDialogue, editEntryDialogue } from './entry-dialogue.js';
 import { faqHousekeepingSchedule } from './housekeeping.js';
 import { retentionSchedule } from './retention.js';
+import { warmUpFaq } from './warm-up.js';
 
 /**
  * Answers classmates' questions about joining the Party from the branch's knowledge base, offers
@@ -28,4 +29,5 @@ export const faqFeature: Feature = {
   onChatMigrated: faqOnChatMigrated,
   dialogues: [answerDialogue, editEntryDialogue, addEntryDialogue],
   schedules: (config) => [faqHousekeepingSchedule(), retentionSchedule(config.questionRetentionDays)],
+  warmUp: warmUpFaq,
 };
