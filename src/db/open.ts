@@ -1,11 +1,11 @@
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import v8 from 'node:v8';
-import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { buildDir } from '../shared/build-dir.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 export { DatabaseInUseError } from './data-dir-lock.js';
@@ -33,7 +33,8 @@ const APPLICATION_NAME = 'class-party-assistant';
  * Postgres in WebAssembly, costs ~7 s of CPU and peaks at ~900 MB. Run from the sources (tsx) there
  * is none, and PGlite runs initdb as before.
  */
-const INITIAL_DATA_DIR = fileURLToPath(new URL('../../pglite-initdb/', import.meta.url));
+const INITIAL_DATA_DIR = buildDir === null ? null : join(buildDir, 'pglite-initdb');
+const initialDataDir = (): string | null => (INITIAL_DATA_DIR !== null && existsSync(join(INITIAL_DATA_DIR, 'PG_VERSION')) ? INITIAL_DATA_DIR : null);
 
 /**
  * Postgres settings for the embedded database (PGlite's defaults, then these). PGlite's initdb sets
@@ -76,7 +77,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
     });
     await pglite.waitReady;
-    if (created) options.onCreated?.(existsSync(join(INITIAL_DATA_DIR, 'PG_VERSION')) ? 'copied' : 'initdb');
+    if (created) options.onCreated?.(initialDataDir() ? 'copied' : 'initdb');
     return new Kysely<Database>({ dialect: new PGliteDialect(pglite, release) });
   } catch (error) {
     await release();
@@ -90,11 +91,12 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
  * full disk) leaves none, and the next start copies again over what it left.
  */
 function seedDataDir(dataDir: string): void {
-  if (!existsSync(join(INITIAL_DATA_DIR, 'PG_VERSION'))) return;
-  for (const entry of readdirSync(INITIAL_DATA_DIR)) {
-    if (entry !== 'PG_VERSION') cpSync(join(INITIAL_DATA_DIR, entry), join(dataDir, entry), { recursive: true });
+  const initial = initialDataDir();
+  if (!initial) return;
+  for (const entry of readdirSync(initial)) {
+    if (entry !== 'PG_VERSION') cpSync(join(initial, entry), join(dataDir, entry), { recursive: true });
   }
-  cpSync(join(INITIAL_DATA_DIR, 'PG_VERSION'), join(dataDir, 'PG_VERSION'));
+  cpSync(join(initial, 'PG_VERSION'), join(dataDir, 'PG_VERSION'));
 }
 
 /**

@@ -24,7 +24,7 @@ describe('npm start: the production build', () => {
       cleanups.push(() => api.close());
       const db = await databaseEnvForProcess();
       cleanups.push(db.cleanup);
-      const proc = runProcess('npm', ['start', '--silent'], { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ...db.env }, children);
+      const proc = runProcess('npm', ['start', '--silent'], { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, WEB_PORT: '0', ...db.env }, children);
       const ready = await proc.waitForStdout(/\{[^\n]*"event":"ready"[^\n]*\}/, BUILD_AND_START_MS);
       const botPid = (JSON.parse(ready) as { pid: number }).pid;
 
@@ -33,6 +33,12 @@ describe('npm start: the production build', () => {
         // A new data directory is a copy of the one the build made, not the work of initdb.
         expect(proc.output().stdout).toMatch(/"event":"database_created","how":"copied"/);
       }
+
+      // the build is one bundled file: the files it reads at run time are still found (dist/public)
+      const listening = await proc.waitForStdout(/\{[^\n]*"event":"dashboard_listening"[^\n]*\}/, 20_000);
+      const page = await fetch(`http://127.0.0.1:${(JSON.parse(listening) as { port: number }).port}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toBe(readFileSync('dist/public/index.html', 'utf8'));
 
       const student = makeUser(7101, '小刚');
       api.sendPrivateText(student, '/start');
