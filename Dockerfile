@@ -39,4 +39,4 @@ EXPOSE 8080
 # Node itself, not `npm start`: npm does not reliably pass SIGTERM on, and the bot needs it to stop
 # cleanly. Run with `--init` (compose: `init: true`) so a signal during start-up is handled too.
 # The command line: `docker compose exec bot node dist/src/cli/main.js …`.
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=2", "dist/src/main.js"]

@@ -119,7 +119,7 @@ export async function startApp(options: StartOptions): Promise<StartResult> {
   const botUsername = info.botInfo.username;
   logger.info({ event: 'ready', pid: process.pid, mode: config.mode.kind, database: config.database.kind, bot: botUsername }, 'ready');
   const web = await startDashboard(config, logger, db, bot, updates);
-  const warmedUp = warmUp(features, deps, logger);
+  const warmedUp = warmUp(features, deps, logger).then(() => phase('warmed_up'));
 
   let stopping: Promise<void> | null = null;
   const stop = (reason = 'stop') =>

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 /**
- * The bot as an operator runs it: `node dist/src/main.js`, the command of `npm start` and of the
- * Docker image (BENCH_BOT=source: `node --import tsx src/main.ts`, the sources through tsx, to compare).
+ * The bot as an operator runs it: `node --max-semi-space-size=2 dist/src/main.js`, the command of
+ * `npm start` and of the Docker image (BENCH_BOT=source: `node --import tsx src/main.ts`, the sources through tsx, to compare).
  */
 export interface BotCommand {
   label: string;
@@ -18,7 +18,11 @@ export function botCommand(root: string): BotCommand {
     return { label: 'node --import tsx src/main.ts', command: process.execPath, args: ['--import', 'tsx', 'src/main.ts'] };
   const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the build failed');
-  return { label: 'node dist/src/main.js', command: process.execPath, args: ['dist/src/main.js'] };
+  // exactly `npm start`'s command (node, its flags and dist/src/main.js), without npm in between
+  const start = (JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [node, ...args] = start.split(/\s+/);
+  if (node !== 'node') throw new Error(`npm start runs ${start}, not node`);
+  return { label: start, command: process.execPath, args };
 }
 
 export interface LogLine {

@@ -28,7 +28,7 @@ describe('npm start: the production build', () => {
       const ready = await proc.waitForStdout(/\{[^\n]*"event":"ready"[^\n]*\}/, BUILD_AND_START_MS);
       const botPid = (JSON.parse(ready) as { pid: number }).pid;
 
-      expect(readFileSync(`/proc/${botPid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(1)).toEqual(['dist/src/main.js']);
+      expect(readFileSync(`/proc/${botPid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(1)).toEqual(['--max-semi-space-size=2', 'dist/src/main.js']);
       if (process.env.TEST_DB_KIND !== 'postgres') {
         // A new data directory is a copy of the one the build made, not the work of initdb.
         expect(proc.output().stdout).toMatch(/"event":"database_created","how":"copied"/);

@@ -16,6 +16,8 @@ export interface BranchView {
   /** In base order, then the branch's own; approved examples appended to each entry's questions. */
   entries: FaqEntry[];
   origins: Map<string, EntryOrigin>;
+  /** The branch has no rows of its own (no entry, change, removal or approved example): its view is the base set. */
+  sameAsBase: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function branchView(db: Executor, branchId: number | null): Promise
   const bySlug = new Map(base.map((e) => [e.slug, e]));
   const baseSlugs = new Set(bySlug.keys());
   const origins = new Map<string, EntryOrigin>(base.map((e) => [e.slug, 'base']));
-  if (branchId === null) return { entries: base, origins };
+  if (branchId === null) return { entries: base, origins, sameAsBase: true };
   const rows = await db
     .selectFrom('faq_branch_entries')
     .select([...columns, 'state'])
@@ -69,7 +71,7 @@ export async function branchView(db: Executor, branchId: number | null): Promise
     const entry = slug === null ? undefined : bySlug.get(slug);
     if (entry && !entry.questions.includes(question)) bySlug.set(entry.slug, { ...entry, questions: [...entry.questions, question] });
   }
-  return { entries: [...bySlug.values()], origins };
+  return { entries: [...bySlug.values()], origins, sameAsBase: rows.length === 0 && examples.length === 0 };
 }
 
 /** One entry as the branch sees it, without the learned examples (what /faq_edit shows and takes back). */

@@ -1,12 +1,9 @@
 import { createRequire } from 'node:module';
+import { READINGS } from './readings-data.js';
 
-// Both libraries carry large tables (pinyin-pro: ~200 ms and 15 MB to load): they are loaded on the
-// first question, not when the bot starts.
+// OpenCC carries large tables (~12 MB): loaded on the first question, not when the bot starts.
 const load = createRequire(import.meta.url);
 type OpenCC = typeof import('opencc-js/t2cn');
-type PinyinPro = typeof import('pinyin-pro');
-let loadedPinyin: PinyinPro | null = null;
-const pinyinPro = () => (loadedPinyin ??= load('pinyin-pro') as PinyinPro);
 
 const HAN = /\p{Script=Han}/u;
 
@@ -19,15 +16,21 @@ export function simplified(text: string): string {
   return convert(text);
 }
 
-const readings = new Map<string, string>();
-/** A character's most common reading without tone (党 → dang); the character itself when it is not Chinese. */
-function readingOf(char: string): string {
-  let r = readings.get(char);
-  if (r === undefined) {
-    r = HAN.test(char) ? pinyinPro().pinyin(char, { toneType: 'none' }) : char;
-    readings.set(char, r);
+let readings: Map<string, string> | null = null;
+/** The reading table (readings-data.ts), indexed by character on first use. */
+function readingTable(): Map<string, string> {
+  if (readings) return readings;
+  readings = new Map();
+  for (const line of READINGS.split('\n')) {
+    const [reading, chars] = line.split(' ') as [string, string];
+    for (const char of chars) readings.set(char, reading);
   }
-  return r;
+  return readings;
+}
+
+/** A character's most common reading without tone (党 → dang); the character itself when it is not Chinese (or a rare one). */
+export function readingOf(char: string): string {
+  return readingTable().get(char) ?? char;
 }
 
 const keyOf = (chars: readonly string[]) => chars.map(readingOf).join(' ');
