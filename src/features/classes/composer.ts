@@ -12,6 +12,7 @@ import type { ClassMember } from '../../people/queries.js';
 import { findClassInBranch } from './queries.js';
 import { tagsSchema } from './schemas.js';
 import { addClass, branchOverview, type AddClassError } from './service.js';
+import { onButton, type ButtonContext } from '../../telegram/buttons.js';
 
 /** /branch: `br:<branch id>` makes that branch the one a secretary of several acts on. */
 const branchButton = defineCallback('br', z.object({ branch: z.number().int().positive() }));
@@ -59,14 +60,19 @@ export function classesComposer(deps: AppDeps): Composer<BotContext> {
     );
   });
 
-  composer.action(/^br(:|$)/, async (ctx) => {
-    const branchId = branchButton.decode('data' in ctx.callbackQuery ? ctx.callbackQuery.data : '')?.branch;
-    const role = ctx.roles.find((r) => r.role === 'secretary' && r.branchId === branchId);
-    if (!role || !ctx.person) return ctx.answerCbQuery(ctx.t('notice.stale'), { show_alert: true });
-    await deps.db.updateTable('people').set({ current_branch_id: branchId }).where('id', '=', ctx.person.id).execute();
-    await ctx.answerCbQuery();
-    return replyHtml(ctx, ctx.t('branch.switched', { branch: role.branchName }));
-  });
+  const refuse = (ctx: ButtonContext) => ctx.answerCbQuery(ctx.t('notice.stale'), { show_alert: true });
+  onButton(
+    composer,
+    branchButton,
+    async (ctx, { branch: branchId }, person) => {
+      const role = ctx.roles.find((r) => r.role === 'secretary' && r.branchId === branchId);
+      if (!role) return refuse(ctx);
+      await deps.db.updateTable('people').set({ current_branch_id: branchId }).where('id', '=', person.id).execute();
+      await ctx.answerCbQuery();
+      return replyHtml(ctx, ctx.t('branch.switched', { branch: role.branchName }));
+    },
+    { refuse },
+  );
 
   composer.command('classes', privateOnly, secretaryOnly, async (ctx) => {
     const branch = secretaryBranch(ctx.roles)!;

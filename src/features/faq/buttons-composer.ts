@@ -8,9 +8,10 @@ import { passOnLogged } from './asking.js';
 import { answerContext, classById, notHelpfulButton, plain, replyTo } from './context.js';
 import { proposeFromPress } from './learning.js';
 import { questionById, setQuestionStatus, viewBranch, type QuestionInChat } from './queries.js';
-import { parseFaqButton } from './schemas.js';
+import { faqButton, parseFaqButton } from './schemas.js';
 import type { FaqKnowledgeBase } from './service.js';
 import { dismissQuestion } from './unanswered.js';
+import { onButton, type ButtonContext } from '../../telegram/buttons.js';
 
 /** The FAQ's buttons: the asker's (a suggestion, "that didn't help"), the liaison's (answer, make an entry, file under an entry) and the secretary's (dismiss). */
 export function buttonsComposer(deps: AppDeps, kb: FaqKnowledgeBase): Composer<BotContext> {
@@ -53,23 +54,27 @@ export function buttonsComposer(deps: AppDeps, kb: FaqKnowledgeBase): Composer<B
     return true;
   };
 
-  composer.action(/^faq:/, async (ctx) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
-    const cb = parseFaqButton(data);
-    const q = cb ? await questionById(db, cb.questionId) : undefined;
-    if (!cb || !q || !ctx.person) {
-      logger.info({ event: 'faq_callback_invalid', personId: ctx.person?.id }, 'invalid FAQ button');
-      return ctx.answerCbQuery(plain(ctx.t('faq.cb.invalid')));
-    }
-    if (cb.action === 'a') return startAnswer(deps, ctx, q.id);
-    if (cb.action === 'm') return makeEntry(deps, ctx, q);
-    if (cb.action === 'e') return addExample(deps, ctx, q, cb.slug);
-    if (cb.action === 'd') return dismissQuestion(deps, ctx, q);
-    if (q.asker_id !== ctx.person.id) return ctx.answerCbQuery(plain(ctx.t('faq.cb.notYours')), { show_alert: true });
-    const done = cb.action === 's' ? await showSuggestion(ctx, q, cb.slug) : await notHelpful(ctx, q);
-    // the buttons did their job; a failure to remove them is harmless
-    if (done && ctx.callbackQuery.message) await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-  });
+  const refuse = (ctx: ButtonContext) => {
+    logger.info({ event: 'faq_callback_invalid', personId: ctx.person?.id }, 'invalid FAQ button');
+    return ctx.answerCbQuery(plain(ctx.t('faq.cb.invalid')));
+  };
+  onButton(
+    composer,
+    { prefix: faqButton.prefix, decode: parseFaqButton },
+    async (ctx, cb, person) => {
+      const q = await questionById(db, cb.questionId);
+      if (!q) return refuse(ctx);
+      if (cb.action === 'a') return startAnswer(deps, ctx, q.id);
+      if (cb.action === 'm') return makeEntry(deps, ctx, q);
+      if (cb.action === 'e') return addExample(deps, ctx, q, cb.slug);
+      if (cb.action === 'd') return dismissQuestion(deps, ctx, q);
+      if (q.asker_id !== person.id) return ctx.answerCbQuery(plain(ctx.t('faq.cb.notYours')), { show_alert: true });
+      const done = cb.action === 's' ? await showSuggestion(ctx, q, cb.slug) : await notHelpful(ctx, q);
+      // the buttons did their job; a failure to remove them is harmless
+      if (done && ctx.callbackQuery.message) await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    },
+    { refuse },
+  );
 
   return composer;
 }

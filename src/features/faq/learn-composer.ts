@@ -10,6 +10,7 @@ import { plain, replyTo, type Buttons } from './context.js';
 import { decideEntry, decideExample, pendingForBranch, type DecideOutcome, type PendingEntry, type PendingExample } from './learning.js';
 import { learnButton } from './schemas.js';
 import type { FaqKnowledgeBase, Snapshot } from './service.js';
+import { onButton, type ButtonContext } from '../../telegram/buttons.js';
 
 /** How many items of each kind one /faq_learn shows (one message each, with its buttons). */
 const PAGE = 5;
@@ -33,27 +34,28 @@ export function learnComposer(deps: AppDeps, kb: FaqKnowledgeBase): Composer<Bot
     for (const item of pending.examples) await replyTo(ctx, ctx.chat!.id, ...(await exampleMessage(ctx, kb, snapshot, branchId, item)));
   });
 
-  composer.action(/^fl(:|$)/, async (ctx) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
-    const value = learnButton.decode(data);
-    if (!value || !ctx.person || (value.action === 'ok') !== (value.slug !== undefined)) {
-      deps.logger.info({ event: 'faq_learn_invalid', personId: ctx.person?.id }, 'invalid FAQ learning button');
-      return ctx.answerCbQuery(plain(ctx.t('faq.cb.invalid')));
-    }
-    const common = { id: value.id, by: ctx.person.id, mayDecide: (branchId: number) => isSecretaryOf(ctx.roles, branchId), now: deps.clock.now() };
-    const outcome =
-      value.action === 'ok' || value.action === 'no'
-        ? await decideExample(deps.db, { ...common, approveAs: value.action === 'ok' ? value.slug! : null })
-        : await decideEntry(deps.db, { ...common, publish: value.action === 'pub' });
-    deps.logger.info(
-      { event: 'faq_learn_decided', action: value.action, id: value.id, outcome: outcome.kind, personId: ctx.person.id },
-      'FAQ proposal decided',
-    );
-    const html = outcomeText(ctx, outcome);
-    if (outcome.kind === 'invalid' || outcome.kind === 'decided_before' || outcome.kind === 'no_entry') return ctx.answerCbQuery(plain(html));
-    await ctx.answerCbQuery();
-    await ctx.editMessageText(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }).catch(() => undefined);
-  });
+  const refuse = (ctx: ButtonContext) => {
+    deps.logger.info({ event: 'faq_learn_invalid', personId: ctx.person?.id }, 'invalid FAQ learning button');
+    return ctx.answerCbQuery(plain(ctx.t('faq.cb.invalid')));
+  };
+  onButton(
+    composer,
+    learnButton,
+    async (ctx, value, person) => {
+      if ((value.action === 'ok') !== (value.slug !== undefined)) return refuse(ctx);
+      const common = { id: value.id, by: person.id, mayDecide: (branchId: number) => isSecretaryOf(ctx.roles, branchId), now: deps.clock.now() };
+      const outcome =
+        value.action === 'ok' || value.action === 'no'
+          ? await decideExample(deps.db, { ...common, approveAs: value.action === 'ok' ? value.slug! : null })
+          : await decideEntry(deps.db, { ...common, publish: value.action === 'pub' });
+      deps.logger.info({ event: 'faq_learn_decided', action: value.action, id: value.id, outcome: outcome.kind, personId: person.id }, 'FAQ proposal decided');
+      const html = outcomeText(ctx, outcome);
+      if (outcome.kind === 'invalid' || outcome.kind === 'decided_before' || outcome.kind === 'no_entry') return ctx.answerCbQuery(plain(html));
+      await ctx.answerCbQuery();
+      await ctx.editMessageText(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }).catch(() => undefined);
+    },
+    { refuse },
+  );
 
   return composer;
 }

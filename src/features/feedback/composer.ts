@@ -12,6 +12,7 @@ import { exportCsv, listItems, statsText } from './overview.js';
 import { reportComposer } from './report-composer.js';
 import { listThreads, startThreadReply } from './threads.js';
 import { formatLocalDate } from './time.js';
+import { onButton } from '../../telegram/buttons.js';
 
 const DEEP_LINK = /^fb_(\d{1,9})$/;
 
@@ -63,13 +64,7 @@ export function feedbackComposer(deps: AppDeps): Composer<BotContext> {
     await feedbackDialogue.begin(ctx, emptyDraft, 'class');
   });
 
-  composer.action(/^fb:/, async (ctx) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
-    const button = feedbackButton.decode(data);
-    if (!button || !ctx.person) return ctx.answerCbQuery(ctx.t('dialogue.stale'));
-    if (button.action === 's') return startThreadReply(db, ctx, button.id);
-    return onItemButton(db, ctx, button);
-  });
+  onButton(composer, feedbackButton, (ctx, button) => (button.action === 's' ? startThreadReply(db, ctx, button.id) : onItemButton(db, ctx, button)));
 
   composer.command('feedback_list', privateOnly, async (ctx) => {
     if (!ctx.roles.some((r) => r.role === 'liaison' || r.role === 'secretary')) return replyHtml(ctx, ctx.t('feedback.list.notAllowed'));

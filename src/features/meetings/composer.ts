@@ -12,6 +12,7 @@ import { emptyDraft, meetingDialogue, nextStep, problemText, whenProblem, type D
 import { activeMeetings, attendanceOf, classInScope, meetingScope, meetingWithClass, peopleOfClasses, type MeetingClass } from './queries.js';
 import { repeatLine } from './render.js';
 import { answerAttendance, cancelMeeting, checkInput, nextStart, repeatOf, viewOf } from './service.js';
+import { onButton } from '../../telegram/buttons.js';
 
 const MAX_LISTED = 20;
 
@@ -137,10 +138,7 @@ function meetingsCommand(deps: AppDeps): Composer<BotContext> {
 /** Edit / Cancel from /meetings; a button naming a meeting of a class that is not the caller's is refused. */
 function manageButtons(deps: AppDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.action(/^mtm(:|$)/, async (ctx) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
-    const value = manageButton.decode(data);
-    if (!value || !ctx.person) return ctx.answerCbQuery(ctx.t('dialogue.stale'));
+  onButton(composer, manageButton, async (ctx, value) => {
     const scope = (await meetingScope(deps.db, ctx.roles)) ?? [];
     const meeting = await meetingWithClass(deps.db, value.meeting);
     if (!meeting || !scope.some((c) => c.id === meeting.class_id)) return ctx.answerCbQuery(ctx.t('meeting.notYours'), { show_alert: true });
@@ -185,11 +183,7 @@ function manageButtons(deps: AppDeps): Composer<BotContext> {
 /** 我会参加 / 去不了 under a reminder or a hand-off. */
 function attendanceButtons(deps: AppDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.action(/^mta(:|$)/, async (ctx) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
-    const value = attendanceButton.decode(data);
-    const person = ctx.person;
-    if (!value || !person) return ctx.answerCbQuery(ctx.t('dialogue.stale'));
+  onButton(composer, attendanceButton, async (ctx, value, person) => {
     const answer = value.action === 'y' ? 'yes' : 'no';
     const now = deps.clock.now();
     const outcome = await deps.db

@@ -14,6 +14,7 @@ import { noticeButton } from './manage-buttons.js';
 import { ackersOf, deliveriesOf, recentNotices, unreachableLiaisons } from './queries.js';
 import { failedDeliveries, resendFailed } from './resend.js';
 import { retractNotice } from './service.js';
+import { onButton, type ButtonContext } from '../../telegram/buttons.js';
 
 /** Our own failure codes are translated; Telegram's descriptions are shown as Telegram wrote them. */
 const failureText = (ctx: BotContext, failure: string) => (failure === 'no_group' || failure === 'bot_removed' ? ctx.t(`failure.${failure}`) : failure);
@@ -26,34 +27,38 @@ const button = (ctx: BotContext, key: MessageKey, action: Parameters<typeof noti
   callback_data: noticeButton.encode({ action, notice }),
 });
 
+type ManageButton = NonNullable<ReturnType<typeof noticeButton.decode>>;
+
 /** /notices: delivery and acknowledgement state, details per class, retract and correct. */
 export function noticeManagement(deps: AppDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('notices', privateOnly, liaisonOrSecretary, (ctx) => listNotices(deps, ctx));
-  composer.action(/^nl(:|$)/, async (ctx) => {
-    const value = noticeButton.decode('data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
-    if (!value || !ctx.person || !(await mayManage(deps.db, ctx, value.notice))) return ctx.answerCbQuery(ctx.t('notice.notFound'), { show_alert: true });
-    await ctx.answerCbQuery();
-    const id = value.notice;
-    switch (value.action) {
-      case 'd':
-        await replyHtml(ctx, await details(deps, ctx, id));
-        return offerResend(deps, ctx, id);
-      case 'rs':
-        return resend(deps, ctx, id);
-      case 'r':
-        return replyHtmlWithKeyboard(ctx, ctx.t('notice.retractConfirm', { id }), [
-          [button(ctx, 'notice.btn.confirmRetract', 'rc', id), button(ctx, 'notice.btn.keep', 'rk', id)],
-        ]);
-      case 'rk':
-        return replyHtml(ctx, ctx.t('notice.kept'));
-      case 'rc':
-        return retract(deps, ctx, id);
-      case 'c':
-        return void (await correctDialogue.begin(ctx, { noticeId: id }));
-    }
-  });
+  const refuse = (ctx: ButtonContext) => ctx.answerCbQuery(ctx.t('notice.notFound'), { show_alert: true });
+  onButton(composer, noticeButton, (ctx, value) => onNoticeButton(deps, ctx, value, refuse), { refuse });
   return composer;
+}
+
+async function onNoticeButton(deps: AppDeps, ctx: ButtonContext, value: ManageButton, refuse: (ctx: ButtonContext) => Promise<unknown>): Promise<unknown> {
+  if (!(await mayManage(deps.db, ctx, value.notice))) return refuse(ctx);
+  await ctx.answerCbQuery();
+  const id = value.notice;
+  switch (value.action) {
+    case 'd':
+      await replyHtml(ctx, await details(deps, ctx, id));
+      return offerResend(deps, ctx, id);
+    case 'rs':
+      return resend(deps, ctx, id);
+    case 'r':
+      return replyHtmlWithKeyboard(ctx, ctx.t('notice.retractConfirm', { id }), [
+        [button(ctx, 'notice.btn.confirmRetract', 'rc', id), button(ctx, 'notice.btn.keep', 'rk', id)],
+      ]);
+    case 'rk':
+      return replyHtml(ctx, ctx.t('notice.kept'));
+    case 'rc':
+      return retract(deps, ctx, id);
+    case 'c':
+      return void (await correctDialogue.begin(ctx, { noticeId: id }));
+  }
 }
 
 async function listNotices(deps: AppDeps, ctx: BotContext): Promise<void> {

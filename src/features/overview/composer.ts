@@ -11,6 +11,7 @@ import { plain } from '../reports/export.js';
 import type { Overview } from './rows.js';
 import { overviewFile, overviewFor, viewerOf, type OverviewViewer } from './service.js';
 import { pagesOf, renderPage } from './view.js';
+import { onButton, type ButtonContext } from '../../telegram/buttons.js';
 
 /** ov:<action>[:<page>] — p: show a page, csv / xlsx: the whole overview as a file. */
 export const overviewButton = defineCallback(
@@ -64,31 +65,37 @@ export function overviewComposer(deps: AppDeps): Composer<BotContext> {
     await replyHtml(ctx, first.html, { keyboard: first.keyboard });
   });
 
-  composer.on('callback_query', async (ctx, next) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
-    if (data === undefined || !overviewButton.owns(data)) return next();
-    const value = overviewButton.decode(data);
-    // Who may see what is decided again at each press: a forged or outdated button shows nothing more.
-    const viewer = viewerOf(ctx.roles);
-    if (!value || !viewer || (value.action === 'p' && value.page === undefined)) return ctx.answerCbQuery(ctx.t('overview.stale'), { show_alert: true });
-    const overview = await load(viewer);
-    if (value.action === 'csv' || value.action === 'xlsx') {
+  const refuse = (ctx: ButtonContext) => ctx.answerCbQuery(ctx.t('overview.stale'), { show_alert: true });
+  onButton(
+    composer,
+    overviewButton,
+    async (ctx, value) => {
+      // Who may see what is decided again at each press: a forged or outdated button shows nothing more.
+      const viewer = viewerOf(ctx.roles);
+      if (!viewer || (value.action === 'p' && value.page === undefined)) return refuse(ctx);
+      const overview = await load(viewer);
+      if (value.action === 'csv' || value.action === 'xlsx') {
+        await ctx.answerCbQuery();
+        const name = viewer.kind === 'branch' ? viewer.branchName : plain(ctx.t('overview.headerOwn', { page: 1, pages: 1, count: overview.rows.length }));
+        const out = await overviewFile(ctx.t, overview, name, value.action, timeZone, localIsoDate(deps.clock.now(), timeZone));
+        deps.logger.info({ event: 'overview_exported', format: value.action, classes: overview.rows.length }, 'overview exported');
+        await ctx.replyWithDocument(
+          { source: out.file, filename: out.filename },
+          {
+            caption: ctx.t('overview.exported', { branch: viewer.kind === 'branch' ? viewer.branchName : '', count: overview.rows.length }),
+            parse_mode: 'HTML',
+          },
+        );
+        return;
+      }
+      const shown = message(ctx, viewer, overview, value.page!);
+      if (!shown) return ctx.answerCbQuery(ctx.t('overview.pageGone'), { show_alert: true });
       await ctx.answerCbQuery();
-      const name = viewer.kind === 'branch' ? viewer.branchName : plain(ctx.t('overview.headerOwn', { page: 1, pages: 1, count: overview.rows.length }));
-      const out = await overviewFile(ctx.t, overview, name, value.action, timeZone, localIsoDate(deps.clock.now(), timeZone));
-      deps.logger.info({ event: 'overview_exported', format: value.action, classes: overview.rows.length }, 'overview exported');
-      await ctx.replyWithDocument(
-        { source: out.file, filename: out.filename },
-        { caption: ctx.t('overview.exported', { branch: viewer.kind === 'branch' ? viewer.branchName : '', count: overview.rows.length }), parse_mode: 'HTML' },
-      );
-      return;
-    }
-    const shown = message(ctx, viewer, overview, value.page!);
-    if (!shown) return ctx.answerCbQuery(ctx.t('overview.pageGone'), { show_alert: true });
-    await ctx.answerCbQuery();
-    await ctx
-      .editMessageText(shown.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: { inline_keyboard: shown.keyboard } })
-      .catch(() => undefined);
-  });
+      await ctx
+        .editMessageText(shown.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: { inline_keyboard: shown.keyboard } })
+        .catch(() => undefined);
+    },
+    { refuse },
+  );
   return composer;
 }

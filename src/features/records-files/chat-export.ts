@@ -8,6 +8,7 @@ import { replyHtml } from '../../telegram/reply.js';
 import { recordAccess, recordScopes } from '../records/access.js';
 import { classesNamed } from './class-ref.js';
 import { exportPeople } from './export.js';
+import { onButton, type ButtonContext } from '../../telegram/buttons.js';
 
 /**
  * px:<classId>[:csv|xlsx] — the people export of a class; classId 0 is "all classes" of the
@@ -74,37 +75,40 @@ export function peopleExportComposer(deps: AppDeps): Composer<BotContext> {
     await ctx.reply(ctx.t('peopleFiles.chooseClass') + more, { parse_mode: 'HTML', ...Markup.inlineKeyboard(rows) });
   });
 
-  composer.on('callback_query', async (ctx, next) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
-    if (data === undefined || !peopleExportButton.owns(data)) return next();
-    const value = peopleExportButton.decode(data);
-    if (!value || ctx.chat?.type !== 'private') return ctx.answerCbQuery(ctx.t('peopleFiles.notAllowed'), { show_alert: true });
-    let classIds: number[];
-    let label: string;
-    let title: string;
-    if (value.classId === ALL) {
-      const branchIds = recordScopes(ctx.roles).branchIds;
-      if (branchIds.length === 0) return ctx.answerCbQuery(ctx.t('peopleFiles.notAllowed'), { show_alert: true });
-      const classes = await db.selectFrom('classes').select('id').where('branch_id', 'in', branchIds).execute();
-      classIds = classes.map((c) => c.id);
-      label = 'all';
-      title = ctx.t('peopleFiles.allClasses');
-    } else {
-      const klass = await db.selectFrom('classes').select(['id', 'name', 'code', 'branch_id']).where('id', '=', value.classId).executeTakeFirst();
-      if (!klass || recordAccess(ctx.roles, { id: klass.id, branchId: klass.branch_id }) !== 'names')
-        return ctx.answerCbQuery(ctx.t('peopleFiles.notAllowed'), { show_alert: true });
-      classIds = [klass.id];
-      label = klass.code;
-      title = klass.name;
-    }
-    await ctx.answerCbQuery();
-    if (!value.format) return ctx.reply(ctx.t('peopleFiles.chooseFormat', { class: title }), { parse_mode: 'HTML', ...formatButtons(ctx, value.classId) });
-    const out = await exportPeople(db, classIds, value.format, ctx.lang, label);
-    deps.logger.info({ event: 'people_exported', classes: classIds.length, format: value.format, rows: out.rows }, 'people exported');
-    await ctx.replyWithDocument(
-      { source: out.file, filename: out.filename },
-      { caption: ctx.t('peopleFiles.exported', { class: title, rows: out.rows }), parse_mode: 'HTML' },
-    );
-  });
+  const refuse = (ctx: ButtonContext) => ctx.answerCbQuery(ctx.t('peopleFiles.notAllowed'), { show_alert: true });
+  onButton(
+    composer,
+    peopleExportButton,
+    async (ctx, value) => {
+      if (ctx.chat?.type !== 'private') return refuse(ctx);
+      let classIds: number[];
+      let label: string;
+      let title: string;
+      if (value.classId === ALL) {
+        const branchIds = recordScopes(ctx.roles).branchIds;
+        if (branchIds.length === 0) return ctx.answerCbQuery(ctx.t('peopleFiles.notAllowed'), { show_alert: true });
+        const classes = await db.selectFrom('classes').select('id').where('branch_id', 'in', branchIds).execute();
+        classIds = classes.map((c) => c.id);
+        label = 'all';
+        title = ctx.t('peopleFiles.allClasses');
+      } else {
+        const klass = await db.selectFrom('classes').select(['id', 'name', 'code', 'branch_id']).where('id', '=', value.classId).executeTakeFirst();
+        if (!klass || recordAccess(ctx.roles, { id: klass.id, branchId: klass.branch_id }) !== 'names')
+          return ctx.answerCbQuery(ctx.t('peopleFiles.notAllowed'), { show_alert: true });
+        classIds = [klass.id];
+        label = klass.code;
+        title = klass.name;
+      }
+      await ctx.answerCbQuery();
+      if (!value.format) return ctx.reply(ctx.t('peopleFiles.chooseFormat', { class: title }), { parse_mode: 'HTML', ...formatButtons(ctx, value.classId) });
+      const out = await exportPeople(db, classIds, value.format, ctx.lang, label);
+      deps.logger.info({ event: 'people_exported', classes: classIds.length, format: value.format, rows: out.rows }, 'people exported');
+      await ctx.replyWithDocument(
+        { source: out.file, filename: out.filename },
+        { caption: ctx.t('peopleFiles.exported', { class: title, rows: out.rows }), parse_mode: 'HTML' },
+      );
+    },
+    { refuse },
+  );
   return composer;
 }

@@ -17,6 +17,7 @@ import { archiveRecord, createRecordLink, RECORD_LINK_PREFIX, redeemRecordLink, 
 import { actorFor, chunk, keyboardOptions, tidy, todayOf } from './support.js';
 import { parseDate } from './dates.js';
 import { historyLine, progressLines } from './views.js';
+import { onButton } from '../../telegram/buttons.js';
 
 const HISTORY_PAGE = 10;
 
@@ -220,12 +221,7 @@ export function recordsComposer(deps: AppDeps): Composer<BotContext> {
     await replyHtml(ctx, lines.join('\n'));
   });
 
-  composer.action(/^pc(:|$)/, async (ctx) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
-    const value = recordButton.decode(data);
-    if (!value || !ctx.person) return ctx.answerCbQuery(ctx.t('dialogue.stale'));
-    await onRecordButton(ctx, deps, value);
-  });
+  onButton(composer, recordButton, (ctx, value) => onRecordButton(ctx, deps, value));
 
   return composer;
 }

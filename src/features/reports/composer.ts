@@ -8,6 +8,7 @@ import { reportsToFill, reportView } from './queries.js';
 import { reportsManagement } from './manage.js';
 import { deadlineCommand } from './deadline-dialogue.js';
 import { fillButton } from './reminders.js';
+import { onButton, type ButtonContext } from '../../telegram/buttons.js';
 
 /** `/report https://t.me/c/…/123` is a report of a harmful message (issue 10's feature), not a class report. */
 const MESSAGE_LINK = /^(?:https?:\/\/)?(?:t\.me|telegram\.me|telegram\.dog)\//i;
@@ -40,16 +41,19 @@ function reportCommand(deps: AppDeps): Composer<BotContext> {
   });
 
   // "Fill in" under a reminder: the same dialogue, on that report, if it is still the caller's to change.
-  composer.on('callback_query', async (ctx, next) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
-    if (data === undefined || !fillButton.owns(data)) return next();
-    const value = fillButton.decode(data);
-    const report = value ? await reportView(deps.db, value.id) : undefined;
-    if (!report || !liaisonClassIds(ctx).includes(report.class_id)) return ctx.answerCbQuery(ctx.t('report.notYourReport'), { show_alert: true });
-    if (report.state === 'reviewed') return ctx.answerCbQuery(ctx.t('report.alreadyReviewedShort'), { show_alert: true });
-    await ctx.answerCbQuery();
-    await beginReport(ctx, report);
-  });
+  const refuse = (ctx: ButtonContext) => ctx.answerCbQuery(ctx.t('report.notYourReport'), { show_alert: true });
+  onButton(
+    composer,
+    fillButton,
+    async (ctx, value) => {
+      const report = await reportView(deps.db, value.id);
+      if (!report || !liaisonClassIds(ctx).includes(report.class_id)) return refuse(ctx);
+      if (report.state === 'reviewed') return ctx.answerCbQuery(ctx.t('report.alreadyReviewedShort'), { show_alert: true });
+      await ctx.answerCbQuery();
+      await beginReport(ctx, report);
+    },
+    { refuse },
+  );
   return composer;
 }
 

@@ -11,6 +11,7 @@ import { exportPeriod } from './export.js';
 import { activeDeadlines, currentOccurrences, occurrenceCounts, occurrenceReports, occurrenceWithDeadline, reportView } from './queries.js';
 import { markReviewed, stopDeadline } from './service.js';
 import { renderReport } from './view.js';
+import { onButton } from '../../telegram/buttons.js';
 
 /** rs:<action>:<id>[:<page>] — o: an occurrence's classes (page), v: a report, r: mark reviewed, csv/xlsx: export, s/sc: stop a deadline. */
 export const secretaryButton = defineCallback(
@@ -43,17 +44,19 @@ const notFound = (ctx: BotContext) => ctx.answerCbQuery(ctx.t('reports.notFound'
 export function reportsManagement(deps: AppDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('reports', privateOnly, secretaryOnly, (ctx) => listDeadlines(deps, ctx));
-  composer.on('callback_query', async (ctx, next) => {
-    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
-    if (data === undefined || !secretaryButton.owns(data)) return next();
-    const value = secretaryButton.decode(data);
-    const branch = secretaryBranch(ctx.roles);
-    if (!value || !branch || !ctx.person) return notFound(ctx);
-    const press = { deps, ctx, branch, personId: ctx.person.id };
-    if (value.action === 's' || value.action === 'sc') return stopButton({ ...press, value: { ...value, action: value.action } });
-    if (value.action === 'v' || value.action === 'r') return reportButton({ ...press, value: { ...value, action: value.action } });
-    return occurrenceButton({ ...press, value: { ...value, action: value.action } });
-  });
+  onButton(
+    composer,
+    secretaryButton,
+    async (ctx, value, person) => {
+      const branch = secretaryBranch(ctx.roles);
+      if (!branch) return notFound(ctx);
+      const press = { deps, ctx, branch, personId: person.id };
+      if (value.action === 's' || value.action === 'sc') return stopButton({ ...press, value: { ...value, action: value.action } });
+      if (value.action === 'v' || value.action === 'r') return reportButton({ ...press, value: { ...value, action: value.action } });
+      return occurrenceButton({ ...press, value: { ...value, action: value.action } });
+    },
+    { refuse: notFound },
+  );
   return composer;
 }
 
