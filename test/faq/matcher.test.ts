@@ -133,12 +133,29 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('考试挂科了能补考吗').outcome).toBe('none');
   });
 
+  it('leaves who a particular person is to the entries made for the asker’s class', () => {
+    // a shared entry on contacting the branch cannot know the secretary's name; the live entry knows the class's liaisons
+    for (const q of ['我们支部书记叫什么名字', '学院党委书记是谁', '我的培养联系人是谁']) expect(matcher.match(q).outcome, q).toBe('suggest');
+    expect(matcher.match('我们班联络员是谁')).toMatchObject({ slug: 'class-liaisons', outcome: 'answer' });
+    expect(matcher.match('入党介绍人一般是谁当')).toMatchObject({ slug: 'introducers', outcome: 'answer' });
+  });
+
+  it('reads English questions against the entries’ English examples and answers, and bot commands the entries name', () => {
+    expect(matcher.match('what rights and duties do party members have')).toMatchObject({ slug: 'rights-duties', outcome: 'answer' });
+    expect(matcher.match('how much are party membership dues for students')).toMatchObject({ slug: 'dues', outcome: 'answer' });
+    expect(matcher.match('what time does the library open').outcome).toBe('none');
+    // no Party word, but a command of the bot's that an entry explains
+    expect(matcher.match('/stats 是干啥的')).toMatchObject({ slug: 'class-stats', outcome: 'suggest' });
+    expect(matcher.match('/nonsense 是干啥的').outcome).toBe('none');
+  });
+
   it('finds what a question is about: domain terms, words and unknown runs, less function words and fillers', () => {
     const lexicon = ['入党申请书', '入团申请书', '积极分子'];
     expect(contentUnits('我信佛，可以入党吗', lexicon)).toEqual(['信佛', '入党']);
     expect(contentUnits('党员可以炒股吗', lexicon)).toEqual(['党员', '炒股']);
     expect(contentUnits('入团申请书大概要写几页', lexicon)).toEqual(['入团申请书']);
     expect(contentUnits('请问一下现在怎么办', lexicon)).toEqual([]);
+    expect(contentUnits('how long is the probation period for party members', lexicon)).toEqual(['probation', 'period', 'party', 'member']);
   });
 
   it('reads typos, synonyms and traditional characters', () => {

@@ -146,6 +146,9 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['交完', '交'],
   ['写完', '写'],
   ['填错', '写错'],
+  ['没被定为', '没选上'],
+  ['被定为', '被确定为'],
+  ['转关系', '转组织关系'],
   // the League, not the Party
   ['共青团员', '团员'],
   // "from when is it counted" (the activist year, probation, Party standing)
@@ -335,6 +338,7 @@ export const DOMAIN_ANCHORS: readonly string[] = [
   '集中培训',
   '联络员',
   '联系人',
+  '组织员',
   '预备期',
   '转正',
   '支部',
@@ -427,6 +431,25 @@ export const weakAnchorsIn = (text: string): string[] => {
   return WEAK_ANCHORS.filter((a) => s.includes(a));
 };
 
+/** English function and question words (a few entries' examples and every answer_en are English). */
+const ENGLISH_STOP_WORDS = new Set(
+  (
+    'a an the and or but if of to in on at by for with from about into as is are was were be been being am do does did done have has had ' +
+    'i me my mine we us our you your he him his she her it its they them their this that these those there here ' +
+    'what whats which who whom whose when where why how can could should would will shall may might must ' +
+    'not no yes so than then too very just also any some all each every other such only own same again ' +
+    'please thanks thank hi hello ok okay get got go going want wanna need know tell let make much many long often'
+  ).split(' '),
+);
+
+/** A plural or third-person English word as its stem (members → member, reports → report), so a question and an example meet. */
+const englishStem = (word: string) => {
+  if (!/^[a-z]{4,}$/.test(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+};
+
 const isStopBigram = (a: string, b: string) => STOP_CHARS.has(a) && STOP_CHARS.has(b);
 
 export interface TermOptions {
@@ -449,8 +472,8 @@ export function terms(text: string, options: TermOptions): string[] {
     const word = part.segment;
     if (CJK.test(word)) {
       if (word.length >= 2 && !STOP_WORDS.has(word) && ![...word].every((c) => STOP_CHARS.has(c))) out.add(word);
-    } else if (/^[\p{L}\p{N}.+]+$/u.test(word) && (word.length >= 2 || /\d/.test(word))) {
-      out.add(word);
+    } else if (/^[\p{L}\p{N}.+]+$/u.test(word) && (word.length >= 2 || /\d/.test(word)) && !ENGLISH_STOP_WORDS.has(word)) {
+      out.add(englishStem(word));
     }
   }
   // bigrams over runs of Han characters
@@ -546,6 +569,7 @@ export function contentUnits(text: string, lexicon: readonly string[]): string[]
     const word = part.segment;
     if (!part.isWordLike || !CJK.test(word)) {
       endRun();
+      if (part.isWordLike && /^[a-z]{3,}$/.test(word) && !ENGLISH_STOP_WORDS.has(word)) units.add(englishStem(word));
       continue;
     }
     if ([...word].length === 1) {
