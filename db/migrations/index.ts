@@ -25,6 +25,7 @@ import * as feedbackPassedOn from './2026-12-02-310-feedback-passed-on.js';
 import * as dashboard from './2026-12-02-330-dashboard.js';
 import * as dashboardDownloads from './2026-12-02-340-dashboard-downloads.js';
 import * as faqExamples from './2026-12-02-360-faq-examples.js';
+import * as faqOutsiderExamples from './2026-12-02-370-faq-examples.js';
 
 /** The explicit, ordered list of migrations (names are frozen once shipped). */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-330-dashboard': dashboard,
   '2026-12-02-340-dashboard-downloads': dashboardDownloads,
   '2026-12-02-360-faq-examples': faqExamples,
+  '2026-12-02-370-faq-examples': faqOutsiderExamples,
 };

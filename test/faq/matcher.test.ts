@@ -145,7 +145,8 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('how much are party membership dues for students')).toMatchObject({ slug: 'dues', outcome: 'answer' });
     expect(matcher.match('what time does the library open').outcome).toBe('none');
     // no Party word, but a command of the bot's that an entry explains
-    expect(matcher.match('/stats 是干啥的')).toMatchObject({ slug: 'class-stats', outcome: 'suggest' });
+    expect(matcher.match('/my_progress 能看到什么')).toMatchObject({ slug: 'class-stats', outcome: 'answer' });
+    expect(matcher.match('/liaisons 是什么')).toMatchObject({ slug: 'class-liaisons', outcome: 'answer' });
     expect(matcher.match('/nonsense 是干啥的').outcome).toBe('none');
   });
 

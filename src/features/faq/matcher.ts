@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
 import { KeyContent } from './key-content.js';
-import { domainStrength, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
+import { BOT_COMMAND, domainStrength, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
 
 export type Outcome = 'answer' | 'suggest' | 'none';
 
@@ -27,7 +27,7 @@ export interface MatchResult {
 export const THRESHOLDS = { answer: 0.5, suggest: 0.3 } as const;
 export const MAX_SUGGESTIONS = 3;
 /** A question with only a weak domain word (申请, 挂科) needs a stronger match to be answered. */
-const WEAK_DOMAIN_FACTOR = 0.7;
+const WEAK_DOMAIN_FACTOR = 0.6;
 /** How many of the best entries by BM25 are ranked again by the key content they cover. */
 const RERANK = 8;
 /** How much the share of key content an entry covers counts in its rank, and in the confidence. */
@@ -240,8 +240,6 @@ function confidence(raw: number, rank: number, other: number, coverage: number, 
 }
 
 const HAN = /\p{Script=Han}/u;
-/** A bot command as the entries name it (/stats), not a path in a link. */
-const BOT_COMMAND = /(?<![\w/.:])\/[a-z][a-z_]{2,}\b/g;
 /** Asking for a person (是谁, 叫什么) … */
 const WHO = /是谁|是哪位|叫什么|叫啥/;
 /** … of the asker's own (我的, 我们, 本班) or of the school (学院): a name no shared entry can know. */

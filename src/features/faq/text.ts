@@ -457,6 +457,9 @@ export interface TermOptions {
   lexicon: readonly string[];
 }
 
+/** A bot command as a text names it (/stats, /my_progress), not a path in a link. */
+export const BOT_COMMAND = /(?<![\w/.:])\/[a-z][a-z_]{2,}\b/g;
+
 /** Kinds of terms; the matcher weighs them (a domain term says more than a bigram). */
 export const LEXICON_PREFIX = 'k:';
 
@@ -489,6 +492,8 @@ export function terms(text: string, options: TermOptions): string[] {
   for (const term of options.lexicon) {
     if (s.includes(term)) out.add(LEXICON_PREFIX + term);
   }
+  // a bot command (/my_progress) is a domain term of its own
+  for (const command of s.match(BOT_COMMAND) ?? []) out.add(LEXICON_PREFIX + command);
   return [...out];
 }
 
@@ -553,7 +558,7 @@ const isReduplicated = (word: string) => {
 export function contentUnits(text: string, lexicon: readonly string[]): string[] {
   const s = normalise(text);
   const taken = new Uint8Array(s.length);
-  const units = new Set<string>();
+  const units = new Set<string>(s.match(BOT_COMMAND) ?? []);
   for (const term of lexicon) {
     for (let at = s.indexOf(term); at >= 0; at = s.indexOf(term, at + term.length)) {
       if (taken.subarray(at, at + term.length).some((x) => x === 1)) continue;
