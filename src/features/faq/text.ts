@@ -534,7 +534,7 @@ const FILLER_WORDS = new Set(
     // people and places in general
     '辅导员 班长 班主任 班干部 室友 朋友 自己 别人 大家 我们 你们 他们 咱们 其他 别的 里面 上面 这里 那里 这边 那边 东西 事情 方面 地方 老师 同学 学生 大学 大学生 学校 学院 本人 个人 有人 人家',
     // verbs and adjectives every question uses
-    '出来 下来 起来 过来 查看 听说 发现 同时 完全 分别 偶尔 主动 行不行 省事 一共 总共 争取 满足 需要 应该 合适 知道 不知道 了解 清楚 注意 考虑 觉得 感觉 希望 可能 容易 困难 作用 告诉 帮忙 办法 方法 变成 成为 得到 接着 继续 开始 结束 进行 处理 解决 影响 关系 问一下 想问 咨询 请教 麻烦 谢谢 靠谱 正常 一下 一点 有点 限制 规定 要求 情况',
+    '出来 下来 起来 过来 查看 听说 发现 同时 完全 分别 偶尔 主动 行不行 省事 一回事 一样 一共 总共 争取 满足 需要 应该 合适 知道 不知道 了解 清楚 注意 考虑 觉得 感觉 希望 可能 容易 困难 作用 告诉 帮忙 办法 方法 变成 成为 得到 接着 继续 开始 结束 进行 处理 解决 影响 关系 问一下 想问 咨询 请教 麻烦 谢谢 靠谱 正常 一下 一点 有点 限制 规定 要求 情况',
   ].flatMap((group) => group.split(' ')),
 );
 
@@ -543,10 +543,10 @@ const isStopChar = (c: string) => STOP_CHARS.has(c) || '个的地得着了过之
 const FILLER_SORTED = [...FILLER_WORDS].sort((a, b) => b.length - a.length);
 /** A word that is not a domain term says something only with at least two characters that are not function characters (能写, 低能 do not). */
 const isContent = (word: string) => !FILLER_WORDS.has(word) && !isReduplicated(word) && [...word].filter((c) => !isStopChar(c)).length >= 2;
-/** A doubled verb (改改, 拜拜, 看看) says how, not what. */
+/** A doubled verb (改改, 拜拜, 看看) or an A-not-A question (齐不齐, 够不够) says how, not what. */
 const isReduplicated = (word: string) => {
   const chars = [...word];
-  return chars.length === 2 && chars[0] === chars[1];
+  return (chars.length === 2 && chars[0] === chars[1]) || (chars.length === 3 && chars[1] === '不' && chars[0] === chars[2]);
 };
 
 /**
