@@ -306,7 +306,20 @@ let homophones: HomophoneMender | null = null;
 /** The domain words whose homophone slips are mended: the anchors and every synonym's canonical form. */
 const mender = () => (homophones ??= new HomophoneMender([...DOMAIN_ANCHORS, ...SYNONYMS.map(([, canonical]) => canonical), ...DOMAIN_TERMS]));
 
+/** The last texts normalised: a match normalises its question in several steps (terms, key content, domain). */
+const recentlyNormalised = new Map<string, string>();
+const REMEMBERED_TEXTS = 64;
+
 export function normalise(text: string): string {
+  const remembered = recentlyNormalised.get(text);
+  if (remembered !== undefined) return remembered;
+  const s = normaliseAnew(text);
+  if (recentlyNormalised.size >= REMEMBERED_TEXTS) recentlyNormalised.clear();
+  recentlyNormalised.set(text, s);
+  return s;
+}
+
+function normaliseAnew(text: string): string {
   let s = simplified(text.normalize('NFKC').toLowerCase());
   s = mender().mend(s.replace(/\s+/g, ' '));
   for (const [variant, canonical] of SYNONYMS_BY_LENGTH) {
