@@ -33,6 +33,8 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['预备党圆', '预备党员'],
   ['发展对像', '发展对象'],
   ['转证', '转正'],
+  ['转症', '转正'],
+  ['转政', '转正'],
   ['政申', '政审'],
   ['介绍认', '介绍人'],
   ['党效', '党校'],
@@ -149,6 +151,13 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['没被定为', '没选上'],
   ['被定为', '被确定为'],
   ['转关系', '转组织关系'],
+  // English names of the Party and words for its terms, as the entries' English examples spell them
+  ['communist party of china', 'ccp'],
+  ['chinese communist party', 'ccp'],
+  ['communist party', 'ccp'],
+  ['cpc', 'ccp'],
+  ['religious', 'religion'],
+  ['the league', 'youth league'],
   // the League, not the Party
   ['共青团员', '团员'],
   // "from when is it counted" (the activist year, probation, Party standing)
