@@ -241,8 +241,8 @@ function confidence(raw: number, rank: number, other: number, coverage: number, 
 
 const HAN = /\p{Script=Han}/u;
 /** Asking for a person (是谁, 叫什么) … */
-const WHO = /是谁|是哪位|叫什么|叫啥|谁是/;
+const WHO = /是谁|是哪位|叫什么|叫啥|谁是|\bwho(?: is|'s| are)\b|\bname of\b/;
 /** … of the asker's own (我的, 我们, 本班) or of the school (学院): a name no shared entry can know. */
-const OWN = /我的|我们|咱们|本班|本支部|学院|我校|我院/;
+const OWN = /我的|我们|咱们|本班|本支部|学院|我校|我院|\b(?:my|our)\b/;
 const asksWhoSomeoneIs = (normalised: string) => WHO.test(normalised) && OWN.test(normalised);
 const round = (n: number) => Math.round(n * 1000) / 1000;
