@@ -222,7 +222,9 @@ export class FaqMatcher {
     if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     const candidates = ranked.slice(0, MAX_SUGGESTIONS).map((r) => ({ slug: r.slug, score: round(r === top ? score : conf(r, top.rank)) }));
     // with only a weak domain word (申请, 挂科), an unsure match is more often not about the Party at all: stay quiet
-    const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : score >= THRESHOLDS.suggest && domain === 1 ? 'suggest' : 'none';
+    // in English, 'the party' may be any party: a question whose key content the best entry has none of is not about the Party at all
+    const aboutNothingKnown = english && units.length > 0 && top.key.covered === 0;
+    const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : score >= THRESHOLDS.suggest && domain === 1 && !aboutNothingKnown ? 'suggest' : 'none';
     return { slug: top.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
   }
 }

@@ -460,7 +460,8 @@ const ENGLISH_STOP_WORDS = new Set(
     'i me my mine we us our you your he him his she her it its they them their this that these those there here ' +
     'what whats which who whom whose when where why how can could should would will shall may might must ' +
     'not no yes so than then too very just also any some all each every other such only own same again ' +
-    'please thanks thank hi hello ok okay get got go going want wanna need know tell let make much many long often'
+    'please thanks thank hi hello ok okay get got go going want wanna need know tell let make much many long often ' +
+    'anyone someone anybody somebody everyone everybody bring brought come coming'
   ).split(' '),
 );
 
