@@ -143,12 +143,15 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('考试挂科了能补考吗').outcome).toBe('none');
   });
 
-  it('leaves who a particular person is to the entries made for the asker’s class', () => {
+  it('leaves who a particular person is to the entries made for the asker’s class, and those entries to their class', () => {
     // a shared entry on contacting the branch cannot know the secretary's name; the live entry knows the class's liaisons
     for (const q of ['我们支部书记叫什么名字', '学院党委书记是谁', '我的培养联系人是谁', 'who is the party secretary of our college']) {
       expect(matcher.match(q).outcome, q).toBe('suggest');
     }
     expect(matcher.match('我们班联络员是谁')).toMatchObject({ slug: 'class-liaisons', outcome: 'answer' });
+    // and the live entry on the class's figures knows the class, not the college or the Party as a whole
+    expect(matcher.match('我们班有几个积极分子')).toMatchObject({ slug: 'class-stats', outcome: 'answer' });
+    for (const q of ['全学院现在有多少个积极分子', '中国共产党现在一共有多少党员']) expect(matcher.match(q).outcome, q).not.toBe('answer');
     expect(matcher.match('入党介绍人一般是谁当')).toMatchObject({ slug: 'introducers', outcome: 'answer' });
   });
 
