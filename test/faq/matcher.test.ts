@@ -72,7 +72,7 @@ describe('FAQ matching accuracy', () => {
     expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.98);
     expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.005);
     // the must-not-answer lines include 55 written blind to the knowledge base, many sharing most words with an entry
-    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.36);
+    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.34);
     expect(f.silent / f.offTopic).toBe(1);
   });
 
@@ -92,8 +92,8 @@ describe('FAQ matching accuracy', () => {
     expect(f.answerable).toBeGreaterThanOrEqual(250);
     expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.99);
     expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.005);
-    // its Party questions no entry answers are not examples of anything: about half still get a confident answer
-    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.5);
+    // its Party questions no entry answers are not examples of anything: nearly half still get a confident answer
+    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.46);
     expect(f.silent / f.offTopic).toBe(1);
   });
 
@@ -102,8 +102,8 @@ describe('FAQ matching accuracy', () => {
     const rulesOnly = new FaqMatcher(kb.entries.map((e) => ({ ...e, questions: e.questions.filter((q) => !faqExamples370[e.slug]?.includes(q)) })));
     const f = evaluate('./outsider-check.tsv', rulesOnly);
     report('outsider check, rules only', f);
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.89);
-    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.94);
+    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.9);
+    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.95);
     expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.02);
     expect(f.silent / f.offTopic).toBe(1);
   });
