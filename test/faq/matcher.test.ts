@@ -179,6 +179,8 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('怎么成为正式党员').slug).toBe('full-membership');
     expect(matcher.match('入黨申請書怎麼寫').slug).toBe('application-letter');
     expect(normalise('積極份子')).toBe('积极分子');
+    expect(normalise('转到数学学院了')).toBe('转学院了');
+    expect(normalise('转到学院办公室')).toBe('转到学院办公室');
     // homophone slips of a pinyin keyboard are mended in domain words, and only there
     expect(normalise('申情书要写多少字')).toBe('申请书要写多少字');
     expect(normalise('发展对向之后呢')).toBe('发展对象之后呢');

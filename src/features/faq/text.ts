@@ -315,6 +315,8 @@ let homophones: HomophoneMender | null = null;
 /** The domain words whose homophone slips are mended: the anchors and every synonym's canonical form. */
 const mender = () => (homophones ??= new HomophoneMender([...DOMAIN_ANCHORS, ...SYNONYMS.map(([, canonical]) => canonical), ...DOMAIN_TERMS]));
 
+const MOVING_TO_NAMED = /转(?:到|去|入|进)\p{Script=Han}{1,6}?(学院|专业)/gu;
+
 /** The last texts normalised: a match normalises its question in several steps (terms, key content, domain). */
 const recentlyNormalised = new Map<string, string>();
 const REMEMBERED_TEXTS = 64;
@@ -331,6 +333,8 @@ export function normalise(text: string): string {
 function normaliseAnew(text: string): string {
   let s = simplified(text.normalize('NFKC').toLowerCase());
   s = mender().mend(s.replace(/\s+/g, ' '));
+  // moving to a named college or major (转到数学学院, 转去会计专业) is moving college or major
+  s = s.replace(MOVING_TO_NAMED, (_whole, kind: string) => `转${kind}`);
   for (const [variant, canonical] of SYNONYMS_BY_LENGTH) {
     if (s.includes(variant)) s = s.split(variant).join(canonical);
   }
