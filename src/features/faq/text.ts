@@ -261,6 +261,7 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['步骤', '流程'],
   ['写多长', '写多少字'],
   ['递给', '交给'],
+  ['拿给', '交给'],
   ['是给', '交给'],
   ['被刷下来', '没选上'],
   ['被刷掉', '没选上'],
