@@ -102,9 +102,9 @@ describe('FAQ matching accuracy', () => {
     const rulesOnly = new FaqMatcher(kb.entries.map((e) => ({ ...e, questions: e.questions.filter((q) => !faqExamples370[e.slug]?.includes(q)) })));
     const f = evaluate('./outsider-check.tsv', rulesOnly);
     report('outsider check, rules only', f);
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.9);
-    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.95);
-    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.02);
+    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.905);
+    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.955);
+    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.015);
     expect(f.silent / f.offTopic).toBe(1);
   });
 
