@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations/index.js';
 import { faqSeed } from '../../db/migrations/data/2026-11-26-004-faq-seed.js';
 import { faqExamples360 } from '../../db/migrations/data/2026-12-02-360-faq-examples-data.js';
+import { faqExamples370 } from '../../db/migrations/data/2026-12-02-370-faq-examples-data.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { parseFaqFile } from '../../src/features/faq/kb-file.js';
 import { allEntries, entryBySlug, faqBasis, faqVersion } from '../../src/features/faq/queries.js';
@@ -17,9 +18,9 @@ const file = parseFaqFile(readFileSync(FAQ_FILE, 'utf8'));
 if (!file.ok) throw new Error('db/faq/faq.yaml is invalid');
 const reviewed = new Map(file.entries.map((e) => [e.slug, e]));
 const review = (slug: string): FaqEntry => reviewed.get(slug)!;
-/** The examples migration 360 adds later, after the ones 230 leaves. */
-const later = (slug: string) => faqExamples360[slug] ?? [];
-const before360 = (slug: string) => review(slug).questions.filter((q) => !later(slug).includes(q));
+/** The examples migrations 360 and 370 add later, after the ones 230 leaves. */
+const later = (slug: string) => [...(faqExamples360[slug] ?? []), ...(faqExamples370[slug] ?? [])];
+const beforeLater = (slug: string) => review(slug).questions.filter((q) => !later(slug).includes(q));
 const seed = new Map(faqSeed.map((r) => [r.slug, r]));
 const shipped004 = (slug: string): FaqEntry => {
   const r = seed.get(slug)!;
@@ -97,7 +98,7 @@ describe(`migration ${MIGRATION}: the reviewed knowledge base reaches existing d
   it('keeps examples the branch added and leaves out those it removed', async () => {
     expect((await entryBySlug(t.db, 'timeline'))!).toEqual({
       ...review('timeline'),
-      questions: [...before360('timeline'), '入党到底要熬几年', ...later('timeline')],
+      questions: [...beforeLater('timeline'), '入党到底要熬几年', ...later('timeline')],
     });
     const eligibility = await entryBySlug(t.db, 'eligibility');
     expect(eligibility).toEqual({ ...review('eligibility'), questions: review('eligibility').questions.filter((q) => q !== '我能入党吗') });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFaqFile } from '../../src/features/faq/kb-file.js';
 import { FaqMatcher, THRESHOLDS, type MatchResult } from '../../src/features/faq/matcher.js';
 import { contentUnits, normalise, terms } from '../../src/features/faq/text.js';
+import { faqExamples370 } from '../../db/migrations/data/2026-12-02-370-faq-examples-data.js';
 import { FAQ_FILE } from './setup.js';
 
 const kb = parseFaqFile(readFileSync(FAQ_FILE, 'utf8'));
@@ -24,14 +25,14 @@ interface Figures {
 }
 
 /** Reads slug<TAB>question lines ("a|b" = either is right, "?" = no entry answers it, "-" = off-topic) and scores the matcher on them. */
-function evaluate(file: string): Figures {
+function evaluate(file: string, by: FaqMatcher = matcher): Figures {
   const f: Figures = { answerable: 0, answeredRight: 0, answeredWrong: 0, suggestedRight: 0, uncovered: 0, uncoveredAnswered: 0, offTopic: 0, silent: 0 };
   const lines = readFileSync(new URL(file, import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'));
   for (const line of lines) {
     const [label, question] = line.split('\t') as [string, string];
-    const r: MatchResult = matcher.match(question);
+    const r: MatchResult = by.match(question);
     if (label === '-') {
       f.offTopic++;
       if (r.outcome === 'none') f.silent++;
@@ -71,31 +72,40 @@ describe('FAQ matching accuracy', () => {
     expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.98);
     expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.005);
     // the must-not-answer lines include 55 written blind to the knowledge base, many sharing most words with an entry
-    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.4);
+    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.34);
     expect(f.silent / f.offTopic).toBe(1);
   });
 
   it('holds up on a held-out set that was not used to set the thresholds', () => {
     const f = evaluate('./holdout.tsv');
     report('held-out', f);
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.95);
-    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.96);
-    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.035);
+    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.965);
+    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.975);
+    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.02);
     expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.3);
     expect(f.silent / f.offTopic).toBe(1);
   });
 
-  it('holds up on questions an outside tester wrote blind to the knowledge base (never used for tuning)', () => {
-    // spoken and rambling questions, typos, traditional characters, a few in English; the English
-    // ones mostly get a suggestion rather than an answer
+  it('answers the outside tester’s questions (written blind to the knowledge base, now a tuning set: migration 370 made its answerable ones examples)', () => {
     const f = evaluate('./outsider-check.tsv');
     report('outsider check', f);
     expect(f.answerable).toBeGreaterThanOrEqual(250);
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.85);
-    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.92);
-    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.02);
-    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.5);
-    expect(f.silent / f.offTopic).toBeGreaterThanOrEqual(0.97);
+    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.99);
+    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.005);
+    // its Party questions no entry answers are not examples of anything: nearly half still get a confident answer
+    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.46);
+    expect(f.silent / f.offTopic).toBe(1);
+  });
+
+  it('holds up on the outside tester’s questions without them as examples (the rules alone; they were tuned on these lines)', () => {
+    // spoken and rambling questions, typos, traditional characters, English; the misses are mostly suggestions
+    const rulesOnly = new FaqMatcher(kb.entries.map((e) => ({ ...e, questions: e.questions.filter((q) => !faqExamples370[e.slug]?.includes(q)) })));
+    const f = evaluate('./outsider-check.tsv', rulesOnly);
+    report('outsider check, rules only', f);
+    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.905);
+    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.955);
+    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.015);
+    expect(f.silent / f.offTopic).toBe(1);
   });
 
   it('gives the three outcomes, with suggestions only when unsure', () => {
@@ -133,12 +143,35 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('考试挂科了能补考吗').outcome).toBe('none');
   });
 
+  it('leaves who a particular person is to the entries made for the asker’s class, and those entries to their class', () => {
+    // a shared entry on contacting the branch cannot know the secretary's name; the live entry knows the class's liaisons
+    for (const q of ['我们支部书记叫什么名字', '学院党委书记是谁', '我的培养联系人是谁', 'who is the party secretary of our college']) {
+      expect(matcher.match(q).outcome, q).toBe('suggest');
+    }
+    expect(matcher.match('我们班联络员是谁')).toMatchObject({ slug: 'class-liaisons', outcome: 'answer' });
+    // and the live entry on the class's figures knows the class, not the college or the Party as a whole
+    expect(matcher.match('我们班有几个积极分子')).toMatchObject({ slug: 'class-stats', outcome: 'answer' });
+    for (const q of ['全学院现在有多少个积极分子', '中国共产党现在一共有多少党员']) expect(matcher.match(q).outcome, q).not.toBe('answer');
+    expect(matcher.match('入党介绍人一般是谁当')).toMatchObject({ slug: 'introducers', outcome: 'answer' });
+  });
+
+  it('reads English questions against the entries’ English examples and answers, and bot commands the entries name', () => {
+    expect(matcher.match('what rights and duties do party members have')).toMatchObject({ slug: 'rights-duties', outcome: 'answer' });
+    expect(matcher.match('how much are party membership dues for students')).toMatchObject({ slug: 'dues', outcome: 'answer' });
+    expect(matcher.match('what time does the library open').outcome).toBe('none');
+    // no Party word, but a command of the bot's that an entry explains
+    expect(matcher.match('/my_progress 能看到什么')).toMatchObject({ slug: 'class-stats', outcome: 'answer' });
+    expect(matcher.match('/liaisons 是什么')).toMatchObject({ slug: 'class-liaisons', outcome: 'answer' });
+    expect(matcher.match('/nonsense 是干啥的').outcome).toBe('none');
+  });
+
   it('finds what a question is about: domain terms, words and unknown runs, less function words and fillers', () => {
     const lexicon = ['入党申请书', '入团申请书', '积极分子'];
     expect(contentUnits('我信佛，可以入党吗', lexicon)).toEqual(['信佛', '入党']);
     expect(contentUnits('党员可以炒股吗', lexicon)).toEqual(['党员', '炒股']);
     expect(contentUnits('入团申请书大概要写几页', lexicon)).toEqual(['入团申请书']);
     expect(contentUnits('请问一下现在怎么办', lexicon)).toEqual([]);
+    expect(contentUnits('how long is the probation period for party members', lexicon)).toEqual(['probation', 'period', 'party', 'member']);
   });
 
   it('reads typos, synonyms and traditional characters', () => {
@@ -146,6 +179,8 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('怎么成为正式党员').slug).toBe('full-membership');
     expect(matcher.match('入黨申請書怎麼寫').slug).toBe('application-letter');
     expect(normalise('積極份子')).toBe('积极分子');
+    expect(normalise('转到数学学院了')).toBe('转学院了');
+    expect(normalise('转到学院办公室')).toBe('转到学院办公室');
     // homophone slips of a pinyin keyboard are mended in domain words, and only there
     expect(normalise('申情书要写多少字')).toBe('申请书要写多少字');
     expect(normalise('发展对向之后呢')).toBe('发展对象之后呢');

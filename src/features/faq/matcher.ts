@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
 import { KeyContent } from './key-content.js';
-import { domainStrength, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
+import { BOT_COMMAND, domainStrength, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
 
 export type Outcome = 'answer' | 'suggest' | 'none';
 
@@ -27,7 +27,7 @@ export interface MatchResult {
 export const THRESHOLDS = { answer: 0.5, suggest: 0.3 } as const;
 export const MAX_SUGGESTIONS = 3;
 /** A question with only a weak domain word (申请, 挂科) needs a stronger match to be answered. */
-const WEAK_DOMAIN_FACTOR = 0.7;
+const WEAK_DOMAIN_FACTOR = 0.6;
 /** How many of the best entries by BM25 are ranked again by the key content they cover. */
 const RERANK = 8;
 /** How much the share of key content an entry covers counts in its rank, and in the confidence. */
@@ -79,6 +79,10 @@ export class FaqMatcher {
   private readonly key: KeyContent;
   /** Per entry, the term sets of its example questions and title. */
   private readonly examples = new Map<string, Set<string>[]>();
+  /** Entries whose answer is made for the asker's class (its liaisons, its figures). */
+  private readonly live = new Set<string>();
+  /** The bot's commands the entries name (/stats, /my_progress): a question about one is in scope. */
+  private readonly commands: string[];
   readonly slugs: string[];
 
   constructor(entries: readonly FaqEntry[]) {
@@ -93,7 +97,10 @@ export class FaqMatcher {
       for (const q of e.questions) add(e.slug, 'question', q);
       if (e.keywords.length > 0) add(e.slug, 'keywords', e.keywords.join(' '));
       add(e.slug, 'answer', e.answer);
+      if (e.answerEn) add(e.slug, 'answer', e.answerEn);
     }
+    for (const e of entries) if (e.live) this.live.add(e.slug);
+    this.commands = [...new Set(entries.flatMap((e) => `${e.answer} ${e.questions.join(' ')}`.match(BOT_COMMAND) ?? []))];
     this.extraAnchors = entries
       .filter((e) => !hasDomainAnchor(`${e.title} ${e.keywords.join(' ')}`))
       .flatMap((e) => e.keywords.map((k) => normalise(k)).filter((k) => k.length >= 2));
@@ -174,12 +181,14 @@ export class FaqMatcher {
       for (const [slug, agg] of perSlug) for (const t of skipped) if (this.slugTerms.get(slug)?.has(t)) agg.covered.add(t);
     }
     const totalWeight = queryTerms.reduce((sum, t) => sum + termWeight(t), 0);
-    const hasLexicon = queryTerms.some((t) => t.startsWith(LEXICON_PREFIX));
+    // the lexicon is Chinese: in an English question (the domain check below still needs its English anchor) every word counts as a domain term
+    const english = !HAN.test(q);
+    const hasLexicon = english || queryTerms.some((t) => t.startsWith(LEXICON_PREFIX));
     const byRaw = [...perSlug.entries()]
       .map(([slug, a]) => {
         const raw = a.best + 0.3 * Math.min(a.rest, 2 * a.best);
         const coverage = [...a.covered].reduce((sum, t) => sum + termWeight(t), 0) / totalWeight;
-        const lexiconHit = [...a.covered].some((t) => t.startsWith(LEXICON_PREFIX));
+        const lexiconHit = english ? a.covered.size > 0 : [...a.covered].some((t) => t.startsWith(LEXICON_PREFIX));
         return { slug, raw, coverage, lexiconHit };
       })
       .sort((x, y) => y.raw - x.raw);
@@ -196,7 +205,9 @@ export class FaqMatcher {
       .sort((x, y) => y.rank - x.rank);
     const top = ranked[0]!;
     const secondRank = ranked[1]?.rank ?? 0;
-    const domain = this.extraAnchors.some((a) => normalise(q).includes(a)) || this.isLikeAnExample(top.slug, queryTerms) ? 1 : domainStrength(q);
+    const normalised = normalise(q);
+    const domain =
+      [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAnExample(top.slug, queryTerms) ? 1 : domainStrength(q);
     if (domain === 0) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
     const conf = (r: (typeof ranked)[number], other: number) =>
@@ -205,11 +216,17 @@ export class FaqMatcher {
     // the question names something and the best entry covers none of it, or more of it is unknown to
     // the knowledge base than covered: never a confident answer
     if (units.length > 0 && (top.key.covered === 0 || top.key.unknown > UNKNOWN_CAP * top.key.got)) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    // who a particular person is (我们支部书记叫什么名字, 我的培养联系人是谁): only an entry made for the asker's class knows
+    if (!this.live.has(top.slug) && asksWhoSomeoneIs(normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    // and an entry made for the asker's class knows that class, not the college, the school or the Party as a whole
+    if (this.live.has(top.slug) && OTHER_SCOPE.test(normalised) && !normalised.includes('本班')) score = Math.min(score, THRESHOLDS.answer - 0.01);
     // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
     if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     const candidates = ranked.slice(0, MAX_SUGGESTIONS).map((r) => ({ slug: r.slug, score: round(r === top ? score : conf(r, top.rank)) }));
     // with only a weak domain word (申请, 挂科), an unsure match is more often not about the Party at all: stay quiet
-    const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : score >= THRESHOLDS.suggest && domain === 1 ? 'suggest' : 'none';
+    // in English, 'the party' may be any party: a question whose key content the best entry has none of is not about the Party at all
+    const aboutNothingKnown = english && units.length > 0 && top.key.covered === 0;
+    const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : score >= THRESHOLDS.suggest && domain === 1 && !aboutNothingKnown ? 'suggest' : 'none';
     return { slug: top.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
   }
 }
@@ -226,4 +243,12 @@ function confidence(raw: number, rank: number, other: number, coverage: number, 
   return Math.max(0, Math.min(1, (0.45 * coverage + 0.35 * strength + 0.2 * margin) * domain));
 }
 
+const HAN = /\p{Script=Han}/u;
+/** Asking for a person (是谁, 叫什么) … */
+const WHO = /是谁|是哪位|叫什么|叫啥|谁是|\bwho(?: is|'s| are)\b|\bname of\b/;
+/** … of the asker's own (我的, 我们, 本班) or of the school (学院): a name no shared entry can know. */
+const OWN = /我的|我们|咱们|本班|本支部|学院|我校|我院|\b(?:my|our)\b/;
+/** A scope wider than the asker's class. */
+const OTHER_SCOPE = /全院|全学院|学院|全校|学校|全国|全省|全党|中国共产党|共产党|每年/;
+const asksWhoSomeoneIs = (normalised: string) => WHO.test(normalised) && OWN.test(normalised);
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -33,6 +33,8 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['预备党圆', '预备党员'],
   ['发展对像', '发展对象'],
   ['转证', '转正'],
+  ['转症', '转正'],
+  ['转政', '转正'],
   ['政申', '政审'],
   ['介绍认', '介绍人'],
   ['党效', '党校'],
@@ -146,6 +148,16 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['交完', '交'],
   ['写完', '写'],
   ['填错', '写错'],
+  ['没被定为', '没选上'],
+  ['被定为', '被确定为'],
+  ['转关系', '转组织关系'],
+  // English names of the Party and words for its terms, as the entries' English examples spell them
+  ['communist party of china', 'ccp'],
+  ['chinese communist party', 'ccp'],
+  ['communist party', 'ccp'],
+  ['cpc', 'ccp'],
+  ['religious', 'religion'],
+  ['the league', 'youth league'],
   // the League, not the Party
   ['共青团员', '团员'],
   // "from when is it counted" (the activist year, probation, Party standing)
@@ -249,6 +261,7 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['步骤', '流程'],
   ['写多长', '写多少字'],
   ['递给', '交给'],
+  ['拿给', '交给'],
   ['是给', '交给'],
   ['被刷下来', '没选上'],
   ['被刷掉', '没选上'],
@@ -303,9 +316,26 @@ let homophones: HomophoneMender | null = null;
 /** The domain words whose homophone slips are mended: the anchors and every synonym's canonical form. */
 const mender = () => (homophones ??= new HomophoneMender([...DOMAIN_ANCHORS, ...SYNONYMS.map(([, canonical]) => canonical), ...DOMAIN_TERMS]));
 
+const MOVING_TO_NAMED = /转(?:到|去|入|进)\p{Script=Han}{1,6}?(学院|专业)/gu;
+
+/** The last texts normalised: a match normalises its question in several steps (terms, key content, domain). */
+const recentlyNormalised = new Map<string, string>();
+const REMEMBERED_TEXTS = 64;
+
 export function normalise(text: string): string {
+  const remembered = recentlyNormalised.get(text);
+  if (remembered !== undefined) return remembered;
+  const s = normaliseAnew(text);
+  if (recentlyNormalised.size >= REMEMBERED_TEXTS) recentlyNormalised.clear();
+  recentlyNormalised.set(text, s);
+  return s;
+}
+
+function normaliseAnew(text: string): string {
   let s = simplified(text.normalize('NFKC').toLowerCase());
   s = mender().mend(s.replace(/\s+/g, ' '));
+  // moving to a named college or major (转到数学学院, 转去会计专业) is moving college or major
+  s = s.replace(MOVING_TO_NAMED, (_whole, kind: string) => `转${kind}`);
   for (const [variant, canonical] of SYNONYMS_BY_LENGTH) {
     if (s.includes(variant)) s = s.split(variant).join(canonical);
   }
@@ -335,6 +365,7 @@ export const DOMAIN_ANCHORS: readonly string[] = [
   '集中培训',
   '联络员',
   '联系人',
+  '组织员',
   '预备期',
   '转正',
   '支部',
@@ -427,12 +458,35 @@ export const weakAnchorsIn = (text: string): string[] => {
   return WEAK_ANCHORS.filter((a) => s.includes(a));
 };
 
+/** English function and question words (a few entries' examples and every answer_en are English). */
+const ENGLISH_STOP_WORDS = new Set(
+  (
+    'a an the and or but if of to in on at by for with from about into as is are was were be been being am do does did done have has had ' +
+    'i me my mine we us our you your he him his she her it its they them their this that these those there here ' +
+    'what whats which who whom whose when where why how can could should would will shall may might must ' +
+    'not no yes so than then too very just also any some all each every other such only own same again ' +
+    'please thanks thank hi hello ok okay get got go going want wanna need know tell let make much many long often ' +
+    'anyone someone anybody somebody everyone everybody bring brought come coming'
+  ).split(' '),
+);
+
+/** A plural or third-person English word as its stem (members → member, reports → report), so a question and an example meet. */
+const englishStem = (word: string) => {
+  if (!/^[a-z]{4,}$/.test(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+};
+
 const isStopBigram = (a: string, b: string) => STOP_CHARS.has(a) && STOP_CHARS.has(b);
 
 export interface TermOptions {
   /** Domain terms to pick out of the text wherever they occur (e.g. every entry's keywords). */
   lexicon: readonly string[];
 }
+
+/** A bot command as a text names it (/stats, /my_progress), not a path in a link. */
+export const BOT_COMMAND = /(?<![\w/.:])\/[a-z][a-z_]{2,}\b/g;
 
 /** Kinds of terms; the matcher weighs them (a domain term says more than a bigram). */
 export const LEXICON_PREFIX = 'k:';
@@ -449,8 +503,8 @@ export function terms(text: string, options: TermOptions): string[] {
     const word = part.segment;
     if (CJK.test(word)) {
       if (word.length >= 2 && !STOP_WORDS.has(word) && ![...word].every((c) => STOP_CHARS.has(c))) out.add(word);
-    } else if (/^[\p{L}\p{N}.+]+$/u.test(word) && (word.length >= 2 || /\d/.test(word))) {
-      out.add(word);
+    } else if (/^[\p{L}\p{N}.+]+$/u.test(word) && (word.length >= 2 || /\d/.test(word)) && !ENGLISH_STOP_WORDS.has(word)) {
+      out.add(englishStem(word));
     }
   }
   // bigrams over runs of Han characters
@@ -466,6 +520,8 @@ export function terms(text: string, options: TermOptions): string[] {
   for (const term of options.lexicon) {
     if (s.includes(term)) out.add(LEXICON_PREFIX + term);
   }
+  // a bot command (/my_progress) is a domain term of its own
+  for (const command of s.match(BOT_COMMAND) ?? []) out.add(LEXICON_PREFIX + command);
   return [...out];
 }
 
@@ -506,7 +562,7 @@ const FILLER_WORDS = new Set(
     // people and places in general
     '辅导员 班长 班主任 班干部 室友 朋友 自己 别人 大家 我们 你们 他们 咱们 其他 别的 里面 上面 这里 那里 这边 那边 东西 事情 方面 地方 老师 同学 学生 大学 大学生 学校 学院 本人 个人 有人 人家',
     // verbs and adjectives every question uses
-    '出来 下来 起来 过来 一共 总共 争取 满足 需要 应该 合适 知道 不知道 了解 清楚 注意 考虑 觉得 感觉 希望 可能 容易 困难 作用 告诉 帮忙 办法 方法 变成 成为 得到 接着 继续 开始 结束 进行 处理 解决 影响 关系 问一下 想问 咨询 请教 麻烦 谢谢 靠谱 正常 一下 一点 有点 限制 规定 要求 情况',
+    '出来 下来 起来 过来 查看 听说 发现 同时 完全 分别 偶尔 主动 行不行 省事 一回事 一样 一共 总共 争取 满足 需要 应该 合适 知道 不知道 了解 清楚 注意 考虑 觉得 感觉 希望 可能 容易 困难 作用 告诉 帮忙 办法 方法 变成 成为 得到 接着 继续 开始 结束 进行 处理 解决 影响 关系 问一下 想问 咨询 请教 麻烦 谢谢 靠谱 正常 一下 一点 有点 限制 规定 要求 情况',
   ].flatMap((group) => group.split(' ')),
 );
 
@@ -514,7 +570,12 @@ const FILLER_WORDS = new Set(
 const isStopChar = (c: string) => STOP_CHARS.has(c) || '个的地得着了过之其此该各某另'.includes(c);
 const FILLER_SORTED = [...FILLER_WORDS].sort((a, b) => b.length - a.length);
 /** A word that is not a domain term says something only with at least two characters that are not function characters (能写, 低能 do not). */
-const isContent = (word: string) => !FILLER_WORDS.has(word) && [...word].filter((c) => !isStopChar(c)).length >= 2;
+const isContent = (word: string) => !FILLER_WORDS.has(word) && !isReduplicated(word) && [...word].filter((c) => !isStopChar(c)).length >= 2;
+/** A doubled verb (改改, 拜拜, 看看) or an A-not-A question (齐不齐, 够不够) says how, not what. */
+const isReduplicated = (word: string) => {
+  const chars = [...word];
+  return (chars.length === 2 && chars[0] === chars[1]) || (chars.length === 3 && chars[1] === '不' && chars[0] === chars[2]);
+};
 
 /**
  * What a question is about, as units an entry can cover: the domain terms in it (longest first, not
@@ -525,7 +586,7 @@ const isContent = (word: string) => !FILLER_WORDS.has(word) && [...word].filter(
 export function contentUnits(text: string, lexicon: readonly string[]): string[] {
   const s = normalise(text);
   const taken = new Uint8Array(s.length);
-  const units = new Set<string>();
+  const units = new Set<string>(s.match(BOT_COMMAND) ?? []);
   for (const term of lexicon) {
     for (let at = s.indexOf(term); at >= 0; at = s.indexOf(term, at + term.length)) {
       if (taken.subarray(at, at + term.length).some((x) => x === 1)) continue;
@@ -546,6 +607,7 @@ export function contentUnits(text: string, lexicon: readonly string[]): string[]
     const word = part.segment;
     if (!part.isWordLike || !CJK.test(word)) {
       endRun();
+      if (part.isWordLike && /^[a-z]{3,}$/.test(word) && !ENGLISH_STOP_WORDS.has(word)) units.add(englishStem(word));
       continue;
     }
     if ([...word].length === 1) {
