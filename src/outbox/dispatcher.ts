@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Telegram } from 'telegraf';
 import type { ChatMigrator } from '../chats/migrate.js';
 import type { Db, Executor } from '../db/schema.js';
@@ -5,7 +6,18 @@ import { safeError, type Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
 import { withRequestDeadline, type SendOutcome } from '../telegram/sender.js';
 import { DatabaseHealth } from './health.js';
-import { CHAT_WAIT_HORIZON_MS, claimDue, MAX_PAUSE_MS, nextDue, pauseAll, releaseStale, telegramRates, type ClaimedJob, type RateSettings } from './store.js';
+import {
+  CHAT_WAIT_HORIZON_MS,
+  claimDue,
+  MAX_PAUSE_MS,
+  nextDue,
+  pauseAll,
+  releaseStale,
+  releaseUnheld,
+  telegramRates,
+  type ClaimedJob,
+  type RateSettings,
+} from './store.js';
 import type { WakeSource } from './wakeups.js';
 
 /** Final outcomes a job's owner records on its own rows (a delivery sent, failed, …). */
@@ -77,6 +89,12 @@ export class Dispatcher {
   private readonly wakeups: WakeSource | undefined;
   private readonly health: DatabaseHealth;
   private readonly inFlight = new Set<Promise<void>>();
+  /** The ids of the jobs in flight. */
+  private readonly runningIds = new Set<number>();
+  /** Written on the jobs this dispatcher claims. */
+  private readonly owner = randomUUID();
+  /** A claim failed in an unknown state: the next round first puts back what it may have claimed. */
+  private claimUncertain = false;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -109,9 +127,31 @@ export class Dispatcher {
   async runOnce(): Promise<number> {
     const now = this.ctx.clock.now();
     await releaseStale(this.ctx.db, now, this.leaseMs);
-    const { jobs } = await claimDue(this.ctx.db, now, this.rates, this.maxInFlight);
+    const { jobs } = await this.claim(now, this.maxInFlight);
     await Promise.all(jobs.map((job) => this.execute(job)));
     return jobs.length;
+  }
+
+  /**
+   * claimDue as this dispatcher. A claim that fails may still have been committed (the connection
+   * died between the commit and its answer, as in a PostgreSQL restart): its jobs would sit as
+   * 'sending' until the lease ran out, so the next claim first puts back any this dispatcher holds
+   * without running.
+   */
+  private async claim(now: Date, room: number) {
+    await this.putBackUncertainClaim();
+    try {
+      return await claimDue(this.ctx.db, now, this.rates, room, this.owner);
+    } catch (error) {
+      this.claimUncertain = true;
+      throw error;
+    }
+  }
+
+  private async putBackUncertainClaim(): Promise<void> {
+    if (!this.claimUncertain) return;
+    await releaseUnheld(this.ctx.db, this.owner, [...this.runningIds]);
+    this.claimUncertain = false;
   }
 
   start(): void {
@@ -164,6 +204,7 @@ export class Dispatcher {
   /** Idle: a plain read of when the next job is due, and a claim only when one is. Busy: claim. */
   private async round(now: Date): Promise<Wait> {
     this.poked = false;
+    await this.putBackUncertainClaim();
     const room = this.maxInFlight - this.inFlight.size;
     if (room <= 0) return { ms: this.idleMaxMs, idle: true }; // a finished job wakes the loop
     if (this.busy) {
@@ -183,7 +224,7 @@ export class Dispatcher {
         return { ms: Math.max(1, Math.min(this.idleMaxMs, next - now.getTime())), idle: true };
       }
     }
-    const { jobs, budgetWaitMs } = await claimDue(this.ctx.db, now, this.rates, room);
+    const { jobs, budgetWaitMs } = await this.claim(now, room);
     for (const job of jobs) {
       const work: Promise<void> = this.execute(job)
         .catch((error: unknown) => void this.health.failed(error)) // left 'sending': released after the lease
@@ -201,6 +242,15 @@ export class Dispatcher {
   }
 
   private async execute(job: ClaimedJob): Promise<void> {
+    this.runningIds.add(job.id);
+    try {
+      await this.executeClaimed(job);
+    } finally {
+      this.runningIds.delete(job.id);
+    }
+  }
+
+  private async executeClaimed(job: ClaimedJob): Promise<void> {
     const handler = this.handlers[job.kind];
     if (!handler) return this.finish(job, { kind: 'failed', reason: `no handler for ${job.kind}` });
     if (job.chat_id !== null && job.chatActive === false) {

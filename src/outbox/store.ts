@@ -98,7 +98,7 @@ export interface Claim {
  * row is locked first, so claims from several processes are serialised and the budget and each
  * chat's pacing hold across processes; rows are taken with SKIP LOCKED so nobody waits on another's.
  */
-export async function claimDue(db: Db, now: Date, rates: RateSettings, max: number): Promise<Claim> {
+export async function claimDue(db: Db, now: Date, rates: RateSettings, max: number, owner: string | null = null): Promise<Claim> {
   return db.transaction().execute(async (trx) => {
     const budget = await lockBudget(trx, now);
     // A refill time after now means the clock stepped back: count from now (written below), not from then.
@@ -147,7 +147,7 @@ export async function claimDue(db: Db, now: Date, rates: RateSettings, max: numb
     if (picked.length === 0) return { jobs: [], budgetWaitMs: null };
     await trx
       .updateTable('outbox')
-      .set({ state: 'sending', claimed_at: now })
+      .set({ state: 'sending', claimed_at: now, claimed_by: owner })
       .where(
         'id',
         'in',
@@ -225,6 +225,22 @@ export async function releaseStale(db: Executor, now: Date, leaseMs: number): Pr
     .where('state', '=', 'sending')
     .where('claimed_at', '<', new Date(now.getTime() - leaseMs))
     .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Puts back the jobs `owner` holds as 'sending' but is not running (`running`: the ids it is). After a
+ * claim that failed in an unknown state (the commit sent, the answer lost with the connection), those
+ * are the jobs it may have claimed: sent now, not after the lease.
+ */
+export async function releaseUnheld(db: Executor, owner: string, running: readonly number[]): Promise<number> {
+  let query = db
+    .updateTable('outbox')
+    .set({ state: 'pending', claimed_at: null, claimed_by: null })
+    .where('state', '=', 'sending')
+    .where('claimed_by', '=', owner);
+  if (running.length > 0) query = query.where('id', 'not in', running);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

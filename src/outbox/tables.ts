@@ -13,6 +13,8 @@ export interface OutboxTable {
   attempts: Generated<number>;
   available_at: Date;
   claimed_at: Date | null;
+  /** The dispatcher that claimed it (see Dispatcher.owner). */
+  claimed_by: ColumnType<string | null, string | null | undefined, string | null>;
   last_error: string | null;
   /** When the job first failed transiently: retries stop a set time after it. */
   first_failed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;

@@ -10,6 +10,7 @@ import { FixedClock } from '../../src/shared/clock.js';
 import { REQUEST_TIMEOUT_MS } from '../../src/telegram/sender.js';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api/index.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
+import type { Db } from '../../src/db/schema.js';
 
 let t: TestDb;
 let api: FakeBotApi;
@@ -36,9 +37,9 @@ beforeEach(async () => {
 });
 afterEach(() => api.clearFaults());
 
-function dispatcher(options: DispatcherOptions = {}): Dispatcher {
+function dispatcher(options: DispatcherOptions = {}, db: Db = t.db): Dispatcher {
   const telegram = new Telegram(api.token, { apiRoot: api.apiRoot, webhookReply: false });
-  return new Dispatcher({ db: t.db, telegram, clock, logger: createLogger('silent'), migrateChat: createChatMigrator([]) }, noticeJobHandlers, options);
+  return new Dispatcher({ db, telegram, clock, logger: createLogger('silent'), migrateChat: createChatMigrator([]) }, noticeJobHandlers, options);
 }
 
 /** One class bound to one group, and a text notice to it, queued now. */
@@ -119,5 +120,58 @@ describe('a Bot API outage', () => {
     await retry(d);
     expect(await job()).toMatchObject({ state: 'failed' });
     expect(await delivery()).toMatchObject({ state: 'failed', failure: expect.stringMatching(/^gave up after 24 h \(13 attempts\): 500/) });
+  });
+});
+
+/**
+ * The database as a dispatcher sees it when its connection dies right after a commit (a PostgreSQL
+ * restart): the first transaction is committed, and its caller gets the connection's error.
+ */
+function losingFirstCommitAnswer(db: Db): Db {
+  let lost = false;
+  return new Proxy(db, {
+    get(target, property) {
+      if (property !== 'transaction' || lost) {
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return () => ({
+        execute: async <T>(fn: Parameters<ReturnType<Db['transaction']>['execute']>[0]): Promise<T> => {
+          await target.transaction().execute(fn);
+          lost = true;
+          throw new Error('Connection terminated unexpectedly');
+        },
+      });
+    },
+  });
+}
+
+describe('a claim whose commit is not acknowledged', () => {
+  it('is put back by the dispatcher at its next round, so the job goes out without waiting for the lease', async () => {
+    await queueNotice();
+    const d = dispatcher({}, losingFirstCommitAnswer(t.db));
+    await expect(d.runOnce()).rejects.toThrow(/terminated/);
+    expect(await job()).toMatchObject({ state: 'sending' }); // claimed, though the dispatcher was told otherwise
+
+    await d.runOnce(); // the group's pacing holds it back now, but it is pending again
+    expect(await job()).toMatchObject({ state: 'pending' });
+    await retry(d);
+    expect(await job()).toMatchObject({ state: 'done' });
+    expect(delivered()).toHaveLength(1);
+    expect(clock.now().getTime() - new Date('2026-12-02T02:00:00Z').getTime()).toBeLessThan(60_000 / 4); // the lease is 60 s
+  });
+
+  it('leaves alone a job another dispatcher claimed and is still sending', async () => {
+    await queueNotice();
+    api.injectFault('sendMessage', { kind: 'slow', ms: 600_000 }, { chatId: group }); // the other's send hangs
+    const deadline = new AbortController();
+    const hung = dispatcher({ requestSignal: () => deadline.signal }).runOnce();
+    await api.waitForCall('sendMessage', (c) => c.params.text === TEXT);
+    const d = dispatcher({}, losingFirstCommitAnswer(t.db));
+    await expect(d.runOnce()).rejects.toThrow(/terminated/); // claimed nothing: the job is the other's
+    await d.runOnce();
+    expect(await job()).toMatchObject({ state: 'sending' });
+    deadline.abort();
+    await hung;
   });
 });
