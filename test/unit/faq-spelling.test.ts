@@ -17,12 +17,19 @@ describe('FAQ spelling: readings and homophone slips', () => {
   });
 
   it('mends slips of domain words typed with a pinyin keyboard, and leaves real words alone', () => {
-    const mender = new HomophoneMender(['申请书', '积极分子', '党费', '党校', '团员']);
+    const mender = new HomophoneMender(['申请书', '积极分子', '党费', '党校', '团员', '入党', '推优', '公示', '交纳', '党课', '党员']);
     expect(mender.mend('入党申情书怎么写')).toBe('入党申请书怎么写');
     expect(mender.mend('积级分子要多久')).toBe('积极分子要多久');
     expect(mender.mend('党效什么时候开课')).toBe('党校什么时候开课');
-    // two-character words only with 党 on both sides: 团圆 is a word of its own
-    expect(mender.mend('中秋团圆')).toBe('中秋团圆');
+    // two characters that are no word together or with their neighbours
+    expect(mender.mend('入当的基本条件是啥')).toBe('入党的基本条件是啥');
+    expect(mender.mend('推忧是啥')).toBe('推优是啥');
+    expect(mender.mend('公视一般贴在哪')).toBe('公示一般贴在哪');
+    expect(mender.mend('党非一个月多少')).toBe('党费一个月多少');
+    // real words, words with a neighbour, question words: left alone
+    for (const kept of ['中秋团圆', '数学公式', '思想汇报要入档吗', '党小组长是干嘛的', '申请书该交哪', '谁想当课代表', '我不想当党员工作站的志愿者']) {
+      expect(mender.mend(kept), kept).toBe(kept);
+    }
     expect(simplified('積極分子')).toBe('积极分子');
   });
 });

@@ -35,11 +35,33 @@ export function readingOf(char: string): string {
 
 const keyOf = (chars: readonly string[]) => chars.map(readingOf).join(' ');
 
+/** Real words that read like a two-character term and that the segmenter's dictionary lacks. */
+const REAL_WORDS = new Set(['入档', '课代', '小组']);
+/** Question and function words: a window with one is what was meant (交哪 is not 交纳). */
+const FUNCTION_CHARS = /[哪吗呢啥谁了的吧啊呀么是不有在和也都就还个]/u;
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Which characters of the text stand alone (are a word of one character) in its segmentation. */
+function standingAlone(chars: readonly string[]): boolean[] {
+  const alone = new Array<boolean>(chars.length).fill(false);
+  let at = 0;
+  for (const { segment } of segmenter.segment(chars.join(''))) {
+    const length = [...segment].length;
+    if (length === 1) alone[at] = true;
+    at += length;
+  }
+  return alone;
+}
+
 /**
  * Mends homophone slips in domain words as people type them with a pinyin keyboard (申情书 → 申请书,
- * 积级分子 → 积极分子, 党效 → 党校). A window of the text is replaced by a term that reads the same,
- * shares most of its characters with it and is not itself a term; two-character terms only when both
- * have 党 (入档 must stay 入档, 团圆 must not become 团员). Terms that read alike are left alone.
+ * 积级分子 → 积极分子, 党效 → 党校, 入当 → 入党, 推忧 → 推优). A window of the text is replaced by a
+ * term that reads the same, shares most of its characters with it and is not itself a term. A
+ * two-character window is mended only when its two characters are no word, neither together nor as
+ * part of a longer one (团圆 stays 团圆, 公式 stays 公式, 当委员 keeps its 委员, 党小组 its 小组; 入档,
+ * 课代表 and 小组长, which the segmenter does not know, are listed), and hold no question or function word
+ * (交哪 is not 交纳). Terms that read alike are left alone.
  */
 export class HomophoneMender {
   private readonly byReading = new Map<string, string | null>();
@@ -62,9 +84,11 @@ export class HomophoneMender {
   mend(text: string): string {
     if (!HAN.test(text)) return text;
     const chars = [...text];
+    let alone: boolean[] | null = null;
+    const standsAlone = (at: number) => (alone ??= standingAlone(chars))[at]!;
     let out = '';
     for (let i = 0; i < chars.length;) {
-      const found = this.termAt(chars, i);
+      const found = this.termAt(chars, i, standsAlone);
       out += found ?? chars[i]!;
       i += found ? [...found].length : 1;
     }
@@ -72,7 +96,7 @@ export class HomophoneMender {
   }
 
   /** The term a window starting at `at` is (itself, or as a slip); undefined when none. */
-  private termAt(chars: readonly string[], at: number): string | undefined {
+  private termAt(chars: readonly string[], at: number, standsAlone: (at: number) => boolean): string | undefined {
     if (!this.firstReadings.has(readingOf(chars[at]!))) return undefined;
     for (const length of this.lengths) {
       if (at + length > chars.length) continue;
@@ -85,9 +109,15 @@ export class HomophoneMender {
       const termChars = [...term];
       const differing = window.filter((c, i) => c !== termChars[i]).length;
       if (differing === 0 || differing > Math.floor(length / 2)) continue;
-      if (length === 2 && !(text.includes('党') && term.includes('党'))) continue;
+      if (length === 2 && !this.twoLooseCharacters(chars, at, standsAlone)) continue;
       return term;
     }
     return undefined;
+  }
+
+  private twoLooseCharacters(chars: readonly string[], at: number, standsAlone: (at: number) => boolean): boolean {
+    const pair = chars[at]! + chars[at + 1]!;
+    if (REAL_WORDS.has(pair) || FUNCTION_CHARS.test(pair) || (at + 2 < chars.length && REAL_WORDS.has(chars[at + 1]! + chars[at + 2]!))) return false;
+    return standsAlone(at) && standsAlone(at + 1);
   }
 }

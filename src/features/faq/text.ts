@@ -394,7 +394,7 @@ export const DOMAIN_ANCHORS: readonly string[] = [
 ];
 
 /** Further domain words whose homophone slips are mended (党非 → 党费, 公使 → 公示). */
-const DOMAIN_TERMS: readonly string[] = [
+export const DOMAIN_TERMS: readonly string[] = [
   '入党申请书',
   '入党',
   '党员',
