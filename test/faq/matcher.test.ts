@@ -117,8 +117,8 @@ describe('FAQ matching accuracy', () => {
     expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.91);
     expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.035);
     expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.36);
-    // three of 65 are not silent: 团费 and 团员证 (the League's, answered by the Party's dues and lost-materials entries), 运动会宣誓 (a suggestion)
-    expect(f.silent / f.offTopic).toBeGreaterThanOrEqual(0.95);
+    // 团费 and 团员证 (the League's business) and 运动会宣誓 (not the Party's oath) were answered before the League and oath rules
+    expect(f.silent / f.offTopic).toBe(1);
   });
 
   it('holds up on a third outside tester’s questions, written blind to the knowledge base and never used for tuning', () => {
@@ -131,6 +131,14 @@ describe('FAQ matching accuracy', () => {
     expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.041);
     expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.36);
     expect(f.silent / f.offTopic).toBe(1);
+  });
+
+  it('stays out of the League’s business and of oaths that are not the Party’s, and still answers the Party’s', () => {
+    for (const q of ['团员证丢了怎么补办', '团费一年交多少', '团组织关系转接怎么弄', '运动员宣誓谁来念', '医学生宣誓仪式几点集合'])
+      expect(matcher.match(q).outcome, q).toBe('none');
+    expect(matcher.match('入党宣誓要注意什么')).toMatchObject({ slug: 'oath', outcome: 'answer' });
+    expect(matcher.match('党员的组织关系怎么转接')).toMatchObject({ slug: 'transfer', outcome: 'answer' });
+    expect(matcher.match('团员入党一定要推优吗')).toMatchObject({ slug: 'league-recommendation', outcome: 'answer' });
   });
 
   it('gives the three outcomes, with suggestions only when unsure', () => {

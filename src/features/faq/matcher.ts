@@ -207,7 +207,11 @@ export class FaqMatcher {
     const secondRank = ranked[1]?.rank ?? 0;
     const normalised = normalise(q);
     const domain =
-      [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAnExample(top.slug, queryTerms) ? 1 : domainStrength(q);
+      LEAGUE_BUSINESS.test(normalised) && !normalised.includes('党')
+        ? 0
+        : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAnExample(top.slug, queryTerms)
+          ? 1
+          : domainStrength(q);
     if (domain === 0) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
     const conf = (r: (typeof ranked)[number], other: number) =>
@@ -244,6 +248,8 @@ function confidence(raw: number, rank: number, other: number, coverage: number, 
 }
 
 const HAN = /\p{Script=Han}/u;
+/** The League's own business (团费, 团员证, 团课, 团组织关系): with no word of the Party, not ours, however like a Party question it reads. */
+const LEAGUE_BUSINESS = /团费|团员证|团课|团日|团组织关系|团关系|团员档案|团籍|团员注册|团员教育评议|智慧团建/;
 /** Asking for a person (是谁, 叫什么) … */
 const WHO = /是谁|是哪位|叫什么|叫啥|谁是|\bwho(?: is|'s| are)\b|\bname of\b/;
 /** … of the asker's own (我的, 我们, 本班) or of the school (学院): a name no shared entry can know. */

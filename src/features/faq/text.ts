@@ -351,8 +351,6 @@ export const DOMAIN_ANCHORS: readonly string[] = [
   '积极分子',
   '发展对象',
   '推优',
-  '团员',
-  '共青团',
   '思想汇报',
   '政审',
   '志愿书',
@@ -375,7 +373,6 @@ export const DOMAIN_ANCHORS: readonly string[] = [
   '署名',
   '意见箱',
   '申请书',
-  '入团',
   // English, for users whose Telegram is in English
   'the party',
   'party member',
@@ -421,6 +418,10 @@ export const DOMAIN_TERMS: readonly string[] = [
 
 /** Words common in these questions but also elsewhere (申请 a scholarship, 挂科 without 入党): a weaker signal. */
 export const WEAK_ANCHORS: readonly string[] = [
+  // the League's own words: a question with no more than these is the League's business (团员证, 团费), unless an entry is about them
+  '团员',
+  '共青团',
+  '入团',
   '团支部',
   '团组织',
   '团委',
@@ -440,6 +441,9 @@ export const WEAK_ANCHORS: readonly string[] = [
   '入d',
 ];
 
+/** Oaths that are not the Party's (运动员宣誓, 医学生誓词): no sign of the Party. */
+const OTHER_OATHS = /(?:运动员|裁判员?|医学生|医师|护士|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训)(?:代表)?(?:宣誓|誓词)/gu;
+
 /** Characters before 申请书 that leave it the Party application (入党申请书, 交申请书, 我的申请书), not another one. */
 const BARE_BEFORE_APPLICATION = '党团交写递的份这那我了个篇一把封张好完';
 
@@ -450,6 +454,8 @@ export function domainStrength(text: string): number {
   // and an application named for something else (奖学金申请书, 请假申请书) is no sign either
   const strong = s
     .replaceAll('团支部', '团')
+    .replaceAll('团组织关系', '团')
+    .replace(OTHER_OATHS, '誓')
     .replace(/(\p{Script=Han})申请书/gu, (whole, before: string) => (BARE_BEFORE_APPLICATION.includes(before) ? whole : `${before}申请`));
   if (DOMAIN_ANCHORS.some((a) => strong.includes(a))) return 1;
   if (WEAK_ANCHORS.some((a) => s.includes(a))) return 0.5;
