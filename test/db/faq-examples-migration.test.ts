@@ -2,16 +2,17 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations/index.js';
 import { faqExamples370 } from '../../db/migrations/data/2026-12-02-370-faq-examples-data.js';
+import { faqExamples390 } from '../../db/migrations/data/2026-12-02-390-faq-examples-data.js';
 import { faqVersion } from '../../src/features/faq/queries.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
-// Migration 2026-12-02-370: the outside tester's answerable questions become examples of the base
+// Migrations 2026-12-02-370 and 390: questions written by outsiders become examples of the base
 // set's entries, after the examples an entry has; a branch's own entry under a shipped slug is left
 // alone, and going down removes exactly the examples it added.
-const MIGRATION = '2026-12-02-370-faq-examples';
-const BEFORE = '2026-12-02-360-faq-examples';
-
-describe(`migration ${MIGRATION}`, () => {
+describe.each([
+  { MIGRATION: '2026-12-02-370-faq-examples', BEFORE: '2026-12-02-360-faq-examples', examples: faqExamples370, own: 'religion' },
+  { MIGRATION: '2026-12-02-390-faq-examples', BEFORE: '2026-12-02-380-outbox-claim-owner', examples: faqExamples390, own: 'public-notice' },
+])('migration $MIGRATION', ({ MIGRATION, BEFORE, examples, own }) => {
   let t: TestDb;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema (kysely's own advice)
   let db: Kysely<any>;
@@ -40,20 +41,21 @@ describe(`migration ${MIGRATION}`, () => {
     const timeline = [...(await questionsOf('timeline')), '入党到底要熬几年'];
     await setQuestions('timeline', timeline); // a liaison taught an example
     const dues = await questionsOf('dues');
-    const already = faqExamples370.dues![0]!;
+    const already = examples.dues![0]!;
     await setQuestions('dues', [...dues, already]); // one of the new examples was taught already
-    await setQuestions('religion', ['本支部：信教的同学请找书记面谈']); // a branch's own entry under a shipped slug
+    expect(examples[own]).toBeDefined();
+    await setQuestions(own, ['本支部：信教的同学请找书记面谈']); // a branch's own entry under a shipped slug
     const versionBefore = await faqVersion(t.db);
 
     expect((await migrator.migrateTo(MIGRATION)).error).toBeUndefined();
-    expect(await questionsOf('timeline')).toEqual([...timeline, ...faqExamples370.timeline!]);
-    expect(await questionsOf('dues')).toEqual([...dues, already, ...faqExamples370.dues!.slice(1)]);
-    expect(await questionsOf('religion')).toEqual(['本支部：信教的同学请找书记面谈']);
+    expect(await questionsOf('timeline')).toEqual([...timeline, ...examples.timeline!]);
+    expect(await questionsOf('dues')).toEqual([...dues, already, ...examples.dues!.slice(1)]);
+    expect(await questionsOf(own)).toEqual(['本支部：信教的同学请找书记面谈']);
     expect(await faqVersion(t.db)).not.toBe(versionBefore);
 
     expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
     expect(await questionsOf('timeline')).toEqual(timeline);
-    expect(await questionsOf('dues')).toEqual(dues); // down removes every example 370 carries, the one taught before too
-    expect(await questionsOf('religion')).toEqual(['本支部：信教的同学请找书记面谈']);
+    expect(await questionsOf('dues')).toEqual(dues); // down removes every example the migration carries, the one taught before too
+    expect(await questionsOf(own)).toEqual(['本支部：信教的同学请找书记面谈']);
   });
 });
