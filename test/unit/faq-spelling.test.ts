@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Converter } from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { HomophoneMender, readingOf, simplified } from '../../src/features/faq/spelling.js';
@@ -14,6 +15,20 @@ describe('FAQ spelling: readings and homophone slips', () => {
     expect(differing).toEqual([]);
     expect(readingOf('党')).toBe('dang');
     expect(readingOf('a')).toBe('a');
+  });
+
+  it('the shipped simplified table (scripts/gen-simplified.mjs) turns every line of the knowledge base and the test sets into what OpenCC makes of it', () => {
+    const opencc = Converter({ from: 'tw', to: 'cn' });
+    const files = [
+      '../../db/faq/faq.yaml',
+      ...['dev-set', 'holdout', 'outsider-check', 'outsider-check-2', 'outsider-check-3', 'tuning-b'].map((f) => `../faq/${f}.tsv`),
+    ];
+    const lines = files.flatMap((f) => readFileSync(new URL(f, import.meta.url), 'utf8').split('\n'));
+    expect(lines.filter((l) => opencc(l) !== l).length).toBeGreaterThan(40); // lines with traditional characters
+    // OpenCC alone turns the 么 of a misspelt 怎么 (神么) into 幺; the table leaves simplified characters alone
+    const differing = lines.filter((l) => simplified(l) !== opencc(l));
+    expect(differing).toEqual(['thought-report\t思想汇报写神么']);
+    expect(simplified('請問入黨申請書怎麼寫')).toBe('请问入党申请书怎么写');
   });
 
   it('mends slips of domain words typed with a pinyin keyboard, and leaves real words alone', () => {

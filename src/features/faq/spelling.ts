@@ -1,19 +1,24 @@
-import { createRequire } from 'node:module';
 import { READINGS } from './readings-data.js';
-
-// OpenCC carries large tables (~12 MB): loaded on the first question, not when the bot starts.
-const load = createRequire(import.meta.url);
-type OpenCC = typeof import('opencc-js/t2cn');
+import { SIMPLIFIED, TRADITIONAL } from './simplified-data.js';
 
 const HAN = /\p{Script=Han}/u;
 
-let toSimplified: ((text: string) => string) | null = null;
+let simplifiedOf: Map<string, string> | null = null;
 
-/** Traditional characters (and Taiwan/Hong Kong wording) as simplified Chinese; OpenCC's tables, loaded on first use. */
+/**
+ * Traditional characters (and Taiwan variants) as simplified Chinese, character by character, from a
+ * table generated from OpenCC's (simplified-data.ts; the library itself cost the bot ~13 MB).
+ */
 export function simplified(text: string): string {
   if (!HAN.test(text)) return text;
-  const convert = (toSimplified ??= (load('opencc-js/t2cn') as OpenCC).Converter({ from: 'tw', to: 'cn' }));
-  return convert(text);
+  if (!simplifiedOf) {
+    simplifiedOf = new Map();
+    const to = [...SIMPLIFIED];
+    [...TRADITIONAL].forEach((char, i) => simplifiedOf!.set(char, to[i]!));
+  }
+  let out = '';
+  for (const char of text) out += simplifiedOf.get(char) ?? char;
+  return out;
 }
 
 let readings: Map<string, string> | null = null;
