@@ -55,6 +55,28 @@ function evaluate(file: string, by: FaqMatcher = matcher): Figures {
 
 const pct = (n: number, d: number) => Math.round((1000 * n) / d) / 10;
 
+interface Floor {
+  /** At least this many answerable lines. */
+  answerable?: number;
+  /** Shares of the answerable lines: answered right (at least), right answer or suggestion (at least), answered wrong (at most). */
+  right: number;
+  rightOrSuggested?: number;
+  wrong: number;
+  /** Share of the "?" lines answered (at most). */
+  uncoveredAnswered?: number;
+  /** Share of the off-topic lines left silent (at least; 1 unless said). */
+  silent?: number;
+}
+
+function expectAtLeast(f: Figures, floor: Floor): void {
+  if (floor.answerable !== undefined) expect(f.answerable).toBeGreaterThanOrEqual(floor.answerable);
+  expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(floor.right);
+  if (floor.rightOrSuggested !== undefined) expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(floor.rightOrSuggested);
+  expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(floor.wrong);
+  if (floor.uncoveredAnswered !== undefined) expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(floor.uncoveredAnswered);
+  expect(f.silent / f.offTopic).toBeGreaterThanOrEqual(floor.silent ?? 1);
+}
+
 describe('FAQ matching accuracy', () => {
   const report = (name: string, f: Figures) =>
     console.info(
@@ -66,35 +88,23 @@ describe('FAQ matching accuracy', () => {
   it('does not regress on the labelled development set (thresholds were calibrated on it; its questions are examples of the entries now)', () => {
     const f = evaluate('./dev-set.tsv');
     report('dev set', f);
-    expect(f.answerable).toBeGreaterThanOrEqual(700);
     expect(f.uncovered).toBeGreaterThanOrEqual(50);
     expect(f.offTopic).toBeGreaterThanOrEqual(130);
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.98);
-    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.005);
     // the must-not-answer lines include 55 written blind to the knowledge base, many sharing most words with an entry
-    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.34);
-    expect(f.silent / f.offTopic).toBe(1);
+    expectAtLeast(f, { answerable: 700, right: 0.98, wrong: 0.005, uncoveredAnswered: 0.34 });
   });
 
   it('holds up on a held-out set that was not used to set the thresholds', () => {
     const f = evaluate('./holdout.tsv');
     report('held-out', f);
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.965);
-    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.975);
-    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.02);
-    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.3);
-    expect(f.silent / f.offTopic).toBe(1);
+    expectAtLeast(f, { right: 0.965, rightOrSuggested: 0.975, wrong: 0.02, uncoveredAnswered: 0.3 });
   });
 
   it('answers the outside tester’s questions (written blind to the knowledge base, now a tuning set: migration 370 made its answerable ones examples)', () => {
     const f = evaluate('./outsider-check.tsv');
     report('outsider check', f);
-    expect(f.answerable).toBeGreaterThanOrEqual(250);
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.99);
-    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.005);
     // its Party questions no entry answers are not examples of anything: nearly half still get a confident answer
-    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.46);
-    expect(f.silent / f.offTopic).toBe(1);
+    expectAtLeast(f, { answerable: 250, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.46 });
   });
 
   it('holds up on the outside tester’s questions without them as examples (the rules alone; they were tuned on these lines)', () => {
@@ -103,44 +113,28 @@ describe('FAQ matching accuracy', () => {
     const f = evaluate('./outsider-check.tsv', rulesOnly);
     report('outsider check, rules only', f);
     // (91.4% before migration 390's examples, 90.3% after: its examples compete for a few of these lines, e.g. 还没成发展对象 now goes to development-target)
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.9);
-    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.945);
-    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.015);
-    expect(f.silent / f.offTopic).toBe(1);
+    expectAtLeast(f, { right: 0.9, rightOrSuggested: 0.945, wrong: 0.015 });
   });
 
   it('answers the second outside tester’s questions and the blind tuning set (tuned on since: migration 390 made the lines missed their examples)', () => {
     const second = evaluate('./outsider-check-2.tsv');
     report('outsider check 2 (a tuning set now)', second);
-    expect(second.answerable).toBeGreaterThanOrEqual(370);
-    // when it arrived, never tuned on: 88.5% right, 3.2% wrong, 95.4% of off-topic lines silent
-    expect(second.answeredRight / second.answerable).toBeGreaterThanOrEqual(0.99);
-    expect(second.answeredWrong / second.answerable).toBeLessThanOrEqual(0.005);
-    expect(second.uncoveredAnswered / second.uncovered).toBeLessThanOrEqual(0.36);
-    // 团费 and 团员证 (the League's business) and 运动会宣誓 (not the Party's oath) were answered before the League and oath rules
-    expect(second.silent / second.offTopic).toBe(1);
+    // when it arrived, never tuned on: 88.5% right, 3.2% wrong, 95.4% of off-topic lines silent (团费 and 团员证,
+    // the League's business, and 运动会宣誓, not the Party's oath, were answered before the League and oath rules)
+    expectAtLeast(second, { answerable: 370, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.36 });
 
     const tuning = evaluate('./tuning-b.tsv');
     report('tuning set b', tuning);
-    expect(tuning.answerable).toBeGreaterThanOrEqual(570);
     // when it arrived: 83.9% right, 4.3% wrong, 93.5% of off-topic lines silent
-    expect(tuning.answeredRight / tuning.answerable).toBeGreaterThanOrEqual(0.985);
-    expect(tuning.answeredWrong / tuning.answerable).toBeLessThanOrEqual(0.005);
-    expect(tuning.uncoveredAnswered / tuning.uncovered).toBeLessThanOrEqual(0.46);
-    expect(tuning.silent / tuning.offTopic).toBe(1);
+    expectAtLeast(tuning, { answerable: 570, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.46 });
   });
 
   it('holds up on a third outside tester’s questions, written blind to the knowledge base and never used for tuning', () => {
     const f = evaluate('./outsider-check-3.tsv');
     report('outsider check 3 (never tuned on)', f);
-    expect(f.answerable).toBeGreaterThanOrEqual(420);
     // when it arrived: 89.4% right, 4.0% wrong, 92.9% right answer or suggestion, 35.7% of "?" answered, every off-topic line silent;
     // after this session's rules and examples (none taken from it): 93.2% / 2.8% / 95.8% / 37.1% / all silent — below issue 12's 95% / 2%
-    expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(0.93);
-    expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(0.955);
-    expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(0.029);
-    expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(0.38);
-    expect(f.silent / f.offTopic).toBe(1);
+    expectAtLeast(f, { answerable: 420, right: 0.93, rightOrSuggested: 0.955, wrong: 0.029, uncoveredAnswered: 0.38 });
   });
 
   it('stays out of the League’s business and of oaths that are not the Party’s, and still answers the Party’s', () => {
