@@ -22,8 +22,12 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # 3. The image: node_modules from 2, dist/ from 1, nothing else.
 FROM node:20-bookworm-slim
 WORKDIR /app
+# glibc's malloc: blocks over 128 KB get their own mapping and free memory goes back to the system,
+# instead of a burst's buffers staying resident for good (bench:startup: +15% RSS after a load → +7%).
 ENV NODE_ENV=production \
-    DATA_DIR=/data
+    DATA_DIR=/data \
+    MALLOC_MMAP_THRESHOLD_=131072 \
+    MALLOC_TRIM_THRESHOLD_=131072
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

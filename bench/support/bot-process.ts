@@ -4,25 +4,33 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 /**
- * The bot as an operator runs it: `node --max-semi-space-size=2 dist/src/main.js`, the command of
+ * The bot as an operator runs it: `MALLOC_…=… node --max-semi-space-size=2 dist/src/main.js`, the command of
  * `npm start` and of the Docker image (BENCH_BOT=source: `node --import tsx src/main.ts`, the sources through tsx, to compare).
  */
 export interface BotCommand {
   label: string;
   command: string;
   args: string[];
+  /** The variables `npm start` sets before node (glibc's malloc settings). */
+  env: Record<string, string>;
 }
 
 export function botCommand(root: string): BotCommand {
   if (process.env.BENCH_BOT === 'source')
-    return { label: 'node --import tsx src/main.ts', command: process.execPath, args: ['--import', 'tsx', 'src/main.ts'] };
+    return { label: 'node --import tsx src/main.ts', command: process.execPath, args: ['--import', 'tsx', 'src/main.ts'], env: {} };
   const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the build failed');
-  // exactly `npm start`'s command (node, its flags and dist/src/main.js), without npm in between
+  // exactly `npm start`'s command (its variables, node, its flags and dist/src/main.js), without npm in between
   const start = (JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const [node, ...args] = start.split(/\s+/);
+  const words = start.split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(words[0] ?? '')) {
+    const [name, value] = words.shift()!.split('=') as [string, string];
+    env[name] = value;
+  }
+  const [node, ...args] = words;
   if (node !== 'node') throw new Error(`npm start runs ${start}, not node`);
-  return { label: start, command: process.execPath, args };
+  return { label: start, command: process.execPath, args, env };
 }
 
 export interface LogLine {
@@ -51,6 +59,9 @@ export function startBot(root: string, cmd: BotCommand, env: Record<string, stri
       HOME: process.env.HOME ?? '/tmp',
       // BENCH_NODE_OPTIONS: to try Node/V8 settings on the bot (e.g. --max-semi-space-size=4)
       ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+      // and glibc's malloc settings (e.g. MALLOC_ARENA_MAX=2)
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('MALLOC_'))),
+      ...cmd.env,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -29,6 +29,10 @@ describe('npm start: the production build', () => {
       const botPid = (JSON.parse(ready) as { pid: number }).pid;
 
       expect(readFileSync(`/proc/${botPid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(1)).toEqual(['--max-semi-space-size=2', 'dist/src/main.js']);
+      // glibc's malloc gives memory back after a burst (README: Footprint)
+      expect(readFileSync(`/proc/${botPid}/environ`, 'utf8').split('\0')).toEqual(
+        expect.arrayContaining(['MALLOC_MMAP_THRESHOLD_=131072', 'MALLOC_TRIM_THRESHOLD_=131072']),
+      );
       if (process.env.TEST_DB_KIND !== 'postgres') {
         // A new data directory is a copy of the one the build made, not the work of initdb.
         expect(proc.output().stdout).toMatch(/"event":"database_created","how":"copied"/);
