@@ -88,9 +88,8 @@ export class Dispatcher {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly wakeups: WakeSource | undefined;
   private readonly health: DatabaseHealth;
-  private readonly inFlight = new Set<Promise<void>>();
-  /** The ids of the jobs in flight. */
-  private readonly runningIds = new Set<number>();
+  /** The loop's jobs in flight, each with its job's id (runOnce waits for its own before it returns). */
+  private readonly inFlight = new Map<Promise<void>, number>();
   /** Written on the jobs this dispatcher claims. */
   private readonly owner = randomUUID();
   /** A claim failed in an unknown state: the next round first puts back what it may have claimed. */
@@ -126,6 +125,7 @@ export class Dispatcher {
   /** One round: claim what is due now and wait for all of it (tests drive time with this). */
   async runOnce(): Promise<number> {
     const now = this.ctx.clock.now();
+    await this.putBackUncertainClaim();
     await releaseStale(this.ctx.db, now, this.leaseMs);
     const { jobs } = await this.claim(now, this.maxInFlight);
     await Promise.all(jobs.map((job) => this.execute(job)));
@@ -135,11 +135,10 @@ export class Dispatcher {
   /**
    * claimDue as this dispatcher. A claim that fails may still have been committed (the connection
    * died between the commit and its answer, as in a PostgreSQL restart): its jobs would sit as
-   * 'sending' until the lease ran out, so the next claim first puts back any this dispatcher holds
-   * without running.
+   * 'sending' until the lease ran out, so the next round first puts back any this dispatcher holds
+   * without running (putBackUncertainClaim).
    */
   private async claim(now: Date, room: number) {
-    await this.putBackUncertainClaim();
     try {
       return await claimDue(this.ctx.db, now, this.rates, room, this.owner);
     } catch (error) {
@@ -150,7 +149,7 @@ export class Dispatcher {
 
   private async putBackUncertainClaim(): Promise<void> {
     if (!this.claimUncertain) return;
-    await releaseUnheld(this.ctx.db, this.owner, [...this.runningIds]);
+    await releaseUnheld(this.ctx.db, this.owner, [...this.inFlight.values()]);
     this.claimUncertain = false;
   }
 
@@ -166,7 +165,7 @@ export class Dispatcher {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await Promise.all(this.inFlight);
+    await Promise.all(this.inFlight.keys());
     await this.wakeups?.stop();
   }
 
@@ -232,7 +231,7 @@ export class Dispatcher {
           this.inFlight.delete(work);
           this.poke(); // it may have enqueued a follow-up (a pin) and it freed a slot
         });
-      this.inFlight.add(work);
+      this.inFlight.set(work, job.id);
     }
     // Sending: come back exactly when the budget earns the next send, so no fraction of the budget
     // is lost to the loop's rhythm (a fixed 50 ms tick capped it near 26/s).
@@ -242,15 +241,6 @@ export class Dispatcher {
   }
 
   private async execute(job: ClaimedJob): Promise<void> {
-    this.runningIds.add(job.id);
-    try {
-      await this.executeClaimed(job);
-    } finally {
-      this.runningIds.delete(job.id);
-    }
-  }
-
-  private async executeClaimed(job: ClaimedJob): Promise<void> {
     const handler = this.handlers[job.kind];
     if (!handler) return this.finish(job, { kind: 'failed', reason: `no handler for ${job.kind}` });
     if (job.chat_id !== null && job.chatActive === false) {
