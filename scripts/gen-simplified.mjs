@@ -1,8 +1,9 @@
 /* global console, URL */
 // `node scripts/gen-simplified.mjs`: writes src/features/faq/simplified-data.ts, each traditional (or
 // Taiwan-variant) CJK character with its simplified form, from OpenCC's tw → cn conversion (opencc-js,
-// a dev dependency) applied to each character alone, leaving out characters simplified Chinese uses. The FAQ needs only this; the table is ~10 KB
-// where opencc-js costs the bot ~13 MB of memory once loaded. Run again after upgrading opencc-js.
+// a dev dependency) applied to each character alone, leaving out characters simplified Chinese uses.
+// The FAQ needs only this; the table is ~22 KB where opencc-js costs the bot ~13 MB of memory once
+// loaded. Run again after upgrading opencc-js.
 import { writeFileSync } from 'node:fs';
 import { Converter } from 'opencc-js/t2cn';
 import { Converter as ToTraditional } from 'opencc-js/cn2t';
