@@ -3,15 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations/index.js';
 import { faqExamples370 } from '../../db/migrations/data/2026-12-02-370-faq-examples-data.js';
 import { faqExamples390 } from '../../db/migrations/data/2026-12-02-390-faq-examples-data.js';
+import { faqExamples400 } from '../../db/migrations/data/2026-12-02-400-faq-examples-data.js';
 import { faqVersion } from '../../src/features/faq/queries.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
-// Migrations 2026-12-02-370 and 390: questions written by outsiders become examples of the base
+// Migrations 2026-12-02-370, 390 and 400: questions written by outsiders become examples of the base
 // set's entries, after the examples an entry has; a branch's own entry under a shipped slug is left
 // alone, and going down removes exactly the examples it added.
 describe.each([
   { MIGRATION: '2026-12-02-370-faq-examples', BEFORE: '2026-12-02-360-faq-examples', examples: faqExamples370, own: 'religion' },
   { MIGRATION: '2026-12-02-390-faq-examples', BEFORE: '2026-12-02-380-outbox-claim-owner', examples: faqExamples390, own: 'public-notice' },
+  { MIGRATION: '2026-12-02-400-faq-examples', BEFORE: '2026-12-02-390-faq-examples', examples: faqExamples400, own: 'religion' },
 ])('migration $MIGRATION', ({ MIGRATION, BEFORE, examples, own }) => {
   let t: TestDb;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema (kysely's own advice)

@@ -6,6 +6,7 @@ import { faqSeed } from '../../db/migrations/data/2026-11-26-004-faq-seed.js';
 import { faqExamples360 } from '../../db/migrations/data/2026-12-02-360-faq-examples-data.js';
 import { faqExamples370 } from '../../db/migrations/data/2026-12-02-370-faq-examples-data.js';
 import { faqExamples390 } from '../../db/migrations/data/2026-12-02-390-faq-examples-data.js';
+import { faqExamples400 } from '../../db/migrations/data/2026-12-02-400-faq-examples-data.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { parseFaqFile } from '../../src/features/faq/kb-file.js';
 import { allEntries, entryBySlug, faqBasis, faqVersion } from '../../src/features/faq/queries.js';
@@ -19,8 +20,13 @@ const file = parseFaqFile(readFileSync(FAQ_FILE, 'utf8'));
 if (!file.ok) throw new Error('db/faq/faq.yaml is invalid');
 const reviewed = new Map(file.entries.map((e) => [e.slug, e]));
 const review = (slug: string): FaqEntry => reviewed.get(slug)!;
-/** The examples migrations 360, 370 and 390 add later, after the ones 230 leaves. */
-const later = (slug: string) => [...(faqExamples360[slug] ?? []), ...(faqExamples370[slug] ?? []), ...(faqExamples390[slug] ?? [])];
+/** The examples migrations 360, 370, 390 and 400 add later, after the ones 230 leaves. */
+const later = (slug: string) => [
+  ...(faqExamples360[slug] ?? []),
+  ...(faqExamples370[slug] ?? []),
+  ...(faqExamples390[slug] ?? []),
+  ...(faqExamples400[slug] ?? []),
+];
 const beforeLater = (slug: string) => review(slug).questions.filter((q) => !later(slug).includes(q));
 const seed = new Map(faqSeed.map((r) => [r.slug, r]));
 const shipped004 = (slug: string): FaqEntry => {

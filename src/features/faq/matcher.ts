@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
 import { KeyContent } from './key-content.js';
-import { BOT_COMMAND, domainStrength, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
+import { BOT_COMMAND, domainStrength, usesOtherSense, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
 
 export type Outcome = 'answer' | 'suggest' | 'none';
 
@@ -45,6 +45,12 @@ const EXAMPLE_LIKENESS = 0.6;
  * 60 examples each it keeps a match at about a millisecond (the same answers on the evaluated sets).
  */
 const COMMON_CUT = 300;
+/**
+ * How much an entry's typicality counts in its rank: beside its single best-matching example, how
+ * usual the question's words are among all its examples (预备党员期间要做什么 is typical of the entry
+ * on probation, even if one example about going abroad 预备党员期间 shares more words).
+ */
+const TYPICAL_RANK_WEIGHT = 0.3;
 
 type Kind = 'title' | 'question' | 'keywords' | 'answer';
 interface Doc {
@@ -84,6 +90,9 @@ export class FaqMatcher {
   /** The bot's commands the entries name (/stats, /my_progress): a question about one is in scope. */
   private readonly commands: string[];
   readonly slugs: string[];
+  /** Per entry, in how many of its examples (and title) each term occurs; and in how many entries' examples a term occurs. */
+  private readonly exampleTermCounts = new Map<string, { counts: Map<string, number>; examples: number }>();
+  private readonly entriesWithTerm = new Map<string, number>();
 
   constructor(entries: readonly FaqEntry[]) {
     this.slugs = entries.map((e) => e.slug);
@@ -127,6 +136,12 @@ export class FaqMatcher {
       }
       if (d.kind === 'question' || d.kind === 'title') (this.examples.get(d.slug) ?? this.examples.set(d.slug, []).get(d.slug)!).push(new Set(d.terms));
     }
+    for (const [slug, list] of this.examples) {
+      const counts = new Map<string, number>();
+      for (const example of list) for (const t of example) counts.set(t, (counts.get(t) ?? 0) + 1);
+      this.exampleTermCounts.set(slug, { counts, examples: list.length });
+      for (const t of counts.keys()) this.entriesWithTerm.set(t, (this.entriesWithTerm.get(t) ?? 0) + 1);
+    }
     this.key = new KeyContent(this.lexicon, headTerms, this.slugTerms, keywordTerms);
   }
 
@@ -144,6 +159,23 @@ export class FaqMatcher {
       best = Math.max(best, shared / (queryTerms.length + example.size - shared));
     }
     return best;
+  }
+
+  /**
+   * How typical the question is of the entry's examples, in [0, 1]: the share of examples holding each
+   * of its terms, weighted by the term's weight and by how few entries' examples hold it.
+   */
+  private typicality(slug: string, queryTerms: readonly string[]): number {
+    const own = this.exampleTermCounts.get(slug);
+    if (!own) return 0;
+    let got = 0;
+    let total = 0;
+    for (const term of queryTerms) {
+      const w = termWeight(term) * Math.log(1 + this.slugs.length / (this.entriesWithTerm.get(term) ?? 0.5));
+      total += w;
+      got += (w * (own.counts.get(term) ?? 0)) / own.examples;
+    }
+    return total === 0 ? 0 : got / total;
   }
 
   get size(): number {
@@ -200,14 +232,20 @@ export class FaqMatcher {
       .slice(0, RERANK)
       .map((r) => {
         const key = this.key.covers(r.slug, units);
-        return { ...r, key, rank: r.raw * (1 - KEY_RANK_WEIGHT + KEY_RANK_WEIGHT * key.share) * (0.5 + 0.5 * r.coverage) };
+        const typical = this.typicality(r.slug, queryTerms);
+        return { ...r, key, typical, rank: r.raw * (1 - KEY_RANK_WEIGHT + KEY_RANK_WEIGHT * key.share) * (0.5 + 0.5 * r.coverage) };
+      })
+      .map((r, _i, all) => {
+        // relative to the most typical of the few: the share itself is small for any entry with many examples
+        const most = Math.max(...all.map((x) => x.typical));
+        return most > 0 ? { ...r, rank: r.rank * (1 - TYPICAL_RANK_WEIGHT + (TYPICAL_RANK_WEIGHT * r.typical) / most) } : r;
       })
       .sort((x, y) => y.rank - x.rank);
     const top = ranked[0]!;
     const secondRank = ranked[1]?.rank ?? 0;
     const normalised = normalise(q);
     const domain =
-      LEAGUE_BUSINESS.test(normalised) && !normalised.includes('党')
+      (LEAGUE_BUSINESS.test(normalised) && !normalised.includes('党')) || (usesOtherSense(q) && domainStrength(q) < 1)
         ? 0
         : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAnExample(top.slug, queryTerms)
           ? 1

@@ -414,6 +414,18 @@ export const DOMAIN_TERMS: readonly string[] = [
   '考察期',
   '预备期',
   '档案',
+  '脱党',
+  '休学',
+  '条件',
+  '函调',
+  '外调',
+  '宗教',
+  '信教',
+  '权利',
+  '义务',
+  '处分',
+  '留学',
+  '交换',
 ];
 
 /** Words common in these questions but also elsewhere (申请 a scholarship, 挂科 without 入党): a weaker signal. */
@@ -444,6 +456,23 @@ export const WEAK_ANCHORS: readonly string[] = [
 /** Oaths that are not the Party's (运动员宣誓, 医学生誓词): no sign of the Party. */
 const OTHER_OATHS = /(?:运动员|裁判员?|医学生|医师|护士|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训)(?:代表)?(?:宣誓|誓词)/gu;
 
+/** 党 as slang for a crowd of people (考研党, 熬夜党, 学生党 — but 学生党员, 学生党支部 are the Party's). */
+const CROWD_PARTY =
+  /(?:考研|考公|考编|保研|二战|学生|上班|打工|熬夜|干饭|追星|手机|低头|月光|标题|早八|走读|通勤|住校|吃货|夜猫|养生|颜值|实习|留学)党(?!员|组织|支部|委|课|校|费|章|史|性|建|龄|日|务|内|的)/gu;
+/** 转正 of a job (实习转正, 试用期转正, 转正工资), not of a probationary member. */
+const JOB_CONFIRMATION =
+  /(?:实习|试用期?|合同|入职|公司|单位|员工|编外|临时工)\p{Script=Han}{0,6}转正|转正\p{Script=Han}{0,4}(?:工资|薪|待遇|五险|社保|合同)/gu;
+
+/** A review of cadres (班干部考察期, 学生会干部考核), not of an activist. */
+const CADRE_REVIEW = /(?:班干部?|学生干部|班委|学生会|社团|干部)\p{Script=Han}{0,4}(?:考察|考核|试用)/gu;
+const OTHER_SENSES = [CROWD_PARTY, JOB_CONFIRMATION, CADRE_REVIEW];
+
+/** Whether the text uses a word of ours in another sense (考研党, 实习转正, 班干部考察期): then only a plain Party word makes it ours. */
+export const usesOtherSense = (text: string): boolean => {
+  const s = normalise(text);
+  return OTHER_SENSES.some((re) => s.search(re) >= 0);
+};
+
 /** Characters before 申请书 that leave it the Party application (入党申请书, 交申请书, 我的申请书), not another one. */
 const BARE_BEFORE_APPLICATION = '党团交写递的份这那我了个篇一把封张好完';
 
@@ -456,6 +485,9 @@ export function domainStrength(text: string): number {
     .replaceAll('团支部', '团')
     .replaceAll('团组织关系', '团')
     .replace(OTHER_OATHS, '誓')
+    .replace(CROWD_PARTY, '人')
+    .replace(JOB_CONFIRMATION, '工作')
+    .replace(CADRE_REVIEW, '工作')
     .replace(/(\p{Script=Han})申请书/gu, (whole, before: string) => (BARE_BEFORE_APPLICATION.includes(before) ? whole : `${before}申请`));
   if (DOMAIN_ANCHORS.some((a) => strong.includes(a))) return 1;
   if (WEAK_ANCHORS.some((a) => s.includes(a))) return 0.5;
