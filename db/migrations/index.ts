@@ -41,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-380-outbox-claim-owner': lazy(() => import('./2026-12-02-380-outbox-claim-owner.js')),
   '2026-12-02-390-faq-examples': lazy(() => import('./2026-12-02-390-faq-examples.js')),
   '2026-12-02-400-faq-examples': lazy(() => import('./2026-12-02-400-faq-examples.js')),
+  '2026-12-02-410-faq-answers': lazy(() => import('./2026-12-02-410-faq-answers.js')),
 };

@@ -3,11 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations/index.js';
 import { faqSeed } from '../../db/migrations/data/2026-11-26-004-faq-seed.js';
 import { faqReviewEntries } from '../../db/migrations/data/2026-12-02-230-faq-review-data.js';
-
-/** The base text a row goes back to: the reviewed one of migration 230 (which runs before 235), else the 004 seed. */
-const shippedAnswer = (slug: string) => (faqReviewEntries.find((e) => e.slug === slug) ?? faqSeed.find((e) => e.slug === slug))!.answer;
+import { faqAnswers410 } from '../../db/migrations/data/2026-12-02-410-faq-answers-data.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
+
+/** The base text a row ends with: 410's where it rewrote the answer, else the reviewed one of migration 230 (which runs before 235), else the 004 seed. */
+const shippedAnswer = (slug: string) =>
+  faqAnswers410[slug]?.answer ?? (faqReviewEntries.find((e) => e.slug === slug) ?? faqSeed.find((e) => e.slug === slug))!.answer;
 
 // Migration 2026-12-02-235: the knowledge base is split into the shared base set and each branch's
 // rows; what secretaries had edited through the bot becomes their branch's; open FAQ items of no

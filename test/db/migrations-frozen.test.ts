@@ -7,6 +7,7 @@ import { faqExamples360 } from '../../db/migrations/data/2026-12-02-360-faq-exam
 import { faqExamples370 } from '../../db/migrations/data/2026-12-02-370-faq-examples-data.js';
 import { faqExamples390 } from '../../db/migrations/data/2026-12-02-390-faq-examples-data.js';
 import { faqExamples400 } from '../../db/migrations/data/2026-12-02-400-faq-examples-data.js';
+import { faqAnswers410 } from '../../db/migrations/data/2026-12-02-410-faq-answers-data.js';
 import { parseFaqFile } from '../../src/features/faq/kb-file.js';
 import { allEntries, faqBasis, faqVersion } from '../../src/features/faq/queries.js';
 import type { FaqEntry } from '../../src/features/faq/schemas.js';
@@ -62,10 +63,11 @@ describe('migrations are frozen', () => {
     // 230 keeps 004's entries in their order and adds the new ones after them (a fresh database lists them in file order)
     expect(faqReviewEntries.slice(0, 28).map((r) => r.slug)).toEqual(faqSeed.map((r) => r.slug));
     // When this fails, db/faq/faq.yaml changed: ship the change to databases with a new migration that
-    // carries its own data (like 260, 360, 370, 390 and 400; never by editing a shipped migration or its data), and list it here.
+    // carries its own data (like 260, 360, 370, 390, 400 and 410; never by editing a shipped migration or its data), and list it here.
     const updates = new Map([...faqUpdate260].map((r) => [r.slug, r]));
     const withExamples = (e: FaqEntry): FaqEntry => ({
       ...e,
+      ...(faqAnswers410[e.slug] ? { answer: faqAnswers410[e.slug]!.answer, answerEn: faqAnswers410[e.slug]!.answer_en } : {}),
       questions: [
         ...e.questions,
         ...(faqExamples360[e.slug] ?? []),

@@ -215,6 +215,10 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('我们班有几个积极分子')).toMatchObject({ slug: 'class-stats', outcome: 'answer' });
     for (const q of ['全学院现在有多少个积极分子', '中国共产党现在一共有多少党员']) expect(matcher.match(q).outcome, q).not.toBe('answer');
     expect(matcher.match('入党介绍人一般是谁当')).toMatchObject({ slug: 'introducers', outcome: 'answer' });
+    // nor the date of a particular event, a phone number or a room: a suggestion, never an answer
+    for (const q of ['下次支部大会几号开', '支部书记电话多少', '学院党委组织员办公室在哪栋楼', '入党积极分子名单今天出了吗', '这学期党校第一次课是几号'])
+      expect(matcher.match(q).outcome, q).not.toBe('answer');
+    expect(matcher.match('支部书记怎么联系')).toMatchObject({ slug: 'contact-branch', outcome: 'answer' });
   });
 
   it('reads English questions against the entries’ English examples and answers, and bot commands the entries name', () => {

@@ -260,6 +260,8 @@ export class FaqMatcher {
     if (units.length > 0 && (top.key.covered === 0 || top.key.unknown > UNKNOWN_CAP * top.key.got)) score = Math.min(score, THRESHOLDS.answer - 0.01);
     // who a particular person is (我们支部书记叫什么名字, 我的培养联系人是谁): only an entry made for the asker's class knows
     if (!this.live.has(top.slug) && asksWhoSomeoneIs(normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    // nor the date of a particular event, a phone number, a room (下次支部大会几号开, 支部书记电话多少)
+    if (!this.live.has(top.slug) && LOCAL_FACT.test(normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
     // and an entry made for the asker's class knows that class, not the college, the school or the Party as a whole
     if (this.live.has(top.slug) && OTHER_SCOPE.test(normalised) && !normalised.includes('本班')) score = Math.min(score, THRESHOLDS.answer - 0.01);
     // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
@@ -292,6 +294,8 @@ const LEAGUE_BUSINESS = /团费|团员证|团课|团日|团组织关系|团关�
 const WHO = /是谁|是哪位|叫什么|叫啥|谁是|\bwho(?: is|'s| are)\b|\bname of\b/;
 /** … of the asker's own (我的, 我们, 本班) or of the school (学院): a name no shared entry can know. */
 const OWN = /我的|我们|咱们|本班|本支部|学院|我校|我院|\b(?:my|our)\b/;
+/** A date, a contact detail or a place of the asker's own branch, or whether a list is out yet: facts of the day no shared entry holds. */
+const LOCAL_FACT = /电话|手机号|邮箱|微信号|在哪栋|哪栋楼|几楼|门牌号|几月几[号日]|几号|名单.{0,4}出.{0,2}了/u;
 /** A scope wider than the asker's class. */
 const OTHER_SCOPE = /全院|全学院|学院|全校|学校|全国|全省|全党|中国共产党|共产党|每年/;
 const asksWhoSomeoneIs = (normalised: string) => WHO.test(normalised) && OWN.test(normalised);
