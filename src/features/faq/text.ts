@@ -453,6 +453,9 @@ export const WEAK_ANCHORS: readonly string[] = [
   '入d',
 ];
 
+/** The weak domain words about grades. */
+const GRADES: readonly string[] = ['挂科', '重修', '绩点'];
+
 /** Oaths that are not the Party's (运动员宣誓, 医学生誓词): no sign of the Party. */
 const OTHER_OATHS = /(?:运动员|裁判员?|医学生|医师|护士|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训)(?:代表)?(?:宣誓|誓词)/gu;
 
@@ -490,7 +493,9 @@ export function domainStrength(text: string): number {
     .replace(CADRE_REVIEW, '工作')
     .replace(/(\p{Script=Han})申请书/gu, (whole, before: string) => (BARE_BEFORE_APPLICATION.includes(before) ? whole : `${before}申请`));
   if (DOMAIN_ANCHORS.some((a) => strong.includes(a))) return 1;
-  if (WEAK_ANCHORS.some((a) => s.includes(a))) return 0.5;
+  const weak = WEAK_ANCHORS.filter((a) => s.includes(a));
+  // grades alone (挂科了咋办, 重修要交钱吗) are the class's business; with 申请 or 发展 they may be about joining
+  if (weak.length > 0 && !weak.every((a) => GRADES.includes(a))) return 0.5;
   return 0;
 }
 
