@@ -1,6 +1,6 @@
 // Frozen once shipped: the example questions migration 400 adds to entries of the base set (issue 12:
 // the answerable questions of the third outside tester's set, test/faq/outsider-check-3.tsv — a tuning set since the fourth
-// arrived — and of a second blind tuning set, test/faq/tuning-c.tsv, that the matcher did not answer right), in
+// arrived — and of two more blind tuning sets, test/faq/tuning-c.tsv and tuning-d.tsv, that the matcher did not answer right), in
 // db/faq/faq.yaml's order after the entry's own and 360's, 370's and 390's.
 export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   "anonymous-feedback": [
@@ -15,21 +15,36 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "第一次写入党申请书完全没头绪，有没有人大概说说写些啥",
     "入黨申請書怎麼寫 有範本嗎",
     "我写了一千五百字的入党申请书会不会太短",
-    "我大二了第一次写申请书 求问大概结构"
+    "我大二了第一次写申请书 求问大概结构",
+    "想问下 application letter 的正文一般写哪几块，有没有 template 可以参考",
+    "我文笔不行，申请书写得比较短会不会不行",
+    "申请书用稿纸写还是A4纸啊"
   ],
   "application-submit": [
     "写完了，然后交哪",
-    "我家在外地，入党申请书要交到老家社区还是交学校"
+    "我家在外地，入党申请书要交到老家社区还是交学校",
+    "大一下学期交申请好还是等到大二，有讲究吗",
+    "Who should I give my Party application letter to? My counselor?",
+    "交申请书要不要附身份证复印件之类的东西",
+    "寒假在家写好了申请书，开学随时交可以吗"
   ],
   "application-talk": [
     "明天要进行申请人谈话，需要准备点啥",
     "跟申请人谈话的是谁啊，书记吗",
     "申请书交了快两个月了一点动静都没有，正常吗",
-    "交完申请书下一步是啥"
+    "交完申请书下一步是啥",
+    "谈话前要不要准备个搞子，需要注意什么",
+    "谈话是老师跟我谈还是学长学姐",
+    "递交申请后的那次谈话是线上还是当面啊",
+    "入党申请后的淡话重要吗",
+    "申请书递上去了，接下来是什么环节"
   ],
   "branch-vote": [
     "到会人数不够能开会表决吗",
-    "投票是举手还是无记名"
+    "投票是举手还是无记名",
+    "支部大会开完以后多久上级会批",
+    "到会的党员人数不够一半，大会还能开吗",
+    "支部大会过了之后还会有人找我谈话吗，是谁"
   ],
   "class-stats": [
     "我现在到哪一步了"
@@ -38,24 +53,37 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "机器人答不上来的问题怎么办",
     "你回答不了的问题会转给谁",
     "我想跟党支部说明一下情况 该怎么联系",
-    "想问问入党的具体安排 去哪问"
+    "想问问入党的具体安排 去哪问",
+    "我问你的问题你答不上来咋办",
+    "学院党委办公室在哪栋楼",
+    "想直接找支部问点事，有什么途径",
+    "我们支部书记是哪位",
+    "支布书记的电话能给一下吗"
   ],
   "discipline-record": [
     "大一考试作弊被记过，现在处分解除了，还有机会吗",
-    "家里人有案底，要不要瞒着"
+    "家里人有案底，要不要瞒着",
+    "我有个警告处分，能不能瞒着不说"
   ],
   "documents-checklist": [
-    "我自己需要交哪些材料"
+    "我自己需要交哪些材料",
+    "入党自转是啥，要写吗",
+    "自传要写吗，怎么写",
+    "入党全程要交哪些东西，有没有个表",
+    "团员推优的材料也算入党材料吗",
+    "除了申请书和思想汇报，我还要写啥"
   ],
   "eligibility": [
-    "没满十八岁是不是只能干等着"
+    "没满十八岁是不是只能干等着",
+    "还没满十八周岁，现在可以先做点什么准备"
   ],
   "introducers": [
     "How many sponsors do I need to join the Party?"
   ],
   "not-selected": [
     "室友都成积极分子了就我没有，我该从哪方面努力",
-    "大一交的申请书现在大三了还算数吗"
+    "大一交的申请书现在大三了还算数吗",
+    "这次积极分子没我，有点难受，我该怎么调整"
   ],
   "political-review": [
     "函调是啥，每个人都要函调吗",
@@ -64,11 +92,14 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   ],
   "religion": [
     "对佛教文化挺感兴趣，常去看寺庙建筑，这算信教吗",
-    "我以前信过教，现在不信了，可以申请吗"
+    "我以前信过教，现在不信了，可以申请吗",
+    "我有信仰，但也很想入党，两者冲突吗"
   ],
   "rights-duties": [
     "党员的权力有哪些",
-    "党员能对党的工作提建议吗"
+    "党员能对党的工作提建议吗",
+    "当了党员之后有哪些 rights 和 duties",
+    "正式党员有选举权和被选举权吗"
   ],
   "study-abroad": [
     "交换回来以后考察能接着算吗"
@@ -80,13 +111,25 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我大二下才交申请书，大四之前能成为预备党员吗",
     "从申请到被发展大概多长时间",
     "入党程序大概需要多久能走完",
-    "研一交申请书 研究生毕业前能成为预备党员吗"
+    "研一交申请书 研究生毕业前能成为预备党员吗",
+    "入党一共要过几道关呀",
+    "入党最快多久能入 hhh 想心里有个数",
+    "入黨的流程大概是怎樣的？前後要多久？",
+    "听学长说入党要好几年，真的假的",
+    "大一萌新想问下，入党整个流程是啥样的，能从头到尾给捋一遍吗",
+    "我是团支书，想给班里同学讲讲入党都有哪些环节，有没有完整的先后顺序",
+    "我上周刚被确定为积极分子，照正常进度离转正还要多久",
+    "申请人、积极分子之后还有哪几个阶段？各叫啥"
   ],
   "activist-selection": [
     "积极分子候选人是怎么来的",
     "成为积极分子以后要填什么表吗",
     "推优结果出来后是不是就直接成积极分子了",
-    "积极分子每年什么时候确定"
+    "积极分子每年什么时候确定",
+    "积极分子是谁定的，支书一个人说了算吗",
+    "谈完话以后，下一步怎么变成积极分子",
+    "我九月交的申请书，一般多久能被定为积极分子",
+    "积极分子多久确定一次，一年一次吗"
   ],
   "activist-training": [
     "做积极分子一年多了还没动静，还要等多久",
@@ -94,52 +137,96 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我上周刚被支委会定下来，接下来这一年都要干嘛",
     "我是积极分子了，下一步干啥",
     "积极分子考察登记材料上记的是什么",
-    "培养联系人会把我的表现汇报给支部吗"
+    "培养联系人会把我的表现汇报给支部吗",
+    "当了积极分子之后平时要干神马",
+    "我的培养联系人是谁啊，从哪知道"
   ],
   "development-target": [
     "How are 发展对象 (development targets) chosen?",
     "我做积极分子已经一年零三个月了，党校也结业了，想问下要怎样才能被列为发展对象，还需要谁同意",
     "积极分子考察期满了以后，支部根据什么决定能不能当发展对象",
-    "积极分子满一年以后怎么变成发展对象"
+    "积极分子满一年以后怎么变成发展对象",
+    "What does it take to be listed as a development target (发展对象)?",
+    "导师说我下学期可能成为发展对象，我需要提前准备啥",
+    "发展对象阶段一般持续多长时间"
   ],
   "probation": [
     "预备党员有什么权力",
     "我已经过了支部大会了，之后这一年要注意什么",
-    "预备党员可以被选为支部委员吗"
+    "预备党员可以被选为支部委员吗",
+    "I just became a probationary member. What am I expected to do now?"
   ],
   "public-notice": [
     "发展对象公式是什么意思",
-    "被公示了要紧张吗 有什么要注意的"
+    "被公示了要紧张吗 有什么要注意的",
+    "公示名单里有个同学平时表现挺差的，我该怎么反映",
+    "公示在哪里能看到",
+    "公示期间会发生什么，是不是所有人都能提意见",
+    "公示结束了然后呢",
+    "我的名字在公示名单上，我需要做点什么吗"
   ],
   "status-change": [
-    "修学一年回来以后入党考察怎么接上"
+    "修学一年回来以后入党考察怎么接上",
+    "我是从别的学校转过来的，在原来学校已经是积极分子了，这边怎么接着来"
   ],
   "academic-requirement": [
     "发展对象对成绩有要求吗",
-    "我们学院入党是不是有GPA门槛"
+    "我们学院入党是不是有GPA门槛",
+    "挂过课还能入党吗"
   ],
   "dues": [
     "党费交给组织委员吗"
   ],
   "full-membership": [
-    "党龄是从宣誓那天算吗"
+    "党龄是从宣誓那天算吗",
+    "可以提前转正吗，我想毕业前转",
+    "当了一年预备党员，下一步是啥"
   ],
   "league-recommendation": [
     "没入团是不是就没机会被推优了",
     "tuiyou是啥意思啊 群里老有人说",
     "怎么才能被推优啊 求攻略",
-    "没入团的话是不是就没法入党了"
+    "没入团的话是不是就没法入党了",
+    "推优 exactly 是啥，我必须走这一步吗",
+    "推优之前一定要先交入党申请书吗"
   ],
   "volunteer-form": [
-    "志愿书有几栏不会填，问谁"
+    "志愿书有几栏不会填，问谁",
+    "预审是什么意思，谁来审"
   ],
   "league-vs-party": [
-    "入团的年龄要求是多少"
+    "入团的年龄要求是多少",
+    "入团要走什么流程",
+    "共青团和共产党是什么关系"
   ],
   "oath": [
     "What is the oath when joining the CPC?"
   ],
   "thought-report": [
     "我不知道思想汇报写啥 能写最近看新闻的感想吗"
+  ],
+  "leaving-party": [
+    "Can a member leave the Party voluntarily?",
+    "交了申请书又后悔了，能撤回吗",
+    "党员长期不做组织分配的工作会怎么样",
+    "入了党以后还能退吗",
+    "入党以后想反悔怎么办"
+  ],
+  "lost-materials": [
+    "能拆开看看自己的档案吗"
+  ],
+  "class-liaisons": [
+    "本班联络员是谁，我想问点事",
+    "想私聊联络员，怎么找到他们"
+  ],
+  "motives-benefits": [
+    "说实话我入党就是想考公方便点，这样可以吗"
+  ],
+  "party-school": [
+    "党校有节课我要请假，之后怎么补",
+    "我是研二的，实验室太忙，党校缺了两次课会怎样"
+  ],
+  "graduating-student": [
+    "我大四了是发展对象，毕业前能成为预备党员吗"
   ]
 };

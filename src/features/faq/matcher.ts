@@ -241,9 +241,14 @@ export class FaqMatcher {
         return most > 0 ? { ...r, rank: r.rank * (1 - TYPICAL_RANK_WEIGHT + (TYPICAL_RANK_WEIGHT * r.typical) / most) } : r;
       })
       .sort((x, y) => y.rank - x.rank);
+    const normalised = normalise(q);
+    // a count of the asker's class (咱班几个积极分子) is for an entry made for the class, whatever stage it names
+    if (COUNT_OF_CLASS.test(normalised) && !NOT_A_COUNT_OF_NOW.test(normalised)) {
+      const live = ranked.findIndex((r) => this.live.has(r.slug));
+      if (live > 0) ranked.unshift({ ...ranked.splice(live, 1)[0]!, rank: ranked[0]!.rank });
+    }
     const top = ranked[0]!;
     const secondRank = ranked[1]?.rank ?? 0;
-    const normalised = normalise(q);
     const domain =
       (LEAGUE_BUSINESS.test(normalised) && !normalised.includes('党')) || (usesOtherSense(q) && domainStrength(q) < 1)
         ? 0
@@ -296,6 +301,10 @@ const WHO = /是谁|是哪位|叫什么|叫啥|谁是|\bwho(?: is|'s| are)\b|\bn
 const OWN = /我的|我们|咱们|本班|本支部|学院|我校|我院|\b(?:my|our)\b/;
 /** A date, a contact detail or a place of the asker's own branch, or whether a list is out yet: facts of the day no shared entry holds. */
 const LOCAL_FACT = /电话|手机号|邮箱|微信号|在哪栋|哪栋楼|几楼|门牌号|几月几[号日]|几号|名单.{0,4}出.{0,2}了/u;
+/** How many of the asker's class are at a stage (我们班有几个党员, 班里多少人交了申请书). */
+const COUNT_OF_CLASS = /(?:本班|我们班|咱班|咱们班|班里|班上|班级里?|全班).{0,10}(?:几个|多少|几位|几名|人数|比例|几人)/u;
+/** … but not a quota, a past year or how many liaisons there are: no figure the bot keeps. */
+const NOT_A_COUNT_OF_NOW = /名额|能推|能定|去年|往年|联络员/u;
 /** A scope wider than the asker's class. */
 const OTHER_SCOPE = /全院|全学院|学院|全校|学校|全国|全省|全党|中国共产党|共产党|每年/;
 const asksWhoSomeoneIs = (normalised: string) => WHO.test(normalised) && OWN.test(normalised);
