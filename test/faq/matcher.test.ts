@@ -117,12 +117,14 @@ describe('FAQ matching accuracy', () => {
     expectAtLeast(f, { right: 0.9, rightOrSuggested: 0.945, wrong: 0.015 });
   });
 
+  // The "?" lines were labelled against the answers of their day: some (党费是用来干什么的, 党校培训要交钱吗) are
+  // answered by migration 410's answers now and count as answered without an entry here.
   it('answers the second and third outside testers’ questions and the blind tuning sets (tuned on since: migrations 390 and 400 made the lines missed their examples; where two writers label alike questions differently, one of them loses)', () => {
     const second = evaluate('./outsider-check-2.tsv');
     report('outsider check 2 (a tuning set now)', second);
     // when it arrived, never tuned on: 88.5% right, 3.2% wrong, 95.4% of off-topic lines silent (团费 and 团员证,
     // the League's business, and 运动会宣誓, not the Party's oath, were answered before the League and oath rules)
-    expectAtLeast(second, { answerable: 370, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.37 });
+    expectAtLeast(second, { answerable: 370, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.38 });
 
     const tuning = evaluate('./tuning-b.tsv');
     report('tuning set b', tuning);
@@ -138,7 +140,7 @@ describe('FAQ matching accuracy', () => {
     report('tuning set c', tuningC);
     // when it arrived (written to be hard: neighbouring stages, no Party word, follow-ups no answer covers): 88.0% right, 4.2% wrong,
     // 60.4% of "?" answered, 96.0% of off-topic lines silent (考研党, 实习转正, 试用期转正 and 挂科了是要重修还是补考 answered before the rules on other senses and on grades)
-    expectAtLeast(tuningC, { answerable: 500, right: 0.99, wrong: 0.01, uncoveredAnswered: 0.59 });
+    expectAtLeast(tuningC, { answerable: 500, right: 0.99, wrong: 0.01, uncoveredAnswered: 0.6 });
 
     const tuningD = evaluate('./tuning-d.tsv');
     report('tuning set d', tuningD);
@@ -152,7 +154,7 @@ describe('FAQ matching accuracy', () => {
     report('outsider check 4 (never tuned on)', f);
     // when it arrived: 89.0% right, 3.5% wrong, 93.0% right answer or suggestion, 45.8% of "?" answered, 92.8% of off-topic lines silent;
     // after this session's rules and examples (none taken from it): see the floors — still below issue 12's 95% / 2%
-    expectAtLeast(f, { answerable: 480, right: 0.91, rightOrSuggested: 0.945, wrong: 0.028, uncoveredAnswered: 0.49, silent: 0.97 });
+    expectAtLeast(f, { answerable: 480, right: 0.91, rightOrSuggested: 0.945, wrong: 0.028, uncoveredAnswered: 0.5, silent: 0.97 });
   });
 
   it('stays out of the League’s business and of oaths that are not the Party’s, and still answers the Party’s', () => {
