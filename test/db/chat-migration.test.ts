@@ -1,6 +1,5 @@
-import { Migrator, sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../db/migrations/index.js';
 import { createChatMigrator } from '../../src/chats/migrate.js';
 import { addClass } from '../../src/features/classes/service.js';
 import { insertQuestion } from '../../src/features/faq/queries.js';
@@ -11,6 +10,7 @@ import { ensureChat, upsertChat } from '../../src/features/groups/queries.js';
 import { allFeatures, chatMigratedHooks } from '../../src/features/index.js';
 import { upsertPerson } from '../../src/people/queries.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { migratorFor } from '../support/migrator.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 let t: TestDb;
@@ -88,8 +88,7 @@ describe('migration 2026-12-02-030: FAQ rows reference chats', () => {
   it('turns raw Telegram ids into chats rows, adding rows for private and unknown chats, and back', async () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema (kysely's own advice)
     const db = t.db as unknown as Kysely<any>;
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    const migrator = new Migrator({ db, migrationTableSchema: rows[0]!.schema, provider: { getMigrations: async () => migrations } });
+    const migrator = await migratorFor(db);
     const down = await migrator.migrateTo('2026-11-26-005-current-branch');
     expect(down.error).toBeUndefined();
     try {

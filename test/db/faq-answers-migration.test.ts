@@ -1,10 +1,10 @@
-import { Migrator, sql, type Kysely } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../db/migrations/index.js';
 import { faqReviewEntries } from '../../db/migrations/data/2026-12-02-230-faq-review-data.js';
 import { faqUpdate260 } from '../../db/migrations/data/2026-12-02-260-faq-updates-data.js';
 import { faqAnswers410 } from '../../db/migrations/data/2026-12-02-410-faq-answers-data.js';
 import { faqVersion } from '../../src/features/faq/queries.js';
+import { migratorFor } from '../support/migrator.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 const MIGRATION = '2026-12-02-410-faq-answers';
@@ -24,8 +24,7 @@ describe(`migration ${MIGRATION}`, () => {
   beforeAll(async () => {
     t = await openTestDb();
     db = t.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    migrator = new Migrator({ db, migrationTableSchema: rows[0]!.schema, provider: { getMigrations: async () => migrations } });
+    migrator = await migratorFor(db);
     expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
   });
   afterAll(async () => t.close());

@@ -1,10 +1,10 @@
-import { Migrator, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../db/migrations/index.js';
 import { faqSeed } from '../../db/migrations/data/2026-11-26-004-faq-seed.js';
 import { faqReviewEntries } from '../../db/migrations/data/2026-12-02-230-faq-review-data.js';
 import { faqAnswers410 } from '../../db/migrations/data/2026-12-02-410-faq-answers-data.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { migratorFor } from '../support/migrator.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 /** The base text a row ends with: 410's where it rewrote the answer, else the reviewed one of migration 230 (which runs before 235), else the 004 seed. */
@@ -28,8 +28,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 beforeEach(async () => {
   await t.reset();
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  const migrator = new Migrator({ db, migrationTableSchema: rows[0]!.schema, provider: { getMigrations: async () => migrations } });
+  const migrator = await migratorFor(db);
   expect((await migrator.migrateTo('2026-12-02-110-polled-updates')).error).toBeUndefined();
 });
 

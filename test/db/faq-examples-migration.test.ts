@@ -1,10 +1,10 @@
-import { Migrator, sql, type Kysely } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../db/migrations/index.js';
 import { faqExamples370 } from '../../db/migrations/data/2026-12-02-370-faq-examples-data.js';
 import { faqExamples390 } from '../../db/migrations/data/2026-12-02-390-faq-examples-data.js';
 import { faqExamples400 } from '../../db/migrations/data/2026-12-02-400-faq-examples-data.js';
 import { faqVersion } from '../../src/features/faq/queries.js';
+import { migratorFor } from '../support/migrator.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 // Migrations 2026-12-02-370, 390 and 400: questions written by outsiders become examples of the base
@@ -33,8 +33,7 @@ describe.each([
   beforeAll(async () => {
     t = await openTestDb();
     db = t.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    migrator = new Migrator({ db, migrationTableSchema: rows[0]!.schema, provider: { getMigrations: async () => migrations } });
+    migrator = await migratorFor(db);
     expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
   });
   afterAll(async () => t.close());

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Migrator, sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations/index.js';
 import { faqSeed } from '../../db/migrations/data/2026-11-26-004-faq-seed.js';
@@ -12,6 +12,7 @@ import { parseFaqFile } from '../../src/features/faq/kb-file.js';
 import { allEntries, entryBySlug, faqBasis, faqVersion } from '../../src/features/faq/queries.js';
 import type { FaqEntry } from '../../src/features/faq/schemas.js';
 import { FAQ_FILE } from '../faq/setup.js';
+import { migratorFor } from '../support/migrator.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 const MIGRATION = '2026-12-02-230-faq-review';
@@ -52,8 +53,7 @@ describe(`migration ${MIGRATION}: the reviewed knowledge base reaches existing d
   beforeAll(async () => {
     t = await openTestDb();
     db = t.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    const migrator = new Migrator({ db, migrationTableSchema: rows[0]!.schema, provider: { getMigrations: async () => migrations } });
+    const migrator = await migratorFor(db);
     const names = Object.keys(migrations);
     const previous = names[names.indexOf(MIGRATION) - 1]!;
     expect((await migrator.migrateTo(previous)).error).toBeUndefined();

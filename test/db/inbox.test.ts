@@ -1,6 +1,5 @@
-import { Migrator, sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../db/migrations/index.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { Telegram } from 'telegraf';
 import { createChatMigrator } from '../../src/chats/migrate.js';
@@ -12,6 +11,7 @@ import { Dispatcher } from '../../src/outbox/dispatcher.js';
 import { messageJobs } from '../../src/outbox/messages.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api/index.js';
+import { migratorFor } from '../support/migrator.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 // The inbox's anonymous path (issue 10 will be its client): a reply reaches the asker, and nothing
@@ -179,8 +179,7 @@ describe('migration 2026-12-02-070: open FAQ questions become inbox items', () =
   it('moves routed and recorded questions in as open items, answered ones as answered, and leaves the rest', async () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema (kysely's own advice)
     const db = t.db as unknown as Kysely<any>;
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    const migrator = new Migrator({ db, migrationTableSchema: rows[0]!.schema, provider: { getMigrations: async () => migrations } });
+    const migrator = await migratorFor(db);
     expect((await migrator.migrateTo('2026-12-02-060-bind-codes')).error).toBeUndefined();
     const now = clock.now();
     try {

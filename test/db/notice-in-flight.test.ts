@@ -1,4 +1,4 @@
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { Telegram } from 'telegraf';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations/index.js';
@@ -10,6 +10,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { Dispatcher } from '../../src/outbox/dispatcher.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api/index.js';
+import { migratorFor } from '../support/migrator.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 let t: TestDb;
@@ -132,8 +133,7 @@ describe('migration 090 (outbox.delivery_id into the payload)', () => {
     await queueNotice();
     const names = Object.keys(migrations);
     const before = names[names.indexOf('2026-12-02-090-notice-jobs') - 1]!;
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(t.db);
-    const migrator = new Migrator({ db: t.db, migrationTableSchema: rows[0]!.schema, provider: { getMigrations: async () => migrations } });
+    const migrator = await migratorFor(t.db);
     expect((await migrator.migrateTo(before)).error).toBeUndefined();
     // the row as the code before the migration wrote it: the delivery in its own column
     await sql`update outbox set delivery_id = (payload->>'deliveryId')::integer, payload = '{}'::jsonb`.execute(t.db);

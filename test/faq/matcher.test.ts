@@ -56,8 +56,9 @@ function evaluate(file: string, by: FaqMatcher = matcher): Figures {
 const pct = (n: number, d: number) => Math.round((1000 * n) / d) / 10;
 
 interface Floor {
-  /** At least this many answerable lines. */
+  /** At least this many answerable lines (and off-topic ones). */
   answerable?: number;
+  offTopic?: number;
   /** Shares of the answerable lines: answered right (at least), right answer or suggestion (at least), answered wrong (at most). */
   right: number;
   rightOrSuggested?: number;
@@ -70,11 +71,13 @@ interface Floor {
 
 function expectAtLeast(f: Figures, floor: Floor): void {
   if (floor.answerable !== undefined) expect(f.answerable).toBeGreaterThanOrEqual(floor.answerable);
+  if (floor.offTopic !== undefined) expect(f.offTopic).toBeGreaterThanOrEqual(floor.offTopic);
+  expect(f.silent / f.offTopic).toBeGreaterThanOrEqual(floor.silent ?? 1);
+  if (f.answerable === 0 && floor.offTopic !== undefined) return; // a set of off-topic lines only
   expect(f.answeredRight / f.answerable).toBeGreaterThanOrEqual(floor.right);
   if (floor.rightOrSuggested !== undefined) expect((f.answeredRight + f.suggestedRight) / f.answerable).toBeGreaterThanOrEqual(floor.rightOrSuggested);
   expect(f.answeredWrong / f.answerable).toBeLessThanOrEqual(floor.wrong);
   if (floor.uncoveredAnswered !== undefined) expect(f.uncoveredAnswered / f.uncovered).toBeLessThanOrEqual(floor.uncoveredAnswered);
-  expect(f.silent / f.offTopic).toBeGreaterThanOrEqual(floor.silent ?? 1);
 }
 
 describe('FAQ matching accuracy', () => {
@@ -104,7 +107,7 @@ describe('FAQ matching accuracy', () => {
     const f = evaluate('./outsider-check.tsv');
     report('outsider check', f);
     // its Party questions no entry answers are not examples of anything: nearly half still get a confident answer
-    expectAtLeast(f, { answerable: 250, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.46 });
+    expectAtLeast(f, { answerable: 250, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.48 });
   });
 
   it('holds up on the outside tester’s questions without them as examples (the rules alone; they were tuned on these lines)', () => {
@@ -117,44 +120,45 @@ describe('FAQ matching accuracy', () => {
     expectAtLeast(f, { right: 0.9, rightOrSuggested: 0.945, wrong: 0.015 });
   });
 
-  // The "?" lines were labelled against the answers of their day: some (党费是用来干什么的, 党校培训要交钱吗) are
-  // answered by migration 410's answers now and count as answered without an entry here.
-  it('answers the second and third outside testers’ questions and the blind tuning sets (tuned on since: migrations 390 and 400 made the lines missed their examples; where two writers label alike questions differently, one of them loses)', () => {
-    const second = evaluate('./outsider-check-2.tsv');
-    report('outsider check 2 (a tuning set now)', second);
+  /** The sets tuned on since they arrived: migrations 390 and 400 made the lines the matcher missed their examples. */
+  const tuned: Array<{ file: string; name: string; floor: Floor }> = [
     // when it arrived, never tuned on: 88.5% right, 3.2% wrong, 95.4% of off-topic lines silent (团费 and 团员证,
     // the League's business, and 运动会宣誓, not the Party's oath, were answered before the League and oath rules)
-    expectAtLeast(second, { answerable: 370, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.38 });
-
-    const tuning = evaluate('./tuning-b.tsv');
-    report('tuning set b', tuning);
+    { file: './outsider-check-2.tsv', name: 'outsider check 2', floor: { answerable: 370, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.38 } },
     // when it arrived: 83.9% right, 4.3% wrong, 93.5% of off-topic lines silent
-    expectAtLeast(tuning, { answerable: 570, right: 0.98, wrong: 0.006, uncoveredAnswered: 0.47 });
-
-    const third = evaluate('./outsider-check-3.tsv');
-    report('outsider check 3 (a tuning set since the fourth arrived)', third);
+    { file: './tuning-b.tsv', name: 'tuning set b', floor: { answerable: 570, right: 0.98, wrong: 0.006, uncoveredAnswered: 0.47 } },
     // when it arrived: 89.4% right, 4.0% wrong, 35.7% of "?" answered; 93.2% / 2.8% before it was tuned on (rules and examples from the others)
-    expectAtLeast(third, { answerable: 420, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.41 });
-
-    const tuningC = evaluate('./tuning-c.tsv');
-    report('tuning set c', tuningC);
+    { file: './outsider-check-3.tsv', name: 'outsider check 3', floor: { answerable: 420, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.41 } },
     // when it arrived (written to be hard: neighbouring stages, no Party word, follow-ups no answer covers): 88.0% right, 4.2% wrong,
     // 60.4% of "?" answered, 96.0% of off-topic lines silent (考研党, 实习转正, 试用期转正 and 挂科了是要重修还是补考 answered before the rules on other senses and on grades)
-    expectAtLeast(tuningC, { answerable: 500, right: 0.99, wrong: 0.01, uncoveredAnswered: 0.6 });
-
-    const tuningD = evaluate('./tuning-d.tsv');
-    report('tuning set d', tuningD);
+    { file: './tuning-c.tsv', name: 'tuning set c', floor: { answerable: 500, right: 0.99, wrong: 0.01, uncoveredAnswered: 0.6 } },
     // when it arrived (long questions that tell the asker's story first, casual tone, some English): 84.3% right, 4.1% wrong,
     // 91.3% right answer or suggestion, 38.8% of "?" answered, every off-topic line silent
-    expectAtLeast(tuningD, { answerable: 490, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.38 });
-  });
+    { file: './tuning-d.tsv', name: 'tuning set d', floor: { answerable: 490, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.38 } },
+    // when it arrived (chat fragments, students' shorthand 思汇 / 预党 / 入积, voice-to-text run-ons, "听说…是真的吗"): 88.3% right, 1.8% wrong
+    { file: './tuning-e.tsv', name: 'tuning set e', floor: { answerable: 480, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.26 } },
+    // 400 off-topic class-chat lines, many with our words in another sense: 95.5% silent when they arrived (紧急联系人, 考公政审,
+    // 优秀团员推优, 毕业典礼宣誓, a birthday party …), before the rules on other senses
+    { file: './offtopic-e.tsv', name: 'off-topic set e', floor: { offTopic: 390, right: 0, wrong: 0, silent: 0.995 } },
+  ];
+
+  // The "?" lines were labelled against the answers of their day: some (党费是用来干什么的, 党校培训要交钱吗) are
+  // answered by migration 410's answers now and count as answered without an entry here.
+  it.each(tuned)(
+    'answers $name, tuned on since it arrived (where two writers label alike questions differently, one of them loses)',
+    ({ file, name, floor }) => {
+      const f = evaluate(file);
+      report(name, f);
+      expectAtLeast(f, floor);
+    },
+  );
 
   it('holds up on a fourth outside tester’s questions, written blind to the knowledge base and never used for tuning', () => {
     const f = evaluate('./outsider-check-4.tsv');
     report('outsider check 4 (never tuned on)', f);
     // when it arrived: 89.0% right, 3.5% wrong, 93.0% right answer or suggestion, 45.8% of "?" answered, 92.8% of off-topic lines silent;
     // after this session's rules and examples (none taken from it): see the floors — still below issue 12's 95% / 2%
-    expectAtLeast(f, { answerable: 480, right: 0.91, rightOrSuggested: 0.945, wrong: 0.028, uncoveredAnswered: 0.5, silent: 0.97 });
+    expectAtLeast(f, { answerable: 480, right: 0.915, rightOrSuggested: 0.945, wrong: 0.028, uncoveredAnswered: 0.49, silent: 0.985 });
   });
 
   it('stays out of the League’s business and of oaths that are not the Party’s, and still answers the Party’s', () => {
@@ -165,12 +169,31 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('团员入党一定要推优吗')).toMatchObject({ slug: 'league-recommendation', outcome: 'answer' });
   });
 
-  it('leaves our words used in another sense alone (考研党, 实习转正, 班干部考察期), and still answers them in the Party’s sense', () => {
-    for (const q of ['考研党们，图书馆几点开门', '实习转正一般要多久啊', '试用期转正以后工资涨多少', '班干部考察期是多久', '学生会干部考核怎么算'])
+  it('leaves our words used in another sense alone (考研党, 实习转正, 紧急联系人, 考公政审, a birthday party), and still answers them in the Party’s sense', () => {
+    for (const q of [
+      '考研党们，图书馆几点开门',
+      '实习转正一般要多久啊',
+      '试用期转正以后工资涨多少',
+      '班干部考察期是多久',
+      '学生会干部考核怎么算',
+      '紧急联系人可以填室友吗',
+      '奖学金表交到学院党政办公室吗',
+      '优秀团员的推优名额每班几个',
+      '她就是当年给我俩牵线的介绍人',
+      '学生会换届要交申请书吗',
+      '我哥考公进面了，下周政审',
+      '评教是匿名的吗',
+      '毕业典礼宣誓要穿学位服吗',
+      "Who's joining the party on Saturday? It's Lily's birthday",
+    ])
       expect(matcher.match(q).outcome, q).toBe('none');
     expect(matcher.match('学生党员转正要多久')).toMatchObject({ slug: 'full-membership', outcome: 'answer' });
     expect(matcher.match('我是考研党，入党对考研有帮助吗')).toMatchObject({ slug: 'motives-benefits', outcome: 'answer' });
     expect(matcher.match('积极分子考察期多久')).toMatchObject({ slug: 'activist-training', outcome: 'answer' });
+    expect(matcher.match('培养联系人多久找我一次')).toMatchObject({ slug: 'activist-training', outcome: 'answer' });
+    expect(matcher.match('入党申请书交到党政办公室吗')).toMatchObject({ slug: 'application-submit', outcome: 'answer' });
+    expect(matcher.match('毕业前能入党宣誓吗').outcome).not.toBe('none');
+    expect(matcher.match('how do I join the party as a student')).toMatchObject({ outcome: 'answer' });
   });
 
   it('ranks the entry a question is typical of above one with a single example that shares more words', () => {

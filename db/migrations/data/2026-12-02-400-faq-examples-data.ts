@@ -1,6 +1,6 @@
 // Frozen once shipped: the example questions migration 400 adds to entries of the base set (issue 12:
 // the answerable questions of the third outside tester's set, test/faq/outsider-check-3.tsv — a tuning set since the fourth
-// arrived — and of two more blind tuning sets, test/faq/tuning-c.tsv and tuning-d.tsv, that the matcher did not answer right), in
+// arrived — and of three more blind tuning sets, test/faq/tuning-c.tsv, tuning-d.tsv and tuning-e.tsv, that the matcher did not answer right), in
 // db/faq/faq.yaml's order after the entry's own and 360's, 370's and 390's.
 export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   "anonymous-feedback": [
@@ -18,7 +18,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我大二了第一次写申请书 求问大概结构",
     "想问下 application letter 的正文一般写哪几块，有没有 template 可以参考",
     "我文笔不行，申请书写得比较短会不会不行",
-    "申请书用稿纸写还是A4纸啊"
+    "申请书用稿纸写还是A4纸啊",
+    "室友说申请书直接抄一篇改个名字就行 真的假的",
+    "入党申请书写错一个字能直接划掉吗"
   ],
   "application-submit": [
     "写完了，然后交哪",
@@ -26,7 +28,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "大一下学期交申请好还是等到大二，有讲究吗",
     "Who should I give my Party application letter to? My counselor?",
     "交申请书要不要附身份证复印件之类的东西",
-    "寒假在家写好了申请书，开学随时交可以吗"
+    "寒假在家写好了申请书，开学随时交可以吗",
+    "班长说申请书统一交给他 这样对吗",
+    "入党申请书有截止时间吗 什么时候都能交？",
+    "申请书能不能发电子版线上交"
   ],
   "application-talk": [
     "明天要进行申请人谈话，需要准备点啥",
@@ -37,14 +42,21 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "谈话是老师跟我谈还是学长学姐",
     "递交申请后的那次谈话是线上还是当面啊",
     "入党申请后的淡话重要吗",
-    "申请书递上去了，接下来是什么环节"
+    "申请书递上去了，接下来是什么环节",
+    "去谈话要带什么材料吗",
+    "申请人谈话好紧张 要提前准备啥",
+    "谁来跟我谈话 辅导员吗",
+    "谈画的时候说错话了会有影响吗",
+    "谈话人跟我约了周五 要不要带申请书复印件过去",
+    "递交申请以后的那个谈话是干嘛的"
   ],
   "branch-vote": [
     "到会人数不够能开会表决吗",
     "投票是举手还是无记名",
     "支部大会开完以后多久上级会批",
     "到会的党员人数不够一半，大会还能开吗",
-    "支部大会过了之后还会有人找我谈话吗，是谁"
+    "支部大会过了之后还会有人找我谈话吗，是谁",
+    "支书说下周开支部大会讨论我 我要准备啥"
   ],
   "class-stats": [
     "我现在到哪一步了"
@@ -63,7 +75,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   "discipline-record": [
     "大一考试作弊被记过，现在处分解除了，还有机会吗",
     "家里人有案底，要不要瞒着",
-    "我有个警告处分，能不能瞒着不说"
+    "我有个警告处分，能不能瞒着不说",
+    "处分的事要不要主动跟组织说",
+    "通报批评算处分吗",
+    "高中时候被记过 现在能申请吗"
   ],
   "documents-checklist": [
     "我自己需要交哪些材料",
@@ -71,11 +86,17 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "自传要写吗，怎么写",
     "入党全程要交哪些东西，有没有个表",
     "团员推优的材料也算入党材料吗",
-    "除了申请书和思想汇报，我还要写啥"
+    "除了申请书和思想汇报，我还要写啥",
+    "哪些材料是我自己写的",
+    "自传怎么写"
   ],
   "eligibility": [
     "没满十八岁是不是只能干等着",
-    "还没满十八周岁，现在可以先做点什么准备"
+    "还没满十八周岁，现在可以先做点什么准备",
+    "家里是农村的 对入党有影响吗",
+    "没有特长 也没当过班委 是不是没戏",
+    "入党有年龄上限吗 三十多岁读博还能申请吗",
+    "学长说必须当过班委才能入党 真的假的"
   ],
   "introducers": [
     "How many sponsors do I need to join the Party?"
@@ -83,17 +104,20 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   "not-selected": [
     "室友都成积极分子了就我没有，我该从哪方面努力",
     "大一交的申请书现在大三了还算数吗",
-    "这次积极分子没我，有点难受，我该怎么调整"
+    "这次积极分子没我，有点难受，我该怎么调整",
+    "这次没轮到我 是不是老师对我有意见啊"
   ],
   "political-review": [
     "函调是啥，每个人都要函调吗",
     "政治审查是在哪个阶段做的",
-    "政审是在入党的哪个阶段做"
+    "政审是在入党的哪个阶段做",
+    "我舅舅在国外定居 政审有影响吗"
   ],
   "religion": [
     "对佛教文化挺感兴趣，常去看寺庙建筑，这算信教吗",
     "我以前信过教，现在不信了，可以申请吗",
-    "我有信仰，但也很想入党，两者冲突吗"
+    "我有信仰，但也很想入党，两者冲突吗",
+    "过年跟家人去寺庙烧香算信教吗"
   ],
   "rights-duties": [
     "党员的权力有哪些",
@@ -102,7 +126,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "正式党员有选举权和被选举权吗"
   ],
   "study-abroad": [
-    "交换回来以后考察能接着算吗"
+    "交换回来以后考察能接着算吗",
+    "交换回来了 考察还能接上吗"
   ],
   "timeline": [
     "发展对象后面还有什么环节才能入党",
@@ -119,7 +144,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "大一萌新想问下，入党整个流程是啥样的，能从头到尾给捋一遍吗",
     "我是团支书，想给班里同学讲讲入党都有哪些环节，有没有完整的先后顺序",
     "我上周刚被确定为积极分子，照正常进度离转正还要多久",
-    "申请人、积极分子之后还有哪几个阶段？各叫啥"
+    "申请人、积极分子之后还有哪几个阶段？各叫啥",
+    "入党流陈",
+    "大二交的申请 大四能成预备党员吗",
+    "我想入党但是不知道从哪开始 整个是怎么走的"
   ],
   "activist-selection": [
     "积极分子候选人是怎么来的",
@@ -129,7 +157,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "积极分子是谁定的，支书一个人说了算吗",
     "谈完话以后，下一步怎么变成积极分子",
     "我九月交的申请书，一般多久能被定为积极分子",
-    "积极分子多久确定一次，一年一次吗"
+    "积极分子多久确定一次，一年一次吗",
+    "积分是谁定的"
   ],
   "activist-training": [
     "做积极分子一年多了还没动静，还要等多久",
@@ -139,7 +168,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "积极分子考察登记材料上记的是什么",
     "培养联系人会把我的表现汇报给支部吗",
     "当了积极分子之后平时要干神马",
-    "我的培养联系人是谁啊，从哪知道"
+    "我的培养联系人是谁啊，从哪知道",
+    "我的培养联系人是谁啊"
   ],
   "development-target": [
     "How are 发展对象 (development targets) chosen?",
@@ -148,13 +178,17 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "积极分子满一年以后怎么变成发展对象",
     "What does it take to be listed as a development target (发展对象)?",
     "导师说我下学期可能成为发展对象，我需要提前准备啥",
-    "发展对象阶段一般持续多长时间"
+    "发展对象阶段一般持续多长时间",
+    "发对要干啥",
+    "当上发对了接下来要做什么",
+    "积分满一年了 啥时候变发对",
+    "發展對象要多久才能變成預備黨員"
   ],
   "probation": [
     "预备党员有什么权力",
     "我已经过了支部大会了，之后这一年要注意什么",
     "预备党员可以被选为支部委员吗",
-    "I just became a probationary member. What am I expected to do now?"
+    "I just became a probationary member. What am I expected to do now?",
   ],
   "public-notice": [
     "发展对象公式是什么意思",
@@ -163,19 +197,26 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "公示在哪里能看到",
     "公示期间会发生什么，是不是所有人都能提意见",
     "公示结束了然后呢",
-    "我的名字在公示名单上，我需要做点什么吗"
+    "我的名字在公示名单上，我需要做点什么吗",
+    "公事期间没人有意见是不是就稳了",
+    "公示完了下一步是啥"
   ],
   "status-change": [
     "修学一年回来以后入党考察怎么接上",
-    "我是从别的学校转过来的，在原来学校已经是积极分子了，这边怎么接着来"
+    "我是从别的学校转过来的，在原来学校已经是积极分子了，这边怎么接着来",
+    "积极分子考察期间转专业了 那一年还算吗"
   ],
   "academic-requirement": [
     "发展对象对成绩有要求吗",
     "我们学院入党是不是有GPA门槛",
-    "挂过课还能入党吗"
+    "挂过课还能入党吗",
+    "听说挂科了要等两年才能申请",
+    "听说没过英语四级不能入党是真的吗",
+    "挂颗了还能交申请书吗"
   ],
   "dues": [
-    "党费交给组织委员吗"
+    "党费交给组织委员吗",
+    "写完思汇顺便问下 党费现在交多少啊"
   ],
   "full-membership": [
     "党龄是从宣誓那天算吗",
@@ -197,13 +238,17 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   "league-vs-party": [
     "入团的年龄要求是多少",
     "入团要走什么流程",
-    "共青团和共产党是什么关系"
+    "共青团和共产党是什么关系",
+    "入团要多久才批"
   ],
   "oath": [
-    "What is the oath when joining the CPC?"
+    "What is the oath when joining the CPC?",
+    "入党是词有没有原文 想提前背",
+    "宣誓举哪只手"
   ],
   "thought-report": [
-    "我不知道思想汇报写啥 能写最近看新闻的感想吗"
+    "我不知道思想汇报写啥 能写最近看新闻的感想吗",
+    "思汇几号交"
   ],
   "leaving-party": [
     "Can a member leave the Party voluntarily?",
@@ -213,7 +258,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "入党以后想反悔怎么办"
   ],
   "lost-materials": [
-    "能拆开看看自己的档案吗"
+    "能拆开看看自己的档案吗",
+    "材料丢了可以让别人代签吗",
+    "入党材料丢乐 要重新走流程吗",
+    "入党材料毕业后去哪了"
   ],
   "class-liaisons": [
     "本班联络员是谁，我想问点事",
@@ -224,9 +272,15 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   ],
   "party-school": [
     "党校有节课我要请假，之后怎么补",
-    "我是研二的，实验室太忙，党校缺了两次课会怎样"
+    "我是研二的，实验室太忙，党校缺了两次课会怎样",
+    "上了党校是不是就不用考察一年了"
   ],
   "graduating-student": [
-    "我大四了是发展对象，毕业前能成为预备党员吗"
+    "我大四了是发展对象，毕业前能成为预备党员吗",
+    "毕业前三个月不发展是真的吗",
+    "辅导员说大四就不给发展了 是这样吗"
+  ],
+  "transfer": [
+    "介绍信是什么 要多久内报到"
   ]
 };
