@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
 import { KeyContent } from './key-content.js';
+import { asksLocalFact, asksWhoSomeoneIs, countsTheClass, isLeagueBusiness, reachesBeyondTheClass } from './question-shapes.js';
 import { BOT_COMMAND, domainStrength, usesOtherSense, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
 
 export type Outcome = 'answer' | 'suggest' | 'none';
@@ -243,14 +244,14 @@ export class FaqMatcher {
       .sort((x, y) => y.rank - x.rank);
     const normalised = normalise(q);
     // a count of the asker's class (咱班几个积极分子) is for an entry made for the class, whatever stage it names
-    if (COUNT_OF_CLASS.test(normalised) && !NOT_A_COUNT_OF_NOW.test(normalised)) {
+    if (countsTheClass(normalised)) {
       const live = ranked.findIndex((r) => this.live.has(r.slug));
       if (live > 0) ranked.unshift({ ...ranked.splice(live, 1)[0]!, rank: ranked[0]!.rank });
     }
     const top = ranked[0]!;
     const secondRank = ranked[1]?.rank ?? 0;
     const domain =
-      (LEAGUE_BUSINESS.test(normalised) && !normalised.includes('党')) || (usesOtherSense(q) && domainStrength(q) < 1)
+      isLeagueBusiness(normalised) || (usesOtherSense(q) && domainStrength(q) < 1)
         ? 0
         : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAnExample(top.slug, queryTerms)
           ? 1
@@ -266,9 +267,9 @@ export class FaqMatcher {
     // who a particular person is (我们支部书记叫什么名字, 我的培养联系人是谁): only an entry made for the asker's class knows
     if (!this.live.has(top.slug) && asksWhoSomeoneIs(normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
     // nor the date of a particular event, a phone number, a room (下次支部大会几号开, 支部书记电话多少)
-    if (!this.live.has(top.slug) && LOCAL_FACT.test(normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    if (!this.live.has(top.slug) && asksLocalFact(normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
     // and an entry made for the asker's class knows that class, not the college, the school or the Party as a whole
-    if (this.live.has(top.slug) && OTHER_SCOPE.test(normalised) && !normalised.includes('本班')) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    if (this.live.has(top.slug) && reachesBeyondTheClass(normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
     // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
     if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     const candidates = ranked.slice(0, MAX_SUGGESTIONS).map((r) => ({ slug: r.slug, score: round(r === top ? score : conf(r, top.rank)) }));
@@ -293,19 +294,4 @@ function confidence(raw: number, rank: number, other: number, coverage: number, 
 }
 
 const HAN = /\p{Script=Han}/u;
-/** The League's own business (团费, 团员证, 团课, 团组织关系): with no word of the Party, not ours, however like a Party question it reads. */
-const LEAGUE_BUSINESS = /团费|团员证|团课|团日|团组织关系|团关系|团员档案|团籍|团员注册|团员教育评议|智慧团建/;
-/** Asking for a person (是谁, 叫什么) … */
-const WHO = /是谁|是哪位|叫什么|叫啥|谁是|\bwho(?: is|'s| are)\b|\bname of\b/;
-/** … of the asker's own (我的, 我们, 本班) or of the school (学院): a name no shared entry can know. */
-const OWN = /我的|我们|咱们|本班|本支部|学院|我校|我院|\b(?:my|our)\b/;
-/** A date, a contact detail or a place of the asker's own branch, or whether a list is out yet: facts of the day no shared entry holds. */
-const LOCAL_FACT = /电话|手机号|邮箱|微信号|在哪栋|哪栋楼|几楼|门牌号|几月几[号日]|几号|名单.{0,4}出.{0,2}了/u;
-/** How many of the asker's class are at a stage (我们班有几个党员, 班里多少人交了申请书). */
-const COUNT_OF_CLASS = /(?:本班|我们班|咱班|咱们班|班里|班上|班级里?|全班).{0,10}(?:几个|多少|几位|几名|人数|比例|几人)/u;
-/** … but not a quota, a past year or how many liaisons there are: no figure the bot keeps. */
-const NOT_A_COUNT_OF_NOW = /名额|能推|能定|去年|往年|联络员/u;
-/** A scope wider than the asker's class. */
-const OTHER_SCOPE = /全院|全学院|学院|全校|学校|全国|全省|全党|中国共产党|共产党|每年/;
-const asksWhoSomeoneIs = (normalised: string) => WHO.test(normalised) && OWN.test(normalised);
 const round = (n: number) => Math.round(n * 1000) / 1000;

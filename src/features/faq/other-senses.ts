@@ -1,0 +1,50 @@
+// Our words in another sense (考研党, 实习转正, 紧急联系人, 考公政审, a birthday party): a question that has
+// one of them is ours only if a plain Party word is left once they are taken out (text.ts, domainStrength).
+
+/** Oaths that are not the Party's (运动员宣誓, 医学生誓词): no sign of the Party. */
+const OTHER_OATHS =
+  /(?:运动员|裁判员?|医学生|医师|护士|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训)[^党]{0,8}?(?:代表)?(?:宣誓|誓词)/gu;
+
+/** 党 as slang for a crowd of people (考研党, 熬夜党, 学生党 — but 学生党员, 学生党支部 are the Party's). */
+const CROWD_PARTY =
+  /(?:考研|考公|考编|保研|二战|学生|上班|打工|熬夜|干饭|追星|手机|低头|月光|标题|早八|走读|通勤|住校|吃货|夜猫|养生|颜值|实习|留学|外卖)党(?!员|组织|支部|委|课|校|费|章|史|性|建|龄|日|务|内|的)/gu;
+/** 转正 of a job (实习转正, 试用期转正, 转正工资) or in jest (备胎转正), not of a probationary member. */
+const JOB_CONFIRMATION =
+  /(?:实习|试用期?|合同|入职|公司|单位|员工|编外|临时工|备胎)\p{Script=Han}{0,6}转正|转正\p{Script=Han}{0,4}(?:工资|薪|待遇|五险|社保|合同)/gu;
+/** A review of cadres (班干部考察期, 学生会干部考核), not of an activist. */
+const CADRE_REVIEW = /(?:班干部?|学生干部|班委|学生会|社团|干部)\p{Script=Han}{0,4}(?:考察|考核|试用)/gu;
+/** Another kind of contact person (紧急联系人, 项目联系人), not the 培养联系人. */
+const OTHER_CONTACT = /(?:紧急|项目|实践|活动|比赛|竞赛|团队|对接|企业|单位|家长|报名|负责|快递|会议|赛事)的?联系人/gu;
+/** The college's administrative office (党政办), where forms of every kind go. */
+const ADMIN_OFFICE = /党政办(?:公室)?/gu;
+/** The League's awards (优秀团员推优, 五四评优), not the League's recommendation for the Party. */
+const LEAGUE_AWARD =
+  /(?:优秀团员|优秀团干部?|五四|评优|三好|优秀学生干部|优干)[^党]{0,12}推优|推优[^党]{0,12}(?:优秀团员|优秀团干部?|五四|评优|三好|优秀学生干部|优干)/gu;
+/** A matchmaker (牵线的介绍人), not an introducer to the Party. */
+const MATCHMAKER = /(?:牵线|相亲|婚礼|对象|恋爱|结婚)[^党]{0,10}介绍人|介绍人[^党]{0,10}(?:牵线|相亲|婚礼|对象|恋爱|结婚)/gu;
+/** An application to something else (学生会换届交申请书, 奖学金申请书). */
+const OTHER_APPLICATION =
+  /(?:学生会|社团|换届|竞选|奖学金|助学金|宿舍|实验室|请假|保研|推免|勤工|助教|贫困|补助|奖助|评优|夏令营)[^党]{0,12}申请书|申请书[^党]{0,12}(?:学生会|社团|换届|竞选|奖学金|助学金|宿舍|实验室|请假|保研|推免|勤工|助教|贫困|补助|评优|夏令营)/gu;
+/** The review for the civil service or the army (考公政审, 征兵政审). */
+const OTHER_REVIEW =
+  /(?:考公|公务员|进面|事业编|考编|征兵|参军|入伍|军校|选调|警校)[^党]{0,20}政审|政审[^党]{0,20}(?:考公|公务员|进面|事业编|考编|征兵|参军|入伍|军校|警校)/gu;
+/** Anonymous course evaluations and surveys (评教是匿名的吗). */
+const OTHER_ANONYMITY = /(?:评教|问卷|调查|评课|测评)[^党]{0,10}匿名|匿名[^党]{0,10}(?:评教|问卷|调查|评课|测评)/gu;
+/** A party in English that is a gathering (the party on Saturday, a birthday party). */
+const SOCIAL_PARTY =
+  /\bparty\b(?=[^.?!]{0,40}\b(?:birthday|saturday|sunday|friday|tonight|dinner|celebration|dance|pizza|bbq|halloween|christmas|costume|karaoke|ktv)\b)|\b(?:birthday|house|dinner|halloween|christmas|costume|pool|dance|surprise|farewell|graduation|welcome|tea)\s+party\b/gu;
+/** Our words in another sense, and what each becomes when the domain is judged. */
+export const OTHER_SENSES: ReadonlyArray<readonly [RegExp, string]> = [
+  [OTHER_OATHS, '誓'],
+  [CROWD_PARTY, '人'],
+  [JOB_CONFIRMATION, '工作'],
+  [CADRE_REVIEW, '工作'],
+  [OTHER_CONTACT, '联系方式'],
+  [ADMIN_OFFICE, '办公室'],
+  [LEAGUE_AWARD, '评优'],
+  [MATCHMAKER, '媒人'],
+  [OTHER_APPLICATION, '申请'],
+  [OTHER_REVIEW, '审查'],
+  [OTHER_ANONYMITY, '不记名'],
+  [SOCIAL_PARTY, 'gathering'],
+];

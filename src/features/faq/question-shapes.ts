@@ -1,0 +1,33 @@
+// Shapes of a question that decide what the shared entries can answer, whatever words they share with it.
+
+/** The League's own business (团费, 团员证, 团课, 团组织关系): with no word of the Party, not ours, however like a Party question it reads. */
+const LEAGUE_BUSINESS = /团费|团员证|团课|团日|团组织关系|团关系|团员档案|团籍|团员注册|团员教育评议|智慧团建/;
+/** Asking for a person (是谁, 叫什么) … */
+const WHO = /是谁|是哪位|叫什么|叫啥|谁是|\bwho(?: is|'s| are)\b|\bname of\b/;
+/** … of the asker's own (我的, 我们, 本班) or of the school (学院): a name no shared entry can know. */
+const OWN = /我的|我们|咱们|本班|本支部|学院|我校|我院|\b(?:my|our)\b/;
+/** A date, a contact detail or a place of the asker's own branch, or whether a list is out yet: facts of the day no shared entry holds. */
+const LOCAL_FACT = /电话|手机号|邮箱|微信号|在哪栋|哪栋楼|几楼|门牌号|几月几[号日]|几号|名单.{0,4}出.{0,2}了/u;
+/** How many of the asker's class are at a stage (我们班有几个党员, 班里多少人交了申请书). */
+const COUNT_OF_CLASS = /(?:本班|我们班|咱班|咱们班|班里|班上|班级里?|全班).{0,10}(?:几个|多少|几位|几名|人数|比例|几人)/u;
+/** … but not a quota, a past year or how many liaisons there are: no figure the bot keeps. */
+const NOT_A_COUNT_OF_NOW = /名额|能推|能定|去年|往年|联络员/u;
+/** A scope wider than the asker's class. */
+const OTHER_SCOPE = /全院|全学院|学院|全校|学校|全国|全省|全党|中国共产党|共产党|每年/;
+
+// Each takes the question as normalise() leaves it.
+
+/** The League's business with no word of the Party: not ours. */
+export const isLeagueBusiness = (normalised: string): boolean => LEAGUE_BUSINESS.test(normalised) && !normalised.includes('党');
+
+/** Who a particular person of one's own is (我们支部书记叫什么名字, 我的培养联系人是谁): only an entry made for the asker's class knows. */
+export const asksWhoSomeoneIs = (normalised: string): boolean => WHO.test(normalised) && OWN.test(normalised);
+
+/** The date of a particular event, a phone number, a room (下次支部大会几号开, 支部书记电话多少): no shared entry knows it. */
+export const asksLocalFact = (normalised: string): boolean => LOCAL_FACT.test(normalised);
+
+/** A count of the asker's class now (咱班几个积极分子): for the entry made for the class's figures, whatever stage it names. */
+export const countsTheClass = (normalised: string): boolean => COUNT_OF_CLASS.test(normalised) && !NOT_A_COUNT_OF_NOW.test(normalised);
+
+/** A scope wider than the asker's class (全院, 全国): an entry made for the class does not know it. */
+export const reachesBeyondTheClass = (normalised: string): boolean => OTHER_SCOPE.test(normalised) && !normalised.includes('本班');
