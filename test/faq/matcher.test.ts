@@ -124,7 +124,7 @@ describe('FAQ matching accuracy', () => {
   const tuned: Array<{ file: string; name: string; floor: Floor }> = [
     // when it arrived, never tuned on: 88.5% right, 3.2% wrong, 95.4% of off-topic lines silent (团费 and 团员证,
     // the League's business, and 运动会宣誓, not the Party's oath, were answered before the League and oath rules)
-    { file: './outsider-check-2.tsv', name: 'outsider check 2', floor: { answerable: 370, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.38 } },
+    { file: './outsider-check-2.tsv', name: 'outsider check 2', floor: { answerable: 370, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.4 } },
     // when it arrived: 83.9% right, 4.3% wrong, 93.5% of off-topic lines silent
     { file: './tuning-b.tsv', name: 'tuning set b', floor: { answerable: 570, right: 0.98, wrong: 0.006, uncoveredAnswered: 0.47 } },
     // when it arrived: 89.4% right, 4.0% wrong, 35.7% of "?" answered; 93.2% / 2.8% before it was tuned on (rules and examples from the others)
@@ -137,6 +137,13 @@ describe('FAQ matching accuracy', () => {
     { file: './tuning-d.tsv', name: 'tuning set d', floor: { answerable: 490, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.38 } },
     // when it arrived (chat fragments, students' shorthand 思汇 / 预党 / 入积, voice-to-text run-ons, "听说…是真的吗"): 88.3% right, 1.8% wrong
     { file: './tuning-e.tsv', name: 'tuning set e', floor: { answerable: 480, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.26 } },
+    // when it arrived (the entries on the bot's own features and whom to ask, often with no Party word; neighbouring stages; chat follow-ups
+    // beginning 那…, which need the message before and did not become examples): 84.0% right, 2.9% wrong, 84.3% of off-topic lines silent
+    // (notices and cheering: 我刚交了申请书，冲冲冲 was answered)
+    { file: './tuning-f.tsv', name: 'tuning set f', floor: { answerable: 440, right: 0.97, wrong: 0.01, uncoveredAnswered: 0.4, silent: 0.98 } },
+    // 362 lines of a semester's class chat (notices, 考研复试政审表, 宪法宣誓, 宿舍联络员, “青春心向党”): 98.3% silent when they arrived,
+    // written after the rules on other senses that set e brought
+    { file: './offtopic-f.tsv', name: 'off-topic set f', floor: { offTopic: 350, right: 0, wrong: 0, silent: 0.995 } },
     // 400 off-topic class-chat lines, many with our words in another sense: 95.5% silent when they arrived (紧急联系人, 考公政审,
     // 优秀团员推优, 毕业典礼宣誓, a birthday party …), before the rules on other senses
     { file: './offtopic-e.tsv', name: 'off-topic set e', floor: { offTopic: 390, right: 0, wrong: 0, silent: 0.995 } },
@@ -158,7 +165,7 @@ describe('FAQ matching accuracy', () => {
     report('outsider check 4 (never tuned on)', f);
     // when it arrived: 89.0% right, 3.5% wrong, 93.0% right answer or suggestion, 45.8% of "?" answered, 92.8% of off-topic lines silent;
     // after this session's rules and examples (none taken from it): see the floors — still below issue 12's 95% / 2%
-    expectAtLeast(f, { answerable: 480, right: 0.915, rightOrSuggested: 0.945, wrong: 0.028, uncoveredAnswered: 0.49, silent: 0.985 });
+    expectAtLeast(f, { answerable: 480, right: 0.915, rightOrSuggested: 0.945, wrong: 0.028, uncoveredAnswered: 0.5, silent: 0.985 });
   });
 
   it('stays out of the League’s business and of oaths that are not the Party’s, and still answers the Party’s', () => {
@@ -185,6 +192,13 @@ describe('FAQ matching accuracy', () => {
       '评教是匿名的吗',
       '毕业典礼宣誓要穿学位服吗',
       "Who's joining the party on Saturday? It's Lily's birthday",
+      '12月4号国家宪法日，学院组织宪法宣誓活动',
+      '授帽仪式上念的南丁格尔誓言要背下来吗',
+      '学院举办“青春心向党”演讲比赛，每班推荐一名选手',
+      '校友会联络员说下周有学长回来做就业分享',
+      '调剂的学校也要交复试政审表吗',
+      '党史知识竞赛班里要出三个人，谁报名',
+      '作业匿名互评在哪里弄',
     ])
       expect(matcher.match(q).outcome, q).toBe('none');
     expect(matcher.match('学生党员转正要多久')).toMatchObject({ slug: 'full-membership', outcome: 'answer' });
@@ -194,6 +208,20 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('入党申请书交到党政办公室吗')).toMatchObject({ slug: 'application-submit', outcome: 'answer' });
     expect(matcher.match('毕业前能入党宣誓吗').outcome).not.toBe('none');
     expect(matcher.match('how do I join the party as a student')).toMatchObject({ outcome: 'answer' });
+  });
+
+  it('leaves notices, thanks and cheering that ask nothing alone, however many of our words they have', () => {
+    for (const q of [
+      '我刚交了申请书，冲冲冲',
+      '恭喜小王成为预备党员🎉',
+      '入党申请书已经收齐了，辛苦大家配合',
+      '下周一要交思想汇报的同学记得按时哈',
+      '联络员学姐今天好飒哈哈',
+    ])
+      expect(matcher.match(q).outcome, q).toBe('none');
+    // the same words in a question are answered
+    expect(matcher.match('思想汇报下周一要交吗')).toMatchObject({ slug: 'thought-report', outcome: 'answer' });
+    expect(matcher.match('收到入党申请书以后多久找我谈话')).toMatchObject({ slug: 'application-talk', outcome: 'answer' });
   });
 
   it('ranks the entry a question is typical of above one with a single example that shares more words', () => {

@@ -1,13 +1,18 @@
 // Frozen once shipped: the example questions migration 400 adds to entries of the base set (issue 12:
 // the answerable questions of the third outside tester's set, test/faq/outsider-check-3.tsv — a tuning set since the fourth
-// arrived — and of three more blind tuning sets, test/faq/tuning-c.tsv, tuning-d.tsv and tuning-e.tsv, that the matcher did not answer right), in
+// arrived — and of four more blind tuning sets, test/faq/tuning-c.tsv, tuning-d.tsv, tuning-e.tsv and tuning-f.tsv, that the matcher did not answer right), in
 // db/faq/faq.yaml's order after the entry's own and 360's, 370's and 390's.
 export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   "anonymous-feedback": [
     "反馈能附图片吗",
     "想匿民反馈一点意见",
     "我发的意见多久能送到",
-    "群里有人乱说话 怎么举报"
+    "群里有人乱说话 怎么举报",
+    "举报了人家会知道是我吗",
+    "写完意见发之前能先看一眼吗",
+    "反馈会不会被存起来，以后查到是谁",
+    "群里有人乱发不合适的话，怎么举报",
+    "/report 是干嘛的"
   ],
   "application-letter": [
     "我写了三页纸，会不会太长了",
@@ -20,7 +25,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我文笔不行，申请书写得比较短会不会不行",
     "申请书用稿纸写还是A4纸啊",
     "室友说申请书直接抄一篇改个名字就行 真的假的",
-    "入党申请书写错一个字能直接划掉吗"
+    "入党申请书写错一个字能直接划掉吗",
+    "网上找一篇改改交上去行吗"
   ],
   "application-submit": [
     "写完了，然后交哪",
@@ -31,7 +37,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "寒假在家写好了申请书，开学随时交可以吗",
     "班长说申请书统一交给他 这样对吗",
     "入党申请书有截止时间吗 什么时候都能交？",
-    "申请书能不能发电子版线上交"
+    "申请书能不能发电子版线上交",
+    "大一刚入学就能交申请书吗"
   ],
   "application-talk": [
     "明天要进行申请人谈话，需要准备点啥",
@@ -48,7 +55,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "谁来跟我谈话 辅导员吗",
     "谈画的时候说错话了会有影响吗",
     "谈话人跟我约了周五 要不要带申请书复印件过去",
-    "递交申请以后的那个谈话是干嘛的"
+    "递交申请以后的那个谈话是干嘛的",
+    "第一次谈话有点紧张，要注意什么",
+    "交了申请书后的谈化是什么"
   ],
   "branch-vote": [
     "到会人数不够能开会表决吗",
@@ -56,10 +65,17 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "支部大会开完以后多久上级会批",
     "到会的党员人数不够一半，大会还能开吗",
     "支部大会过了之后还会有人找我谈话吗，是谁",
-    "支书说下周开支部大会讨论我 我要准备啥"
+    "支书说下周开支部大会讨论我 我要准备啥",
+    "到会人数不够能开吗",
+    "填完志愿书以后那个会是怎么开的"
   ],
   "class-stats": [
-    "我现在到哪一步了"
+    "我现在到哪一步了",
+    "咱班现在啥情况",
+    "咱班的统记数能看一下吗",
+    "这些人数是谁统计的",
+    "关联链接是什么，找谁要",
+    "把全班入党情况汇总说一下"
   ],
   "contact-branch": [
     "机器人答不上来的问题怎么办",
@@ -70,7 +86,15 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "学院党委办公室在哪栋楼",
     "想直接找支部问点事，有什么途径",
     "我们支部书记是哪位",
-    "支布书记的电话能给一下吗"
+    "支布书记的电话能给一下吗",
+    "学院管发展党员的老师是哪位",
+    "我刚问的你没答上，后面会有人回我吗",
+    "机器人答不了的问题谁来回",
+    "私聊问你的东西会转给谁",
+    "要找組織上的人該找誰",
+    "问你你不会，那还有人管吗",
+    "支部有电话吗",
+    "入党这块有没有具体负责的人"
   ],
   "discipline-record": [
     "大一考试作弊被记过，现在处分解除了，还有机会吗",
@@ -78,7 +102,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我有个警告处分，能不能瞒着不说",
     "处分的事要不要主动跟组织说",
     "通报批评算处分吗",
-    "高中时候被记过 现在能申请吗"
+    "高中时候被记过 现在能申请吗",
+    "大一考试作弊被处分过，还有机会吗",
+    "我爸坐过牢，会影响我吗"
   ],
   "documents-checklist": [
     "我自己需要交哪些材料",
@@ -88,7 +114,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "团员推优的材料也算入党材料吗",
     "除了申请书和思想汇报，我还要写啥",
     "哪些材料是我自己写的",
-    "自传怎么写"
+    "自传怎么写",
+    "整个过程里需要我自己写的有哪些",
+    "入党过程要交哪些表",
+    "除了申请书和思想汇报还要写什么"
   ],
   "eligibility": [
     "没满十八岁是不是只能干等着",
@@ -96,7 +125,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "家里是农村的 对入党有影响吗",
     "没有特长 也没当过班委 是不是没戏",
     "入党有年龄上限吗 三十多岁读博还能申请吗",
-    "学长说必须当过班委才能入党 真的假的"
+    "学长说必须当过班委才能入党 真的假的",
+    "家里是农村的，出身有没有影响",
+    "没啥特长能不能申请",
+    "还没成年的话现在能做点什么准备"
   ],
   "introducers": [
     "How many sponsors do I need to join the Party?"
@@ -105,7 +137,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "室友都成积极分子了就我没有，我该从哪方面努力",
     "大一交的申请书现在大三了还算数吗",
     "这次积极分子没我，有点难受，我该怎么调整",
-    "这次没轮到我 是不是老师对我有意见啊"
+    "这次没轮到我 是不是老师对我有意见啊",
+    "想知道自己这次差在哪，该问谁",
+    "落选后要等多久才能再被推荐"
   ],
   "political-review": [
     "函调是啥，每个人都要函调吗",
@@ -117,13 +151,17 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "对佛教文化挺感兴趣，常去看寺庙建筑，这算信教吗",
     "我以前信过教，现在不信了，可以申请吗",
     "我有信仰，但也很想入党，两者冲突吗",
-    "过年跟家人去寺庙烧香算信教吗"
+    "过年跟家人去寺庙烧香算信教吗",
+    "对宗教文化感兴趣算信仰宗教吗",
+    "过年跟家里去庙里烧香算不算信教"
   ],
   "rights-duties": [
     "党员的权力有哪些",
     "党员能对党的工作提建议吗",
     "当了党员之后有哪些 rights 和 duties",
-    "正式党员有选举权和被选举权吗"
+    "正式党员有选举权和被选举权吗",
+    "党员能直接向中央反映问题吗",
+    "党员对上级决定有不同意见怎么办"
   ],
   "study-abroad": [
     "交换回来以后考察能接着算吗",
@@ -147,7 +185,12 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "申请人、积极分子之后还有哪几个阶段？各叫啥",
     "入党流陈",
     "大二交的申请 大四能成预备党员吗",
-    "我想入党但是不知道从哪开始 整个是怎么走的"
+    "我想入党但是不知道从哪开始 整个是怎么走的",
+    "各个阶段分别要多长时间",
+    "大一交申请，毕业前能入上吗",
+    "How do I join the Communist Party?",
+    "入党都有哪几步",
+    "最快多久能成正式党员"
   ],
   "activist-selection": [
     "积极分子候选人是怎么来的",
@@ -158,7 +201,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "谈完话以后，下一步怎么变成积极分子",
     "我九月交的申请书，一般多久能被定为积极分子",
     "积极分子多久确定一次，一年一次吗",
-    "积分是谁定的"
+    "积分是谁定的",
+    "积极分子最后是谁拍板",
+    "没被推优还有别的途径当积极分子吗"
   ],
   "activist-training": [
     "做积极分子一年多了还没动静，还要等多久",
@@ -169,7 +214,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "培养联系人会把我的表现汇报给支部吗",
     "当了积极分子之后平时要干神马",
     "我的培养联系人是谁啊，从哪知道",
-    "我的培养联系人是谁啊"
+    "我的培养联系人是谁啊",
+    "培养联系人一般是几个人"
   ],
   "development-target": [
     "How are 发展对象 (development targets) chosen?",
@@ -188,7 +234,7 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "预备党员有什么权力",
     "我已经过了支部大会了，之后这一年要注意什么",
     "预备党员可以被选为支部委员吗",
-    "I just became a probationary member. What am I expected to do now?",
+    "I just became a probationary member. What am I expected to do now?"
   ],
   "public-notice": [
     "发展对象公式是什么意思",
@@ -199,12 +245,15 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "公示结束了然后呢",
     "我的名字在公示名单上，我需要做点什么吗",
     "公事期间没人有意见是不是就稳了",
-    "公示完了下一步是啥"
+    "公示完了下一步是啥",
+    "被公示了要担心吗"
   ],
   "status-change": [
     "修学一年回来以后入党考察怎么接上",
     "我是从别的学校转过来的，在原来学校已经是积极分子了，这边怎么接着来",
-    "积极分子考察期间转专业了 那一年还算吗"
+    "积极分子考察期间转专业了 那一年还算吗",
+    "转学院以后培养时间还接着算吗",
+    "退伍回来复学以后怎么接上"
   ],
   "academic-requirement": [
     "发展对象对成绩有要求吗",
@@ -212,7 +261,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "挂过课还能入党吗",
     "听说挂科了要等两年才能申请",
     "听说没过英语四级不能入党是真的吗",
-    "挂颗了还能交申请书吗"
+    "挂颗了还能交申请书吗",
+    "Does failing a class stop me from joining the Party?",
+    "学校对成绩的具体规定去哪问"
   ],
   "dues": [
     "党费交给组织委员吗",
@@ -233,7 +284,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   ],
   "volunteer-form": [
     "志愿书有几栏不会填，问谁",
-    "预审是什么意思，谁来审"
+    "预审是什么意思，谁来审",
+    "填志愿书之前要先看什么"
   ],
   "league-vs-party": [
     "入团的年龄要求是多少",
@@ -248,24 +300,34 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   ],
   "thought-report": [
     "我不知道思想汇报写啥 能写最近看新闻的感想吗",
-    "思汇几号交"
+    "思汇几号交",
+    "补交的时候把日期写成之前的可以吗",
+    "用AI生成思想汇报行不行"
   ],
   "leaving-party": [
     "Can a member leave the Party voluntarily?",
     "交了申请书又后悔了，能撤回吗",
     "党员长期不做组织分配的工作会怎么样",
     "入了党以后还能退吗",
-    "入党以后想反悔怎么办"
+    "入党以后想反悔怎么办",
+    "入了党还能退当吗"
   ],
   "lost-materials": [
     "能拆开看看自己的档案吗",
     "材料丢了可以让别人代签吗",
     "入党材料丢乐 要重新走流程吗",
-    "入党材料毕业后去哪了"
+    "入党材料毕业后去哪了",
+    "想确认一下我的材料齐不齐",
+    "材料丢了重新写的话能写当时的日期吗",
+    "能自己去看看我的档案吗"
   ],
   "class-liaisons": [
     "本班联络员是谁，我想问点事",
-    "想私聊联络员，怎么找到他们"
+    "想私聊联络员，怎么找到他们",
+    "刚转来这个班，不知道本班联络员是谁",
+    "群里发什么命令能看到联络员",
+    "班里跟党支部对接的是哪两个人",
+    "联络员本身是党员吗"
   ],
   "motives-benefits": [
     "说实话我入党就是想考公方便点，这样可以吗"
@@ -278,9 +340,11 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   "graduating-student": [
     "我大四了是发展对象，毕业前能成为预备党员吗",
     "毕业前三个月不发展是真的吗",
-    "辅导员说大四就不给发展了 是这样吗"
+    "辅导员说大四就不给发展了 是这样吗",
+    "大四交申请是不是白交"
   ],
   "transfer": [
-    "介绍信是什么 要多久内报到"
+    "介绍信是什么 要多久内报到",
+    "拿到介绍信以后多久要去报到"
   ]
 };

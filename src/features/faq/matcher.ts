@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
 import { KeyContent } from './key-content.js';
-import { asksLocalFact, asksWhoSomeoneIs, countsTheClass, isLeagueBusiness, reachesBeyondTheClass } from './question-shapes.js';
+import { asksLocalFact, asksWhoSomeoneIs, countsTheClass, isChatNotQuestion, isLeagueBusiness, reachesBeyondTheClass } from './question-shapes.js';
 import { BOT_COMMAND, domainStrength, usesOtherSense, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
 
 export type Outcome = 'answer' | 'suggest' | 'none';
@@ -251,7 +251,7 @@ export class FaqMatcher {
     const top = ranked[0]!;
     const secondRank = ranked[1]?.rank ?? 0;
     const domain =
-      isLeagueBusiness(normalised) || (usesOtherSense(q) && domainStrength(q) < 1)
+      isLeagueBusiness(normalised) || isChatNotQuestion(normalised) || (usesOtherSense(q) && domainStrength(q) < 1)
         ? 0
         : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAnExample(top.slug, queryTerms)
           ? 1

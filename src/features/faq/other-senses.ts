@@ -3,7 +3,7 @@
 
 /** Oaths that are not the Party's (运动员宣誓, 医学生誓词): no sign of the Party. */
 const OTHER_OATHS =
-  /(?:运动员|裁判员?|医学生|医师|护士|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训)[^党]{0,8}?(?:代表)?(?:宣誓|誓词)/gu;
+  /(?:运动员|裁判员?|医学生|医师|护士|南丁格尔|授帽|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训|宪法)[^党]{0,8}?(?:代表)?(?:宣誓|誓词|誓言)/gu;
 
 /** 党 as slang for a crowd of people (考研党, 熬夜党, 学生党 — but 学生党员, 学生党支部 are the Party's). */
 const CROWD_PARTY =
@@ -27,12 +27,18 @@ const OTHER_APPLICATION =
   /(?:学生会|社团|换届|竞选|奖学金|助学金|宿舍|实验室|请假|保研|推免|勤工|助教|贫困|补助|奖助|评优|夏令营)[^党]{0,12}申请书|申请书[^党]{0,12}(?:学生会|社团|换届|竞选|奖学金|助学金|宿舍|实验室|请假|保研|推免|勤工|助教|贫困|补助|评优|夏令营)/gu;
 /** The review for the civil service or the army (考公政审, 征兵政审). */
 const OTHER_REVIEW =
-  /(?:考公|公务员|进面|事业编|考编|征兵|参军|入伍|军校|选调|警校)[^党]{0,20}政审|政审[^党]{0,20}(?:考公|公务员|进面|事业编|考编|征兵|参军|入伍|军校|警校)/gu;
+  /(?:考公|公务员|进面|事业编|考编|征兵|参军|入伍|军校|选调|警校|考研|复试|调剂|研招)[^党]{0,20}政审|政审[^党]{0,20}(?:考公|公务员|进面|事业编|考编|征兵|参军|入伍|军校|警校|考研|复试|调剂|研招)/gu;
 /** Anonymous course evaluations and surveys (评教是匿名的吗). */
-const OTHER_ANONYMITY = /(?:评教|问卷|调查|评课|测评)[^党]{0,10}匿名|匿名[^党]{0,10}(?:评教|问卷|调查|评课|测评)/gu;
+const OTHER_ANONYMITY = /(?:评教|问卷|调查|评课|测评|互评|作业)[^党]{0,10}匿名|匿名[^党]{0,10}(?:评教|问卷|调查|评课|测评|互评|作业)/gu;
 /** A party in English that is a gathering (the party on Saturday, a birthday party). */
 const SOCIAL_PARTY =
   /\bparty\b(?=[^.?!]{0,40}\b(?:birthday|saturday|sunday|friday|tonight|dinner|celebration|dance|pizza|bbq|halloween|christmas|costume|karaoke|ktv)\b)|\b(?:birthday|house|dinner|halloween|christmas|costume|pool|dance|surprise|farewell|graduation|welcome|tea)\s+party\b/gu;
+/** A liaison of something else (宿舍联络员, 校友会联络员), not the class's Party liaisons. */
+const OTHER_LIAISON = /(?:校友会|宿舍|寝室|社团|学生会|年级|实习|活动|项目|企业|家长|志愿者?)的?联络员/gu;
+/** 党 in a slogan that names an event (“青春心向党”演讲比赛, 永远跟党走 歌咏比赛). */
+const SLOGAN = /心向党|跟党走|颂党恩|听党话|感党恩|党旗飘扬|献礼建党/gu;
+/** The Party's history as a course or a contest (党史知识竞赛, 党史选修课作业), not joining the Party. */
+const HISTORY_CLASS = /党史[^党]{0,4}(?:竞赛|比赛|知识赛|选修|课|考试|作业|论文|答题|演讲)/gu;
 /** Our words in another sense, and what each becomes when the domain is judged. */
 export const OTHER_SENSES: ReadonlyArray<readonly [RegExp, string]> = [
   [OTHER_OATHS, '誓'],
@@ -47,4 +53,7 @@ export const OTHER_SENSES: ReadonlyArray<readonly [RegExp, string]> = [
   [OTHER_REVIEW, '审查'],
   [OTHER_ANONYMITY, '不记名'],
   [SOCIAL_PARTY, 'gathering'],
+  [OTHER_LIAISON, '联系'],
+  [SLOGAN, '主题'],
+  [HISTORY_CLASS, '历史课'],
 ];

@@ -12,6 +12,12 @@ const LOCAL_FACT = /电话|手机号|邮箱|微信号|在哪栋|哪栋楼|几楼
 const COUNT_OF_CLASS = /(?:本班|我们班|咱班|咱们班|班里|班上|班级里?|全班).{0,10}(?:几个|多少|几位|几名|人数|比例|几人)/u;
 /** … but not a quota, a past year or how many liaisons there are: no figure the bot keeps. */
 const NOT_A_COUNT_OF_NOW = /名额|能推|能定|去年|往年|联络员/u;
+/** A notice, thanks or cheering (恭喜小王成为预备党员🎉, 入党申请书已经收齐了，辛苦大家配合) … */
+const ANNOUNCEMENT_OR_CHEER =
+  /恭喜|辛苦(?:了|啦|大家)|谢谢|感谢|收到|记得|别忘|冲冲冲|加油|好飒|🎉|👏|配合|收齐|提醒|通知[:：]|大家注意|哈哈哈|笑死|绝了|yyds/u;
+/** … that asks nothing. */
+const ASKS =
+  /[?？]|吗|呢|嘛|么|怎|什么|如何|哪|谁|几|多少|多久|多长|啥|咋|还是|是不是|能不能|有没有|要不要|会不会|可不可以|算不算|求|请问|想问|问一?下|不$|没$|\b(?:how|what|when|where|who|why|which|can|do|does|is|are|should)\b/u;
 /** A scope wider than the asker's class. */
 const OTHER_SCOPE = /全院|全学院|学院|全校|学校|全国|全省|全党|中国共产党|共产党|每年/;
 
@@ -31,3 +37,6 @@ export const countsTheClass = (normalised: string): boolean => COUNT_OF_CLASS.te
 
 /** A scope wider than the asker's class (全院, 全国): an entry made for the class does not know it. */
 export const reachesBeyondTheClass = (normalised: string): boolean => OTHER_SCOPE.test(normalised) && !normalised.includes('本班');
+
+/** A notice, thanks or cheering that asks nothing: chat, not a question, however many of our words it has. */
+export const isChatNotQuestion = (normalised: string): boolean => ANNOUNCEMENT_OR_CHEER.test(normalised) && !ASKS.test(normalised);
