@@ -168,6 +168,14 @@ describe('FAQ matching accuracy', () => {
     expectAtLeast(f, { answerable: 480, right: 0.915, rightOrSuggested: 0.945, wrong: 0.028, uncoveredAnswered: 0.5, silent: 0.985 });
   });
 
+  it('holds up on a fifth outside tester’s questions, written blind to today’s answers and never used for tuning', () => {
+    const f = evaluate('./outsider-check-5.tsv');
+    report('outsider check 5 (never tuned on)', f);
+    // written against the answers of migration 410; with the matcher and examples at this session's start it scored 83.0% right,
+    // 3.6% wrong, 88.4% right answer or suggestion, 29.3% of "?" answered, 86.6% of off-topic lines silent; on arrival: see the floors
+    expectAtLeast(f, { answerable: 440, right: 0.89, rightOrSuggested: 0.915, wrong: 0.023, uncoveredAnswered: 0.34, silent: 0.96 });
+  });
+
   it('stays out of the League’s business and of oaths that are not the Party’s, and still answers the Party’s', () => {
     for (const q of ['团员证丢了怎么补办', '团费一年交多少', '团组织关系转接怎么弄', '运动员宣誓谁来念', '医学生宣誓仪式几点集合'])
       expect(matcher.match(q).outcome, q).toBe('none');
