@@ -144,6 +144,9 @@ describe('FAQ matching accuracy', () => {
     // 362 lines of a semester's class chat (notices, 考研复试政审表, 宪法宣誓, 宿舍联络员, “青春心向党”): 98.3% silent when they arrived,
     // written after the rules on other senses that set e brought
     { file: './offtopic-f.tsv', name: 'off-topic set f', floor: { offTopic: 350, right: 0, wrong: 0, silent: 0.995 } },
+    // 351 lines of five classes' chats over a year (nursing, law, civil engineering, journalism, a lab): 96.0% silent when they arrived,
+    // after set f's rules (试用期…转正, 婚礼宣誓, 通讯录联系人, 运动会积极分子, 市委党校 as a workplace were answered or suggested)
+    { file: './offtopic-g.tsv', name: 'off-topic set g', floor: { offTopic: 340, right: 0, wrong: 0, silent: 0.99 } },
     // 400 off-topic class-chat lines, many with our words in another sense: 95.5% silent when they arrived (紧急联系人, 考公政审,
     // 优秀团员推优, 毕业典礼宣誓, a birthday party …), before the rules on other senses
     { file: './offtopic-e.tsv', name: 'off-topic set e', floor: { offTopic: 390, right: 0, wrong: 0, silent: 0.995 } },
@@ -207,6 +210,13 @@ describe('FAQ matching accuracy', () => {
       '调剂的学校也要交复试政审表吗',
       '党史知识竞赛班里要出三个人，谁报名',
       '作业匿名互评在哪里弄',
+      '公务员试用期一年，期满考核合格才转正',
+      '婚礼上新郎宣誓的时候我哭得比新娘还厉害',
+      '运动会开幕式的运动员宣誓词我背了一晚上',
+      '通讯录联系人太多了，找个人翻半天',
+      '马拉松志愿者需要一个联络员对接组委会，谁愿意',
+      '运动会积极分子名单出来了，我们班拿了精神文明奖',
+      '我爸在市委党校当老师，周末回家又要听他讲课了😂',
     ])
       expect(matcher.match(q).outcome, q).toBe('none');
     expect(matcher.match('学生党员转正要多久')).toMatchObject({ slug: 'full-membership', outcome: 'answer' });

@@ -3,18 +3,19 @@
 
 /** Oaths that are not the Party's (运动员宣誓, 医学生誓词): no sign of the Party. */
 const OTHER_OATHS =
-  /(?:运动员|裁判员?|医学生|医师|护士|南丁格尔|授帽|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训|宪法)[^党]{0,8}?(?:代表)?(?:宣誓|誓词|誓言)/gu;
+  /(?:运动员|裁判员?|医学生|医师|护士|南丁格尔|授帽|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训|宪法|婚礼|新郎|新娘|律师|法官|检察官|法律职业|职业|入职)[^党]{0,8}?(?:代表)?(?:宣誓|誓词|誓言)/gu;
 
 /** 党 as slang for a crowd of people (考研党, 熬夜党, 学生党 — but 学生党员, 学生党支部 are the Party's). */
 const CROWD_PARTY =
   /(?:考研|考公|考编|保研|二战|学生|上班|打工|熬夜|干饭|追星|手机|低头|月光|标题|早八|走读|通勤|住校|吃货|夜猫|养生|颜值|实习|留学|外卖)党(?!员|组织|支部|委|课|校|费|章|史|性|建|龄|日|务|内|的)/gu;
 /** 转正 of a job (实习转正, 试用期转正, 转正工资) or in jest (备胎转正), not of a probationary member. */
 const JOB_CONFIRMATION =
-  /(?:实习|试用期?|合同|入职|公司|单位|员工|编外|临时工|备胎)\p{Script=Han}{0,6}转正|转正\p{Script=Han}{0,4}(?:工资|薪|待遇|五险|社保|合同)/gu;
+  /(?:实习|试用期?|合同|入职|公司|单位|员工|编外|临时工|备胎|公务员|护士|规培|医院|编制)[^党]{0,12}转正|转正\p{Script=Han}{0,4}(?:工资|薪|待遇|五险|社保|合同)/gu;
 /** A review of cadres (班干部考察期, 学生会干部考核), not of an activist. */
 const CADRE_REVIEW = /(?:班干部?|学生干部|班委|学生会|社团|干部)\p{Script=Han}{0,4}(?:考察|考核|试用)/gu;
 /** Another kind of contact person (紧急联系人, 项目联系人), not the 培养联系人. */
-const OTHER_CONTACT = /(?:紧急|项目|实践|活动|比赛|竞赛|团队|对接|企业|单位|家长|报名|负责|快递|会议|赛事)的?联系人/gu;
+const OTHER_CONTACT =
+  /(?:紧急|项目|实践|活动|比赛|竞赛|团队|对接|企业|单位|家长|报名|负责|快递|会议|赛事)的?联系人|(?:通讯录|微信|手机|备注)[^党]{0,6}联系人|联系人[^党]{0,6}(?:备注|通讯录|微信)/gu;
 /** The college's administrative office (党政办), where forms of every kind go. */
 const ADMIN_OFFICE = /党政办(?:公室)?/gu;
 /** The League's awards (优秀团员推优, 五四评优), not the League's recommendation for the Party. */
@@ -34,14 +35,18 @@ const OTHER_ANONYMITY = /(?:评教|问卷|调查|评课|测评|互评|作业)[^�
 const SOCIAL_PARTY =
   /\bparty\b(?=[^.?!]{0,40}\b(?:birthday|saturday|sunday|friday|tonight|dinner|celebration|dance|pizza|bbq|halloween|christmas|costume|karaoke|ktv)\b)|\b(?:birthday|house|dinner|halloween|christmas|costume|pool|dance|surprise|farewell|graduation|welcome|tea)\s+party\b/gu;
 /** A liaison of something else (宿舍联络员, 校友会联络员), not the class's Party liaisons. */
-const OTHER_LIAISON = /(?:校友会|宿舍|寝室|社团|学生会|年级|实习|活动|项目|企业|家长|志愿者?)的?联络员/gu;
+const OTHER_LIAISON = /(?:校友会|宿舍|寝室|社团|学生会|年级|实习|活动|项目|企业|家长|志愿者?|马拉松|比赛|组委会)[^党班]{0,6}联络员/gu;
 /** 党 in a slogan that names an event (“青春心向党”演讲比赛, 永远跟党走 歌咏比赛). */
 const SLOGAN = /心向党|跟党走|颂党恩|听党话|感党恩|党旗飘扬|献礼建党/gu;
 /** The Party's history as a course or a contest (党史知识竞赛, 党史选修课作业), not joining the Party. */
 const HISTORY_CLASS = /党史[^党]{0,4}(?:竞赛|比赛|知识赛|选修|课|考试|作业|论文|答题|演讲)/gu;
+/** An activist of sports or a club (运动会积极分子), not of the Party. */
+const OTHER_ACTIVIST = /(?:运动会|体育|社团|志愿|文艺|活动)[^党]{0,4}积极分子/gu;
+/** A Party school as a workplace (在市委党校当老师), not the training. */
+const SCHOOL_AS_WORKPLACE = /(?:市委|省委|区委|县委|中央)党校[^党]{0,6}(?:老师|教授|上班|工作|讲课|任教)/gu;
 /** Our words in another sense, and what each becomes when the domain is judged. */
 export const OTHER_SENSES: ReadonlyArray<readonly [RegExp, string]> = [
-  [OTHER_OATHS, '誓'],
+  [OTHER_OATHS, '仪式'],
   [CROWD_PARTY, '人'],
   [JOB_CONFIRMATION, '工作'],
   [CADRE_REVIEW, '工作'],
@@ -56,4 +61,6 @@ export const OTHER_SENSES: ReadonlyArray<readonly [RegExp, string]> = [
   [OTHER_LIAISON, '联系'],
   [SLOGAN, '主题'],
   [HISTORY_CLASS, '历史课'],
+  [OTHER_ACTIVIST, '积极参与的人'],
+  [SCHOOL_AS_WORKPLACE, '学校'],
 ];
