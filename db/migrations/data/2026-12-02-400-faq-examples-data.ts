@@ -1,6 +1,6 @@
 // Frozen once shipped: the example questions migration 400 adds to entries of the base set (issue 12:
 // the answerable questions of the third outside tester's set, test/faq/outsider-check-3.tsv — a tuning set since the fourth
-// arrived — and of four more blind tuning sets, test/faq/tuning-c.tsv, tuning-d.tsv, tuning-e.tsv and tuning-f.tsv, that the matcher did not answer right), in
+// arrived — and of five more blind tuning sets, test/faq/tuning-c.tsv to tuning-g.tsv, that the matcher did not answer right), in
 // db/faq/faq.yaml's order after the entry's own and 360's, 370's and 390's.
 export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   "anonymous-feedback": [
@@ -12,7 +12,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "写完意见发之前能先看一眼吗",
     "反馈会不会被存起来，以后查到是谁",
     "群里有人乱发不合适的话，怎么举报",
-    "/report 是干嘛的"
+    "/report 是干嘛的",
+    "我想吐槽一下支部的事但又怕被认出来"
   ],
   "application-letter": [
     "我写了三页纸，会不会太长了",
@@ -38,7 +39,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "班长说申请书统一交给他 这样对吗",
     "入党申请书有截止时间吗 什么时候都能交？",
     "申请书能不能发电子版线上交",
-    "大一刚入学就能交申请书吗"
+    "大一刚入学就能交申请书吗",
+    "入党申请书啥时候都可以交吗，还是有固定时间",
+    "我是博士生，申请书要交到实验室所在的支部还是学院支部"
   ],
   "application-talk": [
     "明天要进行申请人谈话，需要准备点啥",
@@ -57,7 +60,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "谈话人跟我约了周五 要不要带申请书复印件过去",
     "递交申请以后的那个谈话是干嘛的",
     "第一次谈话有点紧张，要注意什么",
-    "交了申请书后的谈化是什么"
+    "交了申请书后的谈化是什么",
+    "交申请后的谈话主要聊啥",
+    "谈话没通知我时间地点，是等着就行吗",
+    "谈话的时候紧张得说不出话咋整😅"
   ],
   "branch-vote": [
     "到会人数不够能开会表决吗",
@@ -67,7 +73,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "支部大会过了之后还会有人找我谈话吗，是谁",
     "支书说下周开支部大会讨论我 我要准备啥",
     "到会人数不够能开吗",
-    "填完志愿书以后那个会是怎么开的"
+    "填完志愿书以后那个会是怎么开的",
+    "支部大会通过后上级几个月内批",
+    "支部大会上谁有表决权"
   ],
   "class-stats": [
     "我现在到哪一步了",
@@ -94,7 +102,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "要找組織上的人該找誰",
     "问你你不会，那还有人管吗",
     "支部有电话吗",
-    "入党这块有没有具体负责的人"
+    "入党这块有没有具体负责的人",
+    "学院党委办公室在哪栋楼啊",
+    "我们支部书记是谁，怎么联系他",
+    "支部在哪办公，我想当面去问问"
   ],
   "discipline-record": [
     "大一考试作弊被记过，现在处分解除了，还有机会吗",
@@ -104,7 +115,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "通报批评算处分吗",
     "高中时候被记过 现在能申请吗",
     "大一考试作弊被处分过，还有机会吗",
-    "我爸坐过牢，会影响我吗"
+    "我爸坐过牢，会影响我吗",
+    "之前有过处分这事，谈话时要不要主动说"
   ],
   "documents-checklist": [
     "我自己需要交哪些材料",
@@ -117,7 +129,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "自传怎么写",
     "整个过程里需要我自己写的有哪些",
     "入党过程要交哪些表",
-    "除了申请书和思想汇报还要写什么"
+    "除了申请书和思想汇报还要写什么",
+    "要准备的材料都有啥子，我自己要写哪些",
+    "整个入党过程会形成哪些材料"
   ],
   "eligibility": [
     "没满十八岁是不是只能干等着",
@@ -128,10 +142,14 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "学长说必须当过班委才能入党 真的假的",
     "家里是农村的，出身有没有影响",
     "没啥特长能不能申请",
-    "还没成年的话现在能做点什么准备"
+    "还没成年的话现在能做点什么准备",
+    "我家是农村的，家庭出身会不会有影响",
+    "我是少数民族，入党条件跟汉族同学一样吧",
+    "残积人可以入党吗"
   ],
   "introducers": [
-    "How many sponsors do I need to join the Party?"
+    "How many sponsors do I need to join the Party?",
+    "介绍人要在支部大会上讲话吗"
   ],
   "not-selected": [
     "室友都成积极分子了就我没有，我该从哪方面努力",
@@ -139,13 +157,18 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "这次积极分子没我，有点难受，我该怎么调整",
     "这次没轮到我 是不是老师对我有意见啊",
     "想知道自己这次差在哪，该问谁",
-    "落选后要等多久才能再被推荐"
+    "落选后要等多久才能再被推荐",
+    "没选上的话我要重新交申请书吗"
   ],
   "political-review": [
     "函调是啥，每个人都要函调吗",
     "政治审查是在哪个阶段做的",
     "政审是在入党的哪个阶段做",
-    "我舅舅在国外定居 政审有影响吗"
+    "我舅舅在国外定居 政审有影响吗",
+    "家里人情况我要不要如实写，有点不想写",
+    "我高中的时候打架进过派出所，政审会查出来吗",
+    "政审大概要多长实践",
+    "政审是不是要填表，找谁拿"
   ],
   "religion": [
     "对佛教文化挺感兴趣，常去看寺庙建筑，这算信教吗",
@@ -153,7 +176,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我有信仰，但也很想入党，两者冲突吗",
     "过年跟家人去寺庙烧香算信教吗",
     "对宗教文化感兴趣算信仰宗教吗",
-    "过年跟家里去庙里烧香算不算信教"
+    "过年跟家里去庙里烧香算不算信教",
+    "我不信教，但喜欢研究佛学文化，这算信宗教吗",
+    "党员能不能参加宗教婚礼仪式",
+    "我是回族，过节的习俗会影响入党吗"
   ],
   "rights-duties": [
     "党员的权力有哪些",
@@ -165,7 +191,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   ],
   "study-abroad": [
     "交换回来以后考察能接着算吗",
-    "交换回来了 考察还能接上吗"
+    "交换回来了 考察还能接上吗",
+    "出国交换前要找谁办手续",
+    "要出国读一年双学位，发展对象阶段会不会中断"
   ],
   "timeline": [
     "发展对象后面还有什么环节才能入党",
@@ -190,7 +218,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "大一交申请，毕业前能入上吗",
     "How do I join the Communist Party?",
     "入党都有哪几步",
-    "最快多久能成正式党员"
+    "最快多久能成正式党员",
+    "积极分子之后下一步是啥"
   ],
   "activist-selection": [
     "积极分子候选人是怎么来的",
@@ -203,7 +232,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "积极分子多久确定一次，一年一次吗",
     "积分是谁定的",
     "积极分子最后是谁拍板",
-    "没被推优还有别的途径当积极分子吗"
+    "没被推优还有别的途径当积极分子吗",
+    "我现在到底是不是积极分子，怎么查",
+    "积级分子培养考察登记表啥时候填"
   ],
   "activist-training": [
     "做积极分子一年多了还没动静，还要等多久",
@@ -215,7 +246,11 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "当了积极分子之后平时要干神马",
     "我的培养联系人是谁啊，从哪知道",
     "我的培养联系人是谁啊",
-    "培养联系人一般是几个人"
+    "培养联系人一般是几个人",
+    "考察期间要参加什么活动吗",
+    "我的培养联系人毕业了，要换人吗",
+    "积极分子考察是不是满一年就完事了，还要看啥",
+    "积极分子满一年就能直接变发展对象了吗"
   ],
   "development-target": [
     "How are 发展对象 (development targets) chosen?",
@@ -228,13 +263,16 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "发对要干啥",
     "当上发对了接下来要做什么",
     "积分满一年了 啥时候变发对",
-    "發展對象要多久才能變成預備黨員"
+    "發展對象要多久才能變成預備黨員",
+    "发展对象是不是要先确定介绍人"
   ],
   "probation": [
     "预备党员有什么权力",
     "我已经过了支部大会了，之后这一年要注意什么",
     "预备党员可以被选为支部委员吗",
-    "I just became a probationary member. What am I expected to do now?"
+    "I just became a probationary member. What am I expected to do now?",
+    "预备党员有选居权吗",
+    "预备党员能不能竞选班长"
   ],
   "public-notice": [
     "发展对象公式是什么意思",
@@ -246,14 +284,17 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我的名字在公示名单上，我需要做点什么吗",
     "公事期间没人有意见是不是就稳了",
     "公示完了下一步是啥",
-    "被公示了要担心吗"
+    "被公示了要担心吗",
+    "公式期满以后下一步干啥",
+    "公示都在哪里看，群公告还是学院网站"
   ],
   "status-change": [
     "修学一年回来以后入党考察怎么接上",
     "我是从别的学校转过来的，在原来学校已经是积极分子了，这边怎么接着来",
     "积极分子考察期间转专业了 那一年还算吗",
     "转学院以后培养时间还接着算吗",
-    "退伍回来复学以后怎么接上"
+    "退伍回来复学以后怎么接上",
+    "我从临床转到口腔了，培养联系人要换不"
   ],
   "academic-requirement": [
     "发展对象对成绩有要求吗",
@@ -263,7 +304,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "听说没过英语四级不能入党是真的吗",
     "挂颗了还能交申请书吗",
     "Does failing a class stop me from joining the Party?",
-    "学校对成绩的具体规定去哪问"
+    "学校对成绩的具体规定去哪问",
+    "挂过一门高数还能入档么😢"
   ],
   "dues": [
     "党费交给组织委员吗",
@@ -285,13 +327,16 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   "volunteer-form": [
     "志愿书有几栏不会填，问谁",
     "预审是什么意思，谁来审",
-    "填志愿书之前要先看什么"
+    "填志愿书之前要先看什么",
+    "预审是啥意思，谁审"
   ],
   "league-vs-party": [
     "入团的年龄要求是多少",
     "入团要走什么流程",
     "共青团和共产党是什么关系",
-    "入团要多久才批"
+    "入团要多久才批",
+    "我还没入团，想入团咋整",
+    "团组织和党组织有啥关系"
   ],
   "oath": [
     "What is the oath when joining the CPC?",
@@ -319,7 +364,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "入党材料毕业后去哪了",
     "想确认一下我的材料齐不齐",
     "材料丢了重新写的话能写当时的日期吗",
-    "能自己去看看我的档案吗"
+    "能自己去看看我的档案吗",
+    "材料丢了我能不能自己重写一份，日期写以前的"
   ],
   "class-liaisons": [
     "本班联络员是谁，我想问点事",
@@ -327,7 +373,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "刚转来这个班，不知道本班联络员是谁",
     "群里发什么命令能看到联络员",
     "班里跟党支部对接的是哪两个人",
-    "联络员本身是党员吗"
+    "联络员本身是党员吗",
+    "Who are our class liaisons? I want to ask about joining the Party",
+    "新转来的，请问本班联系我们的党员是哪位",
+    "联络员是干嘛的，咱班有几个"
   ],
   "motives-benefits": [
     "说实话我入党就是想考公方便点，这样可以吗"

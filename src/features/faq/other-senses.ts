@@ -18,9 +18,9 @@ const OTHER_CONTACT =
   /(?:紧急|项目|实践|活动|比赛|竞赛|团队|对接|企业|单位|家长|报名|负责|快递|会议|赛事)的?联系人|(?:通讯录|微信|手机|备注)[^党]{0,6}联系人|联系人[^党]{0,6}(?:备注|通讯录|微信)/gu;
 /** The college's administrative office (党政办), where forms of every kind go. */
 const ADMIN_OFFICE = /党政办(?:公室)?/gu;
-/** The League's awards (优秀团员推优, 五四评优), not the League's recommendation for the Party. */
+/** The League's awards (优秀团员推优, 五四评优) or a recommendation for graduate school (推优保研), not the League's recommendation for the Party. */
 const LEAGUE_AWARD =
-  /(?:优秀团员|优秀团干部?|五四|评优|三好|优秀学生干部|优干)[^党]{0,12}推优|推优[^党]{0,12}(?:优秀团员|优秀团干部?|五四|评优|三好|优秀学生干部|优干)/gu;
+  /(?:优秀团员|优秀团干部?|五四|评优|三好|优秀学生干部|优干|保研|推免)[^党]{0,12}推优|推优[^党]{0,12}(?:优秀团员|优秀团干部?|五四|评优|三好|优秀学生干部|优干|保研|推免)/gu;
 /** A matchmaker (牵线的介绍人), not an introducer to the Party. */
 const MATCHMAKER = /(?:牵线|相亲|婚礼|对象|恋爱|结婚)[^党]{0,10}介绍人|介绍人[^党]{0,10}(?:牵线|相亲|婚礼|对象|恋爱|结婚)/gu;
 /** An application to something else (学生会换届交申请书, 奖学金申请书). */
@@ -44,6 +44,8 @@ const HISTORY_CLASS = /党史[^党]{0,4}(?:竞赛|比赛|知识赛|选修|课|�
 const OTHER_ACTIVIST = /(?:运动会|体育|社团|志愿|文艺|活动)[^党]{0,4}积极分子/gu;
 /** A Party school as a workplace (在市委党校当老师), not the training. */
 const SCHOOL_AS_WORKPLACE = /(?:市委|省委|区委|县委|中央)党校[^党]{0,6}(?:老师|教授|上班|工作|讲课|任教)/gu;
+/** A talk with a counsellor, a supervisor or an interviewer (辅导员谈话, 谈心谈话), not the talk after an application. */
+const OTHER_TALK = /(?:辅导员|导师|班主任|心理|面试|宿管)的?谈话|谈心谈话/gu;
 /** Our words in another sense, and what each becomes when the domain is judged. */
 export const OTHER_SENSES: ReadonlyArray<readonly [RegExp, string]> = [
   [OTHER_OATHS, '仪式'],
@@ -63,4 +65,5 @@ export const OTHER_SENSES: ReadonlyArray<readonly [RegExp, string]> = [
   [HISTORY_CLASS, '历史课'],
   [OTHER_ACTIVIST, '积极参与的人'],
   [SCHOOL_AS_WORKPLACE, '学校'],
+  [OTHER_TALK, '聊天'],
 ];
