@@ -4,8 +4,8 @@ import { faqReviewEntries } from '../../db/migrations/data/2026-12-02-230-faq-re
 import { faqUpdate260 } from '../../db/migrations/data/2026-12-02-260-faq-updates-data.js';
 import { faqAnswers410 } from '../../db/migrations/data/2026-12-02-410-faq-answers-data.js';
 import { faqVersion } from '../../src/features/faq/queries.js';
-import { migratorFor } from '../support/migrator.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { openDbMigratedTo } from '../support/migrator.js';
+import type { TestDb } from '../support/test-db.js';
 
 const MIGRATION = '2026-12-02-410-faq-answers';
 const BEFORE = '2026-12-02-400-faq-examples';
@@ -22,10 +22,7 @@ describe(`migration ${MIGRATION}`, () => {
     db.selectFrom('faq_entries').select(['answer', 'answer_en', 'questions']).where('slug', '=', slug).executeTakeFirstOrThrow();
 
   beforeAll(async () => {
-    t = await openTestDb();
-    db = t.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    migrator = await migratorFor(db);
-    expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
+    ({ t, db, migrator } = await openDbMigratedTo(BEFORE));
   });
   afterAll(async () => t.close());
 

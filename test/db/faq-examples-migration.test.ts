@@ -4,8 +4,8 @@ import { faqExamples370 } from '../../db/migrations/data/2026-12-02-370-faq-exam
 import { faqExamples390 } from '../../db/migrations/data/2026-12-02-390-faq-examples-data.js';
 import { faqExamples400 } from '../../db/migrations/data/2026-12-02-400-faq-examples-data.js';
 import { faqVersion } from '../../src/features/faq/queries.js';
-import { migratorFor } from '../support/migrator.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { openDbMigratedTo } from '../support/migrator.js';
+import type { TestDb } from '../support/test-db.js';
 
 // Migrations 2026-12-02-370, 390 and 400: questions written by outsiders become examples of the base
 // set's entries, after the examples an entry has; a branch's own entry under a shipped slug is left
@@ -31,10 +31,7 @@ describe.each([
       .execute();
 
   beforeAll(async () => {
-    t = await openTestDb();
-    db = t.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    migrator = await migratorFor(db);
-    expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
+    ({ t, db, migrator } = await openDbMigratedTo(BEFORE));
   });
   afterAll(async () => t.close());
 

@@ -250,12 +250,13 @@ export class FaqMatcher {
     }
     const top = ranked[0]!;
     const secondRank = ranked[1]?.rank ?? 0;
+    const strength = domainStrength(q);
     const domain =
-      isLeagueBusiness(normalised) || isChatNotQuestion(normalised) || (usesOtherSense(q) && domainStrength(q) < 1)
+      isLeagueBusiness(normalised) || isChatNotQuestion(normalised) || (usesOtherSense(q) && strength < 1)
         ? 0
         : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAnExample(top.slug, queryTerms)
           ? 1
-          : domainStrength(q);
+          : strength;
     if (domain === 0) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
     const conf = (r: (typeof ranked)[number], other: number) =>
