@@ -252,7 +252,7 @@ export class FaqMatcher {
     const secondRank = ranked[1]?.rank ?? 0;
     const strength = domainStrength(q);
     const domain =
-      isLeagueBusiness(normalised) || isChatNotQuestion(normalised) || (usesOtherSense(q) && strength < 1)
+      isLeagueBusiness(normalised) || isChatNotQuestion(normalised) || (strength < 1 && usesOtherSense(q))
         ? 0
         : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAnExample(top.slug, queryTerms)
           ? 1
