@@ -58,6 +58,11 @@ export interface StartOptions {
   replies?: Partial<ReplySettings>;
   /** The process-wide send limits (benches lift them to measure the bot itself). */
   sendGate?: Partial<GateSettings>;
+  /**
+   * The real-time clock of the process-wide pace (default performance.now). A test whose reply
+   * sleeps are recorded, not slept, passes one that moves on by what was "slept".
+   */
+  paceClock?: () => number;
 }
 
 export interface RunningApp {
@@ -198,7 +203,7 @@ function buildRuntime(options: StartOptions, config: Config, logger: Logger, db:
   const features = allFeatures(config);
   const migrateChat = createChatMigrator(chatMigratedHooks(features));
   // Every message of this process passes one gate: replies (below) and the outbox (its client is wrapped).
-  const gate = new SendGate(clock, { ...telegramGateSettings, ...options.sendGate });
+  const gate = new SendGate(clock, { ...telegramGateSettings, ...options.sendGate }, options.paceClock);
   const replyClient = new Telegram(config.botToken, { apiRoot: config.telegramApiRoot, webhookReply: false });
   const replies = new Replies({ db, clock, logger, poke: () => dispatcher?.poke() }, gate, replyClient, options.replies);
   const botUsername = botInfo.username;

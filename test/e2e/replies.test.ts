@@ -12,6 +12,8 @@ let say: ReturnType<typeof conversation>;
 let clock: FixedClock;
 /** The reply path's waits, recorded instead of slept. */
 let waits: number[];
+/** What the recorded waits would have taken: the send pace counts them as passed, so it does not depend on how fast this machine is. */
+let slept: number;
 
 const secretary = makeUser(101, '王书记', { language_code: 'zh-hans' });
 const liaisonA = makeUser(201, '李联络');
@@ -32,11 +34,20 @@ beforeEach(async () => {
   await loadShippedFaq(t.db);
   clock = new FixedClock(new Date('2026-12-01T02:00:00Z'));
   waits = [];
+  slept = 0;
   h = await startHarness({
     db: t.db,
     clock,
     runDispatcher: false,
-    replies: { sleep: async (ms) => void (ms > 0 && waits.push(ms)), timeoutMs: REPLY_TIMEOUT_MS },
+    replies: {
+      sleep: async (ms) => {
+        if (ms <= 0) return;
+        waits.push(ms);
+        slept += ms;
+      },
+      timeoutMs: REPLY_TIMEOUT_MS,
+    },
+    paceClock: () => performance.now() + slept,
   });
   say = conversation(h);
   await setUpClass(h, { secretary, liaisons: [liaisonA, liaisonB], group, admin });

@@ -63,6 +63,7 @@ export async function startHarness(options: {
   pollingSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   pollingRequestTimeoutMs?: number;
   replies?: StartOptions['replies'];
+  paceClock?: StartOptions['paceClock'];
 }): Promise<Harness> {
   const api = options.api ?? (await startFakeBotApi());
   const { stream, logs, rawLogs, waitForLog } = logCapture();
@@ -76,6 +77,7 @@ export async function startHarness(options: {
     ...(options.pollingSleep ? { pollingSleep: options.pollingSleep } : {}),
     ...(options.pollingRequestTimeoutMs ? { pollingRequestTimeoutMs: options.pollingRequestTimeoutMs } : {}),
     ...(options.replies ? { replies: options.replies } : {}),
+    ...(options.paceClock ? { paceClock: options.paceClock } : {}),
   });
   if (!result.ok) throw new Error(result.message);
   const app = result.app;
