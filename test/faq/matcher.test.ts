@@ -143,6 +143,9 @@ describe('FAQ matching accuracy', () => {
     { file: './tuning-f.tsv', name: 'tuning set f', floor: { answerable: 440, right: 0.97, wrong: 0.01, uncoveredAnswered: 0.4, silent: 0.98 } },
     // when it arrived (30 students of 10 classes, dialect-flavoured): 87.9% right, 2.1% wrong, 20.0% of "?" answered, 99.0% of off-topic lines silent
     { file: './tuning-g.tsv', name: 'tuning set g', floor: { answerable: 430, right: 0.98, wrong: 0.01, uncoveredAnswered: 0.22 } },
+    // when it arrived, never tuned on for two sessions: 89.0% right, 3.5% wrong, 93.0% right answer or suggestion, 45.8% of "?" answered,
+    // 92.8% of off-topic lines silent; 91.7% / 2.7% / 98.8% silent before its missed lines became examples (when the sixth set arrived)
+    { file: './outsider-check-4.tsv', name: 'outsider check 4', floor: { answerable: 480, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.52 } },
     // 362 lines of a semester's class chat (notices, 考研复试政审表, 宪法宣誓, 宿舍联络员, “青春心向党”): 98.3% silent when they arrived,
     // written after the rules on other senses that set e brought
     { file: './offtopic-f.tsv', name: 'off-topic set f', floor: { offTopic: 350, right: 0, wrong: 0, silent: 0.995 } },
@@ -164,14 +167,6 @@ describe('FAQ matching accuracy', () => {
       expectAtLeast(f, floor);
     },
   );
-
-  it('holds up on a fourth outside tester’s questions, written blind to the knowledge base and never used for tuning', () => {
-    const f = evaluate('./outsider-check-4.tsv');
-    report('outsider check 4 (never tuned on)', f);
-    // when it arrived: 89.0% right, 3.5% wrong, 93.0% right answer or suggestion, 45.8% of "?" answered, 92.8% of off-topic lines silent;
-    // after this session's rules and examples (none taken from it): see the floors — still below issue 12's 95% / 2%
-    expectAtLeast(f, { answerable: 480, right: 0.915, rightOrSuggested: 0.945, wrong: 0.028, uncoveredAnswered: 0.52, silent: 0.985 });
-  });
 
   it('holds up on a fifth outside tester’s questions, written blind to today’s answers and never used for tuning', () => {
     const f = evaluate('./outsider-check-5.tsv');
@@ -221,6 +216,7 @@ describe('FAQ matching accuracy', () => {
       '我爸在市委党校当老师，周末回家又要听他讲课了😂',
       '辅导员谈话一般聊啥，我有点慌',
       '学校推免名额出来了吗，今年推优保研比例多少',
+      '入团积极分子培训几点开始',
     ])
       expect(matcher.match(q).outcome, q).toBe('none');
     expect(matcher.match('递交申请后辅导员会找我谈话吗')).toMatchObject({ slug: 'application-talk', outcome: 'answer' });
@@ -230,6 +226,8 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('培养联系人多久找我一次')).toMatchObject({ slug: 'activist-training', outcome: 'answer' });
     expect(matcher.match('入党申请书交到党政办公室吗')).toMatchObject({ slug: 'application-submit', outcome: 'answer' });
     expect(matcher.match('毕业前能入党宣誓吗').outcome).not.toBe('none');
+    // a development target (发展对象) and an introducer are not a date and a matchmaker
+    expect(matcher.match('发展对象是不是要先确定介绍人')).toMatchObject({ slug: 'development-target', outcome: 'answer' });
     expect(matcher.match('how do I join the party as a student')).toMatchObject({ outcome: 'answer' });
   });
 

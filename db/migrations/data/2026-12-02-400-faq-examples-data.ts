@@ -13,7 +13,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "反馈会不会被存起来，以后查到是谁",
     "群里有人乱发不合适的话，怎么举报",
     "/report 是干嘛的",
-    "我想吐槽一下支部的事但又怕被认出来"
+    "我想吐槽一下支部的事但又怕被认出来",
+    "想举报有人入党走后门，去哪举报"
   ],
   "application-letter": [
     "我写了三页纸，会不会太长了",
@@ -63,7 +64,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "交了申请书后的谈化是什么",
     "交申请后的谈话主要聊啥",
     "谈话没通知我时间地点，是等着就行吗",
-    "谈话的时候紧张得说不出话咋整😅"
+    "谈话的时候紧张得说不出话咋整😅",
+    "申请人谈话要怎么回答才好",
+    "交完申请书就没消息了，是不是被忘了😢"
   ],
   "branch-vote": [
     "到会人数不够能开会表决吗",
@@ -75,7 +78,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "到会人数不够能开吗",
     "填完志愿书以后那个会是怎么开的",
     "支部大会通过后上级几个月内批",
-    "支部大会上谁有表决权"
+    "支部大会上谁有表决权",
+    "投票是记名的吗"
   ],
   "class-stats": [
     "我现在到哪一步了",
@@ -105,7 +109,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "入党这块有没有具体负责的人",
     "学院党委办公室在哪栋楼啊",
     "我们支部书记是谁，怎么联系他",
-    "支部在哪办公，我想当面去问问"
+    "支部在哪办公，我想当面去问问",
+    "Who do I contact about Party membership stuff?",
+    "支部的人我一个都不认识，有问题要问该咋办"
   ],
   "discipline-record": [
     "大一考试作弊被记过，现在处分解除了，还有机会吗",
@@ -116,7 +122,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "高中时候被记过 现在能申请吗",
     "大一考试作弊被处分过，还有机会吗",
     "我爸坐过牢，会影响我吗",
-    "之前有过处分这事，谈话时要不要主动说"
+    "之前有过处分这事，谈话时要不要主动说",
+    "I got a disciplinary warning last year. Can I still join the Party?"
   ],
   "documents-checklist": [
     "我自己需要交哪些材料",
@@ -131,7 +138,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "入党过程要交哪些表",
     "除了申请书和思想汇报还要写什么",
     "要准备的材料都有啥子，我自己要写哪些",
-    "整个入党过程会形成哪些材料"
+    "整个入党过程会形成哪些材料",
+    "我需要交的材料有哪些，什么时候交"
   ],
   "eligibility": [
     "没满十八岁是不是只能干等着",
@@ -149,7 +157,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   ],
   "introducers": [
     "How many sponsors do I need to join the Party?",
-    "介绍人要在支部大会上讲话吗"
+    "介绍人要在支部大会上讲话吗",
+    "Can my introducer be someone who is still a probationary member?"
   ],
   "not-selected": [
     "室友都成积极分子了就我没有，我该从哪方面努力",
@@ -158,7 +167,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "这次没轮到我 是不是老师对我有意见啊",
     "想知道自己这次差在哪，该问谁",
     "落选后要等多久才能再被推荐",
-    "没选上的话我要重新交申请书吗"
+    "没选上的话我要重新交申请书吗",
+    "老师好，我是22级的，去年九月交的申请书，也谈过话了，但这次积极分子名单没有我。想问积极分子到底是怎么定的，我还有机会吗？",
+    "这次积极分子名单没我😭",
+    "我没选上，同宿舍的选上了，心态崩了，接下来该怎么做"
   ],
   "political-review": [
     "函调是啥，每个人都要函调吗",
@@ -168,7 +180,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "家里人情况我要不要如实写，有点不想写",
     "我高中的时候打架进过派出所，政审会查出来吗",
     "政审大概要多长实践",
-    "政审是不是要填表，找谁拿"
+    "政审是不是要填表，找谁拿",
+    "政审是对谁做的，积极分子阶段也要吗",
+    "孩子说他被定为发展对象了，要政审，我们家长这边需要配合什么？会查哪些情况？"
   ],
   "religion": [
     "对佛教文化挺感兴趣，常去看寺庙建筑，这算信教吗",
@@ -219,7 +233,12 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "How do I join the Communist Party?",
     "入党都有哪几步",
     "最快多久能成正式党员",
-    "积极分子之后下一步是啥"
+    "积极分子之后下一步是啥",
+    "我大一新生，想入党，一共要几年啊",
+    "求助！！谁能给我捋一下入党流程 😭 完全看不懂",
+    "研一刚开学交申请书，硕士三年够不够走完全部流程",
+    "成为发展对象以后到预备党员大概还要几个月",
+    "每一步之间要隔多久，有规定吗"
   ],
   "activist-selection": [
     "积极分子候选人是怎么来的",
@@ -234,7 +253,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "积极分子最后是谁拍板",
     "没被推优还有别的途径当积极分子吗",
     "我现在到底是不是积极分子，怎么查",
-    "积级分子培养考察登记表啥时候填"
+    "积级分子培养考察登记表啥时候填",
+    "我大一上交的申请书，现在大二了还不是积极分子，一般要隔多久才定",
+    "积极分子每次定几个人，有名额吗",
+    "怎样成为入党积极份子？求详细步骤"
   ],
   "activist-training": [
     "做积极分子一年多了还没动静，还要等多久",
@@ -250,7 +272,11 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "考察期间要参加什么活动吗",
     "我的培养联系人毕业了，要换人吗",
     "积极分子考察是不是满一年就完事了，还要看啥",
-    "积极分子满一年就能直接变发展对象了吗"
+    "积极分子满一年就能直接变发展对象了吗",
+    "考察期一年从哪天算起",
+    "支部多久对积极分子考察一次，每学期吗",
+    "去年10月定的积极分子，最早什么时候满一年",
+    "积极分子考察期能不能缩短，我想快点"
   ],
   "development-target": [
     "How are 发展对象 (development targets) chosen?",
@@ -264,7 +290,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "当上发对了接下来要做什么",
     "积分满一年了 啥时候变发对",
     "發展對象要多久才能變成預備黨員",
-    "发展对象是不是要先确定介绍人"
+    "发展对象是不是要先确定介绍人",
+    "积极分子满一年就一定能当发展对象吗",
+    "发展对象阶段一般要多长时间"
   ],
   "probation": [
     "预备党员有什么权力",
@@ -272,7 +300,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "预备党员可以被选为支部委员吗",
     "I just became a probationary member. What am I expected to do now?",
     "预备党员有选居权吗",
-    "预备党员能不能竞选班长"
+    "预备党员能不能竞选班长",
+    "上个月支部大会通过我成了预备党员🎉 接下来这一年我要做些什么？"
   ],
   "public-notice": [
     "发展对象公式是什么意思",
@@ -286,7 +315,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "公示完了下一步是啥",
     "被公示了要担心吗",
     "公式期满以后下一步干啥",
-    "公示都在哪里看，群公告还是学院网站"
+    "公示都在哪里看，群公告还是学院网站",
+    "公式多少天"
   ],
   "status-change": [
     "修学一年回来以后入党考察怎么接上",
@@ -294,7 +324,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "积极分子考察期间转专业了 那一年还算吗",
     "转学院以后培养时间还接着算吗",
     "退伍回来复学以后怎么接上",
-    "我从临床转到口腔了，培养联系人要换不"
+    "我从临床转到口腔了，培养联系人要换不",
+    "转学院后考察时间能连续算吗",
+    "I transferred from another university. Do I need to start the Party process over?"
   ],
   "academic-requirement": [
     "发展对象对成绩有要求吗",
@@ -305,16 +337,20 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "挂颗了还能交申请书吗",
     "Does failing a class stop me from joining the Party?",
     "学校对成绩的具体规定去哪问",
-    "挂过一门高数还能入档么😢"
+    "挂过一门高数还能入档么😢",
+    "绩点低会被卡吗",
+    "挂科了我是不是入不了当了，好绝望"
   ],
   "dues": [
     "党费交给组织委员吗",
-    "写完思汇顺便问下 党费现在交多少啊"
+    "写完思汇顺便问下 党费现在交多少啊",
+    "寒假回家了党费怎么办，可以开学再补吗"
   ],
   "full-membership": [
     "党龄是从宣誓那天算吗",
     "可以提前转正吗，我想毕业前转",
-    "当了一年预备党员，下一步是啥"
+    "当了一年预备党员，下一步是啥",
+    "党令从什么时候算"
   ],
   "league-recommendation": [
     "没入团是不是就没机会被推优了",
@@ -322,7 +358,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "怎么才能被推优啊 求攻略",
     "没入团的话是不是就没法入党了",
     "推优 exactly 是啥，我必须走这一步吗",
-    "推优之前一定要先交入党申请书吗"
+    "推优之前一定要先交入党申请书吗",
+    "推有是什么意思",
+    "28岁以下入党一定要先入团吗"
   ],
   "volunteer-form": [
     "志愿书有几栏不会填，问谁",
@@ -341,7 +379,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   "oath": [
     "What is the oath when joining the CPC?",
     "入党是词有没有原文 想提前背",
-    "宣誓举哪只手"
+    "宣誓举哪只手",
+    "入党誓辞是什么"
   ],
   "thought-report": [
     "我不知道思想汇报写啥 能写最近看新闻的感想吗",
@@ -384,7 +423,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   "party-school": [
     "党校有节课我要请假，之后怎么补",
     "我是研二的，实验室太忙，党校缺了两次课会怎样",
-    "上了党校是不是就不用考察一年了"
+    "上了党校是不是就不用考察一年了",
+    "党校结业了才能当发展对象吗"
   ],
   "graduating-student": [
     "我大四了是发展对象，毕业前能成为预备党员吗",

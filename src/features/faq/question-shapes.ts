@@ -1,7 +1,7 @@
 // Shapes of a question that decide what the shared entries can answer, whatever words they share with it.
 
 /** The League's own business (团费, 团员证, 团课, 团组织关系): with no word of the Party, not ours, however like a Party question it reads. */
-const LEAGUE_BUSINESS = /团费|团员证|团课|团日|团组织关系|团关系|团员档案|团籍|团员注册|团员教育评议|智慧团建/;
+const LEAGUE_BUSINESS = /团费|团员证|团课|团日|团校|入团积极分子培训|团组织关系|团关系|团员档案|团籍|团员注册|团员教育评议|智慧团建/;
 /** Asking for a person (是谁, 叫什么) … */
 const WHO = /是谁|是哪位|叫什么|叫啥|谁是|\bwho(?: is|'s| are)\b|\bname of\b/;
 /** … of the asker's own (我的, 我们, 本班) or of the school (学院): a name no shared entry can know. */
