@@ -226,6 +226,9 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('培养联系人多久找我一次')).toMatchObject({ slug: 'activist-training', outcome: 'answer' });
     expect(matcher.match('入党申请书交到党政办公室吗')).toMatchObject({ slug: 'application-submit', outcome: 'answer' });
     expect(matcher.match('毕业前能入党宣誓吗').outcome).not.toBe('none');
+    // a wording near an example with no Party word of its own is ours too; one that leaves out the example's Party word is not
+    expect(matcher.match('投票是不是记名的呀')).toMatchObject({ slug: 'branch-vote', outcome: 'answer' });
+    expect(matcher.match('考试挂科了能补考吗').outcome).toBe('none');
     // a development target (发展对象) and an introducer are not a date and a matchmaker
     expect(matcher.match('发展对象是不是要先确定介绍人')).toMatchObject({ slug: 'development-target', outcome: 'answer' });
     expect(matcher.match('how do I join the party as a student')).toMatchObject({ outcome: 'answer' });

@@ -39,6 +39,11 @@ const UNKNOWN_CAP = 1.5;
 
 /** Share of terms (Jaccard) a question must have in common with an example to count as one of its wordings. */
 const EXAMPLE_LIKENESS = 0.6;
+/**
+ * … with an example that has no Party word itself (投票是记名的吗): the question then misses no word the
+ * example has that made it ours (考试挂科了能补考吗 is not 党课考试挂科了能补考吗).
+ */
+const PLAIN_EXAMPLE_LIKENESS = 0.45;
 
 /**
  * Terms in more documents than this are left out of the BM25 search but still count as covered: on
@@ -86,6 +91,8 @@ export class FaqMatcher {
   private readonly key: KeyContent;
   /** Per entry, the term sets of its example questions and title. */
   private readonly examples = new Map<string, Set<string>[]>();
+  /** … of those with no plain Party word (谁来投票, 投票是记名的吗). */
+  private readonly plainExamples = new Map<string, Set<string>[]>();
   /** Entries whose answer is made for the asker's class (its liaisons, its figures). */
   private readonly live = new Set<string>();
   /** The bot's commands the entries name (/stats, /my_progress): a question about one is in scope. */
@@ -101,10 +108,14 @@ export class FaqMatcher {
     const add = (slug: string, kind: Kind, text: string) => {
       const t = terms(text, { lexicon: this.lexicon });
       if (t.length > 0) this.docs.push({ id: this.docs.length, slug, kind, terms: t });
+      return t;
     };
     for (const e of entries) {
       add(e.slug, 'title', e.title);
-      for (const q of e.questions) add(e.slug, 'question', q);
+      for (const q of e.questions) {
+        const t = add(e.slug, 'question', q);
+        if (t.length > 0 && domainStrength(q) < 1) listOf(this.plainExamples, e.slug).push(new Set(t));
+      }
       if (e.keywords.length > 0) add(e.slug, 'keywords', e.keywords.join(' '));
       add(e.slug, 'answer', e.answer);
       if (e.answerEn) add(e.slug, 'answer', e.answerEn);
@@ -135,7 +146,7 @@ export class FaqMatcher {
         if (d.kind !== 'answer') head.add(term);
         if (d.kind === 'keywords') termsOf(keywordTerms, d.slug).add(term);
       }
-      if (d.kind === 'question' || d.kind === 'title') (this.examples.get(d.slug) ?? this.examples.set(d.slug, []).get(d.slug)!).push(new Set(d.terms));
+      if (d.kind === 'question' || d.kind === 'title') listOf(this.examples, d.slug).push(new Set(d.terms));
     }
     for (const [slug, list] of this.examples) {
       const counts = new Map<string, number>();
@@ -148,13 +159,13 @@ export class FaqMatcher {
 
   /** Whether the question says nearly what one of the entry's own examples says (then it is in scope without a Party word). */
   private isLikeAnExample(slug: string, queryTerms: readonly string[]): boolean {
-    return this.likeness(slug, queryTerms) >= EXAMPLE_LIKENESS;
+    return this.likeness(this.examples, slug, queryTerms) >= EXAMPLE_LIKENESS || this.likeness(this.plainExamples, slug, queryTerms) >= PLAIN_EXAMPLE_LIKENESS;
   }
 
   /** The largest share of terms (Jaccard) the question has in common with one of the entry's examples. */
-  private likeness(slug: string, queryTerms: readonly string[]): number {
+  private likeness(examples: Map<string, Set<string>[]>, slug: string, queryTerms: readonly string[]): number {
     let best = 0;
-    for (const example of this.examples.get(slug) ?? []) {
+    for (const example of examples.get(slug) ?? []) {
       let shared = 0;
       for (const t of queryTerms) if (example.has(t)) shared++;
       best = Math.max(best, shared / (queryTerms.length + example.size - shared));
@@ -281,6 +292,8 @@ export class FaqMatcher {
     return { slug: top.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
   }
 }
+
+const listOf = <T>(map: Map<string, T[]>, key: string): T[] => map.get(key) ?? map.set(key, []).get(key)!;
 
 /**
  * Confidence from the entry's BM25 score (saturating), how much of the question it explains
