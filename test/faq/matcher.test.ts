@@ -131,7 +131,7 @@ describe('FAQ matching accuracy', () => {
     { file: './outsider-check-3.tsv', name: 'outsider check 3', floor: { answerable: 420, right: 0.985, wrong: 0.008, uncoveredAnswered: 0.41 } },
     // when it arrived (written to be hard: neighbouring stages, no Party word, follow-ups no answer covers): 88.0% right, 4.2% wrong,
     // 60.4% of "?" answered, 96.0% of off-topic lines silent (考研党, 实习转正, 试用期转正 and 挂科了是要重修还是补考 answered before the rules on other senses and on grades)
-    { file: './tuning-c.tsv', name: 'tuning set c', floor: { answerable: 500, right: 0.985, wrong: 0.01, uncoveredAnswered: 0.61 } },
+    { file: './tuning-c.tsv', name: 'tuning set c', floor: { answerable: 500, right: 0.985, wrong: 0.01, uncoveredAnswered: 0.63 } },
     // when it arrived (long questions that tell the asker's story first, casual tone, some English): 84.3% right, 4.1% wrong,
     // 91.3% right answer or suggestion, 38.8% of "?" answered, every off-topic line silent
     { file: './tuning-d.tsv', name: 'tuning set d', floor: { answerable: 490, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.38 } },
@@ -140,12 +140,15 @@ describe('FAQ matching accuracy', () => {
     // when it arrived (the entries on the bot's own features and whom to ask, often with no Party word; neighbouring stages; chat follow-ups
     // beginning 那…, which need the message before and did not become examples): 84.0% right, 2.9% wrong, 84.3% of off-topic lines silent
     // (notices and cheering: 我刚交了申请书，冲冲冲 was answered)
-    { file: './tuning-f.tsv', name: 'tuning set f', floor: { answerable: 440, right: 0.97, wrong: 0.01, uncoveredAnswered: 0.4, silent: 0.98 } },
+    { file: './tuning-f.tsv', name: 'tuning set f', floor: { answerable: 440, right: 0.97, wrong: 0.01, uncoveredAnswered: 0.41, silent: 0.98 } },
     // when it arrived (30 students of 10 classes, dialect-flavoured): 87.9% right, 2.1% wrong, 20.0% of "?" answered, 99.0% of off-topic lines silent
     { file: './tuning-g.tsv', name: 'tuning set g', floor: { answerable: 430, right: 0.98, wrong: 0.01, uncoveredAnswered: 0.22 } },
     // when it arrived, never tuned on for two sessions: 89.0% right, 3.5% wrong, 93.0% right answer or suggestion, 45.8% of "?" answered,
     // 92.8% of off-topic lines silent; 91.7% / 2.7% / 98.8% silent before its missed lines became examples (when the sixth set arrived)
-    { file: './outsider-check-4.tsv', name: 'outsider check 4', floor: { answerable: 480, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.52 } },
+    { file: './outsider-check-4.tsv', name: 'outsider check 4', floor: { answerable: 480, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.54 } },
+    // when it arrived (written to be hard: neighbouring stages, whom to ask with no Party word, the class's figures, the bot's own features):
+    // 76.2% right, 5.0% wrong, 84.5% right answer or suggestion, 96.8% of off-topic lines silent (干饭积极分子, 熬夜积极分子)
+    { file: './tuning-h.tsv', name: 'tuning set h', floor: { answerable: 340, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.26 } },
     // 362 lines of a semester's class chat (notices, 考研复试政审表, 宪法宣誓, 宿舍联络员, “青春心向党”): 98.3% silent when they arrived,
     // written after the rules on other senses that set e brought
     { file: './offtopic-f.tsv', name: 'off-topic set f', floor: { offTopic: 350, right: 0, wrong: 0, silent: 0.995 } },
@@ -174,6 +177,14 @@ describe('FAQ matching accuracy', () => {
     // written against the answers of migration 410; with the matcher and examples at this session's start it scored 83.0% right,
     // 3.6% wrong, 88.4% right answer or suggestion, 29.3% of "?" answered, 86.6% of off-topic lines silent; on arrival: see the floors
     expectAtLeast(f, { answerable: 440, right: 0.895, rightOrSuggested: 0.92, wrong: 0.021, uncoveredAnswered: 0.34, silent: 0.96 });
+  });
+
+  it('holds up on a sixth outside tester’s questions, written blind to the knowledge base and never used for tuning', () => {
+    const f = evaluate('./outsider-check-6.tsv');
+    report('outsider check 6 (never tuned on)', f);
+    // 25 imagined students (freshmen to postgraduates, a transfer student, a returnee from an exchange), typos, dialect, English;
+    // when it arrived: 86.8% right, 3.4% wrong, 93.3% right answer or suggestion, 15.0% of "?" answered, 93.3% of off-topic lines silent
+    expectAtLeast(f, { answerable: 470, right: 0.865, rightOrSuggested: 0.93, wrong: 0.035, uncoveredAnswered: 0.16, silent: 0.94 });
   });
 
   it('stays out of the League’s business and of oaths that are not the Party’s, and still answers the Party’s', () => {
@@ -217,6 +228,8 @@ describe('FAQ matching accuracy', () => {
       '辅导员谈话一般聊啥，我有点慌',
       '学校推免名额出来了吗，今年推优保研比例多少',
       '入团积极分子培训几点开始',
+      '干饭积极分子已就位🍚',
+      '白大衣授予仪式要宣誓吗',
     ])
       expect(matcher.match(q).outcome, q).toBe('none');
     expect(matcher.match('递交申请后辅导员会找我谈话吗')).toMatchObject({ slug: 'application-talk', outcome: 'answer' });
@@ -238,6 +251,7 @@ describe('FAQ matching accuracy', () => {
     for (const q of [
       '我刚交了申请书，冲冲冲',
       '恭喜小王成为预备党员🎉',
+      '祝贺小李成为预备党员',
       '入党申请书已经收齐了，辛苦大家配合',
       '下周一要交思想汇报的同学记得按时哈',
       '联络员学姐今天好飒哈哈',
@@ -347,6 +361,9 @@ describe('FAQ matching accuracy', () => {
     expect(normalise('团圆饭 入档')).toBe('团圆饭 入档');
     expect(normalise('入团申请书')).toBe('入团申请书');
     expect(matcher.match('思像汇报一般写多少字').slug).toBe('thought-report');
+    // pinyin typed in the middle of a word, and a slip the mender cannot see (令 and 龄 are both words)
+    expect(normalise('dang费交给谁')).toBe('党费交给谁');
+    expect(matcher.match('党令从什么时候算')).toMatchObject({ slug: 'full-membership', outcome: 'answer' });
     expect(terms('预备党员转正', { lexicon: ['转正'] })).toEqual(expect.arrayContaining(['预备', '党员', '转正', 'k:转正']));
   });
 });

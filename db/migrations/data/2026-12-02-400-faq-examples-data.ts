@@ -14,7 +14,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "群里有人乱发不合适的话，怎么举报",
     "/report 是干嘛的",
     "我想吐槽一下支部的事但又怕被认出来",
-    "想举报有人入党走后门，去哪举报"
+    "想举报有人入党走后门，去哪举报",
+    "有人在群里说很过分的话 能悄悄举报吗"
   ],
   "application-letter": [
     "我写了三页纸，会不会太长了",
@@ -28,7 +29,16 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "申请书用稿纸写还是A4纸啊",
     "室友说申请书直接抄一篇改个名字就行 真的假的",
     "入党申请书写错一个字能直接划掉吗",
-    "网上找一篇改改交上去行吗"
+    "网上找一篇改改交上去行吗",
+    "how to write 入党申请书 求个大概structure thx🙏",
+    "我申请书写了两千字 是不是太少了 会被嫌弃吗",
+    "申请书里要不要把爸妈的工作啥的也写上",
+    "结尾是写此致敬礼吗 后面还要接啥",
+    "申请书最后的日期写今天还是写我打算交的那天",
+    "申请书要写“敬爱的党组织”还是“亲爱的党组织”啊",
+    "写申请书写错了个字 拿修正带涂掉行吗还是整张重抄😩",
+    "申请书里写自己的缺点会不会减分啊 要不要只写优点",
+    "申请书用啥纸 A4白纸行不行 还是要那种红格子信纸"
   ],
   "application-submit": [
     "写完了，然后交哪",
@@ -42,7 +52,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "申请书能不能发电子版线上交",
     "大一刚入学就能交申请书吗",
     "入党申请书啥时候都可以交吗，还是有固定时间",
-    "我是博士生，申请书要交到实验室所在的支部还是学院支部"
+    "我是博士生，申请书要交到实验室所在的支部还是学院支部",
+    "本人大一萌新🙋 刚满18 入党申清书写好了 但是不知道该给谁 我们班好像一个党员都没有",
+    "交申请书要不要顺便附上成绩单啥的",
+    "我们班谁负责收申请书啊 写好了发给谁"
   ],
   "application-talk": [
     "明天要进行申请人谈话，需要准备点啥",
@@ -66,7 +79,11 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "谈话没通知我时间地点，是等着就行吗",
     "谈话的时候紧张得说不出话咋整😅",
     "申请人谈话要怎么回答才好",
-    "交完申请书就没消息了，是不是被忘了😢"
+    "交完申请书就没消息了，是不是被忘了😢",
+    "被约明天下午去谈话了 要准备点啥 在线等挺急的",
+    "那个谈话能线上吗 我在外地实习回不去",
+    "交申请书一个多月了都没人理我 这正常吗😶",
+    "递交之后大概多久会被约谈"
   ],
   "branch-vote": [
     "到会人数不够能开会表决吗",
@@ -79,7 +96,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "填完志愿书以后那个会是怎么开的",
     "支部大会通过后上级几个月内批",
     "支部大会上谁有表决权",
-    "投票是记名的吗"
+    "投票是记名的吗",
+    "表决要多少票才算通过"
   ],
   "class-stats": [
     "我现在到哪一步了",
@@ -87,7 +105,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "咱班的统记数能看一下吗",
     "这些人数是谁统计的",
     "关联链接是什么，找谁要",
-    "把全班入党情况汇总说一下"
+    "把全班入党情况汇总说一下",
+    "这学期班里交申请的有多少人"
   ],
   "contact-branch": [
     "机器人答不上来的问题怎么办",
@@ -111,7 +130,13 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我们支部书记是谁，怎么联系他",
     "支部在哪办公，我想当面去问问",
     "Who do I contact about Party membership stuff?",
-    "支部的人我一个都不认识，有问题要问该咋办"
+    "支部的人我一个都不认识，有问题要问该咋办",
+    "有问题能直接找书记吗 还是先找班里的人",
+    "材料交给谁啊 我一个支部的人都不认识",
+    "那我问的东西你要是不会 找谁？",
+    "我们学院负责发展党员的老师是哪位",
+    "@机器人 这种事到底该找谁问",
+    "不想在群里问 有没有人可以私下问的"
   ],
   "discipline-record": [
     "大一考试作弊被记过，现在处分解除了，还有机会吗",
@@ -123,7 +148,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "大一考试作弊被处分过，还有机会吗",
     "我爸坐过牢，会影响我吗",
     "之前有过处分这事，谈话时要不要主动说",
-    "I got a disciplinary warning last year. Can I still join the Party?"
+    "I got a disciplinary warning last year. Can I still join the Party?",
+    "我爸以前犯过事 会影响我吗"
   ],
   "documents-checklist": [
     "我自己需要交哪些材料",
@@ -139,7 +165,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "除了申请书和思想汇报还要写什么",
     "要准备的材料都有啥子，我自己要写哪些",
     "整个入党过程会形成哪些材料",
-    "我需要交的材料有哪些，什么时候交"
+    "我需要交的材料有哪些，什么时候交",
+    "推优材料 积极分子登记表这些要我自己弄吗",
+    "入党从头到尾要交哪些东西 列个单子呗"
   ],
   "eligibility": [
     "没满十八岁是不是只能干等着",
@@ -153,12 +181,20 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "还没成年的话现在能做点什么准备",
     "我家是农村的，家庭出身会不会有影响",
     "我是少数民族，入党条件跟汉族同学一样吧",
-    "残积人可以入党吗"
+    "残积人可以入党吗",
+    "本人普普通通 不是班干部也没啥特长 也能申请吧？",
+    "一句话总结 入党最起码得满足啥",
+    "研二了 都26了 年纪大是不是就不收了",
+    "家里都是种地的 出身会不会有影响啊",
+    "我腿脚不太方便 这种情况组织会要吗",
+    "我才17岁 现在就想入 可以不😭",
+    "刚上大一啥也不懂 想问下入dang有没有什么硬杠杠"
   ],
   "introducers": [
     "How many sponsors do I need to join the Party?",
     "介绍人要在支部大会上讲话吗",
-    "Can my introducer be someone who is still a probationary member?"
+    "Can my introducer be someone who is still a probationary member?",
+    "介绍人是什么时候定的 积极分子阶段就有吗"
   ],
   "not-selected": [
     "室友都成积极分子了就我没有，我该从哪方面努力",
@@ -170,7 +206,13 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "没选上的话我要重新交申请书吗",
     "老师好，我是22级的，去年九月交的申请书，也谈过话了，但这次积极分子名单没有我。想问积极分子到底是怎么定的，我还有机会吗？",
     "这次积极分子名单没我😭",
-    "我没选上，同宿舍的选上了，心态崩了，接下来该怎么做"
+    "我没选上，同宿舍的选上了，心态崩了，接下来该怎么做",
+    "这批发展对象又没我 下一批啥时候",
+    "已经当了一年半积极分子 考察表也都写了 就是迟迟不让我成发展对象 是不是我哪里做得不好",
+    "推优票数不够 明年还能再推吗",
+    "入党申请书是不是过几年就失效了 我大一交的现在大三了",
+    "没被选成积极分子 我到底差在哪",
+    "被拒了还能入党吗"
   ],
   "political-review": [
     "函调是啥，每个人都要函调吗",
@@ -182,7 +224,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "政审大概要多长实践",
     "政审是不是要填表，找谁拿",
     "政审是对谁做的，积极分子阶段也要吗",
-    "孩子说他被定为发展对象了，要政审，我们家长这边需要配合什么？会查哪些情况？"
+    "孩子说他被定为发展对象了，要政审，我们家长这边需要配合什么？会查哪些情况？",
+    "政审到底审点啥 好紧张"
   ],
   "religion": [
     "对佛教文化挺感兴趣，常去看寺庙建筑，这算信教吗",
@@ -193,7 +236,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "过年跟家里去庙里烧香算不算信教",
     "我不信教，但喜欢研究佛学文化，这算信宗教吗",
     "党员能不能参加宗教婚礼仪式",
-    "我是回族，过节的习俗会影响入党吗"
+    "我是回族，过节的习俗会影响入党吗",
+    "我是少数民族 家里信伊斯兰教 我本人不信 能申请吗",
+    "回族同学过节的习俗算信教吗"
   ],
   "rights-duties": [
     "党员的权力有哪些",
@@ -238,7 +283,11 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "求助！！谁能给我捋一下入党流程 😭 完全看不懂",
     "研一刚开学交申请书，硕士三年够不够走完全部流程",
     "成为发展对象以后到预备党员大概还要几个月",
-    "每一步之间要隔多久，有规定吗"
+    "每一步之间要隔多久，有规定吗",
+    "入党整个流程大概是啥样的 求个flow",
+    "研一交申请 研三毕业前能走到哪一步",
+    "预备期一年 那从头到尾加起来要多久",
+    "支部大会是在哪一步"
   ],
   "activist-selection": [
     "积极分子候选人是怎么来的",
@@ -256,7 +305,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "积级分子培养考察登记表啥时候填",
     "我大一上交的申请书，现在大二了还不是积极分子，一般要隔多久才定",
     "积极分子每次定几个人，有名额吗",
-    "怎样成为入党积极份子？求详细步骤"
+    "怎样成为入党积极份子？求详细步骤",
+    "我怎么知道自己是不是积极分子了 没人通知我啊",
+    "我交了申请书 也写了几篇思想汇报 是不是就算积极分子了 还是得有人通知"
   ],
   "activist-training": [
     "做积极分子一年多了还没动静，还要等多久",
@@ -276,7 +327,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "考察期一年从哪天算起",
     "支部多久对积极分子考察一次，每学期吗",
     "去年10月定的积极分子，最早什么时候满一年",
-    "积极分子考察期能不能缩短，我想快点"
+    "积极分子考察期能不能缩短，我想快点",
+    "我的培养联系人是谁啊 能不能换一个",
+    "刚成积极分子 这一年是怎么考察我的",
+    "我去年11月被定成积极分子的 那要到什么时候才算满"
   ],
   "development-target": [
     "How are 发展对象 (development targets) chosen?",
@@ -292,7 +346,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "發展對象要多久才能變成預備黨員",
     "发展对象是不是要先确定介绍人",
     "积极分子满一年就一定能当发展对象吗",
-    "发展对象阶段一般要多长时间"
+    "发展对象阶段一般要多长时间",
+    "积极分子到发展对象 中间要经过啥"
   ],
   "probation": [
     "预备党员有什么权力",
@@ -301,7 +356,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "I just became a probationary member. What am I expected to do now?",
     "预备党员有选居权吗",
     "预备党员能不能竞选班长",
-    "上个月支部大会通过我成了预备党员🎉 接下来这一年我要做些什么？"
+    "上个月支部大会通过我成了预备党员🎉 接下来这一年我要做些什么？",
+    "转正之前那一段叫啥 多长时间",
+    "预备党员能当班长吗 会冲突吗"
   ],
   "public-notice": [
     "发展对象公式是什么意思",
@@ -316,7 +373,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "被公示了要担心吗",
     "公式期满以后下一步干啥",
     "公示都在哪里看，群公告还是学院网站",
-    "公式多少天"
+    "公式多少天",
+    "发展对象公示的时候有人匿名说我坏话怎么办 会不会直接被刷掉",
+    "名字被挂出来公示了 这是干啥"
   ],
   "status-change": [
     "修学一年回来以后入党考察怎么接上",
@@ -326,7 +385,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "退伍回来复学以后怎么接上",
     "我从临床转到口腔了，培养联系人要换不",
     "转学院后考察时间能连续算吗",
-    "I transferred from another university. Do I need to start the Party process over?"
+    "I transferred from another university. Do I need to start the Party process over?",
+    "刚转来这个班 之前在别的学院交过申请书 这边还要重新交吗",
+    "学长学姐好 我是大二从机械转到计算机的 之前在原来学院已经被定成积极分子了 还上过一次党课 现在到新班了 想问下之前那半年考察还算不算啊"
   ],
   "academic-requirement": [
     "发展对象对成绩有要求吗",
@@ -339,7 +400,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "学校对成绩的具体规定去哪问",
     "挂过一门高数还能入档么😢",
     "绩点低会被卡吗",
-    "挂科了我是不是入不了当了，好绝望"
+    "挂科了我是不是入不了当了，好绝望",
+    "我高数挂了 是不是没戏了😭",
+    "综测排名靠后能申请吗"
   ],
   "dues": [
     "党费交给组织委员吗",
@@ -350,7 +413,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "党龄是从宣誓那天算吗",
     "可以提前转正吗，我想毕业前转",
     "当了一年预备党员，下一步是啥",
-    "党令从什么时候算"
+    "党令从什么时候算",
+    "延期以后还能转吗"
   ],
   "league-recommendation": [
     "没入团是不是就没机会被推优了",
@@ -360,13 +424,16 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "推优 exactly 是啥，我必须走这一步吗",
     "推优之前一定要先交入党申请书吗",
     "推有是什么意思",
-    "28岁以下入党一定要先入团吗"
+    "28岁以下入党一定要先入团吗",
+    "我今年29了 还用走推优吗"
   ],
   "volunteer-form": [
     "志愿书有几栏不会填，问谁",
     "预审是什么意思，谁来审",
     "填志愿书之前要先看什么",
-    "预审是啥意思，谁审"
+    "预审是啥意思，谁审",
+    "发展对象的预审是个啥",
+    "拿到志愿书了 是先填还是先问人"
   ],
   "league-vs-party": [
     "入团的年龄要求是多少",
@@ -386,7 +453,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我不知道思想汇报写啥 能写最近看新闻的感想吗",
     "思汇几号交",
     "补交的时候把日期写成之前的可以吗",
-    "用AI生成思想汇报行不行"
+    "用AI生成思想汇报行不行",
+    "思想汇报能参考网上的范文吗 就改一点点",
+    "thought report 多长啊 要写满三页纸吗",
+    "积极分子是不是每个季度都得交个东西上去"
   ],
   "leaving-party": [
     "Can a member leave the Party voluntarily?",
@@ -394,7 +464,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "党员长期不做组织分配的工作会怎么样",
     "入了党以后还能退吗",
     "入党以后想反悔怎么办",
-    "入了党还能退当吗"
+    "入了党还能退当吗",
+    "入了以后后悔了能退出来吗"
   ],
   "lost-materials": [
     "能拆开看看自己的档案吗",
@@ -415,7 +486,11 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "联络员本身是党员吗",
     "Who are our class liaisons? I want to ask about joining the Party",
     "新转来的，请问本班联系我们的党员是哪位",
-    "联络员是干嘛的，咱班有几个"
+    "联络员是干嘛的，咱班有几个",
+    "负责咱们班的那两位 怎么私聊他们",
+    "咱班对接的那俩人是谁来着",
+    "是不是每个班都有人专门管这个 我们班是谁",
+    "我们班负责这个的是谁"
   ],
   "motives-benefits": [
     "说实话我入党就是想考公方便点，这样可以吗"
@@ -424,16 +499,21 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "党校有节课我要请假，之后怎么补",
     "我是研二的，实验室太忙，党校缺了两次课会怎样",
     "上了党校是不是就不用考察一年了",
-    "党校结业了才能当发展对象吗"
+    "党校结业了才能当发展对象吗",
+    "党校那周我刚好期中考 能请假吗"
   ],
   "graduating-student": [
     "我大四了是发展对象，毕业前能成为预备党员吗",
     "毕业前三个月不发展是真的吗",
     "辅导员说大四就不给发展了 是这样吗",
-    "大四交申请是不是白交"
+    "大四交申请是不是白交",
+    "大四老学姐了 之前一直没想法 现在单位说党员优先 这时候交申请还来得及走完吗",
+    "研一 本科在外校当了一年多积极分子 眼看要发展了结果毕业了 现在到这边 培养时间还能接上吗",
+    "大四了现在交申请还有用吗"
   ],
   "transfer": [
     "介绍信是什么 要多久内报到",
-    "拿到介绍信以后多久要去报到"
+    "拿到介绍信以后多久要去报到",
+    "毕业回老家 关系转到街道可以吗"
   ]
 };

@@ -3,7 +3,7 @@
 
 /** Oaths that are not the Party's (运动员宣誓, 医学生誓词): no sign of the Party. */
 const OTHER_OATHS =
-  /(?:运动员|裁判员?|医学生|医师|护士|南丁格尔|授帽|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训|宪法|婚礼|新郎|新娘|律师|法官|检察官|法律职业|职业|入职)[^党]{0,8}?(?:代表)?(?:宣誓|誓词|誓言)/gu;
+  /(?:运动员|裁判员?|医学生|医师|护士|南丁格尔|授帽|白大衣|授袍|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训|宪法|婚礼|新郎|新娘|律师|法官|检察官|法律职业|职业|入职)[^党]{0,8}?(?:代表)?(?:宣誓|誓词|誓言)/gu;
 
 /** 党 as slang for a crowd of people (考研党, 熬夜党, 学生党 — but 学生党员, 学生党支部 are the Party's). */
 const CROWD_PARTY =
@@ -40,8 +40,8 @@ const OTHER_LIAISON = /(?:校友会|宿舍|寝室|社团|学生会|年级|实习
 const SLOGAN = /心向党|跟党走|颂党恩|听党话|感党恩|党旗飘扬|献礼建党/gu;
 /** The Party's history as a course or a contest (党史知识竞赛, 党史选修课作业), not joining the Party. */
 const HISTORY_CLASS = /党史[^党]{0,4}(?:竞赛|比赛|知识赛|选修|课|考试|作业|论文|答题|演讲)/gu;
-/** An activist of sports or a club (运动会积极分子), not of the Party. */
-const OTHER_ACTIVIST = /(?:运动会|体育|社团|志愿|文艺|活动)[^党]{0,4}积极分子/gu;
+/** An activist of sports or a club (运动会积极分子), or in jest (干饭积极分子, 熬夜积极分子), not of the Party. */
+const OTHER_ACTIVIST = /(?:运动会|体育|社团|志愿|文艺|活动|熬夜|干饭|点名|打卡|摸鱼|抢饭|吃瓜|八卦|追剧|游戏|上分|发言|群聊|水群)[^党]{0,4}积极分子/gu;
 /** A Party school as a workplace (在市委党校当老师), not the training. */
 const SCHOOL_AS_WORKPLACE = /(?:市委|省委|区委|县委|中央)党校[^党]{0,6}(?:老师|教授|上班|工作|讲课|任教)/gu;
 /** A talk with a counsellor, a supervisor or an interviewer (辅导员谈话, 谈心谈话), not the talk after an application. */

@@ -23,7 +23,8 @@ export const faqEntrySchema = z.strictObject({
   title: line(120),
   answer: text(3000),
   answer_en: text(3000).optional(),
-  questions: z.array(line(200)).max(100, 'at most 100 questions').default([]),
+  // the most asked entries (the timeline, eligibility) hold a hundred students' wordings and more
+  questions: z.array(line(200)).max(150, 'at most 150 questions').default([]),
   keywords: z.array(line(32)).max(50, 'at most 50 keywords').default([]),
   live: z.boolean().default(false),
 });

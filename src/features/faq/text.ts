@@ -46,6 +46,11 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['党员费', '党费'],
   ['入dang', '入党'],
   ['入d', '入党'],
+  ['dang费', '党费'],
+  ['dang校', '党校'],
+  ['dang课', '党课'],
+  ['dang章', '党章'],
+  ['党令', '党龄'],
   ['宣示', '宣誓'],
   ['誓言', '誓词'],
   // same meaning, different words
