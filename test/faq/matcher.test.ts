@@ -149,6 +149,9 @@ describe('FAQ matching accuracy', () => {
     // when it arrived (written to be hard: neighbouring stages, whom to ask with no Party word, the class's figures, the bot's own features):
     // 76.2% right, 5.0% wrong, 84.5% right answer or suggestion, 96.8% of off-topic lines silent (干饭积极分子, 熬夜积极分子)
     { file: './tuning-h.tsv', name: 'tuning set h', floor: { answerable: 340, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.26 } },
+    // written against the answers of migration 410 and never tuned on for a session: 83.0% right, 3.6% wrong with the matcher before it,
+    // 89.3% / 2.2% / 96.3% silent on arrival, 92.6% / 1.6% / 100% silent before its missed lines became examples (when the sixth set arrived)
+    { file: './outsider-check-5.tsv', name: 'outsider check 5', floor: { answerable: 440, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.3 } },
     // 362 lines of a semester's class chat (notices, 考研复试政审表, 宪法宣誓, 宿舍联络员, “青春心向党”): 98.3% silent when they arrived,
     // written after the rules on other senses that set e brought
     { file: './offtopic-f.tsv', name: 'off-topic set f', floor: { offTopic: 350, right: 0, wrong: 0, silent: 0.995 } },
@@ -170,14 +173,6 @@ describe('FAQ matching accuracy', () => {
       expectAtLeast(f, floor);
     },
   );
-
-  it('holds up on a fifth outside tester’s questions, written blind to today’s answers and never used for tuning', () => {
-    const f = evaluate('./outsider-check-5.tsv');
-    report('outsider check 5 (never tuned on)', f);
-    // written against the answers of migration 410; with the matcher and examples at this session's start it scored 83.0% right,
-    // 3.6% wrong, 88.4% right answer or suggestion, 29.3% of "?" answered, 86.6% of off-topic lines silent; on arrival: see the floors
-    expectAtLeast(f, { answerable: 440, right: 0.895, rightOrSuggested: 0.92, wrong: 0.021, uncoveredAnswered: 0.34, silent: 0.96 });
-  });
 
   it('holds up on a sixth outside tester’s questions, written blind to the knowledge base and never used for tuning', () => {
     const f = evaluate('./outsider-check-6.tsv');
@@ -230,6 +225,8 @@ describe('FAQ matching accuracy', () => {
       '入团积极分子培训几点开始',
       '干饭积极分子已就位🍚',
       '白大衣授予仪式要宣誓吗',
+      '运动会报名还差两个人，有没有积极分子😂',
+      '追剧党有没有好剧推荐',
     ])
       expect(matcher.match(q).outcome, q).toBe('none');
     expect(matcher.match('递交申请后辅导员会找我谈话吗')).toMatchObject({ slug: 'application-talk', outcome: 'answer' });
@@ -252,6 +249,7 @@ describe('FAQ matching accuracy', () => {
       '我刚交了申请书，冲冲冲',
       '恭喜小王成为预备党员🎉',
       '祝贺小李成为预备党员',
+      '党校结业证书已经发到各位手里了，请自己收好',
       '入党申请书已经收齐了，辛苦大家配合',
       '下周一要交思想汇报的同学记得按时哈',
       '联络员学姐今天好飒哈哈',
@@ -363,6 +361,9 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('思像汇报一般写多少字').slug).toBe('thought-report');
     // pinyin typed in the middle of a word, and a slip the mender cannot see (令 and 龄 are both words)
     expect(normalise('dang费交给谁')).toBe('党费交给谁');
+    expect(normalise('shenqingshu的开头怎么写')).toBe('申请书的开头怎么写');
+    expect(normalise('公式期间有人提意见会怎么样')).toBe('公示期间有人提意见会怎么样');
+    expect(normalise('数学公式多少个')).toBe('数学公式多少个');
     expect(matcher.match('党令从什么时候算')).toMatchObject({ slug: 'full-membership', outcome: 'answer' });
     expect(terms('预备党员转正', { lexicon: ['转正'] })).toEqual(expect.arrayContaining(['预备', '党员', '转正', 'k:转正']));
   });

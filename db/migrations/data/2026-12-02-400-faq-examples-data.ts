@@ -38,7 +38,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "申请书要写“敬爱的党组织”还是“亲爱的党组织”啊",
     "写申请书写错了个字 拿修正带涂掉行吗还是整张重抄😩",
     "申请书里写自己的缺点会不会减分啊 要不要只写优点",
-    "申请书用啥纸 A4白纸行不行 还是要那种红格子信纸"
+    "申请书用啥纸 A4白纸行不行 还是要那种红格子信纸",
+    "网上找了篇范文，我照着改一改交上去可以吗",
+    "落款日期写哪天？我上周写完的，这周才交"
   ],
   "application-submit": [
     "写完了，然后交哪",
@@ -83,7 +85,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "被约明天下午去谈话了 要准备点啥 在线等挺急的",
     "那个谈话能线上吗 我在外地实习回不去",
     "交申请书一个多月了都没人理我 这正常吗😶",
-    "递交之后大概多久会被约谈"
+    "递交之后大概多久会被约谈",
+    "交上去之后多久会有人找我聊？",
+    "交了申请快两个月了一直没动静，要不要去问问"
   ],
   "branch-vote": [
     "到会人数不够能开会表决吗",
@@ -106,7 +110,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "这些人数是谁统计的",
     "关联链接是什么，找谁要",
     "把全班入党情况汇总说一下",
-    "这学期班里交申请的有多少人"
+    "这学期班里交申请的有多少人",
+    "这个季度大家一共交了多少份思想汇报"
   ],
   "contact-branch": [
     "机器人答不上来的问题怎么办",
@@ -136,7 +141,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "那我问的东西你要是不会 找谁？",
     "我们学院负责发展党员的老师是哪位",
     "@机器人 这种事到底该找谁问",
-    "不想在群里问 有没有人可以私下问的"
+    "不想在群里问 有没有人可以私下问的",
+    "我们的支部书记是谁",
+    "在私聊里问你，你答不上来怎么办",
+    "想直接找支书，有联系方式吗"
   ],
   "discipline-record": [
     "大一考试作弊被记过，现在处分解除了，还有机会吗",
@@ -149,7 +157,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我爸坐过牢，会影响我吗",
     "之前有过处分这事，谈话时要不要主动说",
     "I got a disciplinary warning last year. Can I still join the Party?",
-    "我爸以前犯过事 会影响我吗"
+    "我爸以前犯过事 会影响我吗",
+    "受过警告处分的事情，材料里要不要写",
+    "我爸以前坐过牢，这事要不要主动跟组织说",
+    "受过处分的人入当会不会直接被刷掉"
   ],
   "documents-checklist": [
     "我自己需要交哪些材料",
@@ -167,7 +178,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "整个入党过程会形成哪些材料",
     "我需要交的材料有哪些，什么时候交",
     "推优材料 积极分子登记表这些要我自己弄吗",
-    "入党从头到尾要交哪些东西 列个单子呗"
+    "入党从头到尾要交哪些东西 列个单子呗",
+    "各种材料什么时候交，有统一时间吗"
   ],
   "eligibility": [
     "没满十八岁是不是只能干等着",
@@ -194,7 +206,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "How many sponsors do I need to join the Party?",
     "介绍人要在支部大会上讲话吗",
     "Can my introducer be someone who is still a probationary member?",
-    "介绍人是什么时候定的 积极分子阶段就有吗"
+    "介绍人是什么时候定的 积极分子阶段就有吗",
+    "那两个介绍的人需要我自己去联系吗"
   ],
   "not-selected": [
     "室友都成积极分子了就我没有，我该从哪方面努力",
@@ -212,7 +225,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "推优票数不够 明年还能再推吗",
     "入党申请书是不是过几年就失效了 我大一交的现在大三了",
     "没被选成积极分子 我到底差在哪",
-    "被拒了还能入党吗"
+    "被拒了还能入党吗",
+    "我当积极分子一年半了还没被列为发展对象，心里有点没底",
+    "交申请书之后我的情况有些变化，能补充说明吗"
   ],
   "political-review": [
     "函调是啥，每个人都要函调吗",
@@ -225,7 +240,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "政审是不是要填表，找谁拿",
     "政审是对谁做的，积极分子阶段也要吗",
     "孩子说他被定为发展对象了，要政审，我们家长这边需要配合什么？会查哪些情况？",
-    "政审到底审点啥 好紧张"
+    "政审到底审点啥 好紧张",
+    "我爸以前做生意欠过钱，政审会不会受影响"
   ],
   "religion": [
     "对佛教文化挺感兴趣，常去看寺庙建筑，这算信教吗",
@@ -238,7 +254,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "党员能不能参加宗教婚礼仪式",
     "我是回族，过节的习俗会影响入党吗",
     "我是少数民族 家里信伊斯兰教 我本人不信 能申请吗",
-    "回族同学过节的习俗算信教吗"
+    "回族同学过节的习俗算信教吗",
+    "我是回族，平时守民族习惯，这算信教吗"
   ],
   "rights-duties": [
     "党员的权力有哪些",
@@ -246,13 +263,15 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "当了党员之后有哪些 rights 和 duties",
     "正式党员有选举权和被选举权吗",
     "党员能直接向中央反映问题吗",
-    "党员对上级决定有不同意见怎么办"
+    "党员对上级决定有不同意见怎么办",
+    "党员有什么权力"
   ],
   "study-abroad": [
     "交换回来以后考察能接着算吗",
     "交换回来了 考察还能接上吗",
     "出国交换前要找谁办手续",
-    "要出国读一年双学位，发展对象阶段会不会中断"
+    "要出国读一年双学位，发展对象阶段会不会中断",
+    "出过交换之前要办什么手续"
   ],
   "timeline": [
     "发展对象后面还有什么环节才能入党",
@@ -287,7 +306,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "入党整个流程大概是啥样的 求个flow",
     "研一交申请 研三毕业前能走到哪一步",
     "预备期一年 那从头到尾加起来要多久",
-    "支部大会是在哪一步"
+    "支部大会是在哪一步",
+    "想在大学期间入党，什么时候开始准备比较好",
+    "谁能帮我捋一下入党流程，一头雾水",
+    "rudang liucheng zenme zou a"
   ],
   "activist-selection": [
     "积极分子候选人是怎么来的",
@@ -330,7 +352,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "积极分子考察期能不能缩短，我想快点",
     "我的培养联系人是谁啊 能不能换一个",
     "刚成积极分子 这一年是怎么考察我的",
-    "我去年11月被定成积极分子的 那要到什么时候才算满"
+    "我去年11月被定成积极分子的 那要到什么时候才算满",
+    "我的培养联系人是谁啊，好像一直没联系过我"
   ],
   "development-target": [
     "How are 发展对象 (development targets) chosen?",
@@ -347,7 +370,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "发展对象是不是要先确定介绍人",
     "积极分子满一年就一定能当发展对象吗",
     "发展对象阶段一般要多长时间",
-    "积极分子到发展对象 中间要经过啥"
+    "积极分子到发展对象 中间要经过啥",
+    "积极分子考查满一年了，下一步是什么"
   ],
   "probation": [
     "预备党员有什么权力",
@@ -358,7 +382,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "预备党员能不能竞选班长",
     "上个月支部大会通过我成了预备党员🎉 接下来这一年我要做些什么？",
     "转正之前那一段叫啥 多长时间",
-    "预备党员能当班长吗 会冲突吗"
+    "预备党员能当班长吗 会冲突吗",
+    "What rights does a probationary Party member have?"
   ],
   "public-notice": [
     "发展对象公式是什么意思",
@@ -375,7 +400,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "公示都在哪里看，群公告还是学院网站",
     "公式多少天",
     "发展对象公示的时候有人匿名说我坏话怎么办 会不会直接被刷掉",
-    "名字被挂出来公示了 这是干啥"
+    "名字被挂出来公示了 这是干啥",
+    "公示的时候要是有人乱说我坏话咋办"
   ],
   "status-change": [
     "修学一年回来以后入党考察怎么接上",
@@ -402,7 +428,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "绩点低会被卡吗",
     "挂科了我是不是入不了当了，好绝望",
     "我高数挂了 是不是没戏了😭",
-    "综测排名靠后能申请吗"
+    "综测排名靠后能申请吗",
+    "绩点要多少才能被推优入党",
+    "综测排名不高会影响发展吗"
   ],
   "dues": [
     "党费交给组织委员吗",
@@ -425,7 +453,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "推优之前一定要先交入党申请书吗",
     "推有是什么意思",
     "28岁以下入党一定要先入团吗",
-    "我今年29了 还用走推优吗"
+    "我今年29了 还用走推优吗",
+    "28岁以下的是不是必须先是团员才能发展",
+    "推优的得票要求是过半数还是三分之二？"
   ],
   "volunteer-form": [
     "志愿书有几栏不会填，问谁",
@@ -433,7 +463,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "填志愿书之前要先看什么",
     "预审是啥意思，谁审",
     "发展对象的预审是个啥",
-    "拿到志愿书了 是先填还是先问人"
+    "拿到志愿书了 是先填还是先问人",
+    "组织发的那本表我写错一行，能直接涂掉重写吗"
   ],
   "league-vs-party": [
     "入团的年龄要求是多少",
@@ -456,7 +487,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "用AI生成思想汇报行不行",
     "思想汇报能参考网上的范文吗 就改一点点",
     "thought report 多长啊 要写满三页纸吗",
-    "积极分子是不是每个季度都得交个东西上去"
+    "积极分子是不是每个季度都得交个东西上去",
+    "我上个月的思想汇报没交，现在补写的话日期能写成上个月的吗"
   ],
   "leaving-party": [
     "Can a member leave the Party voluntarily?",
@@ -509,7 +541,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "大四交申请是不是白交",
     "大四老学姐了 之前一直没想法 现在单位说党员优先 这时候交申请还来得及走完吗",
     "研一 本科在外校当了一年多积极分子 眼看要发展了结果毕业了 现在到这边 培养时间还能接上吗",
-    "大四了现在交申请还有用吗"
+    "大四了现在交申请还有用吗",
+    "离毕业不到三个月了还能发展吗"
   ],
   "transfer": [
     "介绍信是什么 要多久内报到",

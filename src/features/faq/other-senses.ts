@@ -7,7 +7,7 @@ const OTHER_OATHS =
 
 /** 党 as slang for a crowd of people (考研党, 熬夜党, 学生党 — but 学生党员, 学生党支部 are the Party's). */
 const CROWD_PARTY =
-  /(?:考研|考公|考编|保研|二战|学生|上班|打工|熬夜|干饭|追星|手机|低头|月光|标题|早八|走读|通勤|住校|吃货|夜猫|养生|颜值|实习|留学|外卖)党(?!员|组织|支部|委|课|校|费|章|史|性|建|龄|日|务|内|的)/gu;
+  /(?:考研|考公|考编|保研|二战|学生|上班|打工|熬夜|干饭|追星|手机|低头|月光|标题|早八|走读|通勤|住校|吃货|夜猫|养生|颜值|实习|留学|外卖|追剧|刷剧|游戏|二次元|奶茶|夜宵|减肥|健身|单身|摸鱼|躺平)党(?!员|组织|支部|委|课|校|费|章|史|性|建|龄|日|务|内|的)/gu;
 /** 转正 of a job (实习转正, 试用期转正, 转正工资) or in jest (备胎转正), not of a probationary member. */
 const JOB_CONFIRMATION =
   /(?:实习|试用期?|合同|入职|公司|单位|员工|编外|临时工|备胎|公务员|护士|规培|医院|编制)[^党]{0,12}转正|转正\p{Script=Han}{0,4}(?:工资|薪|待遇|五险|社保|合同)/gu;
@@ -41,7 +41,7 @@ const SLOGAN = /心向党|跟党走|颂党恩|听党话|感党恩|党旗飘扬|�
 /** The Party's history as a course or a contest (党史知识竞赛, 党史选修课作业), not joining the Party. */
 const HISTORY_CLASS = /党史[^党]{0,4}(?:竞赛|比赛|知识赛|选修|课|考试|作业|论文|答题|演讲)/gu;
 /** An activist of sports or a club (运动会积极分子), or in jest (干饭积极分子, 熬夜积极分子), not of the Party. */
-const OTHER_ACTIVIST = /(?:运动会|体育|社团|志愿|文艺|活动|熬夜|干饭|点名|打卡|摸鱼|抢饭|吃瓜|八卦|追剧|游戏|上分|发言|群聊|水群)[^党]{0,4}积极分子/gu;
+const OTHER_ACTIVIST = /(?:运动会|体育|社团|志愿|文艺|活动|熬夜|干饭|点名|打卡|摸鱼|抢饭|吃瓜|八卦|追剧|游戏|上分|发言|群聊|水群)[^党]{0,16}积极分子/gu;
 /** A Party school as a workplace (在市委党校当老师), not the training. */
 const SCHOOL_AS_WORKPLACE = /(?:市委|省委|区委|县委|中央)党校[^党]{0,6}(?:老师|教授|上班|工作|讲课|任教)/gu;
 /** A talk with a counsellor, a supervisor or an interviewer (辅导员谈话, 谈心谈话), not the talk after an application. */
