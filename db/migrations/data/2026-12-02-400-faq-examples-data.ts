@@ -40,7 +40,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "申请书里写自己的缺点会不会减分啊 要不要只写优点",
     "申请书用啥纸 A4白纸行不行 还是要那种红格子信纸",
     "网上找了篇范文，我照着改一改交上去可以吗",
-    "落款日期写哪天？我上周写完的，这周才交"
+    "落款日期写哪天？我上周写完的，这周才交",
+    "xdm 写入党申请书有没有啥要注意的坑"
   ],
   "application-submit": [
     "写完了，然后交哪",
@@ -57,7 +58,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我是博士生，申请书要交到实验室所在的支部还是学院支部",
     "本人大一萌新🙋 刚满18 入党申清书写好了 但是不知道该给谁 我们班好像一个党员都没有",
     "交申请书要不要顺便附上成绩单啥的",
-    "我们班谁负责收申请书啊 写好了发给谁"
+    "我们班谁负责收申请书啊 写好了发给谁",
+    "申请书可以交电子版吗 还是得纸质当面交",
+    "说来话长，高三在学校交过一次申请书但那时才17，现在大二了，是不是要在大学这边重新交一份？交给谁？"
   ],
   "application-talk": [
     "明天要进行申请人谈话，需要准备点啥",
@@ -87,7 +90,11 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "交申请书一个多月了都没人理我 这正常吗😶",
     "递交之后大概多久会被约谈",
     "交上去之后多久会有人找我聊？",
-    "交了申请快两个月了一直没动静，要不要去问问"
+    "交了申请快两个月了一直没动静，要不要去问问",
+    "谈话需要带什么吗 要不要提前准备稿子",
+    "完了完了 明天要谈话 我啥也不懂会不会直接被刷",
+    "After I submit the application, will someone interview me? What do they usually ask?",
+    "談話會問入黨動機嗎？"
   ],
   "branch-vote": [
     "到会人数不够能开会表决吗",
@@ -101,7 +108,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "支部大会通过后上级几个月内批",
     "支部大会上谁有表决权",
     "投票是记名的吗",
-    "表决要多少票才算通过"
+    "表决要多少票才算通过",
+    "At the branch meeting, how many votes are needed to accept me?"
   ],
   "class-stats": [
     "我现在到哪一步了",
@@ -111,7 +119,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "关联链接是什么，找谁要",
     "把全班入党情况汇总说一下",
     "这学期班里交申请的有多少人",
-    "这个季度大家一共交了多少份思想汇报"
+    "这个季度大家一共交了多少份思想汇报",
+    "班里参加过党校培训的积极分子有几个"
   ],
   "contact-branch": [
     "机器人答不上来的问题怎么办",
@@ -144,7 +153,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "不想在群里问 有没有人可以私下问的",
     "我们的支部书记是谁",
     "在私聊里问你，你答不上来怎么办",
-    "想直接找支书，有联系方式吗"
+    "想直接找支书，有联系方式吗",
+    "我们的党支部书记是谁 怎么联系",
+    "支书是老师还是学生",
+    "我们支部书记是谁"
   ],
   "discipline-record": [
     "大一考试作弊被记过，现在处分解除了，还有机会吗",
@@ -160,7 +172,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我爸以前犯过事 会影响我吗",
     "受过警告处分的事情，材料里要不要写",
     "我爸以前坐过牢，这事要不要主动跟组织说",
-    "受过处分的人入当会不会直接被刷掉"
+    "受过处分的人入当会不会直接被刷掉",
+    "考试作弊被处分过 现在已经解除了 能申请吗",
+    "处分解除了以后还有影响吗"
   ],
   "documents-checklist": [
     "我自己需要交哪些材料",
@@ -179,7 +193,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我需要交的材料有哪些，什么时候交",
     "推优材料 积极分子登记表这些要我自己弄吗",
     "入党从头到尾要交哪些东西 列个单子呗",
-    "各种材料什么时候交，有统一时间吗"
+    "各种材料什么时候交，有统一时间吗",
+    "材料需要我自己整理归档吗",
+    "What documents are involved in the joining process?"
   ],
   "eligibility": [
     "没满十八岁是不是只能干等着",
@@ -200,7 +216,16 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "家里都是种地的 出身会不会有影响啊",
     "我腿脚不太方便 这种情况组织会要吗",
     "我才17岁 现在就想入 可以不😭",
-    "刚上大一啥也不懂 想问下入dang有没有什么硬杠杠"
+    "刚上大一啥也不懂 想问下入dang有没有什么硬杠杠",
+    "我左耳听力有残疾🥺 这种情况还能入党吗",
+    "家里是普通农民 成分会不会影响我入党啊",
+    "入党到底要啥条件啊 有没有大佬科普一下",
+    "Is there an age limit for joining the Party? I'm a part-time master's student in my thirties.",
+    "我家成分不太好 爷爷以前是地主 能入党吗",
+    "家长：打扰了，想问下我女儿今年17岁读大一，她现在能入党吗",
+    "40岁了还能入党吗 我是非全的研究生",
+    "普通学生也可以申请吗 还是只有特别优秀的才行",
+    "体育生也能入党吗 感觉都是学霸才入"
   ],
   "introducers": [
     "How many sponsors do I need to join the Party?",
@@ -227,7 +252,11 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "没被选成积极分子 我到底差在哪",
     "被拒了还能入党吗",
     "我当积极分子一年半了还没被列为发展对象，心里有点没底",
-    "交申请书之后我的情况有些变化，能补充说明吗"
+    "交申请书之后我的情况有些变化，能补充说明吗",
+    "家人们 我大一交过申请书 后来一直没动静 现在大三了 室友说要重新写一份 申请书会过期吗",
+    "下一次推优大概什么时候",
+    "没被推优的话申请书要不要更新一下",
+    "名额太少了没轮到我 明年还能再争取吗"
   ],
   "political-review": [
     "函调是啥，每个人都要函调吗",
@@ -241,7 +270,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "政审是对谁做的，积极分子阶段也要吗",
     "孩子说他被定为发展对象了，要政审，我们家长这边需要配合什么？会查哪些情况？",
     "政审到底审点啥 好紧张",
-    "我爸以前做生意欠过钱，政审会不会受影响"
+    "我爸以前做生意欠过钱，政审会不会受影响",
+    "我现在是发展对象正在政审 好慌 会不会要去我爸单位发函",
+    "不是吧 入党还要政审？？要查祖宗八代吗",
+    "我现在在政审阶段然后我妈那边有个亲戚好像以前犯过事进去过我有点担心会不会影响我"
   ],
   "religion": [
     "对佛教文化挺感兴趣，常去看寺庙建筑，这算信教吗",
@@ -255,7 +287,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我是回族，过节的习俗会影响入党吗",
     "我是少数民族 家里信伊斯兰教 我本人不信 能申请吗",
     "回族同学过节的习俗算信教吗",
-    "我是回族，平时守民族习惯，这算信教吗"
+    "我是回族，平时守民族习惯，这算信教吗",
+    "我小时候受过洗 现在想入党怎么办"
   ],
   "rights-duties": [
     "党员的权力有哪些",
@@ -264,14 +297,16 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "正式党员有选举权和被选举权吗",
     "党员能直接向中央反映问题吗",
     "党员对上级决定有不同意见怎么办",
-    "党员有什么权力"
+    "党员有什么权力",
+    "入党以后要遵守啥"
   ],
   "study-abroad": [
     "交换回来以后考察能接着算吗",
     "交换回来了 考察还能接上吗",
     "出国交换前要找谁办手续",
     "要出国读一年双学位，发展对象阶段会不会中断",
-    "出过交换之前要办什么手续"
+    "出过交换之前要办什么手续",
+    "我是发展对象，下学期要去德国交换一学期，支书说可能要推迟，具体会怎么样？要提前跟谁说"
   ],
   "timeline": [
     "发展对象后面还有什么环节才能入党",
@@ -309,7 +344,12 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "支部大会是在哪一步",
     "想在大学期间入党，什么时候开始准备比较好",
     "谁能帮我捋一下入党流程，一头雾水",
-    "rudang liucheng zenme zou a"
+    "rudang liucheng zenme zou a",
+    "小白求问：入党先干嘛后干嘛",
+    "想问问大一交申请书 一切顺利的话大几能成预备党员",
+    "入党整个流程走下来要多少年啊 感觉遥遥无期",
+    "我从县城来的 以前身边一个党员都没见过 想入党该从哪一步开始啊",
+    "求一个入党全流程的科普 纯小白"
   ],
   "activist-selection": [
     "积极分子候选人是怎么来的",
@@ -329,7 +369,11 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "积极分子每次定几个人，有名额吗",
     "怎样成为入党积极份子？求详细步骤",
     "我怎么知道自己是不是积极分子了 没人通知我啊",
-    "我交了申请书 也写了几篇思想汇报 是不是就算积极分子了 还是得有人通知"
+    "我交了申请书 也写了几篇思想汇报 是不是就算积极分子了 还是得有人通知",
+    "难道交了申请书就完事了？后面怎么变成积极分子",
+    "積極分子要多久才能確定？",
+    "我是班长 有同学问我积极分子到底是怎么产生的 我也说不清 求个准确说法",
+    "积极分子人选是党员推荐还是团支部推优出来的"
   ],
   "activist-training": [
     "做积极分子一年多了还没动静，还要等多久",
@@ -353,7 +397,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我的培养联系人是谁啊 能不能换一个",
     "刚成积极分子 这一年是怎么考察我的",
     "我去年11月被定成积极分子的 那要到什么时候才算满",
-    "我的培养联系人是谁啊，好像一直没联系过我"
+    "我的培养联系人是谁啊，好像一直没联系过我",
+    "我的培养联系人是谁啊 从来没联系过我",
+    "我的培养联系人是谁啊 怎么一直没联系过我",
+    "考察情况记在哪里 有记录吗"
   ],
   "development-target": [
     "How are 发展对象 (development targets) chosen?",
@@ -371,7 +418,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "积极分子满一年就一定能当发展对象吗",
     "发展对象阶段一般要多长时间",
     "积极分子到发展对象 中间要经过啥",
-    "积极分子考查满一年了，下一步是什么"
+    "积极分子考查满一年了，下一步是什么",
+    "成了发展对象之后后面还有哪些步骤",
+    "积极分子怎么才能变成发展对象",
+    "我当积极分子一年半了，发展对象是怎么定的"
   ],
   "probation": [
     "预备党员有什么权力",
@@ -383,7 +433,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "上个月支部大会通过我成了预备党员🎉 接下来这一年我要做些什么？",
     "转正之前那一段叫啥 多长时间",
     "预备党员能当班长吗 会冲突吗",
-    "What rights does a probationary Party member have?"
+    "What rights does a probationary Party member have?",
+    "预备党员能被选为支部组织委员吗",
+    "预备党员可以当班长或者学生会主席吗"
   ],
   "public-notice": [
     "发展对象公式是什么意思",
@@ -401,7 +453,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "公式多少天",
     "发展对象公示的时候有人匿名说我坏话怎么办 会不会直接被刷掉",
     "名字被挂出来公示了 这是干啥",
-    "公示的时候要是有人乱说我坏话咋办"
+    "公示的时候要是有人乱说我坏话咋办",
+    "公示会不会把我的情况都公布出去"
   ],
   "status-change": [
     "修学一年回来以后入党考察怎么接上",
@@ -413,7 +466,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "转学院后考察时间能连续算吗",
     "I transferred from another university. Do I need to start the Party process over?",
     "刚转来这个班 之前在别的学院交过申请书 这边还要重新交吗",
-    "学长学姐好 我是大二从机械转到计算机的 之前在原来学院已经被定成积极分子了 还上过一次党课 现在到新班了 想问下之前那半年考察还算不算啊"
+    "学长学姐好 我是大二从机械转到计算机的 之前在原来学院已经被定成积极分子了 还上过一次党课 现在到新班了 想问下之前那半年考察还算不算啊",
+    "I'm switching majors next term. Do I have to restart the joining process?",
+    "毕业后去当兵 组织关系怎么办"
   ],
   "academic-requirement": [
     "发展对象对成绩有要求吗",
@@ -430,7 +485,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我高数挂了 是不是没戏了😭",
     "综测排名靠后能申请吗",
     "绩点要多少才能被推优入党",
-    "综测排名不高会影响发展吗"
+    "综测排名不高会影响发展吗",
+    "绩点不高能被定为积极分子吗",
+    "Can I still join if I failed a course last semester?",
+    "有挂科记录的还能被定为积极分子吗"
   ],
   "dues": [
     "党费交给组织委员吗",
@@ -472,7 +530,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "共青团和共产党是什么关系",
     "入团要多久才批",
     "我还没入团，想入团咋整",
-    "团组织和党组织有啥关系"
+    "团组织和党组织有啥关系",
+    "团员和党员是一回事吗 小白求解",
+    "入團跟入黨一樣嗎？"
   ],
   "oath": [
     "What is the oath when joining the CPC?",
@@ -522,17 +582,23 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "负责咱们班的那两位 怎么私聊他们",
     "咱班对接的那俩人是谁来着",
     "是不是每个班都有人专门管这个 我们班是谁",
-    "我们班负责这个的是谁"
+    "我们班负责这个的是谁",
+    "咱们班对接党支部的同学是哪个",
+    "班里管入党这块的人是谁呀",
+    "联络员是谁啊 我想交思汇"
   ],
   "motives-benefits": [
-    "说实话我入党就是想考公方便点，这样可以吗"
+    "说实话我入党就是想考公方便点，这样可以吗",
+    "入党了有啥福利没"
   ],
   "party-school": [
     "党校有节课我要请假，之后怎么补",
     "我是研二的，实验室太忙，党校缺了两次课会怎样",
     "上了党校是不是就不用考察一年了",
     "党校结业了才能当发展对象吗",
-    "党校那周我刚好期中考 能请假吗"
+    "党校那周我刚好期中考 能请假吗",
+    "党校请假条找谁签",
+    "体育生 集训经常跟党课时间冲突 能请假吗"
   ],
   "graduating-student": [
     "我大四了是发展对象，毕业前能成为预备党员吗",
@@ -542,7 +608,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "大四老学姐了 之前一直没想法 现在单位说党员优先 这时候交申请还来得及走完吗",
     "研一 本科在外校当了一年多积极分子 眼看要发展了结果毕业了 现在到这边 培养时间还能接上吗",
     "大四了现在交申请还有用吗",
-    "离毕业不到三个月了还能发展吗"
+    "离毕业不到三个月了还能发展吗",
+    "I'm a final-year student. Is it too late to apply to join?"
   ],
   "transfer": [
     "介绍信是什么 要多久内报到",

@@ -38,12 +38,7 @@ const KEY_CONF_WEIGHT = 0.45;
 const UNKNOWN_CAP = 1.5;
 
 /** Share of terms (Jaccard) a question must have in common with an example to count as one of its wordings. */
-const EXAMPLE_LIKENESS = 0.6;
-/**
- * … with an example that has no Party word itself (投票是记名的吗): the question then misses no word the
- * example has that made it ours (考试挂科了能补考吗 is not 党课考试挂科了能补考吗).
- */
-const PLAIN_EXAMPLE_LIKENESS = 0.45;
+const EXAMPLE_LIKENESS = 0.45;
 
 /**
  * Terms in more documents than this are left out of the BM25 search but still count as covered: on
@@ -157,15 +152,19 @@ export class FaqMatcher {
     this.key = new KeyContent(this.lexicon, headTerms, this.slugTerms, keywordTerms);
   }
 
-  /** Whether the question says nearly what one of the entry's own examples says (then it is in scope without a Party word). */
-  private isLikeAnExample(slug: string, queryTerms: readonly string[]): boolean {
-    return this.likeness(this.examples, slug, queryTerms) >= EXAMPLE_LIKENESS || this.likeness(this.plainExamples, slug, queryTerms) >= PLAIN_EXAMPLE_LIKENESS;
+  /**
+   * Whether the question says nearly what one of the entry's examples without a Party word says (then
+   * it is in scope without one too). An example with a Party word does not count: the question is
+   * then that example less the word that made it ours (请假条找谁签 is not 党校请假条找谁签).
+   */
+  private isLikeAPlainExample(slug: string, queryTerms: readonly string[]): boolean {
+    return this.likeness(slug, queryTerms) >= EXAMPLE_LIKENESS;
   }
 
-  /** The largest share of terms (Jaccard) the question has in common with one of the entry's examples. */
-  private likeness(examples: Map<string, Set<string>[]>, slug: string, queryTerms: readonly string[]): number {
+  /** The largest share of terms (Jaccard) the question has in common with one of the entry's plain examples. */
+  private likeness(slug: string, queryTerms: readonly string[]): number {
     let best = 0;
-    for (const example of examples.get(slug) ?? []) {
+    for (const example of this.plainExamples.get(slug) ?? []) {
       let shared = 0;
       for (const t of queryTerms) if (example.has(t)) shared++;
       best = Math.max(best, shared / (queryTerms.length + example.size - shared));
@@ -265,7 +264,7 @@ export class FaqMatcher {
     const domain =
       isLeagueBusiness(normalised) || isChatNotQuestion(normalised) || (strength < 1 && usesOtherSense(q))
         ? 0
-        : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAnExample(top.slug, queryTerms)
+        : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAPlainExample(top.slug, queryTerms)
           ? 1
           : strength;
     if (domain === 0) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
