@@ -334,6 +334,9 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('班里有几个入党积极分子')).toMatchObject({ slug: 'class-stats', outcome: 'answer' });
     expect(matcher.match('咱班一共几个正式党员几个预备的')).toMatchObject({ slug: 'class-stats', outcome: 'answer' });
     expect(matcher.match('我们班今年推优名额有几个').slug).not.toBe('class-stats');
+    expect(matcher.match('我们班上学期参加过党校培训的积极分子一共有几个')).toMatchObject({ slug: 'class-stats', outcome: 'answer' });
+    // how many years, not how many people
+    expect(matcher.match('我们班同学入党一般要等多少年').slug).not.toBe('class-stats');
     for (const q of ['全学院现在有多少个积极分子', '中国共产党现在一共有多少党员']) expect(matcher.match(q).outcome, q).not.toBe('answer');
     expect(matcher.match('入党介绍人一般是谁当')).toMatchObject({ slug: 'introducers', outcome: 'answer' });
     // nor the date of a particular event, a phone number or a room: a suggestion, never an answer
