@@ -9,7 +9,8 @@ const OWN = /我的|我们|咱们|本班|本支部|学院|我校|我院|\b(?:my|
 /** A date, a contact detail or a place of the asker's own branch, or whether a list is out yet: facts of the day no shared entry holds. */
 const LOCAL_FACT = /电话|手机号|邮箱|微信号|在哪栋|哪栋楼|几楼|门牌号|几月几[号日]|几号|名单.{0,4}出.{0,2}了/u;
 /** How many of the asker's class are at a stage (我们班有几个党员, 班里多少人交了申请书). */
-const COUNT_OF_CLASS = /(?:本班|我们班|咱班|咱们班|班里|班上|班级里?|全班).{0,24}(?:几个|多少|几位|几名|人数|比例|几人)(?!年|天|月|字|钱|元|块|次|分|岁|篇|页|小时|周|学时)/u;
+const COUNT_OF_CLASS =
+  /(?:本班|我们班|咱班|咱们班|班里|班上|班级里?|全班).{0,24}(?:几个|多少|几位|几名|人数|比例|几人)(?!年|天|月|字|钱|元|块|次|分|岁|篇|页|小时|周|学时)/u;
 /** … but not a quota, a past year or how many liaisons there are: no figure the bot keeps. */
 const NOT_A_COUNT_OF_NOW = /名额|能推|能定|去年|往年|联络员/u;
 /** A notice, thanks or cheering (恭喜小王成为预备党员🎉, 入党申请书已经收齐了，辛苦大家配合) … */
