@@ -15,7 +15,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "/report 是干嘛的",
     "我想吐槽一下支部的事但又怕被认出来",
     "想举报有人入党走后门，去哪举报",
-    "有人在群里说很过分的话 能悄悄举报吗"
+    "有人在群里说很过分的话 能悄悄举报吗",
+    "听说有人送礼才入了党，这种事去哪反映"
   ],
   "application-letter": [
     "我写了三页纸，会不会太长了",
@@ -41,7 +42,11 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "申请书用啥纸 A4白纸行不行 还是要那种红格子信纸",
     "网上找了篇范文，我照着改一改交上去可以吗",
     "落款日期写哪天？我上周写完的，这周才交",
-    "xdm 写入党申请书有没有啥要注意的坑"
+    "xdm 写入党申请书有没有啥要注意的坑",
+    "我哥以前的入党申请书还在，我拿来改一改交上去可以吗",
+    "我字丑，能让室友帮我抄一份申请书吗",
+    "我文笔特别差，申请书憋了三天写不出来，有什么思路吗",
+    "听学长说申请书至少要写两千字才显得有诚意，是真的吗"
   ],
   "application-submit": [
     "写完了，然后交哪",
@@ -60,7 +65,11 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "交申请书要不要顺便附上成绩单啥的",
     "我们班谁负责收申请书啊 写好了发给谁",
     "申请书可以交电子版吗 还是得纸质当面交",
-    "说来话长，高三在学校交过一次申请书但那时才17，现在大二了，是不是要在大学这边重新交一份？交给谁？"
+    "说来话长，高三在学校交过一次申请书但那时才17，现在大二了，是不是要在大学这边重新交一份？交给谁？",
+    "我大二下学期才交申请书，可以吗",
+    "已经写完了，下一步送到哪里啊",
+    "交申请书一定要本人亲自去送吗？我现在在外地实习",
+    "学姐说申请书只有每年九月才收，是真的吗"
   ],
   "application-talk": [
     "明天要进行申请人谈话，需要准备点啥",
@@ -94,7 +103,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "谈话需要带什么吗 要不要提前准备稿子",
     "完了完了 明天要谈话 我啥也不懂会不会直接被刷",
     "After I submit the application, will someone interview me? What do they usually ask?",
-    "談話會問入黨動機嗎？"
+    "談話會問入黨動機嗎？",
+    "听学长说交申请书后会被约谈，谈得不好会被刷掉吗"
   ],
   "branch-vote": [
     "到会人数不够能开会表决吗",
@@ -156,7 +166,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "想直接找支书，有联系方式吗",
     "我们的党支部书记是谁 怎么联系",
     "支书是老师还是学生",
-    "我们支部书记是谁"
+    "我们支部书记是谁",
+    "我们的党支部书记是谁"
   ],
   "discipline-record": [
     "大一考试作弊被记过，现在处分解除了，还有机会吗",
@@ -174,7 +185,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我爸以前坐过牢，这事要不要主动跟组织说",
     "受过处分的人入当会不会直接被刷掉",
     "考试作弊被处分过 现在已经解除了 能申请吗",
-    "处分解除了以后还有影响吗"
+    "处分解除了以后还有影响吗",
+    "出分期内能被确定为积极分子吗"
   ],
   "documents-checklist": [
     "我自己需要交哪些材料",
@@ -195,7 +207,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "入党从头到尾要交哪些东西 列个单子呗",
     "各种材料什么时候交，有统一时间吗",
     "材料需要我自己整理归档吗",
-    "What documents are involved in the joining process?"
+    "What documents are involved in the joining process?",
+    "个人自传怎么写，写多少字",
+    "那些表是自己填还是支部填"
   ],
   "eligibility": [
     "没满十八岁是不是只能干等着",
@@ -225,7 +239,12 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "家长：打扰了，想问下我女儿今年17岁读大一，她现在能入党吗",
     "40岁了还能入党吗 我是非全的研究生",
     "普通学生也可以申请吗 还是只有特别优秀的才行",
-    "体育生也能入党吗 感觉都是学霸才入"
+    "体育生也能入党吗 感觉都是学霸才入",
+    "少年班的，今年16，有没有办法先入党",
+    "我们是高职院校的，高职生也能入党吗，还是只有本科生可以",
+    "入党看家庭背景吗",
+    "昨天刚满18岁！是不是可以写申请了",
+    "入党有没有年龄上限啊？我们班有个退伍回来读书的哥们31了"
   ],
   "introducers": [
     "How many sponsors do I need to join the Party?",
@@ -256,7 +275,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "家人们 我大一交过申请书 后来一直没动静 现在大三了 室友说要重新写一份 申请书会过期吗",
     "下一次推优大概什么时候",
     "没被推优的话申请书要不要更新一下",
-    "名额太少了没轮到我 明年还能再争取吗"
+    "名额太少了没轮到我 明年还能再争取吗",
+    "落选了心态有点崩，怎么知道自己哪里不行"
   ],
   "political-review": [
     "函调是啥，每个人都要函调吗",
@@ -288,7 +308,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我是少数民族 家里信伊斯兰教 我本人不信 能申请吗",
     "回族同学过节的习俗算信教吗",
     "我是回族，平时守民族习惯，这算信教吗",
-    "我小时候受过洗 现在想入党怎么办"
+    "我小时候受过洗 现在想入党怎么办",
+    "我是回族，有民族习俗，这算信仰宗教吗"
   ],
   "rights-duties": [
     "党员的权力有哪些",
@@ -349,7 +370,13 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "想问问大一交申请书 一切顺利的话大几能成预备党员",
     "入党整个流程走下来要多少年啊 感觉遥遥无期",
     "我从县城来的 以前身边一个党员都没见过 想入党该从哪一步开始啊",
-    "求一个入党全流程的科普 纯小白"
+    "求一个入党全流程的科普 纯小白",
+    "听说入党要三四年，是真的吗",
+    "整个流程有没有什么办法能快一点",
+    "整个流程里哪一步最花时间",
+    "想在本科期间入党，最好什么时候交申请书",
+    "rd流程求科普",
+    "How long does it take from applying to becoming a full Party member?"
   ],
   "activist-selection": [
     "积极分子候选人是怎么来的",
@@ -373,7 +400,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "难道交了申请书就完事了？后面怎么变成积极分子",
     "積極分子要多久才能確定？",
     "我是班长 有同学问我积极分子到底是怎么产生的 我也说不清 求个准确说法",
-    "积极分子人选是党员推荐还是团支部推优出来的"
+    "积极分子人选是党员推荐还是团支部推优出来的",
+    "成为积极分子要经过哪几步"
   ],
   "activist-training": [
     "做积极分子一年多了还没动静，还要等多久",
@@ -400,7 +428,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "我的培养联系人是谁啊，好像一直没联系过我",
     "我的培养联系人是谁啊 从来没联系过我",
     "我的培养联系人是谁啊 怎么一直没联系过我",
-    "考察情况记在哪里 有记录吗"
+    "考察情况记在哪里 有记录吗",
+    "学长说积极分子考察要满18个月，是真的吗",
+    "如果考察期间表现一般，会不会就不让我当发展对象了"
   ],
   "development-target": [
     "How are 发展对象 (development targets) chosen?",
@@ -435,7 +465,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "预备党员能当班长吗 会冲突吗",
     "What rights does a probationary Party member have?",
     "预备党员能被选为支部组织委员吗",
-    "预备党员可以当班长或者学生会主席吗"
+    "预备党员可以当班长或者学生会主席吗",
+    "预备期是从宣誓那天算起吗",
+    "我是预备党员，下学期还能继续当班长吗"
   ],
   "public-notice": [
     "发展对象公式是什么意思",
@@ -454,7 +486,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "发展对象公示的时候有人匿名说我坏话怎么办 会不会直接被刷掉",
     "名字被挂出来公示了 这是干啥",
     "公示的时候要是有人乱说我坏话咋办",
-    "公示会不会把我的情况都公布出去"
+    "公示会不会把我的情况都公布出去",
+    "被公式了好紧张，会不会有人说我坏话"
   ],
   "status-change": [
     "修学一年回来以后入党考察怎么接上",
@@ -488,7 +521,9 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "综测排名不高会影响发展吗",
     "绩点不高能被定为积极分子吗",
     "Can I still join if I failed a course last semester?",
-    "有挂科记录的还能被定为积极分子吗"
+    "有挂科记录的还能被定为积极分子吗",
+    "听说我们学院要求综测前50%才能发展，真的假的",
+    "我们医学院挂科管得很严，挂了一科还能继续考察吗"
   ],
   "dues": [
     "党费交给组织委员吗",
@@ -500,7 +535,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "可以提前转正吗，我想毕业前转",
     "当了一年预备党员，下一步是啥",
     "党令从什么时候算",
-    "延期以后还能转吗"
+    "延期以后还能转吗",
+    "转正那个要写申请书吗"
   ],
   "league-recommendation": [
     "没入团是不是就没机会被推优了",
@@ -513,7 +549,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "28岁以下入党一定要先入团吗",
     "我今年29了 还用走推优吗",
     "28岁以下的是不是必须先是团员才能发展",
-    "推优的得票要求是过半数还是三分之二？"
+    "推优的得票要求是过半数还是三分之二？",
+    "团支书说下周推优，我需要准备啥"
   ],
   "volunteer-form": [
     "志愿书有几栏不会填，问谁",
@@ -548,7 +585,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "思想汇报能参考网上的范文吗 就改一点点",
     "thought report 多长啊 要写满三页纸吗",
     "积极分子是不是每个季度都得交个东西上去",
-    "我上个月的思想汇报没交，现在补写的话日期能写成上个月的吗"
+    "我上个月的思想汇报没交，现在补写的话日期能写成上个月的吗",
+    "思想汇报是不是写写时政热点就可以了"
   ],
   "leaving-party": [
     "Can a member leave the Party voluntarily?",
@@ -589,7 +627,10 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
   ],
   "motives-benefits": [
     "说实话我入党就是想考公方便点，这样可以吗",
-    "入党了有啥福利没"
+    "入党了有啥福利没",
+    "预备党员能报那些要求中共党员的岗位吗",
+    "为啥身边那么多人抢着入党",
+    "入党了是不是要承担很多义务，有没有坏处"
   ],
   "party-school": [
     "党校有节课我要请假，之后怎么补",
@@ -598,7 +639,8 @@ export const faqExamples400: Readonly<Record<string, readonly string[]>> = {
     "党校结业了才能当发展对象吗",
     "党校那周我刚好期中考 能请假吗",
     "党校请假条找谁签",
-    "体育生 集训经常跟党课时间冲突 能请假吗"
+    "体育生 集训经常跟党课时间冲突 能请假吗",
+    "上过党校是不是考察期就能缩短了"
   ],
   "graduating-student": [
     "我大四了是发展对象，毕业前能成为预备党员吗",
