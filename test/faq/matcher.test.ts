@@ -342,7 +342,14 @@ describe('FAQ matching accuracy', () => {
     for (const q of ['全学院现在有多少个积极分子', '中国共产党现在一共有多少党员']) expect(matcher.match(q).outcome, q).not.toBe('answer');
     expect(matcher.match('入党介绍人一般是谁当')).toMatchObject({ slug: 'introducers', outcome: 'answer' });
     // nor the date of a particular event, a phone number or a room: a suggestion, never an answer
-    for (const q of ['下次支部大会几号开', '支部书记电话多少', '学院党委组织员办公室在哪栋楼', '入党积极分子名单今天出了吗', '这学期党校第一次课是几号'])
+    for (const q of [
+      '下次支部大会几号开',
+      '支部书记电话多少',
+      '学院党委组织员办公室在哪栋楼',
+      '入党积极分子名单今天出了吗',
+      '这学期党校第一次课是几号',
+      'When is the next branch meeting?',
+    ])
       expect(matcher.match(q).outcome, q).not.toBe('answer');
     expect(matcher.match('支部书记怎么联系')).toMatchObject({ slug: 'contact-branch', outcome: 'answer' });
   });
@@ -388,6 +395,14 @@ describe('FAQ matching accuracy', () => {
     expect(normalise('shenqingshu的开头怎么写')).toBe('申请书的开头怎么写');
     expect(normalise('公式期间有人提意见会怎么样')).toBe('公示期间有人提意见会怎么样');
     expect(normalise('数学公式多少个')).toBe('数学公式多少个');
+    expect(normalise('rd流程求科普')).toBe('入党流程求科普');
+    // the process named in English without "the Party"; an autobiography, which the application asks for
+    expect(matcher.match("I'm switching majors next term. Do I have to restart the joining process?")).toMatchObject({
+      slug: 'status-change',
+      outcome: 'answer',
+    });
+    expect(matcher.match('个人自传一般写多少字')).toMatchObject({ slug: 'documents-checklist', outcome: 'answer' });
+    expect(matcher.match('写一篇自传作业交给语文老师').outcome).toBe('none');
     expect(matcher.match('党令从什么时候算')).toMatchObject({ slug: 'full-membership', outcome: 'answer' });
     expect(terms('预备党员转正', { lexicon: ['转正'] })).toEqual(expect.arrayContaining(['预备', '党员', '转正', 'k:转正']));
   });

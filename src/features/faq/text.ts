@@ -337,6 +337,7 @@ const mender = () => (homophones ??= new HomophoneMender([...DOMAIN_ANCHORS, ...
 const SPELLED_OUT: ReadonlyArray<readonly [RegExp, string]> = [
   [/shen ?qing ?shu/g, '申请书'],
   [/ru ?dang/g, '入党'],
+  [/\brd(?=流程|申请|积极|材料|谈话|程序)/g, '入党'],
   [/si ?xiang ?hui ?bao/g, '思想汇报'],
   [/ji ?ji ?fen ?zi/g, '积极分子'],
   [/fa ?zhan ?dui ?xiang/g, '发展对象'],
@@ -428,6 +429,11 @@ export const DOMAIN_ANCHORS: readonly string[] = [
   'probationary',
   'youth league',
   'liaison',
+  'joining process',
+  'join process',
+  'apply to join',
+  'branch meeting',
+  'introducer',
 ];
 
 /** Further domain words whose homophone slips are mended (党非 → 党费, 公使 → 公示). */
@@ -489,6 +495,7 @@ export const WEAK_ANCHORS: readonly string[] = [
   '考察',
   '培养',
   '入d',
+  '自传',
 ];
 
 /** The weak domain words about grades. */
