@@ -42,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-390-faq-examples': lazy(() => import('./2026-12-02-390-faq-examples.js')),
   '2026-12-02-400-faq-examples': lazy(() => import('./2026-12-02-400-faq-examples.js')),
   '2026-12-02-410-faq-answers': lazy(() => import('./2026-12-02-410-faq-answers.js')),
+  '2026-12-03-420-faq-entries': lazy(() => import('./2026-12-03-420-faq-entries.js')),
 };

@@ -8,6 +8,7 @@ import { faqExamples370 } from '../../db/migrations/data/2026-12-02-370-faq-exam
 import { faqExamples390 } from '../../db/migrations/data/2026-12-02-390-faq-examples-data.js';
 import { faqExamples400 } from '../../db/migrations/data/2026-12-02-400-faq-examples-data.js';
 import { faqAnswers410 } from '../../db/migrations/data/2026-12-02-410-faq-answers-data.js';
+import { faqBasis420, faqEntries420 } from '../../db/migrations/data/2026-12-03-420-faq-entries-data.js';
 import { parseFaqFile } from '../../src/features/faq/kb-file.js';
 import { allEntries, faqBasis, faqVersion } from '../../src/features/faq/queries.js';
 import type { FaqEntry } from '../../src/features/faq/schemas.js';
@@ -63,7 +64,7 @@ describe('migrations are frozen', () => {
     // 230 keeps 004's entries in their order and adds the new ones after them (a fresh database lists them in file order)
     expect(faqReviewEntries.slice(0, 28).map((r) => r.slug)).toEqual(faqSeed.map((r) => r.slug));
     // When this fails, db/faq/faq.yaml changed: ship the change to databases with a new migration that
-    // carries its own data (like 260, 360, 370, 390, 400 and 410; never by editing a shipped migration or its data), and list it here.
+    // carries its own data (like 260, 360, 370, 390, 400, 410 and 420; never by editing a shipped migration or its data), and list it here.
     const updates = new Map([...faqUpdate260].map((r) => [r.slug, r]));
     const withExamples = (e: FaqEntry): FaqEntry => ({
       ...e,
@@ -76,8 +77,10 @@ describe('migrations are frozen', () => {
         ...(faqExamples400[e.slug] ?? []),
       ],
     });
-    expect(faqReviewEntries.map((r) => withExamples(asEntry(updates.get(r.slug) ?? r)))).toEqual(shipped());
-    expect(faqReviewBasis).toEqual(shippedFile().basis);
+    expect([...faqReviewEntries.map((r) => withExamples(asEntry(updates.get(r.slug) ?? r))), ...faqEntries420.map(asEntry)]).toEqual(shipped());
+    // 420 replaced 230's basis
+    expect(faqBasis420).toEqual(shippedFile().basis);
+    expect(faqReviewBasis.texts.every((t) => faqBasis420.texts.includes(t))).toBe(true);
   });
 });
 

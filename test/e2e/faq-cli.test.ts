@@ -56,7 +56,7 @@ describe('npm run cli -- faq', { timeout: 60_000 }, () => {
     expect((await cli(['faq', 'export'])).out).toEqual(exported.out);
 
     const edited = readFileSync(FAQ_FILE, 'utf8').replace('学生党员每月交纳党费0.2元。', '学生党员每月交纳党费0.2元（已导入）。');
-    expect(await cli(['faq', 'import', tempFile('ok.yaml', edited)])).toMatchObject({ code: 0, out: ['Imported 38 FAQ entries (0 new, 38 replaced).'] });
+    expect(await cli(['faq', 'import', tempFile('ok.yaml', edited)])).toMatchObject({ code: 0, out: ['Imported 41 FAQ entries (0 new, 41 replaced).'] });
     expect((await cli(['faq', 'export'])).out.join('\n')).toContain('（已导入）');
     expect(await cli(['faq', 'import'])).toMatchObject({ code: 2, err: expect.stringContaining('faq import needs a YAML file') });
     expect(await cli(['faq', 'frobnicate'])).toMatchObject({ code: 2, err: expect.stringContaining('faq match') });

@@ -339,9 +339,10 @@ describe('FAQ: passing questions to the liaisons', () => {
 describe('FAQ: the secretary edits the knowledge base', () => {
   it('lists by category, edits and adds entries that take effect at once', async () => {
     const list = (await say.private(secretary, '/faq')).join('\n');
-    expect(list).toContain('<b>入党问答知识库</b>（共 38 条）');
+    expect(list).toContain('<b>入党问答知识库</b>（共 41 条）');
     // which texts the answers follow, and when they were last checked (issue 12)
-    expect(list).toContain('依据（2026-12-02 复核）：\n• 《中国共产党章程》（2022年10月22日');
+    expect(list).toContain('依据（2026-12-03 复核）：\n• 《中国共产党章程》（2022年10月22日');
+    expect(list).toContain('• 《中国共产党支部工作条例（试行）》（中共中央2018年10月印发）');
     expect(list).toContain('• 《中国共产党发展党员工作细则》（中共中央办公厅2014年6月印发）');
     expect(list).toContain('<b>申请入党</b>\n• <code>eligibility</code> 入党需要什么条件？');
     expect(list).toContain('<code>class-liaisons</code> 本班的联络员是谁？（按班级实时生成）');

@@ -107,7 +107,7 @@ describe('FAQ matching accuracy', () => {
     const f = evaluate('./outsider-check.tsv');
     report('outsider check', f);
     // its Party questions no entry answers are not examples of anything: nearly half still get a confident answer
-    expectAtLeast(f, { answerable: 250, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.48 });
+    expectAtLeast(f, { answerable: 250, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.51 });
   });
 
   it('holds up on the outside tester’s questions without them as examples (the rules alone; they were tuned on these lines)', () => {
@@ -124,14 +124,14 @@ describe('FAQ matching accuracy', () => {
   const tuned: Array<{ file: string; name: string; floor: Floor }> = [
     // when it arrived, never tuned on: 88.5% right, 3.2% wrong, 95.4% of off-topic lines silent (团费 and 团员证,
     // the League's business, and 运动会宣誓, not the Party's oath, were answered before the League and oath rules)
-    { file: './outsider-check-2.tsv', name: 'outsider check 2', floor: { answerable: 370, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.4 } },
+    { file: './outsider-check-2.tsv', name: 'outsider check 2', floor: { answerable: 370, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.42 } },
     // when it arrived: 83.9% right, 4.3% wrong, 93.5% of off-topic lines silent
     { file: './tuning-b.tsv', name: 'tuning set b', floor: { answerable: 570, right: 0.98, wrong: 0.008, uncoveredAnswered: 0.47 } },
     // when it arrived: 89.4% right, 4.0% wrong, 35.7% of "?" answered; 93.2% / 2.8% before it was tuned on (rules and examples from the others)
     { file: './outsider-check-3.tsv', name: 'outsider check 3', floor: { answerable: 420, right: 0.985, wrong: 0.008, uncoveredAnswered: 0.41 } },
     // when it arrived (written to be hard: neighbouring stages, no Party word, follow-ups no answer covers): 88.0% right, 4.2% wrong,
     // 60.4% of "?" answered, 96.0% of off-topic lines silent (考研党, 实习转正, 试用期转正 and 挂科了是要重修还是补考 answered before the rules on other senses and on grades)
-    { file: './tuning-c.tsv', name: 'tuning set c', floor: { answerable: 500, right: 0.985, wrong: 0.01, uncoveredAnswered: 0.63 } },
+    { file: './tuning-c.tsv', name: 'tuning set c', floor: { answerable: 500, right: 0.985, wrong: 0.01, uncoveredAnswered: 0.64 } },
     // when it arrived (long questions that tell the asker's story first, casual tone, some English): 84.3% right, 4.1% wrong,
     // 91.3% right answer or suggestion, 38.8% of "?" answered, every off-topic line silent
     { file: './tuning-d.tsv', name: 'tuning set d', floor: { answerable: 490, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.38 } },
@@ -140,21 +140,21 @@ describe('FAQ matching accuracy', () => {
     // when it arrived (the entries on the bot's own features and whom to ask, often with no Party word; neighbouring stages; chat follow-ups
     // beginning 那…, which need the message before and did not become examples): 84.0% right, 2.9% wrong, 84.3% of off-topic lines silent
     // (notices and cheering: 我刚交了申请书，冲冲冲 was answered)
-    { file: './tuning-f.tsv', name: 'tuning set f', floor: { answerable: 440, right: 0.97, wrong: 0.01, uncoveredAnswered: 0.41, silent: 0.98 } },
+    { file: './tuning-f.tsv', name: 'tuning set f', floor: { answerable: 440, right: 0.97, wrong: 0.01, uncoveredAnswered: 0.43, silent: 0.98 } },
     // when it arrived (30 students of 10 classes, dialect-flavoured): 87.9% right, 2.1% wrong, 20.0% of "?" answered, 99.0% of off-topic lines silent
-    { file: './tuning-g.tsv', name: 'tuning set g', floor: { answerable: 430, right: 0.98, wrong: 0.01, uncoveredAnswered: 0.22 } },
+    { file: './tuning-g.tsv', name: 'tuning set g', floor: { answerable: 430, right: 0.98, wrong: 0.01, uncoveredAnswered: 0.26 } },
     // when it arrived, never tuned on for two sessions: 89.0% right, 3.5% wrong, 93.0% right answer or suggestion, 45.8% of "?" answered,
     // 92.8% of off-topic lines silent; 91.7% / 2.7% / 98.8% silent before its missed lines became examples (when the sixth set arrived)
     { file: './outsider-check-4.tsv', name: 'outsider check 4', floor: { answerable: 480, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.54 } },
     // when it arrived (written to be hard: neighbouring stages, whom to ask with no Party word, the class's figures, the bot's own features):
     // 76.2% right, 5.0% wrong, 84.5% right answer or suggestion, 96.8% of off-topic lines silent (干饭积极分子, 熬夜积极分子)
-    { file: './tuning-h.tsv', name: 'tuning set h', floor: { answerable: 340, right: 0.98, wrong: 0.007, uncoveredAnswered: 0.28 } },
+    { file: './tuning-h.tsv', name: 'tuning set h', floor: { answerable: 340, right: 0.98, wrong: 0.007, uncoveredAnswered: 0.29 } },
     // written against the answers of migration 410 and never tuned on for a session: 83.0% right, 3.6% wrong with the matcher before it,
     // 89.3% / 2.2% / 96.3% silent on arrival, 92.6% / 1.6% / 100% silent before its missed lines became examples (when the sixth set arrived)
-    { file: './outsider-check-5.tsv', name: 'outsider check 5', floor: { answerable: 440, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.31 } },
+    { file: './outsider-check-5.tsv', name: 'outsider check 5', floor: { answerable: 440, right: 0.985, wrong: 0.005, uncoveredAnswered: 0.32 } },
     // when it arrived (a year of class-chat traffic, full of our words in other senses: 推优评国奖, 内推的介绍人, 入职政审, 合唱《没有共产党就没有新中国》,
     // notices and remarks with Party words that ask nothing): 91.5% right, 2.6% wrong, 91.2% of off-topic lines silent
-    { file: './tuning-i.tsv', name: 'tuning set i', floor: { answerable: 300, offTopic: 210, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.18 } },
+    { file: './tuning-i.tsv', name: 'tuning set i', floor: { answerable: 300, offTopic: 210, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.2 } },
     // when it arrived (forty students of one college over a year, fragments to run-ons, some English): 91.4% right, 2.2% wrong, 93.5% of off-topic lines silent
     { file: './tuning-j.tsv', name: 'tuning set j', floor: { answerable: 480, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.14, silent: 0.98 } },
     // when it arrived (a survey of five universities' students, copied verbatim: two questions at once, rumours, what-ifs): 90.1% right, 3.5% wrong
@@ -171,7 +171,9 @@ describe('FAQ matching accuracy', () => {
   ];
 
   // The "?" lines were labelled against the answers of their day: some (党费是用来干什么的, 党校培训要交钱吗) are
-  // answered by migration 410's answers now and count as answered without an entry here.
+  // answered by migration 410's answers now and count as answered without an entry here. Those that migration 420's
+  // entries answer (三会一课是什么, 党纪处分有哪几种, 党员证在哪里领) carry their slugs now; the "?" left are fewer, and
+  // those a neighbour answers weigh more in the share.
   it.each(tuned)(
     'answers $name, tuned on since it arrived (where two writers label alike questions differently, one of them loses)',
     ({ file, name, floor }) => {
@@ -187,7 +189,7 @@ describe('FAQ matching accuracy', () => {
     // 25 imagined students (freshmen to postgraduates, a transfer student, a returnee from an exchange), typos, dialect, English;
     // when it arrived: 86.8% right, 3.4% wrong, 93.3% right answer or suggestion, 15.0% of "?" answered, 93.3% of off-topic lines silent;
     // 87.6% / 3.4% / 96.7% silent after the rules and examples of tuning sets i and j
-    expectAtLeast(f, { answerable: 470, right: 0.875, rightOrSuggested: 0.935, wrong: 0.035, uncoveredAnswered: 0.17, silent: 0.965 });
+    expectAtLeast(f, { answerable: 470, right: 0.875, rightOrSuggested: 0.935, wrong: 0.035, uncoveredAnswered: 0.21, silent: 0.965 });
   });
 
   it('stays out of the League’s business and of oaths that are not the Party’s, and still answers the Party’s', () => {
@@ -250,6 +252,8 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('学生党员转正要多久')).toMatchObject({ slug: 'full-membership', outcome: 'answer' });
     expect(matcher.match('我是考研党，入党对考研有帮助吗')).toMatchObject({ slug: 'motives-benefits', outcome: 'answer' });
     expect(matcher.match('积极分子考察期多久')).toMatchObject({ slug: 'activist-training', outcome: 'answer' });
+    // 积极分子 (in about 300 of the documents) is still searched: it decides between the activist year and probation
+    expect(matcher.match('积极分子要考察一年吗')).toMatchObject({ slug: 'activist-training', outcome: 'answer' });
     expect(matcher.match('培养联系人多久找我一次')).toMatchObject({ slug: 'activist-training', outcome: 'answer' });
     expect(matcher.match('入党申请书交到党政办公室吗')).toMatchObject({ slug: 'application-submit', outcome: 'answer' });
     expect(matcher.match('毕业前能入党宣誓吗').outcome).not.toBe('none');
@@ -298,7 +302,9 @@ describe('FAQ matching accuracy', () => {
 
   it('gives no confident answer to a question whose key content no entry covers (issue 12)', () => {
     // before the entries on religion, school discipline and motives existed, these were answered by neighbours
-    const before = without('religion', 'discipline-record', 'motives-benefits');
+    // (and before the one on members' sanctions, which shares 处分 with school discipline: without the entry on
+    // school discipline it answers 我之前被学校处分过还能入党吗 — a known limit of matching by shared words)
+    const before = without('religion', 'discipline-record', 'motives-benefits', 'member-discipline');
     for (const q of ['我信佛，可以入党吗', '我之前被学校处分过还能入党吗', '入党对考公有帮助吗']) {
       expect(before.match(q).outcome, q).not.toBe('answer');
     }
