@@ -34,6 +34,9 @@ const RERANK = 8;
 /** How much the share of key content an entry covers counts in its rank, and in the confidence. */
 const KEY_RANK_WEIGHT = 0.8;
 const KEY_CONF_WEIGHT = 0.45;
+/** A runner-up within this much of the best entry's confidence, below TIE_CEILING, makes the match a tie: suggestions, no answer. */
+const TIE_MARGIN = 0.03;
+const TIE_CEILING = 0.7;
 /** Key content no entry contains weighing more than this many times what the best entry covers: no confident answer. */
 const UNKNOWN_CAP = 1.5;
 
@@ -256,7 +259,8 @@ export class FaqMatcher {
       .sort((x, y) => y.rank - x.rank);
     const normalised = normalise(q);
     // a count of the asker's class (咱班几个积极分子) is for an entry made for the class, whatever stage it names
-    if (countsTheClass(normalised)) {
+    const countsClass = countsTheClass(normalised);
+    if (countsClass) {
       const live = ranked.findIndex((r) => this.live.has(r.slug));
       if (live > 0) ranked.unshift({ ...ranked.splice(live, 1)[0]!, rank: ranked[0]!.rank });
     }
@@ -285,6 +289,10 @@ export class FaqMatcher {
     if (this.live.has(top.slug) && reachesBeyondTheClass(normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
     // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
     if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
+    // two entries about as likely, neither sure: offer both rather than pick one (a wrong answer is worse than a suggestion)
+    const runnerUp = ranked[1] ? conf(ranked[1], top.rank) : 0;
+    // (a count of the class is the live entry's, whatever stage it names: no tie there)
+    if (!countsClass && score < TIE_CEILING && runnerUp >= score - TIE_MARGIN) score = Math.min(score, THRESHOLDS.answer - 0.01);
     const candidates = ranked.slice(0, MAX_SUGGESTIONS).map((r) => ({ slug: r.slug, score: round(r === top ? score : conf(r, top.rank)) }));
     // with only a weak domain word (申请, 挂科), an unsure match is more often not about the Party at all: stay quiet
     // in English, 'the party' may be any party: a question whose key content the best entry has none of is not about the Party at all

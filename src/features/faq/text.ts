@@ -395,6 +395,8 @@ export const DOMAIN_ANCHORS: readonly string[] = [
   '组织生活',
   '三会一课',
   '主题党日',
+  '函调',
+  '外调',
   '培养考察',
   '集中培训',
   '联络员',
@@ -435,6 +437,8 @@ export const DOMAIN_ANCHORS: readonly string[] = [
   'apply to join',
   'branch meeting',
   'introducer',
+  'political background',
+  'development candidate',
 ];
 
 /** Further domain words whose homophone slips are mended (党非 → 党费, 公使 → 公示). */
