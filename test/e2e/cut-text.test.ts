@@ -37,7 +37,7 @@ describe('cut text stays valid for Telegram', () => {
     h.api.setChatMember(liaisonA.id, h.api.bot.id, 'kicked');
     h.api.setChatMember(liaisonB.id, h.api.bot.id, 'kicked');
     await say.group(group, student, '/ask 入党需要什么条件');
-    const head = `党员活动室在哪里${'啊'.repeat(190)}`; // 198 UTF-16 units: the wide character takes units 198–199
+    const head = `党员之家在哪里${'啊'.repeat(191)}`; // 198 UTF-16 units: the wide character takes units 198–199
     await say.private(student, `${head}${wide}还有别的问题`);
 
     const since = h.api.mark();
