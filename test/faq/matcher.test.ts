@@ -165,6 +165,9 @@ describe('FAQ matching accuracy', () => {
     // 351 lines of five classes' chats over a year (nursing, law, civil engineering, journalism, a lab): 96.0% silent when they arrived,
     // after set f's rules (试用期…转正, 婚礼宣誓, 通讯录联系人, 运动会积极分子, 市委党校 as a workplace were answered or suggested)
     { file: './offtopic-g.tsv', name: 'off-topic set g', floor: { offTopic: 340, right: 0, wrong: 0, silent: 0.99 } },
+    // 466 lines of a year's class chat, nearly all traps: remarks on the Party's process that ask nothing (我的思想汇报交了, 宣誓那天好激动),
+    // classmates asking each other for a thing of the day (谁有党校的签到码, 今晚主题党日几点开始), our words in other senses: 85.0% silent when they arrived
+    { file: './offtopic-h.tsv', name: 'off-topic set h', floor: { offTopic: 460, right: 0, wrong: 0, silent: 0.985 } },
     // 400 off-topic class-chat lines, many with our words in another sense: 95.5% silent when they arrived (紧急联系人, 考公政审,
     // 优秀团员推优, 毕业典礼宣誓, a birthday party …), before the rules on other senses
     { file: './offtopic-e.tsv', name: 'off-topic set e', floor: { offTopic: 390, right: 0, wrong: 0, silent: 0.995 } },
@@ -190,7 +193,7 @@ describe('FAQ matching accuracy', () => {
     // when it arrived: 86.8% right, 3.4% wrong, 93.3% right answer or suggestion, 15.0% of "?" answered, 93.3% of off-topic lines silent;
     // 87.6% / 3.4% / 96.7% silent after the rules and examples of tuning sets i and j; 88.1% / 3.3% with migration 420;
     // 86.4% / 2.5%, 95.3% right answer or suggestion since a near tie between two entries is a suggestion
-    expectAtLeast(f, { answerable: 480, right: 0.86, rightOrSuggested: 0.95, wrong: 0.026, uncoveredAnswered: 0.18, silent: 0.965 });
+    expectAtLeast(f, { answerable: 480, right: 0.86, rightOrSuggested: 0.95, wrong: 0.026, uncoveredAnswered: 0.18, silent: 0.975 });
   });
 
   it('holds up on a seventh outside tester’s questions, written blind to the knowledge base and never used for tuning', () => {
@@ -198,7 +201,7 @@ describe('FAQ matching accuracy', () => {
     report('outsider check 7 (never tuned on)', f);
     // thirty students of different universities over a semester, some in traditional characters or English; when it arrived:
     // 91.3% right, 2.1% wrong, 93.6% right answer or suggestion, 96.8% of off-topic lines silent; 91.1% / 1.2% since a near tie is a suggestion
-    expectAtLeast(f, { answerable: 480, right: 0.905, rightOrSuggested: 0.935, wrong: 0.013, uncoveredAnswered: 0.26, silent: 0.965 });
+    expectAtLeast(f, { answerable: 480, right: 0.905, rightOrSuggested: 0.935, wrong: 0.013, uncoveredAnswered: 0.26, silent: 0.975 });
   });
 
   it('holds up on tuning set l, written blind to probe every angle of each entry: rules were drawn from it, never examples', () => {
@@ -288,6 +291,11 @@ describe('FAQ matching accuracy', () => {
       '恭喜小王成为预备党员🎉',
       '祝贺小李成为预备党员',
       '党校结业证书已经发到各位手里了，请自己收好',
+      '我的思想汇报交了，今晚可以安心打游戏了',
+      '政审那天老师问得挺细的，不过还好',
+      '谁有党校的签到码，发我一下，我手机刚才没电了',
+      '今晚主题党日几点开始？我可能要晚到十分钟',
+      '党费收款码发一下',
       '发展对象公示已经贴在学院公告栏了',
       '思想汇报我已经交给联络员了哈',
       '今天党课讲得还挺有意思的',
@@ -300,6 +308,9 @@ describe('FAQ matching accuracy', () => {
     // the same words in a question are answered
     expect(matcher.match('思想汇报下周一要交吗')).toMatchObject({ slug: 'thought-report', outcome: 'answer' });
     expect(matcher.match('收到入党申请书以后多久找我谈话')).toMatchObject({ slug: 'application-talk', outcome: 'answer' });
+    // a trouble told without a question word still asks for help
+    expect(matcher.match('入党志愿书弄丢了')).toMatchObject({ slug: 'lost-materials', outcome: 'answer' });
+    expect(matcher.match('交申请书都两个月了还没人联系我')).toMatchObject({ slug: 'application-talk', outcome: 'answer' });
   });
 
   it('ranks the entry a question is typical of above one with a single example that shares more words', () => {

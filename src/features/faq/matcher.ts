@@ -235,9 +235,13 @@ export class FaqMatcher {
     const byRaw = [...perSlug.entries()]
       .map(([slug, a]) => {
         const raw = a.best + 0.3 * Math.min(a.rest, 2 * a.best);
-        const coverage = [...a.covered].reduce((sum, t) => sum + termWeight(t), 0) / totalWeight;
-        const lexiconHit = english ? a.covered.size > 0 : [...a.covered].some((t) => t.startsWith(LEXICON_PREFIX));
-        return { slug, raw, coverage, lexiconHit };
+        let covered = 0;
+        let lexiconTerm = false;
+        for (const t of a.covered) {
+          covered += termWeight(t);
+          lexiconTerm ||= t.startsWith(LEXICON_PREFIX);
+        }
+        return { slug, raw, coverage: covered / totalWeight, lexiconHit: english ? a.covered.size > 0 : lexiconTerm };
       })
       .sort((x, y) => y.raw - x.raw);
     if (byRaw.length === 0) return { slug: null, score: 0, outcome: 'none', candidates: [] };
@@ -268,7 +272,7 @@ export class FaqMatcher {
     const secondRank = ranked[1]?.rank ?? 0;
     const strength = domainStrength(q);
     const domain =
-      isLeagueBusiness(normalised) || isChatNotQuestion(normalised) || (strength < 1 && usesOtherSense(q))
+      isLeagueBusiness(normalised) || isChatNotQuestion(normalised, q) || (strength < 1 && usesOtherSense(q))
         ? 0
         : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAPlainExample(top.slug, queryTerms)
           ? 1
