@@ -212,6 +212,14 @@ describe('FAQ matching accuracy', () => {
     expectAtLeast(f, { answerable: 480, right: 0.835, rightOrSuggested: 0.895, wrong: 0.03, uncoveredAnswered: 0.29, silent: 1 });
   });
 
+  it('stays silent on a blind set of off-topic class chat never used for tuning', () => {
+    const f = evaluate('./offtopic-j.tsv');
+    report('off-topic set j (never tuned on)', f);
+    // five classes' chats over a year (a lab, medicine, law, a normal university, engineering), written after the rules on remarks
+    // that ask nothing: 89.2% silent with the matcher before those rules, 95.6% with them
+    expectAtLeast(f, { offTopic: 360, right: 0, wrong: 0, silent: 0.95 });
+  });
+
   it('stays out of the League’s business and of oaths that are not the Party’s, and still answers the Party’s', () => {
     for (const q of ['团员证丢了怎么补办', '团费一年交多少', '团组织关系转接怎么弄', '运动员宣誓谁来念', '医学生宣誓仪式几点集合'])
       expect(matcher.match(q).outcome, q).toBe('none');
