@@ -186,38 +186,40 @@ describe('FAQ matching accuracy', () => {
     },
   );
 
-  it('holds up on a sixth outside tester’s questions, written blind to the knowledge base and never used for tuning', () => {
-    const f = evaluate('./outsider-check-6.tsv');
-    report('outsider check 6 (never tuned on)', f);
+  /** Sets kept for measurement: never tuned on (no examples from them, their misses not looked at), except l, which gave rules only. */
+  const measured: Array<{ file: string; name: string; floor: Floor }> = [
     // 25 imagined students (freshmen to postgraduates, a transfer student, a returnee from an exchange), typos, dialect, English;
     // when it arrived: 86.8% right, 3.4% wrong, 93.3% right answer or suggestion, 15.0% of "?" answered, 93.3% of off-topic lines silent;
     // 87.6% / 3.4% / 96.7% silent after the rules and examples of tuning sets i and j; 88.1% / 3.3% with migration 420;
     // 86.4% / 2.5%, 95.3% right answer or suggestion since a near tie between two entries is a suggestion
-    expectAtLeast(f, { answerable: 480, right: 0.86, rightOrSuggested: 0.95, wrong: 0.026, uncoveredAnswered: 0.18, silent: 0.975 });
-  });
-
-  it('holds up on a seventh outside tester’s questions, written blind to the knowledge base and never used for tuning', () => {
-    const f = evaluate('./outsider-check-7.tsv');
-    report('outsider check 7 (never tuned on)', f);
+    {
+      file: './outsider-check-6.tsv',
+      name: 'outside set 6',
+      floor: { answerable: 480, right: 0.86, rightOrSuggested: 0.95, wrong: 0.026, uncoveredAnswered: 0.18, silent: 0.975 },
+    },
     // thirty students of different universities over a semester, some in traditional characters or English; when it arrived:
     // 91.3% right, 2.1% wrong, 93.6% right answer or suggestion, 96.8% of off-topic lines silent; 91.1% / 1.2% since a near tie is a suggestion
-    expectAtLeast(f, { answerable: 480, right: 0.905, rightOrSuggested: 0.935, wrong: 0.013, uncoveredAnswered: 0.26, silent: 0.975 });
-  });
-
-  it('holds up on tuning set l, written blind to probe every angle of each entry: rules were drawn from it, never examples', () => {
-    const f = evaluate('./tuning-l.tsv');
-    report('tuning set l (no examples from it)', f);
-    // when it arrived: 84.7% right, 3.7% wrong, 88.5% right answer or suggestion; its missed lines as examples (75) cost the sixth
-    // and seventh sets 0.6 and 0.2 points, so they are not; 83.8% / 2.9% since a near tie is a suggestion
-    expectAtLeast(f, { answerable: 480, right: 0.835, rightOrSuggested: 0.895, wrong: 0.03, uncoveredAnswered: 0.29, silent: 1 });
-  });
-
-  it('stays silent on a blind set of off-topic class chat never used for tuning', () => {
-    const f = evaluate('./offtopic-j.tsv');
-    report('off-topic set j (never tuned on)', f);
+    {
+      file: './outsider-check-7.tsv',
+      name: 'outside set 7',
+      floor: { answerable: 480, right: 0.905, rightOrSuggested: 0.935, wrong: 0.013, uncoveredAnswered: 0.26, silent: 0.975 },
+    },
+    // written to probe every angle of each entry; when it arrived: 84.7% right, 3.7% wrong, 88.5% right answer or suggestion; its
+    // missed lines as examples (75) cost sets 6 and 7 0.6 and 0.2 points, so they are not; 83.8% / 2.9% since a near tie is a suggestion
+    {
+      file: './tuning-l.tsv',
+      name: 'tuning set l (rules only)',
+      floor: { answerable: 480, right: 0.835, rightOrSuggested: 0.895, wrong: 0.03, uncoveredAnswered: 0.29, silent: 1 },
+    },
     // five classes' chats over a year (a lab, medicine, law, a normal university, engineering), written after the rules on remarks
     // that ask nothing: 89.2% silent with the matcher before those rules, 95.6% with them
-    expectAtLeast(f, { offTopic: 360, right: 0, wrong: 0, silent: 0.95 });
+    { file: './offtopic-j.tsv', name: 'off-topic set j', floor: { offTopic: 360, right: 0, wrong: 0, silent: 0.95 } },
+  ];
+
+  it.each(measured)('holds up on $name, written blind to the knowledge base and never used for tuning', ({ file, name, floor }) => {
+    const f = evaluate(file);
+    report(`${name} (measure only)`, f);
+    expectAtLeast(f, floor);
   });
 
   it('stays out of the League’s business and of oaths that are not the Party’s, and still answers the Party’s', () => {
