@@ -321,6 +321,9 @@ describe('FAQ matching accuracy', () => {
     // a trouble told without a question word still asks for help
     expect(matcher.match('入党志愿书弄丢了')).toMatchObject({ slug: 'lost-materials', outcome: 'answer' });
     expect(matcher.match('交申请书都两个月了还没人联系我')).toMatchObject({ slug: 'application-talk', outcome: 'answer' });
+    // and so does one that tells what the asker wants
+    expect(matcher.match('我满18岁了，想申请入党').outcome).toBe('answer');
+    expect(matcher.match('我转专业了，入党的事')).toMatchObject({ slug: 'status-change', outcome: 'answer' });
   });
 
   it('ranks the entry a question is typical of above one with a single example that shares more words', () => {

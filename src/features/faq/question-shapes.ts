@@ -22,6 +22,8 @@ const REMARK = /(?<![为除])了(?!解)|已经|刚|今天|今晚|昨天|明天|�
 /** … unless it tells of a trouble, a worry or a rumour, which asks for help without a question word (志愿书弄丢了, 还没人联系我). */
 const TROUBLE =
   /丢|找不到|没交|忘了|忘记|来不及|急|求助|担心|慌|怕|紧张|没被|没选上|没有我|没我|落选|被拒|不让|还能|可以不|行不行|对吧|吧$|问问|不想|该|还没|听说|就我|只有我|难过|\b(?:if|whether)\b/u;
+/** … or tells what the asker wants or plans, which asks what to do (我满18岁了，想申请入党; 我转专业了，入党的事). */
+const WANTS = /想要?(?:申请|入党|加入|了解|知道|问|咨询|找)|打算|准备(?:申请|入党|写|交|递交)|下一步|接下来|然后呢|该怎么|的事情?$/u;
 /** … and that asks nothing (a question word, an A-not-A question 够不够, a rumour checked 真的假的). */
 const ASKS =
   /[?？]|吗|呢|嘛|么|怎|什么|如何|哪|谁|几|多少|多久|多长|啥|咋|还是|(\p{Script=Han})[不没]\1|能不能|有没有|要不要|会不会|可不可以|算不算|真的假的|神马|马$|[转交去到]那[里儿]|(?<![要追需征寻祈])求|请问|想问|问一?下|不$|没$|想了解|想知道|请教|科普|\b(?:how|what|when|where|who|why|which|can|do|does|is|are|should)\b/u;
@@ -55,5 +57,6 @@ export const isChatNotQuestion = (normalised: string, raw: string): boolean => {
   const text = raw.toLowerCase();
   if ((PEER_THING.test(normalised) && PEER_ASK.test(normalised)) || EVENT_OF_THE_DAY.test(normalised)) return true;
   if (ASKS.test(normalised) || ASKS.test(text)) return false;
+  if (WANTS.test(normalised) || WANTS.test(text)) return false;
   return ANNOUNCEMENT_OR_CHEER.test(normalised) || (REMARK.test(normalised) && !TROUBLE.test(normalised) && !TROUBLE.test(text));
 };
