@@ -114,7 +114,7 @@ export class FaqMatcher {
       add(e.slug, 'title', e.title);
       for (const q of e.questions) {
         const t = add(e.slug, 'question', q);
-        if (t.length > 0 && domainStrength(q) < 1) listOf(this.plainExamples, e.slug).push(new Set(t));
+        if (t.length > 0 && domainStrength(q) < 1) valueOf(this.plainExamples, e.slug, () => []).push(new Set(t));
       }
       if (e.keywords.length > 0) add(e.slug, 'keywords', e.keywords.join(' '));
       add(e.slug, 'answer', e.answer);
@@ -136,7 +136,7 @@ export class FaqMatcher {
     this.search.addAll(this.docs);
     const headTerms = new Map<string, Set<string>>();
     const keywordTerms = new Map<string, Set<string>>();
-    const termsOf = (map: Map<string, Set<string>>, slug: string) => map.get(slug) ?? map.set(slug, new Set<string>()).get(slug)!;
+    const termsOf = (map: Map<string, Set<string>>, slug: string) => valueOf(map, slug, () => new Set<string>());
     for (const d of this.docs) {
       const all = termsOf(this.slugTerms, d.slug);
       const head = termsOf(headTerms, d.slug);
@@ -146,7 +146,7 @@ export class FaqMatcher {
         if (d.kind !== 'answer') head.add(term);
         if (d.kind === 'keywords') termsOf(keywordTerms, d.slug).add(term);
       }
-      if (d.kind === 'question' || d.kind === 'title') listOf(this.examples, d.slug).push(new Set(d.terms));
+      if (d.kind === 'question' || d.kind === 'title') valueOf(this.examples, d.slug, () => []).push(new Set(d.terms));
     }
     for (const [slug, list] of this.examples) {
       const counts = new Map<string, number>();
@@ -294,10 +294,11 @@ export class FaqMatcher {
     // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
     if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     // two entries about as likely, neither sure: offer both rather than pick one (a wrong answer is worse than a suggestion)
-    const runnerUp = ranked[1] ? conf(ranked[1], top.rank) : 0;
+    const others = ranked.slice(1, MAX_SUGGESTIONS).map((r) => ({ slug: r.slug, conf: conf(r, top.rank) }));
+    const runnerUp = others[0]?.conf ?? 0;
     // (a count of the class is the live entry's, whatever stage it names: no tie there)
     if (!countsClass && score < TIE_CEILING && runnerUp >= score - TIE_MARGIN) score = Math.min(score, THRESHOLDS.answer - 0.01);
-    const candidates = ranked.slice(0, MAX_SUGGESTIONS).map((r) => ({ slug: r.slug, score: round(r === top ? score : conf(r, top.rank)) }));
+    const candidates = [{ slug: top.slug, score: round(score) }, ...others.map((o) => ({ slug: o.slug, score: round(o.conf) }))];
     // with only a weak domain word (申请, 挂科), an unsure match is more often not about the Party at all: stay quiet
     // in English, 'the party' may be any party: a question whose key content the best entry has none of is not about the Party at all
     const aboutNothingKnown = english && units.length > 0 && top.key.covered === 0;
@@ -306,7 +307,8 @@ export class FaqMatcher {
   }
 }
 
-const listOf = <T>(map: Map<string, T[]>, key: string): T[] => map.get(key) ?? map.set(key, []).get(key)!;
+/** The map's value for the key, made and stored first if it has none. */
+const valueOf = <T>(map: Map<string, T>, key: string, make: () => T): T => map.get(key) ?? map.set(key, make()).get(key)!;
 
 /**
  * Confidence from the entry's BM25 score (saturating), how much of the question it explains
