@@ -1,5 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
+import { CHAT, EntryClassifier, type Labelled, type Prediction } from './classifier.js';
+import { CHAT_LINES } from './chat-lines-data.js';
 import { KeyContent } from './key-content.js';
 import { asksLocalFact, asksWhoSomeoneIs, countsTheClass, isChatNotQuestion, isLeagueBusiness, reachesBeyondTheClass } from './question-shapes.js';
 import { BOT_COMMAND, domainStrength, usesOtherSense, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
@@ -34,9 +36,15 @@ const RERANK = 8;
 /** How much the share of key content an entry covers counts in its rank, and in the confidence. */
 const KEY_RANK_WEIGHT = 0.8;
 const KEY_CONF_WEIGHT = 0.45;
-/** A runner-up within this much of the best entry's confidence, below TIE_CEILING, makes the match a tie: suggestions, no answer. */
-const TIE_MARGIN = 0.03;
-const TIE_CEILING = 0.7;
+/** How much the search's confidence counts in choosing the entry; the rest is the classifier's probability. */
+const SEARCH_WEIGHT = 0.8;
+/** A runner-up within this much of the best entry's score, below TIE_CEILING, makes the match a tie: suggestions, no answer. */
+const TIE_MARGIN = 0.1;
+const TIE_CEILING = 0.6;
+/** The classifier's probability that a line is class chat above which it is left alone, whatever the search found. */
+const CHAT_SILENCE = 0.9;
+/** … and that a question with no Party word is one entry's, above which that entry answers it. */
+const BY_EXAMPLES_ALONE = 0.9;
 /** Key content no entry contains weighing more than this many times what the best entry covers: no confident answer. */
 const UNKNOWN_CAP = 1.5;
 
@@ -101,6 +109,8 @@ export class FaqMatcher {
   /** Per entry, in how many of its examples (and title) each term occurs; and in how many entries' examples a term occurs. */
   private readonly exampleTermCounts = new Map<string, { counts: Map<string, number>; examples: number }>();
   private readonly entriesWithTerm = new Map<string, number>();
+  /** Which entry a question is an example of, or class chat (none without entries). */
+  private readonly classifier: EntryClassifier | null;
 
   constructor(entries: readonly FaqEntry[]) {
     this.slugs = entries.map((e) => e.slug);
@@ -155,6 +165,11 @@ export class FaqMatcher {
       for (const t of counts.keys()) this.entriesWithTerm.set(t, (this.entriesWithTerm.get(t) ?? 0) + 1);
     }
     this.key = new KeyContent(this.lexicon, headTerms, this.slugTerms, keywordTerms);
+    const labelled: Labelled[] = this.docs.filter((d) => d.kind === 'question' || d.kind === 'title').map((d) => ({ label: d.slug, terms: d.terms }));
+    // the chat lines count as much as the entries' examples together at most: a small base is not drowned by them
+    const chat = chatLines(this.lexicon);
+    const chatWeight = Math.min(1, labelled.length / chat.length);
+    this.classifier = labelled.length > 0 ? new EntryClassifier([...labelled, ...chat.map((c) => ({ ...c, weight: chatWeight }))]) : null;
   }
 
   /**
@@ -271,40 +286,85 @@ export class FaqMatcher {
     const top = ranked[0]!;
     const secondRank = ranked[1]?.rank ?? 0;
     const strength = domainStrength(q);
-    const domain =
-      isLeagueBusiness(normalised) || isChatNotQuestion(normalised, q) || (strength < 1 && usesOtherSense(q))
-        ? 0
-        : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAPlainExample(top.slug, queryTerms)
-          ? 1
-          : strength;
-    if (domain === 0) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
+    const notOurs = isLeagueBusiness(normalised) || isChatNotQuestion(normalised, q) || (strength < 1 && usesOtherSense(q));
+    const domain = notOurs
+      ? 0
+      : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAPlainExample(top.slug, queryTerms)
+        ? 1
+        : strength;
+    const predicted = this.classifier?.predict(queryTerms) ?? [];
+    // no Party word, or only a weak one no entry is about: ours only if the examples as a whole say so
+    const byExamples = (): MatchResult =>
+      (notOurs ? null : this.surelyOneEntry(predicted, normalised)) ?? { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
+    if (domain === 0) return byExamples();
     const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
     const conf = (r: (typeof ranked)[number], other: number) =>
       confidence(r.raw, r.rank, other, r.coverage, r.lexiconHit, hasLexicon) * factor * (1 - KEY_CONF_WEIGHT + KEY_CONF_WEIGHT * r.key.share);
-    let score = conf(top, secondRank);
-    // the question names something and the best entry covers none of it, or more of it is unknown to
-    // the knowledge base than covered: never a confident answer
-    if (units.length > 0 && (top.key.covered === 0 || top.key.unknown > UNKNOWN_CAP * top.key.got)) score = Math.min(score, THRESHOLDS.answer - 0.01);
-    // who a particular person is (我们支部书记叫什么名字, 我的培养联系人是谁): only an entry made for the asker's class knows
-    if (!this.live.has(top.slug) && asksWhoSomeoneIs(normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
-    // nor the date of a particular event, a phone number, a room (下次支部大会几号开, 支部书记电话多少)
-    if (!this.live.has(top.slug) && asksLocalFact(normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
-    // and an entry made for the asker's class knows that class, not the college, the school or the Party as a whole
-    if (this.live.has(top.slug) && reachesBeyondTheClass(normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
     // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
-    if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
-    // two entries about as likely, neither sure: offer both rather than pick one (a wrong answer is worse than a suggestion)
-    const others = ranked.slice(1, MAX_SUGGESTIONS).map((r) => ({ slug: r.slug, conf: conf(r, top.rank) }));
-    const runnerUp = others[0]?.conf ?? 0;
-    // (a count of the class is the live entry's, whatever stage it names: no tie there)
-    if (!countsClass && score < TIE_CEILING && runnerUp >= score - TIE_MARGIN) score = Math.min(score, THRESHOLDS.answer - 0.01);
-    const candidates = [{ slug: top.slug, score: round(score) }, ...others.map((o) => ({ slug: o.slug, score: round(o.conf) }))];
-    // with only a weak domain word (申请, 挂科), an unsure match is more often not about the Party at all: stay quiet
-    // in English, 'the party' may be any party: a question whose key content the best entry has none of is not about the Party at all
+    if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return byExamples();
+    // in scope at all: the search's confidence in its best entry (with only a weak domain word, an unsure match
+    // is more often not about the Party: stay quiet; in English, 'the party' may be any party: a question whose
+    // key content the best entry has none of is not about the Party at all)
+    const searchConf = conf(top, secondRank);
     const aboutNothingKnown = english && units.length > 0 && top.key.covered === 0;
-    const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : score >= THRESHOLDS.suggest && domain === 1 && !aboutNothingKnown ? 'suggest' : 'none';
-    return { slug: top.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
+    const sure = searchConf >= THRESHOLDS.answer && !this.capped(top, units, normalised);
+    const inScope = searchConf >= THRESHOLDS.suggest && (sure || (domain === 1 && !aboutNothingKnown));
+    // what the classifier knows of chat: a line most like class chat is not for the bot
+    const chat = predicted[0]?.label === CHAT && predicted[0].p >= CHAT_SILENCE;
+
+    // Which entry: the search's confidence in each of the best few, and the classifier's probability.
+    const probability = new Map(predicted.map((x) => [x.label, x.p]));
+    const weighed = ranked
+      .map((r) => ({ r, score: SEARCH_WEIGHT * conf(r, r === top ? secondRank : top.rank) + (1 - SEARCH_WEIGHT) * (probability.get(r.slug) ?? 0) }))
+      .sort((x, y) => y.score - x.score);
+    // a count of the asker's class (咱班几个积极分子) is for the entry made for the class, whatever stage it names
+    const live = countsClass && this.live.has(top.slug) ? weighed.findIndex((w) => w.r === top) : 0;
+    if (live > 0) weighed.unshift(...weighed.splice(live, 1));
+    const best = weighed[0]!;
+    let score = best.score;
+    if (this.capped(best.r, units, normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    // two entries about as likely, neither sure: offer both rather than pick one (a wrong answer is worse than a suggestion);
+    // a count of the class is the live entry's, whatever stage it names: no tie there
+    const runnerUp = weighed[1]?.score ?? 0;
+    if (!countsClass && score < TIE_CEILING && runnerUp >= score - TIE_MARGIN) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    const outcome: Outcome = !inScope || chat ? 'none' : score >= THRESHOLDS.answer ? 'answer' : 'suggest';
+    const candidates = [
+      { slug: best.r.slug, score: round(score) },
+      ...weighed.slice(1, MAX_SUGGESTIONS).map((w) => ({ slug: w.r.slug, score: round(w.score) })),
+    ];
+    return { slug: best.r.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
   }
+
+  /**
+   * Why an entry may be suggested but never answer the question: the question names something and the
+   * entry covers none of it, or more of it is unknown to the knowledge base than covered; it asks who a
+   * particular person is (我的培养联系人是谁), the date of an event, a phone number or a room (下次支部大会几号开),
+   * which only an entry made for the asker's class knows; or it reaches beyond the class, which that entry does not know.
+   */
+  private capped(r: { slug: string; key: { covered: number; unknown: number; got: number } }, units: readonly unknown[], normalised: string): boolean {
+    return (units.length > 0 && (r.key.covered === 0 || r.key.unknown > UNKNOWN_CAP * r.key.got)) || this.knowsNot(r.slug, normalised);
+  }
+
+  private knowsNot(slug: string, normalised: string): boolean {
+    return this.live.has(slug) ? reachesBeyondTheClass(normalised) : asksWhoSomeoneIs(normalised) || asksLocalFact(normalised);
+  }
+
+  /** The entry the classifier is all but sure of (and that may answer it), for a question the search alone would leave. */
+  private surelyOneEntry(predicted: readonly Prediction[], normalised: string): MatchResult | null {
+    const top = predicted[0];
+    if (!top || top.label === CHAT || top.p < BY_EXAMPLES_ALONE) return null;
+    if (this.knowsNot(top.label, normalised)) return null;
+    return { slug: top.label, score: round(top.p), outcome: 'answer', candidates: [{ slug: top.label, score: round(top.p) }] };
+  }
+}
+
+/** The shipped chat lines' terms for a lexicon (the last one asked for is kept: every branch's lexicon is usually the same). */
+let chatLinesOf: { lexicon: string; lines: Labelled[] } | null = null;
+function chatLines(lexicon: readonly string[]): Labelled[] {
+  const key = lexicon.join('\u0001');
+  if (chatLinesOf?.lexicon !== key)
+    chatLinesOf = { lexicon: key, lines: CHAT_LINES.map((line) => ({ label: CHAT, terms: terms(line, { lexicon }) })).filter((l) => l.terms.length > 0) };
+  return chatLinesOf.lines;
 }
 
 /** The map's value for the key, made and stored first if it has none. */

@@ -1,0 +1,105 @@
+/**
+ * A linear classifier (multinomial logistic regression) from a question's terms to the entry it is
+ * an example of, or to "chat" when it is like the shipped lines of class chat that ask the bot
+ * nothing (chat-lines-data.ts). Trained on each knowledge-base version's examples with a few rounds
+ * of stochastic gradient descent in a fixed order, so every process that builds the same version
+ * gets the same model. It sees which words tell entries apart across all their examples, where the
+ * BM25 search sees one example at a time; the matcher weighs both.
+ */
+export const CHAT = '-';
+
+export interface Labelled {
+  label: string;
+  terms: readonly string[];
+  /** How much the example counts (1 unless said). */
+  weight?: number;
+}
+
+export interface Prediction {
+  label: string;
+  p: number;
+}
+
+const EPOCHS = 4;
+const LEARNING_RATE = 6;
+const L2 = 1e-4;
+const BIAS_RATE = 0.1;
+
+export class EntryClassifier {
+  private readonly labels: string[];
+  private readonly featureIds = new Map<string, number>();
+  private readonly weights: Float32Array;
+  private readonly bias: Float64Array;
+
+  constructor(examples: readonly Labelled[]) {
+    this.labels = [...new Set(examples.map((e) => e.label))];
+    const labelIds = new Map(this.labels.map((l, i) => [l, i]));
+    const data = examples.map((e) => ({ y: labelIds.get(e.label)!, f: this.ids(e.terms, true), weight: e.weight ?? 1 }));
+    const k = this.labels.length;
+    this.weights = new Float32Array(this.featureIds.size * k);
+    this.bias = new Float64Array(k);
+    const z = new Float64Array(k);
+    const random = seeded(1);
+    for (let epoch = 0; epoch < EPOCHS; epoch++) {
+      shuffle(data, random);
+      const rate = LEARNING_RATE / (1 + epoch);
+      for (const { y, f, weight } of data) {
+        this.probabilities(f, z);
+        z[y] = z[y]! - 1; // the gradient of the loss on each label's score
+        for (let j = 0; j < k; j++) z[j] = z[j]! * weight;
+        const scale = 1 / Math.sqrt(f.length || 1);
+        for (const id of f) {
+          const row = id * k;
+          for (let j = 0; j < k; j++) this.weights[row + j] = this.weights[row + j]! - rate * (z[j]! * scale + L2 * this.weights[row + j]!);
+        }
+        for (let j = 0; j < k; j++) this.bias[j] = this.bias[j]! - rate * BIAS_RATE * z[j]!;
+      }
+    }
+  }
+
+  /** Every label with its probability, most likely first. */
+  predict(terms: readonly string[]): Prediction[] {
+    const z = this.probabilities(this.ids(terms, false), new Float64Array(this.labels.length));
+    return this.labels.map((label, i) => ({ label, p: z[i]! })).sort((a, b) => b.p - a.p);
+  }
+
+  private ids(terms: readonly string[], learn: boolean): number[] {
+    const out: number[] = [];
+    for (const t of terms) {
+      let id = this.featureIds.get(t);
+      if (id === undefined && learn) this.featureIds.set(t, (id = this.featureIds.size));
+      if (id !== undefined) out.push(id);
+    }
+    return out;
+  }
+
+  /** Softmax of the labels' scores, written into `z`. */
+  private probabilities(f: readonly number[], z: Float64Array): Float64Array {
+    const k = this.labels.length;
+    const scale = 1 / Math.sqrt(f.length || 1);
+    z.set(this.bias);
+    for (const id of f) {
+      const row = id * k;
+      for (let j = 0; j < k; j++) z[j] = z[j]! + this.weights[row + j]! * scale;
+    }
+    let max = -Infinity;
+    for (let j = 0; j < k; j++) max = Math.max(max, z[j]!);
+    let sum = 0;
+    for (let j = 0; j < k; j++) sum += z[j] = Math.exp(z[j]! - max);
+    for (let j = 0; j < k; j++) z[j] = z[j]! / sum;
+    return z;
+  }
+}
+
+/** A small deterministic generator (Park–Miller), so training is the same in every process. */
+function seeded(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 16807) % 2147483647) / 2147483647;
+}
+
+function shuffle<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CHAT, EntryClassifier, type Labelled } from '../../src/features/faq/classifier.js';
+
+const examples: Labelled[] = [
+  ...['党费 交多少', '党费 怎么交', '党费 标准', '交 党费 时间'].map((q) => ({ label: 'dues', terms: q.split(' ') })),
+  ...['誓词 内容', '宣誓 仪式', '宣誓 誓词 背', '入党 宣誓 时间'].map((q) => ({ label: 'oath', terms: q.split(' ') })),
+  ...['食堂 开门', '作业 交了', '今天 下雨', '晚上 开黑'].map((q) => ({ label: CHAT, terms: q.split(' ') })),
+];
+
+describe('the FAQ classifier', () => {
+  it('learns which words tell the labels apart, and gives probabilities that add up to one', () => {
+    const c = new EntryClassifier(examples);
+    const dues = c.predict(['党费', '多少']);
+    expect(dues[0]!.label).toBe('dues');
+    expect(dues[0]!.p).toBeGreaterThan(0.8);
+    expect(dues.reduce((sum, x) => sum + x.p, 0)).toBeCloseTo(1, 6);
+    expect(c.predict(['誓词'])[0]!.label).toBe('oath');
+    expect(c.predict(['食堂', '下雨'])[0]!.label).toBe(CHAT);
+  });
+
+  it('leaves out terms it never saw: they tell it nothing', () => {
+    const c = new EntryClassifier(examples);
+    expect(c.predict(['量子', '力学'])).toEqual(c.predict([]));
+    expect(c.predict(['党费', '量子'])).toEqual(c.predict(['党费']));
+  });
+
+  it('learns the same model in every process that builds it from the same examples', () => {
+    const a = new EntryClassifier(examples).predict(['党费', '宣誓']);
+    const b = new EntryClassifier([...examples]).predict(['党费', '宣誓']);
+    expect(b).toEqual(a);
+  });
+});
