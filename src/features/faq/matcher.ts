@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
 import { CHAT, EntryClassifier, type Labelled, type Prediction } from './classifier.js';
-import { CHAT_LINES } from './chat-lines-data.js';
+import { CHAT_LINES, LABELLED_LINES } from './training-lines-data.js';
 import { KeyContent } from './key-content.js';
 import { asksLocalFact, asksWhoSomeoneIs, countsTheClass, isChatNotQuestion, isLeagueBusiness, reachesBeyondTheClass } from './question-shapes.js';
-import { BOT_COMMAND, domainStrength, usesOtherSense, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms } from './text.js';
+import { BOT_COMMAND, domainStrength, usesOtherSense, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms, weakAnchorsIn } from './text.js';
 
 export type Outcome = 'answer' | 'suggest' | 'none';
 
@@ -37,10 +38,10 @@ const RERANK = 8;
 const KEY_RANK_WEIGHT = 0.8;
 const KEY_CONF_WEIGHT = 0.45;
 /** How much the search's confidence counts in choosing the entry; the rest is the classifier's probability. */
-const SEARCH_WEIGHT = 0.8;
+const SEARCH_WEIGHT = 0.6;
 /** A runner-up within this much of the best entry's score, below TIE_CEILING, makes the match a tie: suggestions, no answer. */
 const TIE_MARGIN = 0.1;
-const TIE_CEILING = 0.6;
+const TIE_CEILING = 0.55;
 /** The classifier's probability that a line is class chat above which it is left alone, whatever the search found. */
 const CHAT_SILENCE = 0.9;
 /** … and that a question with no Party word is one entry's, above which that entry answers it. */
@@ -112,7 +113,8 @@ export class FaqMatcher {
   /** Which entry a question is an example of, or class chat (none without entries). */
   private readonly classifier: EntryClassifier | null;
 
-  constructor(entries: readonly FaqEntry[]) {
+  /** `shipped`: labelled lines the classifier learns from beside the entries' examples (the shipped ones unless said). */
+  constructor(entries: readonly FaqEntry[], shipped: TrainingLines = SHIPPED_LINES) {
     this.slugs = entries.map((e) => e.slug);
     this.lexicon = normaliseLexicon(entries.flatMap((e) => e.keywords));
     const add = (slug: string, kind: Kind, text: string) => {
@@ -165,11 +167,14 @@ export class FaqMatcher {
       for (const t of counts.keys()) this.entriesWithTerm.set(t, (this.entriesWithTerm.get(t) ?? 0) + 1);
     }
     this.key = new KeyContent(this.lexicon, headTerms, this.slugTerms, keywordTerms);
-    const labelled: Labelled[] = this.docs.filter((d) => d.kind === 'question' || d.kind === 'title').map((d) => ({ label: d.slug, terms: d.terms }));
-    // the chat lines count as much as the entries' examples together at most: a small base is not drowned by them
-    const chat = chatLines(this.lexicon);
-    const chatWeight = Math.min(1, labelled.length / chat.length);
-    this.classifier = labelled.length > 0 ? new EntryClassifier([...labelled, ...chat.map((c) => ({ ...c, weight: chatWeight }))]) : null;
+    const examples = this.docs.filter((d) => d.kind === 'question' || d.kind === 'title').map((d) => ({ label: d.slug, terms: d.terms }));
+    if (examples.length > 0) {
+      const lines = trainingLines(shipped, this.lexicon);
+      const questions = lines.questions.filter((l) => this.slugTerms.has(l.label));
+      // the chat lines count as much as the questions together at most: a small base is not drowned by them
+      const chatWeight = Math.min(1, (examples.length + questions.length) / Math.max(1, lines.chat.length));
+      this.classifier = classifierFor([...examples, ...questions, ...lines.chat.map((c) => ({ ...c, weight: chatWeight }))]);
+    } else this.classifier = null;
   }
 
   /**
@@ -293,15 +298,14 @@ export class FaqMatcher {
         ? 1
         : strength;
     const predicted = this.classifier?.predict(queryTerms) ?? [];
-    // no Party word, or only a weak one no entry is about: ours only if the examples as a whole say so
-    const byExamples = (): MatchResult =>
-      (notOurs ? null : this.surelyOneEntry(predicted, normalised)) ?? { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
-    if (domain === 0) return byExamples();
+    const silent: MatchResult = { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
+    // no Party word at all: ours only if the examples as a whole say so (grades alone, 挂科了咋办, are the class's business)
+    if (domain === 0) return (notOurs || weakAnchorsIn(q).length > 0 ? null : this.surelyOneEntry(predicted, normalised)) ?? silent;
     const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
     const conf = (r: (typeof ranked)[number], other: number) =>
       confidence(r.raw, r.rank, other, r.coverage, r.lexiconHit, hasLexicon) * factor * (1 - KEY_CONF_WEIGHT + KEY_CONF_WEIGHT * r.key.share);
     // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
-    if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return byExamples();
+    if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return silent;
     // in scope at all: the search's confidence in its best entry (with only a weak domain word, an unsure match
     // is more often not about the Party: stay quiet; in English, 'the party' may be any party: a question whose
     // key content the best entry has none of is not about the Party at all)
@@ -327,11 +331,14 @@ export class FaqMatcher {
     // a count of the class is the live entry's, whatever stage it names: no tie there
     const runnerUp = weighed[1]?.score ?? 0;
     if (!countsClass && score < TIE_CEILING && runnerUp >= score - TIE_MARGIN) score = Math.min(score, THRESHOLDS.answer - 0.01);
-    const outcome: Outcome = !inScope || chat ? 'none' : score >= THRESHOLDS.answer ? 'answer' : 'suggest';
     const candidates = [
       { slug: best.r.slug, score: round(score) },
       ...weighed.slice(1, MAX_SUGGESTIONS).map((w) => ({ slug: w.r.slug, score: round(w.score) })),
     ];
+    if (chat) return { slug: best.r.slug, score: round(score), outcome: 'none', candidates };
+    // the search is unsure it is ours at all: the examples as a whole may still be sure
+    if (!inScope) return { slug: best.r.slug, score: round(score), outcome: 'none', candidates };
+    const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : 'suggest';
     return { slug: best.r.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
   }
 
@@ -358,13 +365,42 @@ export class FaqMatcher {
   }
 }
 
-/** The shipped chat lines' terms for a lexicon (the last one asked for is kept: every branch's lexicon is usually the same). */
-let chatLinesOf: { lexicon: string; lines: Labelled[] } | null = null;
-function chatLines(lexicon: readonly string[]): Labelled[] {
+export interface TrainingLines {
+  /** Students' questions with the slugs of the entries that answer them ("a|b": either). */
+  labelled: ReadonlyArray<readonly [string, string]>;
+  /** Lines of class chat that ask the bot nothing. */
+  chat: readonly string[];
+}
+const SHIPPED_LINES: TrainingLines = { labelled: LABELLED_LINES, chat: CHAT_LINES };
+
+/** The training lines' terms for a lexicon (the last ones asked for are kept: every branch's lexicon is usually the same). */
+let linesOf: { shipped: TrainingLines; lexicon: string; questions: Labelled[]; chat: Labelled[] } | null = null;
+function trainingLines(shipped: TrainingLines, lexicon: readonly string[]): { questions: Labelled[]; chat: Labelled[] } {
   const key = lexicon.join('\u0001');
-  if (chatLinesOf?.lexicon !== key)
-    chatLinesOf = { lexicon: key, lines: CHAT_LINES.map((line) => ({ label: CHAT, terms: terms(line, { lexicon }) })).filter((l) => l.terms.length > 0) };
-  return chatLinesOf.lines;
+  if (linesOf?.shipped !== shipped || linesOf.lexicon !== key) {
+    const questions = shipped.labelled.flatMap(([labels, q]) => {
+      const t = terms(q, { lexicon });
+      return labels.split('|').map((label) => ({ label, terms: t }));
+    });
+    const chat = shipped.chat.map((line) => ({ label: CHAT, terms: terms(line, { lexicon }) }));
+    linesOf = { shipped, lexicon: key, questions: questions.filter((l) => l.terms.length > 0), chat: chat.filter((l) => l.terms.length > 0) };
+  }
+  return linesOf;
+}
+
+/** Classifiers of the last few knowledge bases, by their training data: a base built again (a branch's copy, a test) is not trained again. */
+const classifiers = new Map<string, EntryClassifier>();
+const CLASSIFIERS_KEPT = 4;
+function classifierFor(labelled: readonly Labelled[]): EntryClassifier {
+  const hash = createHash('sha1');
+  for (const l of labelled) hash.update(`${l.label}\u0002${l.weight ?? 1}\u0002${l.terms.join('\u0001')}\n`);
+  const key = hash.digest('hex');
+  const kept = classifiers.get(key);
+  if (kept) return kept;
+  const made = new EntryClassifier(labelled);
+  classifiers.set(key, made);
+  if (classifiers.size > CLASSIFIERS_KEPT) classifiers.delete(classifiers.keys().next().value!);
+  return made;
 }
 
 /** The map's value for the key, made and stored first if it has none. */
