@@ -75,7 +75,7 @@ describe('FAQ: answering classmates', () => {
   });
 
   it('offers up to three "did you mean" buttons when unsure, and pressing one answers', async () => {
-    const question = '党支部会怎么培养我们';
+    const question = '港澳台同学可以入党吗';
     const kb = parseFaqFile(readFileSync(FAQ_FILE, 'utf8'));
     expect(kb.ok && new FaqMatcher(kb.entries).match(question).outcome).toBe('suggest');
 
@@ -86,12 +86,12 @@ describe('FAQ: answering classmates', () => {
     expect(buttons.length).toBeLessThanOrEqual(4);
     expect(buttons.at(-1)!.callback_data).toMatch(/^faq:n:\d+$/);
     for (const b of buttons) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
-    const training = buttons.find((b) => b.callback_data.endsWith(':activist-training'))!;
-    expect(training.text).toBe('积极分子要培养考察多久？从什么时候算起？');
+    const eligibility = buttons.find((b) => b.callback_data.endsWith(':eligibility'))!;
+    expect(eligibility.text).toBe('入党需要什么条件？');
 
-    const calls = await press(student, privateChat(student), messageIdOf(lastTo(student.id)), training.callback_data);
+    const calls = await press(student, privateChat(student), messageIdOf(lastTo(student.id)), eligibility.callback_data);
     const answer = calls.find((c) => c.method === 'sendMessage')!;
-    expect(textOf(answer)).toContain('培养联系人');
+    expect(textOf(answer)).toContain('承认党的纲领和章程');
     expect(calls.some((c) => c.method === 'editMessageReplyMarkup')).toBe(true);
   });
 
@@ -144,7 +144,7 @@ describe('FAQ: answering classmates', () => {
     expect(await say.group(group, other, '积极分子要考察多久')).toEqual([expect.stringContaining('一年以上')]);
     // unsure questions are never answered unasked
     clock.advance(11 * 60 * 1000);
-    expect(await say.group(group, other, '党支部会怎么培养我们')).toEqual([]);
+    expect(await say.group(group, other, '港澳台同学可以入党吗')).toEqual([]);
   });
 });
 

@@ -373,20 +373,27 @@ export interface TrainingLines {
 }
 const SHIPPED_LINES: TrainingLines = { labelled: LABELLED_LINES, chat: CHAT_LINES };
 
-/** The training lines' terms for a lexicon (the last ones asked for are kept: every branch's lexicon is usually the same). */
-let linesOf: { shipped: TrainingLines; lexicon: string; questions: Labelled[]; chat: Labelled[] } | null = null;
+/**
+ * The training lines' terms for a lexicon, each line's joined into one string (a few MB less than
+ * arrays of them); the last ones asked for are kept: every branch's lexicon is usually the same.
+ */
+let linesOf: { shipped: TrainingLines; lexicon: string; questions: [string, string][]; chat: string[] } | null = null;
 function trainingLines(shipped: TrainingLines, lexicon: readonly string[]): { questions: Labelled[]; chat: Labelled[] } {
-  const key = lexicon.join('\u0001');
+  const key = lexicon.join(SEPARATOR);
   if (linesOf?.shipped !== shipped || linesOf.lexicon !== key) {
+    const joined = (text: string) => terms(text, { lexicon }).join(SEPARATOR);
     const questions = shipped.labelled.flatMap(([labels, q]) => {
-      const t = terms(q, { lexicon });
-      return labels.split('|').map((label) => ({ label, terms: t }));
+      const t = joined(q);
+      return labels.split('|').map((label): [string, string] => [label, t]);
     });
-    const chat = shipped.chat.map((line) => ({ label: CHAT, terms: terms(line, { lexicon }) }));
-    linesOf = { shipped, lexicon: key, questions: questions.filter((l) => l.terms.length > 0), chat: chat.filter((l) => l.terms.length > 0) };
+    linesOf = { shipped, lexicon: key, questions: questions.filter(([, t]) => t !== ''), chat: shipped.chat.map(joined).filter((t) => t !== '') };
   }
-  return linesOf;
+  return {
+    questions: linesOf.questions.map(([label, t]) => ({ label, terms: t.split(SEPARATOR) })),
+    chat: linesOf.chat.map((t) => ({ label: CHAT, terms: t.split(SEPARATOR) })),
+  };
 }
+const SEPARATOR = '\u0001';
 
 /** Classifiers of the last few knowledge bases, by their training data: a base built again (a branch's copy, a test) is not trained again. */
 const classifiers = new Map<string, EntryClassifier>();
