@@ -16,8 +16,11 @@ export interface Labelled {
 }
 
 export interface Prediction {
+  /** The most likely label and its probability. */
   label: string;
   p: number;
+  /** Any label's probability (0 for one the classifier does not know). */
+  of(label: string): number;
 }
 
 const EPOCHS = 4;
@@ -27,14 +30,15 @@ const BIAS_RATE = 0.1;
 
 export class EntryClassifier {
   private readonly labels: string[];
+  private readonly labelIds: Map<string, number>;
   private readonly featureIds = new Map<string, number>();
   private readonly weights: Float32Array;
   private readonly bias: Float64Array;
 
   constructor(examples: readonly Labelled[]) {
     this.labels = [...new Set(examples.map((e) => e.label))];
-    const labelIds = new Map(this.labels.map((l, i) => [l, i]));
-    const data = examples.map((e) => ({ y: labelIds.get(e.label)!, f: this.ids(e.terms, true), weight: e.weight ?? 1 }));
+    this.labelIds = new Map(this.labels.map((l, i) => [l, i]));
+    const data = examples.map((e) => ({ y: this.labelIds.get(e.label)!, f: this.ids(e.terms, true), weight: e.weight ?? 1 }));
     const k = this.labels.length;
     this.weights = new Float32Array(this.featureIds.size * k);
     this.bias = new Float64Array(k);
@@ -46,21 +50,22 @@ export class EntryClassifier {
       for (const { y, f, weight } of data) {
         this.probabilities(f, z);
         z[y] = z[y]! - 1; // the gradient of the loss on each label's score
-        for (let j = 0; j < k; j++) z[j] = z[j]! * weight;
         const scale = 1 / Math.sqrt(f.length || 1);
         for (const id of f) {
           const row = id * k;
-          for (let j = 0; j < k; j++) this.weights[row + j] = this.weights[row + j]! - rate * (z[j]! * scale + L2 * this.weights[row + j]!);
+          for (let j = 0; j < k; j++) this.weights[row + j] = this.weights[row + j]! - rate * (weight * z[j]! * scale + L2 * this.weights[row + j]!);
         }
-        for (let j = 0; j < k; j++) this.bias[j] = this.bias[j]! - rate * BIAS_RATE * z[j]!;
+        for (let j = 0; j < k; j++) this.bias[j] = this.bias[j]! - rate * BIAS_RATE * weight * z[j]!;
       }
     }
   }
 
-  /** Every label with its probability, most likely first. */
-  predict(terms: readonly string[]): Prediction[] {
+  /** The probability of each label for a question's terms. */
+  predict(terms: readonly string[]): Prediction {
     const z = this.probabilities(this.ids(terms, false), new Float64Array(this.labels.length));
-    return this.labels.map((label, i) => ({ label, p: z[i]! })).sort((a, b) => b.p - a.p);
+    let top = 0;
+    for (let j = 1; j < z.length; j++) if (z[j]! > z[top]!) top = j;
+    return { label: this.labels[top]!, p: z[top]!, of: (label) => z[this.labelIds.get(label) ?? -1] ?? 0 };
   }
 
   private ids(terms: readonly string[], learn: boolean): number[] {

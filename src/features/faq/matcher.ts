@@ -297,7 +297,7 @@ export class FaqMatcher {
       : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAPlainExample(top.slug, queryTerms)
         ? 1
         : strength;
-    const predicted = this.classifier?.predict(queryTerms) ?? [];
+    const predicted = this.classifier?.predict(queryTerms) ?? null;
     const silent: MatchResult = { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     // no Party word at all: ours only if the examples as a whole say so (grades alone, 挂科了咋办, are the class's business)
     if (domain === 0) return (notOurs || weakAnchorsIn(q).length > 0 ? null : this.surelyOneEntry(predicted, normalised)) ?? silent;
@@ -314,12 +314,11 @@ export class FaqMatcher {
     const sure = searchConf >= THRESHOLDS.answer && !this.capped(top, units, normalised);
     const inScope = searchConf >= THRESHOLDS.suggest && (sure || (domain === 1 && !aboutNothingKnown));
     // what the classifier knows of chat: a line most like class chat is not for the bot
-    const chat = predicted[0]?.label === CHAT && predicted[0].p >= CHAT_SILENCE;
+    const chat = predicted?.label === CHAT && predicted.p >= CHAT_SILENCE;
 
     // Which entry: the search's confidence in each of the best few, and the classifier's probability.
-    const probability = new Map(predicted.map((x) => [x.label, x.p]));
     const weighed = ranked
-      .map((r) => ({ r, score: SEARCH_WEIGHT * conf(r, r === top ? secondRank : top.rank) + (1 - SEARCH_WEIGHT) * (probability.get(r.slug) ?? 0) }))
+      .map((r) => ({ r, score: SEARCH_WEIGHT * conf(r, r === top ? secondRank : top.rank) + (1 - SEARCH_WEIGHT) * (predicted?.of(r.slug) ?? 0) }))
       .sort((x, y) => y.score - x.score);
     // a count of the asker's class (咱班几个积极分子) is for the entry made for the class, whatever stage it names
     const live = countsClass && this.live.has(top.slug) ? weighed.findIndex((w) => w.r === top) : 0;
@@ -357,8 +356,7 @@ export class FaqMatcher {
   }
 
   /** The entry the classifier is all but sure of (and that may answer it), for a question the search alone would leave. */
-  private surelyOneEntry(predicted: readonly Prediction[], normalised: string): MatchResult | null {
-    const top = predicted[0];
+  private surelyOneEntry(top: Prediction | null, normalised: string): MatchResult | null {
     if (!top || top.label === CHAT || top.p < BY_EXAMPLES_ALONE) return null;
     if (this.knowsNot(top.label, normalised)) return null;
     return { slug: top.label, score: round(top.p), outcome: 'answer', candidates: [{ slug: top.label, score: round(top.p) }] };
