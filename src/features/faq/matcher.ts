@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
-import { CHAT, EntryClassifier, type Labelled, type Prediction } from './classifier.js';
-import { CHAT_LINES, LABELLED_LINES } from './training-lines-data.js';
+import { CHAT, type EntryClassifier, type Prediction } from './classifier.js';
+import { classifierOf, SHIPPED_LINES, type TrainingLines } from './training.js';
 import { KeyContent } from './key-content.js';
 import { asksLocalFact, asksWhoSomeoneIs, countsTheClass, isChatNotQuestion, isLeagueBusiness, reachesBeyondTheClass } from './question-shapes.js';
 import { BOT_COMMAND, domainStrength, usesOtherSense, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms, weakAnchorsIn } from './text.js';
@@ -168,13 +167,7 @@ export class FaqMatcher {
     }
     this.key = new KeyContent(this.lexicon, headTerms, this.slugTerms, keywordTerms);
     const examples = this.docs.filter((d) => d.kind === 'question' || d.kind === 'title').map((d) => ({ label: d.slug, terms: d.terms }));
-    if (examples.length > 0) {
-      const lines = trainingLines(shipped, this.lexicon);
-      const questions = lines.questions.filter((l) => this.slugTerms.has(l.label));
-      // the chat lines count as much as the questions together at most: a small base is not drowned by them
-      const chatWeight = Math.min(1, (examples.length + questions.length) / Math.max(1, lines.chat.length));
-      this.classifier = classifierFor([...examples, ...questions, ...lines.chat.map((c) => ({ ...c, weight: chatWeight }))]);
-    } else this.classifier = null;
+    this.classifier = classifierOf(examples, this.lexicon, shipped);
   }
 
   /**
@@ -334,9 +327,8 @@ export class FaqMatcher {
       { slug: best.r.slug, score: round(score) },
       ...weighed.slice(1, MAX_SUGGESTIONS).map((w) => ({ slug: w.r.slug, score: round(w.score) })),
     ];
-    if (chat) return { slug: best.r.slug, score: round(score), outcome: 'none', candidates };
-    // the search is unsure it is ours at all: the examples as a whole may still be sure
-    if (!inScope) return { slug: best.r.slug, score: round(score), outcome: 'none', candidates };
+    // (the candidates of a silent match are offered to a liaison who files the question)
+    if (chat || !inScope) return { slug: best.r.slug, score: round(score), outcome: 'none', candidates };
     const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : 'suggest';
     return { slug: best.r.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
   }
@@ -361,51 +353,6 @@ export class FaqMatcher {
     if (this.knowsNot(top.label, normalised)) return null;
     return { slug: top.label, score: round(top.p), outcome: 'answer', candidates: [{ slug: top.label, score: round(top.p) }] };
   }
-}
-
-export interface TrainingLines {
-  /** Students' questions with the slugs of the entries that answer them ("a|b": either). */
-  labelled: ReadonlyArray<readonly [string, string]>;
-  /** Lines of class chat that ask the bot nothing. */
-  chat: readonly string[];
-}
-const SHIPPED_LINES: TrainingLines = { labelled: LABELLED_LINES, chat: CHAT_LINES };
-
-/**
- * The training lines' terms for a lexicon, each line's joined into one string (a few MB less than
- * arrays of them); the last ones asked for are kept: every branch's lexicon is usually the same.
- */
-let linesOf: { shipped: TrainingLines; lexicon: string; questions: [string, string][]; chat: string[] } | null = null;
-function trainingLines(shipped: TrainingLines, lexicon: readonly string[]): { questions: Labelled[]; chat: Labelled[] } {
-  const key = lexicon.join(SEPARATOR);
-  if (linesOf?.shipped !== shipped || linesOf.lexicon !== key) {
-    const joined = (text: string) => terms(text, { lexicon }).join(SEPARATOR);
-    const questions = shipped.labelled.flatMap(([labels, q]) => {
-      const t = joined(q);
-      return labels.split('|').map((label): [string, string] => [label, t]);
-    });
-    linesOf = { shipped, lexicon: key, questions: questions.filter(([, t]) => t !== ''), chat: shipped.chat.map(joined).filter((t) => t !== '') };
-  }
-  return {
-    questions: linesOf.questions.map(([label, t]) => ({ label, terms: t.split(SEPARATOR) })),
-    chat: linesOf.chat.map((t) => ({ label: CHAT, terms: t.split(SEPARATOR) })),
-  };
-}
-const SEPARATOR = '\u0001';
-
-/** Classifiers of the last few knowledge bases, by their training data: a base built again (a branch's copy, a test) is not trained again. */
-const classifiers = new Map<string, EntryClassifier>();
-const CLASSIFIERS_KEPT = 4;
-function classifierFor(labelled: readonly Labelled[]): EntryClassifier {
-  const hash = createHash('sha1');
-  for (const l of labelled) hash.update(`${l.label}\u0002${l.weight ?? 1}\u0002${l.terms.join('\u0001')}\n`);
-  const key = hash.digest('hex');
-  const kept = classifiers.get(key);
-  if (kept) return kept;
-  const made = new EntryClassifier(labelled);
-  classifiers.set(key, made);
-  if (classifiers.size > CLASSIFIERS_KEPT) classifiers.delete(classifiers.keys().next().value!);
-  return made;
 }
 
 /** The map's value for the key, made and stored first if it has none. */

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { CHAT, EntryClassifier, type Labelled } from './classifier.js';
+import { terms } from './text.js';
+import { CHAT_LINES, LABELLED_LINES } from './training-lines-data.js';
+
+/**
+ * What the FAQ's classifier learns from: the entries' own examples, and lines shipped with the code
+ * (students' questions labelled with the entries that answer them, and class chat), each counting only
+ * for an entry the base has.
+ */
+export function classifierOf(examples: readonly Labelled[], lexicon: readonly string[], shipped: TrainingLines): EntryClassifier | null {
+  if (examples.length === 0) return null;
+  const slugs = new Set(examples.map((e) => e.label));
+  const lines = trainingLines(shipped, lexicon);
+  const questions = lines.questions.filter((l) => slugs.has(l.label));
+  // the chat lines count as much as the questions together at most: a small base is not drowned by them
+  const chatWeight = Math.min(1, (examples.length + questions.length) / Math.max(1, lines.chat.length));
+  return classifierFor([...examples, ...questions, ...lines.chat.map((c) => ({ ...c, weight: chatWeight }))]);
+}
+
+export interface TrainingLines {
+  /** Students' questions with the slugs of the entries that answer them ("a|b": either). */
+  labelled: ReadonlyArray<readonly [string, string]>;
+  /** Lines of class chat that ask the bot nothing. */
+  chat: readonly string[];
+}
+export const SHIPPED_LINES: TrainingLines = { labelled: LABELLED_LINES, chat: CHAT_LINES };
+
+/**
+ * The training lines' terms for a lexicon, each line's joined into one string (a few MB less than
+ * arrays of them); the last ones asked for are kept: every branch's lexicon is usually the same.
+ */
+let linesOf: { shipped: TrainingLines; lexicon: string; questions: [string, string][]; chat: string[] } | null = null;
+function trainingLines(shipped: TrainingLines, lexicon: readonly string[]): { questions: Labelled[]; chat: Labelled[] } {
+  const key = lexicon.join(SEPARATOR);
+  if (linesOf?.shipped !== shipped || linesOf.lexicon !== key) {
+    const joined = (text: string) => terms(text, { lexicon }).join(SEPARATOR);
+    const questions = shipped.labelled.flatMap(([labels, q]) => {
+      const t = joined(q);
+      return labels.split('|').map((label): [string, string] => [label, t]);
+    });
+    linesOf = { shipped, lexicon: key, questions: questions.filter(([, t]) => t !== ''), chat: shipped.chat.map(joined).filter((t) => t !== '') };
+  }
+  return {
+    questions: linesOf.questions.map(([label, t]) => ({ label, terms: t.split(SEPARATOR) })),
+    chat: linesOf.chat.map((t) => ({ label: CHAT, terms: t.split(SEPARATOR) })),
+  };
+}
+const SEPARATOR = '\u0001';
+
+/** Classifiers of the last few knowledge bases, by their training data: a base built again (a branch's copy, a test) is not trained again. */
+const classifiers = new Map<string, EntryClassifier>();
+const CLASSIFIERS_KEPT = 4;
+function classifierFor(labelled: readonly Labelled[]): EntryClassifier {
+  const hash = createHash('sha1');
+  for (const l of labelled) hash.update(`${l.label}\u0002${l.weight ?? 1}\u0002${l.terms.join(SEPARATOR)}\n`);
+  const key = hash.digest('hex');
+  const kept = classifiers.get(key);
+  if (kept) return kept;
+  const made = new EntryClassifier(labelled);
+  classifiers.set(key, made);
+  if (classifiers.size > CLASSIFIERS_KEPT) classifiers.delete(classifiers.keys().next().value!);
+  return made;
+}
