@@ -1,7 +1,7 @@
 /**
  * A linear classifier (multinomial logistic regression) from a question's terms to the entry it is
  * an example of, or to "chat" when it is like the shipped lines of class chat that ask the bot
- * nothing (chat-lines-data.ts). Trained on each knowledge-base version's examples with a few rounds
+ * nothing (training.ts says what it learns from). Trained for each knowledge-base version with a few rounds
  * of stochastic gradient descent in a fixed order, so every process that builds the same version
  * gets the same model. It sees which words tell entries apart across all their examples, where the
  * BM25 search sees one example at a time; the matcher weighs both.

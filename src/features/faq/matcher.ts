@@ -290,15 +290,15 @@ export class FaqMatcher {
       : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAPlainExample(top.slug, queryTerms)
         ? 1
         : strength;
-    const predicted = this.classifier?.predict(queryTerms) ?? null;
     const silent: MatchResult = { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     // no Party word at all: ours only if the examples as a whole say so (grades alone, 挂科了咋办, are the class's business)
-    if (domain === 0) return (notOurs || weakAnchorsIn(q).length > 0 ? null : this.surelyOneEntry(predicted, normalised)) ?? silent;
+    if (domain === 0) return (notOurs || weakAnchorsIn(q).length > 0 ? null : this.surelyOneEntry(this.predict(queryTerms), normalised)) ?? silent;
     const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
     const conf = (r: (typeof ranked)[number], other: number) =>
       confidence(r.raw, r.rank, other, r.coverage, r.lexiconHit, hasLexicon) * factor * (1 - KEY_CONF_WEIGHT + KEY_CONF_WEIGHT * r.key.share);
     // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
     if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return silent;
+    const predicted = this.predict(queryTerms);
     // in scope at all: the search's confidence in its best entry (with only a weak domain word, an unsure match
     // is more often not about the Party: stay quiet; in English, 'the party' may be any party: a question whose
     // key content the best entry has none of is not about the Party at all)
@@ -345,6 +345,10 @@ export class FaqMatcher {
 
   private knowsNot(slug: string, normalised: string): boolean {
     return this.live.has(slug) ? reachesBeyondTheClass(normalised) : asksWhoSomeoneIs(normalised) || asksLocalFact(normalised);
+  }
+
+  private predict(queryTerms: readonly string[]): Prediction | null {
+    return this.classifier?.predict(queryTerms) ?? null;
   }
 
   /** The entry the classifier is all but sure of (and that may answer it), for a question the search alone would leave. */
