@@ -83,6 +83,27 @@ async function benchMatch(entries: FaqEntry[], qs: string[]) {
   };
 }
 
+/**
+ * The same base built the way the bot builds it (in slices) while a 1 ms timer runs: how long the
+ * event loop waits at most, i.e. how long another update can be held up by a rebuild. Every
+ * entry gets one more example, so the build trains its own model (not the one kept from above).
+ */
+async function benchSlicedBuild(entries: FaqEntry[]) {
+  const changed = entries.map((e) => ({ ...e, questions: [...e.questions, e.title] }));
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  const t0 = performance.now();
+  await FaqMatcher.build(changed);
+  const total = performance.now() - t0;
+  clearInterval(timer);
+  return { buildMs: ms(total), longestPauseMs: ms(longest) };
+}
+
 async function benchUpdate(entries: FaqEntry[], qs: string[]) {
   const db = await openDatabase({ kind: 'pglite' });
   await migrateToLatest(db);
@@ -166,16 +187,18 @@ async function benchUpdate(entries: FaqEntry[], qs: string[]) {
 const entries = knowledgeBase();
 const qs = questions();
 const match = await benchMatch(entries, qs);
+const sliced = await benchSlicedBuild(entries);
 const update = await benchUpdate(entries, qs);
-const targets = { matchP99Ms: 5, updateP99Ms: 50 };
+const targets = { matchP99Ms: 5, updateP99Ms: 50, buildPauseMs: 100 };
 const result = {
   date: new Date().toISOString(),
   node: process.version,
   machine: { cpus: (await import('node:os')).cpus().length },
   match,
   update,
+  slicedBuild: sliced,
   targets,
-  pass: match.p99Ms < targets.matchP99Ms && update.p99Ms < targets.updateP99Ms,
+  pass: match.p99Ms < targets.matchP99Ms && update.p99Ms < targets.updateP99Ms && sliced.longestPauseMs < targets.buildPauseMs,
 };
 
 console.log('\nFAQ benchmark (300-entry knowledge base)\n');
@@ -187,7 +210,10 @@ console.log(
 console.log(
   `| full update /ask → sendMessage, PGlite | ${String(update.perSecond).padStart(10)} | ${String(update.p50Ms).padStart(6)} | ${String(update.p99Ms).padStart(6)} | < ${targets.updateP99Ms} ms    |`,
 );
-console.log(`\nindex build: ${match.indexBuildMs} ms for ${match.entries} entries; ${result.pass ? 'targets met' : 'TARGETS MISSED'}`);
+console.log(
+  `\nindex build: ${match.indexBuildMs} ms at once for ${match.entries} entries; in slices (as the bot does) ${sliced.buildMs} ms, ` +
+    `the event loop waiting at most ${sliced.longestPauseMs} ms (target < ${targets.buildPauseMs} ms); ${result.pass ? 'targets met' : 'TARGETS MISSED'}`,
+);
 mkdirSync(new URL('bench/results/', root), { recursive: true });
 writeFileSync(new URL('bench/results/faq.json', root), `${JSON.stringify(result, null, 2)}\n`);
 console.log('written to bench/results/faq.json');

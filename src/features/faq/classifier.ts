@@ -6,6 +6,8 @@
  * gets the same model. It sees which words tell entries apart across all their examples, where the
  * BM25 search sees one example at a time; the matcher weighs both.
  */
+import type { Sliced } from '../../shared/slices.js';
+
 export const CHAT = '-';
 
 export interface Labelled {
@@ -28,54 +30,68 @@ const LEARNING_RATE = 6;
 const L2 = 1e-4;
 const BIAS_RATE = 0.1;
 
-export class EntryClassifier {
-  private readonly labels: string[];
-  private readonly labelIds: Map<string, number>;
-  private readonly featureIds = new Map<string, number>();
-  private readonly weights: Float32Array;
-  private readonly bias: Float64Array;
+/** How many examples are learnt between two chances for the event loop (see slices.ts). */
+const EXAMPLES_PER_STEP = 32;
 
-  constructor(examples: readonly Labelled[]) {
-    this.labels = [...new Set(examples.map((e) => e.label))];
-    this.labelIds = new Map(this.labels.map((l, i) => [l, i]));
-    const data = examples.map((e) => ({ y: this.labelIds.get(e.label)!, f: this.ids(e.terms, true), weight: e.weight ?? 1 }));
-    const k = this.labels.length;
-    this.weights = new Float32Array(this.featureIds.size * k);
-    this.bias = new Float64Array(k);
+export class EntryClassifier {
+  private readonly labelIds: Map<string, number>;
+
+  private constructor(
+    private readonly labels: string[],
+    private readonly featureIds: Map<string, number>,
+    private readonly weights: Float32Array,
+    private readonly bias: Float64Array,
+  ) {
+    this.labelIds = new Map(labels.map((l, i) => [l, i]));
+  }
+
+  /** Trains a classifier on the examples, yielding every few of them. */
+  static *training(examples: readonly Labelled[]): Sliced<EntryClassifier> {
+    const labels = [...new Set(examples.map((e) => e.label))];
+    const labelIds = new Map(labels.map((l, i) => [l, i]));
+    const featureIds = new Map<string, number>();
+    const ids = (terms: readonly string[]) =>
+      terms.map((t) => {
+        let id = featureIds.get(t);
+        if (id === undefined) featureIds.set(t, (id = featureIds.size));
+        return id;
+      });
+    const data: { y: number; f: number[]; weight: number }[] = [];
+    for (const e of examples) {
+      data.push({ y: labelIds.get(e.label)!, f: ids(e.terms), weight: e.weight ?? 1 });
+      if (data.length % EXAMPLES_PER_STEP === 0) yield;
+    }
+    const k = labels.length;
+    const made = new EntryClassifier(labels, featureIds, new Float32Array(featureIds.size * k), new Float64Array(k));
+    const { weights, bias } = made;
     const z = new Float64Array(k);
     const random = seeded(1);
     for (let epoch = 0; epoch < EPOCHS; epoch++) {
       shuffle(data, random);
       const rate = LEARNING_RATE / (1 + epoch);
-      for (const { y, f, weight } of data) {
-        this.probabilities(f, z);
+      for (let n = 0; n < data.length; n++) {
+        if (n % EXAMPLES_PER_STEP === 0) yield;
+        const { y, f, weight } = data[n]!;
+        made.probabilities(f, z);
         z[y] = z[y]! - 1; // the gradient of the loss on each label's score
         const scale = 1 / Math.sqrt(f.length || 1);
         for (const id of f) {
           const row = id * k;
-          for (let j = 0; j < k; j++) this.weights[row + j] = this.weights[row + j]! - rate * (weight * z[j]! * scale + L2 * this.weights[row + j]!);
+          for (let j = 0; j < k; j++) weights[row + j] = weights[row + j]! - rate * (weight * z[j]! * scale + L2 * weights[row + j]!);
         }
-        for (let j = 0; j < k; j++) this.bias[j] = this.bias[j]! - rate * BIAS_RATE * weight * z[j]!;
+        for (let j = 0; j < k; j++) bias[j] = bias[j]! - rate * BIAS_RATE * weight * z[j]!;
       }
     }
+    return made;
   }
 
   /** The probability of each label for a question's terms. */
   predict(terms: readonly string[]): Prediction {
-    const z = this.probabilities(this.ids(terms, false), new Float64Array(this.labels.length));
+    const known = terms.map((t) => this.featureIds.get(t)).filter((id) => id !== undefined);
+    const z = this.probabilities(known, new Float64Array(this.labels.length));
     let top = 0;
     for (let j = 1; j < z.length; j++) if (z[j]! > z[top]!) top = j;
     return { label: this.labels[top]!, p: z[top]!, of: (label) => z[this.labelIds.get(label) ?? -1] ?? 0 };
-  }
-
-  private ids(terms: readonly string[], learn: boolean): number[] {
-    const out: number[] = [];
-    for (const t of terms) {
-      let id = this.featureIds.get(t);
-      if (id === undefined && learn) this.featureIds.set(t, (id = this.featureIds.size));
-      if (id !== undefined) out.push(id);
-    }
-    return out;
   }
 
   /** Softmax of the labels' scores, written into `z`. */

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
 import { CHAT, type EntryClassifier, type Prediction } from './classifier.js';
 import { classifierOf, SHIPPED_LINES, type TrainingLines } from './training.js';
+import { atOnce, inSlices, type Sliced } from '../../shared/slices.js';
 import { KeyContent } from './key-content.js';
 import { asksLocalFact, asksWhoSomeoneIs, countsTheClass, isChatNotQuestion, isLeagueBusiness, reachesBeyondTheClass } from './question-shapes.js';
 import { BOT_COMMAND, domainStrength, usesOtherSense, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms, weakAnchorsIn } from './text.js';
@@ -72,6 +73,8 @@ interface Doc {
   slug: string;
   kind: Kind;
   terms: string[];
+  /** An example question with no plain Party word (谁来投票, 投票是记名的吗). */
+  plain?: true;
 }
 
 /** How much a matching unit of an entry counts: its examples and keywords say most about what it answers. */
@@ -88,86 +91,22 @@ const termWeight = (term: string) => (term.startsWith(LEXICON_PREFIX) ? 2.5 : te
  * a match takes well under a millisecond.
  */
 export class FaqMatcher {
-  private readonly search: MiniSearch<Doc>;
-  private readonly lexicon: string[];
-  private readonly docs: Doc[] = [];
-  /** Anchors of entries the branch added that have none of the built-in ones (e.g. 党员活动室 → 活动室). */
-  private readonly extraAnchors: string[];
-  /** Document frequency of each term, and every term of each entry (for terms left out of the search). */
-  private readonly df = new Map<string, number>();
-  private readonly slugTerms = new Map<string, Set<string>>();
-  private readonly key: KeyContent;
-  /** Per entry, the term sets of its example questions and title. */
-  private readonly examples = new Map<string, Set<string>[]>();
-  /** … of those with no plain Party word (谁来投票, 投票是记名的吗). */
-  private readonly plainExamples = new Map<string, Set<string>[]>();
-  /** Entries whose answer is made for the asker's class (its liaisons, its figures). */
-  private readonly live = new Set<string>();
-  /** The bot's commands the entries name (/stats, /my_progress): a question about one is in scope. */
-  private readonly commands: string[];
   readonly slugs: string[];
-  /** Per entry, in how many of its examples (and title) each term occurs; and in how many entries' examples a term occurs. */
-  private readonly exampleTermCounts = new Map<string, { counts: Map<string, number>; examples: number }>();
-  private readonly entriesWithTerm = new Map<string, number>();
-  /** Which entry a question is an example of, or class chat (none without entries). */
-  private readonly classifier: EntryClassifier | null;
+  private readonly index: Indexes;
 
-  /** `shipped`: labelled lines the classifier learns from beside the entries' examples (the shipped ones unless said). */
-  constructor(entries: readonly FaqEntry[], shipped: TrainingLines = SHIPPED_LINES) {
+  /**
+   * Builds the matcher at once; `shipped`: labelled lines the classifier learns from beside the
+   * entries' examples (the shipped ones unless said). A big base takes seconds: `build` lets the
+   * event loop in meanwhile.
+   */
+  constructor(entries: readonly FaqEntry[], shipped: TrainingLines = SHIPPED_LINES, index: Indexes = atOnce(indexing(entries, shipped))) {
     this.slugs = entries.map((e) => e.slug);
-    this.lexicon = normaliseLexicon(entries.flatMap((e) => e.keywords));
-    const add = (slug: string, kind: Kind, text: string) => {
-      const t = terms(text, { lexicon: this.lexicon });
-      if (t.length > 0) this.docs.push({ id: this.docs.length, slug, kind, terms: t });
-      return t;
-    };
-    for (const e of entries) {
-      add(e.slug, 'title', e.title);
-      for (const q of e.questions) {
-        const t = add(e.slug, 'question', q);
-        if (t.length > 0 && domainStrength(q) < 1) valueOf(this.plainExamples, e.slug, () => []).push(new Set(t));
-      }
-      if (e.keywords.length > 0) add(e.slug, 'keywords', e.keywords.join(' '));
-      add(e.slug, 'answer', e.answer);
-      if (e.answerEn) add(e.slug, 'answer', e.answerEn);
-    }
-    for (const e of entries) if (e.live) this.live.add(e.slug);
-    this.commands = [...new Set(entries.flatMap((e) => `${e.answer} ${e.questions.join(' ')}`.match(BOT_COMMAND) ?? []))];
-    this.extraAnchors = entries
-      .filter((e) => !hasDomainAnchor(`${e.title} ${e.keywords.join(' ')}`))
-      .flatMap((e) => e.keywords.map((k) => normalise(k)).filter((k) => k.length >= 2));
-    this.search = new MiniSearch<Doc>({
-      fields: ['terms'],
-      storeFields: ['slug', 'kind'],
-      extractField: (doc, field) => (field === 'terms' ? doc.terms.join('\u0001') : (doc as unknown as Record<string, unknown>)[field]),
-      tokenize: (text) => text.split('\u0001'),
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (text) => text.split('\u0001'), processTerm: (term) => term },
-    });
-    this.search.addAll(this.docs);
-    const headTerms = new Map<string, Set<string>>();
-    const keywordTerms = new Map<string, Set<string>>();
-    const termsOf = (map: Map<string, Set<string>>, slug: string) => valueOf(map, slug, () => new Set<string>());
-    for (const d of this.docs) {
-      const all = termsOf(this.slugTerms, d.slug);
-      const head = termsOf(headTerms, d.slug);
-      for (const term of d.terms) {
-        this.df.set(term, (this.df.get(term) ?? 0) + 1);
-        all.add(term);
-        if (d.kind !== 'answer') head.add(term);
-        if (d.kind === 'keywords') termsOf(keywordTerms, d.slug).add(term);
-      }
-      if (d.kind === 'question' || d.kind === 'title') valueOf(this.examples, d.slug, () => []).push(new Set(d.terms));
-    }
-    for (const [slug, list] of this.examples) {
-      const counts = new Map<string, number>();
-      for (const example of list) for (const t of example) counts.set(t, (counts.get(t) ?? 0) + 1);
-      this.exampleTermCounts.set(slug, { counts, examples: list.length });
-      for (const t of counts.keys()) this.entriesWithTerm.set(t, (this.entriesWithTerm.get(t) ?? 0) + 1);
-    }
-    this.key = new KeyContent(this.lexicon, headTerms, this.slugTerms, keywordTerms);
-    const examples = this.docs.filter((d) => d.kind === 'question' || d.kind === 'title').map((d) => ({ label: d.slug, terms: d.terms }));
-    this.classifier = classifierOf(examples, this.lexicon, shipped);
+    this.index = index;
+  }
+
+  /** The same matcher, built in slices between which the process answers other updates. */
+  static async build(entries: readonly FaqEntry[], shipped: TrainingLines = SHIPPED_LINES): Promise<FaqMatcher> {
+    return new FaqMatcher(entries, shipped, await inSlices(indexing(entries, shipped)));
   }
 
   /**
@@ -182,7 +121,7 @@ export class FaqMatcher {
   /** The largest share of terms (Jaccard) the question has in common with one of the entry's plain examples. */
   private likeness(slug: string, queryTerms: readonly string[]): number {
     let best = 0;
-    for (const example of this.plainExamples.get(slug) ?? []) {
+    for (const example of this.index.plainExamples.get(slug) ?? []) {
       let shared = 0;
       for (const t of queryTerms) if (example.has(t)) shared++;
       best = Math.max(best, shared / (queryTerms.length + example.size - shared));
@@ -195,12 +134,12 @@ export class FaqMatcher {
    * of its terms, weighted by the term's weight and by how few entries' examples hold it.
    */
   private typicality(slug: string, queryTerms: readonly string[]): number {
-    const own = this.exampleTermCounts.get(slug);
+    const own = this.index.exampleTermCounts.get(slug);
     if (!own) return 0;
     let got = 0;
     let total = 0;
     for (const term of queryTerms) {
-      const w = termWeight(term) * Math.log(1 + this.slugs.length / (this.entriesWithTerm.get(term) ?? 0.5));
+      const w = termWeight(term) * Math.log(1 + this.slugs.length / (this.index.entriesWithTerm.get(term) ?? 0.5));
       total += w;
       got += (w * (own.counts.get(term) ?? 0)) / own.examples;
     }
@@ -214,11 +153,11 @@ export class FaqMatcher {
   match(question: string): MatchResult {
     const q = question.trim();
     if (q === '' || normalise(q).replace(/[\p{P}\p{S}\s]/gu, '') === '') return { slug: null, score: 0, outcome: 'none', candidates: [] };
-    const queryTerms = terms(q, { lexicon: this.lexicon });
+    const queryTerms = terms(q, { lexicon: this.index.lexicon });
     if (queryTerms.length === 0) return { slug: null, score: 0, outcome: 'none', candidates: [] };
-    const selective = queryTerms.filter((t) => (this.df.get(t) ?? 0) <= COMMON_CUT);
+    const selective = queryTerms.filter((t) => (this.index.df.get(t) ?? 0) <= COMMON_CUT);
     const skipped = selective.length > 0 && selective.length < queryTerms.length ? queryTerms.filter((t) => !selective.includes(t)) : [];
-    const results = this.search.search((skipped.length > 0 ? selective : queryTerms).join('\u0001'), {
+    const results = this.index.search.search((skipped.length > 0 ? selective : queryTerms).join('\u0001'), {
       boostTerm: (term) => termWeight(term),
       boostDocument: (_id, _term, stored) => KIND_BOOST[(stored?.kind as Kind | undefined) ?? 'answer'],
     });
@@ -239,7 +178,7 @@ export class FaqMatcher {
     }
     // very common terms were left out of a large index's search: they still count as covered
     if (skipped.length > 0) {
-      for (const [slug, agg] of perSlug) for (const t of skipped) if (this.slugTerms.get(slug)?.has(t)) agg.covered.add(t);
+      for (const [slug, agg] of perSlug) for (const t of skipped) if (this.index.slugTerms.get(slug)?.has(t)) agg.covered.add(t);
     }
     const totalWeight = queryTerms.reduce((sum, t) => sum + termWeight(t), 0);
     // the lexicon is Chinese: in an English question (the domain check below still needs its English anchor) every word counts as a domain term
@@ -260,11 +199,11 @@ export class FaqMatcher {
     if (byRaw.length === 0) return { slug: null, score: 0, outcome: 'none', candidates: [] };
 
     // What the question is about: the best few by BM25 are ranked again by how much of it they cover.
-    const units = this.key.units(q);
+    const units = this.index.key.units(q);
     const ranked = byRaw
       .slice(0, RERANK)
       .map((r) => {
-        const key = this.key.covers(r.slug, units);
+        const key = this.index.key.covers(r.slug, units);
         const typical = this.typicality(r.slug, queryTerms);
         return { ...r, key, typical, rank: r.raw * (1 - KEY_RANK_WEIGHT + KEY_RANK_WEIGHT * key.share) * (0.5 + 0.5 * r.coverage) };
       })
@@ -278,7 +217,7 @@ export class FaqMatcher {
     // a count of the asker's class (咱班几个积极分子) is for an entry made for the class, whatever stage it names
     const countsClass = countsTheClass(normalised);
     if (countsClass) {
-      const live = ranked.findIndex((r) => this.live.has(r.slug));
+      const live = ranked.findIndex((r) => this.index.live.has(r.slug));
       if (live > 0) ranked.unshift({ ...ranked.splice(live, 1)[0]!, rank: ranked[0]!.rank });
     }
     const top = ranked[0]!;
@@ -287,7 +226,7 @@ export class FaqMatcher {
     const notOurs = isLeagueBusiness(normalised) || isChatNotQuestion(normalised, q) || (strength < 1 && usesOtherSense(q));
     const domain = notOurs
       ? 0
-      : [...this.extraAnchors, ...this.commands].some((a) => normalised.includes(a)) || this.isLikeAPlainExample(top.slug, queryTerms)
+      : [...this.index.extraAnchors, ...this.index.commands].some((a) => normalised.includes(a)) || this.isLikeAPlainExample(top.slug, queryTerms)
         ? 1
         : strength;
     const silent: MatchResult = { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
@@ -297,7 +236,7 @@ export class FaqMatcher {
     const conf = (r: (typeof ranked)[number], other: number) =>
       confidence(r.raw, r.rank, other, r.coverage, r.lexiconHit, hasLexicon) * factor * (1 - KEY_CONF_WEIGHT + KEY_CONF_WEIGHT * r.key.share);
     // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
-    if (domain < 1 && !this.key.keywordsHaveWeakAnchorOf(top.slug, q)) return silent;
+    if (domain < 1 && !this.index.key.keywordsHaveWeakAnchorOf(top.slug, q)) return silent;
     const predicted = this.predict(queryTerms);
     // in scope at all: the search's confidence in its best entry (with only a weak domain word, an unsure match
     // is more often not about the Party: stay quiet; in English, 'the party' may be any party: a question whose
@@ -314,7 +253,7 @@ export class FaqMatcher {
       .map((r) => ({ r, score: SEARCH_WEIGHT * conf(r, r === top ? secondRank : top.rank) + (1 - SEARCH_WEIGHT) * (predicted?.of(r.slug) ?? 0) }))
       .sort((x, y) => y.score - x.score);
     // a count of the asker's class (咱班几个积极分子) is for the entry made for the class, whatever stage it names
-    const live = countsClass && this.live.has(top.slug) ? weighed.findIndex((w) => w.r === top) : 0;
+    const live = countsClass && this.index.live.has(top.slug) ? weighed.findIndex((w) => w.r === top) : 0;
     if (live > 0) weighed.unshift(...weighed.splice(live, 1));
     const best = weighed[0]!;
     let score = best.score;
@@ -344,11 +283,11 @@ export class FaqMatcher {
   }
 
   private knowsNot(slug: string, normalised: string): boolean {
-    return this.live.has(slug) ? reachesBeyondTheClass(normalised) : asksWhoSomeoneIs(normalised) || asksLocalFact(normalised);
+    return this.index.live.has(slug) ? reachesBeyondTheClass(normalised) : asksWhoSomeoneIs(normalised) || asksLocalFact(normalised);
   }
 
   private predict(queryTerms: readonly string[]): Prediction | null {
-    return this.classifier?.predict(queryTerms) ?? null;
+    return this.index.classifier?.predict(queryTerms) ?? null;
   }
 
   /** The entry the classifier is all but sure of (and that may answer it), for a question the search alone would leave. */
@@ -376,3 +315,110 @@ function confidence(raw: number, rank: number, other: number, coverage: number, 
 
 const HAN = /\p{Script=Han}/u;
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Everything a matcher knows of its entries, worked out once per knowledge-base version. */
+interface Indexes {
+  search: MiniSearch<Doc>;
+  lexicon: string[];
+  /** Anchors of entries the branch added that have none of the built-in ones (e.g. 党员活动室 → 活动室). */
+  extraAnchors: string[];
+  /** Document frequency of each term, and every term of each entry (for terms left out of the search). */
+  df: Map<string, number>;
+  slugTerms: Map<string, Set<string>>;
+  key: KeyContent;
+  /** Per entry, the term sets of its example questions and title. */
+  examples: Map<string, Set<string>[]>;
+  /** … of those with no plain Party word (谁来投票, 投票是记名的吗). */
+  plainExamples: Map<string, Set<string>[]>;
+  /** Entries whose answer is made for the asker's class (its liaisons, its figures). */
+  live: Set<string>;
+  /** The bot's commands the entries name (/stats, /my_progress): a question about one is in scope. */
+  commands: string[];
+  /** Per entry, in how many of its examples (and title) each term occurs; and in how many entries' examples a term occurs. */
+  exampleTermCounts: Map<string, { counts: Map<string, number>; examples: number }>;
+  entriesWithTerm: Map<string, number>;
+  /** Which entry a question is an example of, or class chat (none without entries). */
+  classifier: EntryClassifier | null;
+}
+
+/** Units handled between two chances for the event loop. */
+const DOCS_PER_STEP = 200;
+
+function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced<Indexes> {
+  const lexicon = normaliseLexicon(entries.flatMap((e) => e.keywords));
+  const docs: Doc[] = [];
+  const add = (slug: string, kind: Kind, text: string, isPlain = false) => {
+    const t = terms(text, { lexicon });
+    if (t.length > 0) docs.push({ id: docs.length, slug, kind, terms: t, ...(isPlain && { plain: true as const }) });
+  };
+  for (const e of entries) {
+    add(e.slug, 'title', e.title);
+    for (const q of e.questions) add(e.slug, 'question', q, domainStrength(q) < 1);
+    if (e.keywords.length > 0) add(e.slug, 'keywords', e.keywords.join(' '));
+    add(e.slug, 'answer', e.answer);
+    if (e.answerEn) add(e.slug, 'answer', e.answerEn);
+    yield;
+  }
+  const search = new MiniSearch<Doc>({
+    fields: ['terms'],
+    storeFields: ['slug', 'kind'],
+    extractField: (doc, field) => (field === 'terms' ? doc.terms.join('\u0001') : (doc as unknown as Record<string, unknown>)[field]),
+    tokenize: (text) => text.split('\u0001'),
+    processTerm: (term) => term,
+    searchOptions: { tokenize: (text) => text.split('\u0001'), processTerm: (term) => term },
+  });
+  for (let i = 0; i < docs.length; i += DOCS_PER_STEP) {
+    search.addAll(docs.slice(i, i + DOCS_PER_STEP));
+    yield;
+  }
+  const df = new Map<string, number>();
+  const slugTerms = new Map<string, Set<string>>();
+  const headTerms = new Map<string, Set<string>>();
+  const keywordTerms = new Map<string, Set<string>>();
+  const examples = new Map<string, Set<string>[]>();
+  const plainExamples = new Map<string, Set<string>[]>();
+  const termsOf = (map: Map<string, Set<string>>, slug: string) => valueOf(map, slug, () => new Set<string>());
+  for (const d of docs) {
+    const all = termsOf(slugTerms, d.slug);
+    const head = termsOf(headTerms, d.slug);
+    for (const term of d.terms) {
+      df.set(term, (df.get(term) ?? 0) + 1);
+      all.add(term);
+      if (d.kind !== 'answer') head.add(term);
+      if (d.kind === 'keywords') termsOf(keywordTerms, d.slug).add(term);
+    }
+    if (d.kind === 'question' || d.kind === 'title') valueOf(examples, d.slug, () => []).push(new Set(d.terms));
+    if (d.plain) valueOf(plainExamples, d.slug, () => []).push(new Set(d.terms));
+    if (d.id % DOCS_PER_STEP === 0) yield;
+  }
+  const exampleTermCounts = new Map<string, { counts: Map<string, number>; examples: number }>();
+  const entriesWithTerm = new Map<string, number>();
+  for (const [slug, list] of examples) {
+    const counts = new Map<string, number>();
+    for (const example of list) for (const t of example) counts.set(t, (counts.get(t) ?? 0) + 1);
+    exampleTermCounts.set(slug, { counts, examples: list.length });
+    for (const t of counts.keys()) entriesWithTerm.set(t, (entriesWithTerm.get(t) ?? 0) + 1);
+    yield;
+  }
+  const key = new KeyContent(lexicon, headTerms, slugTerms, keywordTerms);
+  yield;
+  const labelled = docs.filter((d) => d.kind === 'question' || d.kind === 'title').map((d) => ({ label: d.slug, terms: d.terms }));
+  const classifier = yield* classifierOf(labelled, lexicon, shipped);
+  return {
+    search,
+    lexicon,
+    extraAnchors: entries
+      .filter((e) => !hasDomainAnchor(`${e.title} ${e.keywords.join(' ')}`))
+      .flatMap((e) => e.keywords.map((k) => normalise(k)).filter((k) => k.length >= 2)),
+    df,
+    slugTerms,
+    key,
+    examples,
+    plainExamples,
+    live: new Set(entries.filter((e) => e.live).map((e) => e.slug)),
+    commands: [...new Set(entries.flatMap((e) => `${e.answer} ${e.questions.join(' ')}`.match(BOT_COMMAND) ?? []))],
+    exampleTermCounts,
+    entriesWithTerm,
+    classifier,
+  };
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CHAT, EntryClassifier, type Labelled } from './classifier.js';
 import { terms } from './text.js';
+import type { Sliced } from '../../shared/slices.js';
 import { CHAT_LINES, LABELLED_LINES } from './training-lines-data.js';
 
 /**
@@ -8,14 +9,14 @@ import { CHAT_LINES, LABELLED_LINES } from './training-lines-data.js';
  * (students' questions labelled with the entries that answer them, and class chat), each counting only
  * for an entry the base has.
  */
-export function classifierOf(examples: readonly Labelled[], lexicon: readonly string[], shipped: TrainingLines): EntryClassifier | null {
+export function* classifierOf(examples: readonly Labelled[], lexicon: readonly string[], shipped: TrainingLines): Sliced<EntryClassifier | null> {
   if (examples.length === 0) return null;
   const slugs = new Set(examples.map((e) => e.label));
-  const lines = trainingLines(shipped, lexicon);
+  const lines = yield* trainingLines(shipped, lexicon);
   const questions = lines.questions.filter((l) => slugs.has(l.label));
   // the chat lines count as much as the questions together at most: a small base is not drowned by them
   const chatWeight = Math.min(1, (examples.length + questions.length) / Math.max(1, lines.chat.length));
-  return classifierFor([...examples, ...questions, ...lines.chat.map((c) => ({ ...c, weight: chatWeight }))]);
+  return yield* classifierFor([...examples, ...questions, ...lines.chat.map((c) => ({ ...c, weight: chatWeight }))]);
 }
 
 export interface TrainingLines {
@@ -31,15 +32,22 @@ export const SHIPPED_LINES: TrainingLines = { labelled: LABELLED_LINES, chat: CH
  * arrays of them); the last ones asked for are kept: every branch's lexicon is usually the same.
  */
 let linesOf: { shipped: TrainingLines; lexicon: string; questions: [string, string][]; chat: string[] } | null = null;
-function trainingLines(shipped: TrainingLines, lexicon: readonly string[]): { questions: Labelled[]; chat: Labelled[] } {
+function* trainingLines(shipped: TrainingLines, lexicon: readonly string[]): Sliced<{ questions: Labelled[]; chat: Labelled[] }> {
   const key = lexicon.join(SEPARATOR);
   if (linesOf?.shipped !== shipped || linesOf.lexicon !== key) {
-    const joined = (text: string) => terms(text, { lexicon }).join(SEPARATOR);
-    const questions = shipped.labelled.flatMap(([labels, q]) => {
-      const t = joined(q);
-      return labels.split('|').map((label): [string, string] => [label, t]);
-    });
-    linesOf = { shipped, lexicon: key, questions: questions.filter(([, t]) => t !== ''), chat: shipped.chat.map(joined).filter((t) => t !== '') };
+    const questions: [string, string][] = [];
+    const chat: string[] = [];
+    for (const [labels, q] of shipped.labelled) {
+      const t = terms(q, { lexicon }).join(SEPARATOR);
+      if (t !== '') for (const label of labels.split('|')) questions.push([label, t]);
+      yield;
+    }
+    for (const line of shipped.chat) {
+      const t = terms(line, { lexicon }).join(SEPARATOR);
+      if (t !== '') chat.push(t);
+      yield;
+    }
+    linesOf = { shipped, lexicon: key, questions, chat };
   }
   return {
     questions: linesOf.questions.map(([label, t]) => ({ label, terms: t.split(SEPARATOR) })),
@@ -51,13 +59,16 @@ const SEPARATOR = '\u0001';
 /** Classifiers of the last few knowledge bases, by their training data: a base built again (a branch's copy, a test) is not trained again. */
 const classifiers = new Map<string, EntryClassifier>();
 const CLASSIFIERS_KEPT = 4;
-function classifierFor(labelled: readonly Labelled[]): EntryClassifier {
+function* classifierFor(labelled: readonly Labelled[]): Sliced<EntryClassifier> {
   const hash = createHash('sha1');
-  for (const l of labelled) hash.update(`${l.label}\u0002${l.weight ?? 1}\u0002${l.terms.join(SEPARATOR)}\n`);
+  for (const [i, l] of labelled.entries()) {
+    hash.update(`${l.label}\u0002${l.weight ?? 1}\u0002${l.terms.join(SEPARATOR)}\n`);
+    if (i % 256 === 0) yield;
+  }
   const key = hash.digest('hex');
   const kept = classifiers.get(key);
   if (kept) return kept;
-  const made = new EntryClassifier(labelled);
+  const made = yield* EntryClassifier.training(labelled);
   classifiers.set(key, made);
   if (classifiers.size > CLASSIFIERS_KEPT) classifiers.delete(classifiers.keys().next().value!);
   return made;
