@@ -73,9 +73,9 @@ describe('the knowledge base learns from classmates’ presses', () => {
       const from = { id: 999, is_bot: false, first_name: '路人' };
       const message = { message_id: 1, date: 0, chat: { id: 999, type: 'private', first_name: '路人' }, from, text: '/help' };
       await h2.handled(h2.api.pushUpdate(<never>{ update_id: 1_000_000, message }));
-      expect(await say2.private(other, '党组织多久联系我')).toEqual(['你是不是想问：']);
+      expect(await say2.private(other, '支部多久联系我')).toEqual(['你是不是想问：']);
 
-      expect(await say.private(student, '党组织多久联系我')).toEqual(['你是不是想问：']);
+      expect(await say.private(student, '支部多久联系我')).toEqual(['你是不是想问：']);
       const talk = buttonsOf(lastTo(student.id)).find((b) => b.callback_data.endsWith(':application-talk'))!;
       await say.press(student, student.id, talk.callback_data);
       expect(textOf(lastTo(student.id))).toContain('一个月内派人同入党申请人谈话');
@@ -84,7 +84,7 @@ describe('the knowledge base learns from classmates’ presses', () => {
         {
           id: expect.any(Number),
           branch_id: expect.any(Number),
-          question: '党组织多久联系我',
+          question: '支部多久联系我',
           slug: 'application-talk',
           not_slug: null,
           source: 'suggestion',
@@ -96,20 +96,20 @@ describe('the knowledge base learns from classmates’ presses', () => {
         },
       ]);
       // proposed is not approved: nothing changes for the next asker
-      expect(await say.private(other, '党组织多久联系我')).toEqual(['你是不是想问：']);
+      expect(await say.private(other, '支部多久联系我')).toEqual(['你是不是想问：']);
 
       const [header, item] = await learnList();
       expect(textOf(header!)).toBe('<b>待审核</b>：问法 1 条，新条目 0 个。下面是最早的几条；处理完后再发送 /faq_learn 查看其余的。');
       expect(textOf(item!)).toBe(
-        '<b>问法</b> · 同学在“你是不是想问”里选了这一条\n问：党组织多久联系我\n归入：递交申请书后会有谈话吗？（<code>application-talk</code>）',
+        '<b>问法</b> · 同学在“你是不是想问”里选了这一条\n问：支部多久联系我\n归入：递交申请书后会有谈话吗？（<code>application-talk</code>）',
       );
       expect(buttonsOf(item!).map((b) => b.text)).toEqual(['✅ 加入', '❌ 不要']);
       const approve = await pressAs(secretary, buttonsOf(item!)[0]!.callback_data);
-      expect(approve.edits).toEqual(['✅ 已把“党组织多久联系我”归入“递交申请书后会有谈话吗？”，立即生效。']);
+      expect(approve.edits).toEqual(['✅ 已把“支部多久联系我”归入“递交申请书后会有谈话吗？”，立即生效。']);
 
       // no restart: this app and the other one both answer it now
-      expect((await say.private(other, '党组织多久联系我'))[0]).toContain('一个月内派人同入党申请人谈话');
-      expect((await say2.private(other, '党组织多久联系我'))[0]).toContain('一个月内派人同入党申请人谈话');
+      expect((await say.private(other, '支部多久联系我'))[0]).toContain('一个月内派人同入党申请人谈话');
+      expect((await say2.private(other, '支部多久联系我'))[0]).toContain('一个月内派人同入党申请人谈话');
       expect(await say.private(secretary, '/faq_learn')).toEqual([expect.stringContaining('目前没有待审核的内容')]);
       // pressing the decided button again changes nothing
       expect((await pressAs(secretary, buttonsOf(item!)[0]!.callback_data)).answers).toEqual(['这一条已经处理过了。']);
@@ -249,7 +249,7 @@ describe('the knowledge base learns from the liaisons, after the secretary’s r
   });
 
   it('refuses forged, stale and malformed learning buttons and changes nothing', async () => {
-    await say.private(student, '党组织多久联系我');
+    await say.private(student, '支部多久联系我');
     await say.press(student, student.id, buttonsOf(lastTo(student.id))[0]!.callback_data);
     const [, item] = await learnList();
     const id = (await examples())[0]!.id;

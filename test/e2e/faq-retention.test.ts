@@ -58,7 +58,7 @@ describe('stored questions are deleted after the retention time', () => {
       await say.private(secretary, '/faq_learn');
       await say.press(secretary, secretary.id, buttonsOf(lastTo(secretary.id))[0]!.callback_data);
       // and a "did you mean" press nobody decided on
-      await say.private(student, '党组织多久联系我');
+      await say.private(student, '支部多久联系我');
       await say.press(student, student.id, buttonsOf(lastTo(student.id))[0]!.callback_data);
       expect(await t.db.selectFrom('inbox_messages').select('body').execute()).toEqual([{ body: '发展对象要参加党校集中培训。' }]);
 
