@@ -1,9 +1,9 @@
-import MiniSearch from 'minisearch';
 import type { FaqEntry } from './schemas.js';
 import { CHAT, type EntryClassifier, type Prediction } from './classifier.js';
 import { classifierOf, SHIPPED_LINES, type TrainingLines } from './training.js';
 import { atOnce, inSlices, type Sliced } from '../../shared/slices.js';
 import { KeyContent } from './key-content.js';
+import { Bm25Index } from './bm25.js';
 import { asksLocalFact, asksWhoSomeoneIs, countsTheClass, isChatNotQuestion, isLeagueBusiness, reachesBeyondTheClass } from './question-shapes.js';
 import { BOT_COMMAND, domainStrength, usesOtherSense, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms, weakAnchorsIn } from './text.js';
 
@@ -83,7 +83,7 @@ const KIND_BOOST: Record<Kind, number> = { title: 1.2, question: 1.2, keywords: 
 const termWeight = (term: string) => (term.startsWith(LEXICON_PREFIX) ? 2.5 : term.length >= 3 ? 1.2 : 1);
 
 /**
- * An in-memory BM25 index (MiniSearch) over every entry's title, example questions, keywords and
+ * An in-memory BM25 index (bm25.ts) over every entry's title, example questions, keywords and
  * answer, each a small document of its own; an entry's score is its best document's plus a share of
  * the others'. The best few are then ranked again by how much of the question's key content they
  * cover (key-content.ts), and an entry that covers none of it — or far less than the question says
@@ -157,15 +157,11 @@ export class FaqMatcher {
     if (queryTerms.length === 0) return { slug: null, score: 0, outcome: 'none', candidates: [] };
     const selective = queryTerms.filter((t) => (this.index.df.get(t) ?? 0) <= COMMON_CUT);
     const skipped = selective.length > 0 && selective.length < queryTerms.length ? queryTerms.filter((t) => !selective.includes(t)) : [];
-    const results = this.index.search.search((skipped.length > 0 ? selective : queryTerms).join('\u0001'), {
-      boostTerm: (term) => termWeight(term),
-      boostDocument: (_id, _term, stored) => KIND_BOOST[(stored?.kind as Kind | undefined) ?? 'answer'],
-    });
-
+    const results = this.index.search.search(skipped.length > 0 ? selective : queryTerms, termWeight);
     // Aggregate per entry: best document + 30% of the rest; remember which query terms it covered.
     const perSlug = new Map<string, { best: number; rest: number; covered: Set<string> }>();
     for (const r of results) {
-      const slug = r.slug as string;
+      const slug = this.index.slugOfDoc[r.doc]!;
       const agg = perSlug.get(slug) ?? { best: 0, rest: 0, covered: new Set<string>() };
       if (r.score > agg.best) {
         agg.rest += agg.best;
@@ -318,7 +314,9 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Everything a matcher knows of its entries, worked out once per knowledge-base version. */
 interface Indexes {
-  search: MiniSearch<Doc>;
+  search: Bm25Index;
+  /** The entry each document of the search belongs to. */
+  slugOfDoc: string[];
   lexicon: string[];
   /** Anchors of entries the branch added that have none of the built-in ones (e.g. 党员活动室 → 活动室). */
   extraAnchors: string[];
@@ -359,17 +357,10 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
     if (e.answerEn) add(e.slug, 'answer', e.answerEn);
     yield;
   }
-  const search = new MiniSearch<Doc>({
-    fields: ['terms'],
-    storeFields: ['slug', 'kind'],
-    extractField: (doc, field) => (field === 'terms' ? doc.terms.join('\u0001') : (doc as unknown as Record<string, unknown>)[field]),
-    tokenize: (text) => text.split('\u0001'),
-    processTerm: (term) => term,
-    searchOptions: { tokenize: (text) => text.split('\u0001'), processTerm: (term) => term },
-  });
-  for (let i = 0; i < docs.length; i += DOCS_PER_STEP) {
-    search.addAll(docs.slice(i, i + DOCS_PER_STEP));
-    yield;
+  const search = new Bm25Index();
+  for (const d of docs) {
+    search.add(d.terms, KIND_BOOST[d.kind]);
+    if (d.id % DOCS_PER_STEP === 0) yield;
   }
   const df = new Map<string, number>();
   const slugTerms = new Map<string, Set<string>>();
@@ -406,6 +397,7 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
   const classifier = yield* classifierOf(labelled, lexicon, shipped);
   return {
     search,
+    slugOfDoc: docs.map((d) => d.slug),
     lexicon,
     extraAnchors: entries
       .filter((e) => !hasDomainAnchor(`${e.title} ${e.keywords.join(' ')}`))
