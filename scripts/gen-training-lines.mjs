@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 
-const MEASURED = new Set(['outsider-check-8.tsv', 'offtopic-k.tsv', 'holdout.tsv']);
+const MEASURED = new Set(['outsider-check-8.tsv', 'outsider-check-9.tsv', 'offtopic-k.tsv', 'holdout.tsv']);
 const dir = new URL('../test/faq/', import.meta.url);
 const chat = new Set();
 const questions = new Map();

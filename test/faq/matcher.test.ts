@@ -229,6 +229,15 @@ describe('FAQ matching accuracy', () => {
       name: 'outside set 8',
       floor: { answerable: 470, right: 0.835, rightOrSuggested: 0.88, wrong: 0.02, uncoveredAnswered: 0.1, silent: 0.975 },
     },
+    // written as students write without the official vocabulary (three in four answerable lines have none of 党, 积极分子, 申请书 …:
+    // 每个月要交的那点钱交给谁, 组织发的那本表写错了咋办), with slang (jjfz, 思汇, 入d) and pinyin slips (当校, 思想会报): 64.5% right,
+    // 1.7% wrong, 68.1% right answer or suggestion, 18.0% of "?" answered, 98.9% of off-topic lines silent when it arrived. A question
+    // with no Party word is answered only when the examples as a whole all but prove it ours, so most of these get no answer
+    {
+      file: './outsider-check-9.tsv',
+      name: 'outside set 9 (no official words)',
+      floor: { answerable: 470, right: 0.64, rightOrSuggested: 0.675, wrong: 0.02, uncoveredAnswered: 0.19, silent: 0.985 },
+    },
     // a year of class chat, a third of it traps (党课笔记借我抄一下, 考公政审, 实习转正, 干饭党, 社团支部); 97.7% silent when it arrived
     { file: './offtopic-k.tsv', name: 'off-topic set k', floor: { offTopic: 390, right: 0, wrong: 0, silent: 0.975 } },
   ];
