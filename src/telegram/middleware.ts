@@ -15,13 +15,14 @@ import type { AppDeps, BotContext } from './context.js';
 export function errorBoundary(deps: AppDeps): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const started = performance.now();
+    const direct = ctx.telegram;
     // Whatever a handler sends through ctx.telegram (ctx.reply, a photo, …) passes the same send gate as replyHtml.
     (ctx as { telegram: BotContext['telegram'] }).telegram = deps.replies.client(ctx.telegram);
     try {
       await next();
     } catch (error) {
       deps.logger.error({ event: 'update_failed', updateId: ctx.update.update_id, err: safeError(error) }, 'update failed');
-      await apologise(ctx, deps);
+      await apologise(ctx, deps, direct);
     } finally {
       deps.logger.debug({ event: 'update_handled', updateId: ctx.update.update_id, ms: Math.round(performance.now() - started) }, 'update handled');
     }
@@ -32,7 +33,7 @@ export function errorBoundary(deps: AppDeps): MiddlewareFn<BotContext> {
  * Each step on its own: the handler may already have answered the button (Telegram then refuses a
  * second answer), and that must not cost the user the apology.
  */
-async function apologise(ctx: BotContext, deps: AppDeps): Promise<void> {
+async function apologise(ctx: BotContext, deps: AppDeps, direct: BotContext['telegram']): Promise<void> {
   const apology = t(languageFromTelegram(ctx.from?.language_code), 'error.generic');
   if (ctx.callbackQuery) {
     await ctx.answerCbQuery(apology).catch(() => undefined);
@@ -44,7 +45,14 @@ async function apologise(ctx: BotContext, deps: AppDeps): Promise<void> {
     // the rate-aware path: a busy chat gets the apology from the outbox instead of losing it too
     await deps.replies.send(originOf(ctx), chatId, escapeHtml(apology), {}, false);
   } catch (replyError) {
-    deps.logger.warn({ event: 'apology_failed', err: safeError(replyError) }, 'could not send apology');
+    // the outbox is in the database, which may be what failed the update: then the apology goes at once, past our own pace
+    // (one message beyond it; Telegram's limit is higher), rather than not at all
+    try {
+      await direct.sendMessage(chatId, escapeHtml(apology), { parse_mode: 'HTML' });
+      deps.logger.warn({ event: 'apology_direct', err: safeError(replyError) }, 'apology sent past the outbox');
+    } catch (directError) {
+      deps.logger.warn({ event: 'apology_failed', err: safeError(directError) }, 'could not send apology');
+    }
   }
 }
 

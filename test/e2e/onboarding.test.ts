@@ -338,6 +338,16 @@ describe('robustness', () => {
     expect(await say.private(student, '/help')).toEqual([expect.stringContaining('/whoami')]);
   });
 
+  it('sends the apology past the outbox when the rate-aware path cannot take it either', async () => {
+    // (under a database outage the reply path may have to queue the apology in the outbox, which is in the database
+    // that failed: process-db-outage.test.ts; here the apology's first send is refused as well)
+    h.api.injectFault('sendMessage', { kind: 'badRequest', description: "Bad Request: can't parse entities" }, { times: 2 });
+    const replies = await say.private(student, '/help');
+    expect(replies.at(-1)).toBe('抱歉，处理时出了点问题，请稍后再试。');
+    expect(h.logs.filter((l) => l.event === 'apology_direct')).toHaveLength(1);
+    expect(h.logs.filter((l) => l.event === 'apology_failed')).toEqual([]);
+  });
+
   it('handles an update delivered twice only once', async () => {
     const since = h.api.mark();
     const update = {
