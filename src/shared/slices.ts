@@ -14,7 +14,7 @@ export function atOnce<T>(work: Sliced<T>): T {
 }
 
 /** How long one slice runs before the event loop gets its turn. */
-export const SLICE_MS = 10;
+const SLICE_MS = 10;
 
 export async function inSlices<T>(work: Sliced<T>, sliceMs = SLICE_MS): Promise<T> {
   let began = performance.now();

@@ -27,12 +27,8 @@ export class Bm25Index {
   private scores = new Float64Array(0);
   private termsOf: (string[] | undefined)[] = [];
 
-  get size(): number {
-    return this.lengths.length;
-  }
-
-  /** Adds a document; its id is the number of documents added before it. */
-  add(terms: readonly string[], boost: number): number {
+  /** Adds a document; its id (in hits) is the number of documents added before it. */
+  add(terms: readonly string[], boost: number): void {
     const doc = this.lengths.length;
     const length = new Set(terms).size;
     // the running average, as MiniSearch keeps it (the same rounding)
@@ -51,7 +47,6 @@ export class Bm25Index {
         posting.freqs.push(1);
       }
     }
-    return doc;
   }
 
   /** The documents that contain any of the terms, best first; a term given twice counts twice (not for the distinct count). */

@@ -69,7 +69,6 @@ const TYPICAL_RANK_WEIGHT = 0.3;
 
 type Kind = 'title' | 'question' | 'keywords' | 'answer';
 interface Doc {
-  id: number;
   slug: string;
   kind: Kind;
   terms: string[];
@@ -324,9 +323,7 @@ interface Indexes {
   df: Map<string, number>;
   slugTerms: Map<string, Set<string>>;
   key: KeyContent;
-  /** Per entry, the term sets of its example questions and title. */
-  examples: Map<string, Set<string>[]>;
-  /** … of those with no plain Party word (谁来投票, 投票是记名的吗). */
+  /** Per entry, the term sets of its example questions with no plain Party word (谁来投票, 投票是记名的吗). */
   plainExamples: Map<string, Set<string>[]>;
   /** Entries whose answer is made for the asker's class (its liaisons, its figures). */
   live: Set<string>;
@@ -347,7 +344,7 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
   const docs: Doc[] = [];
   const add = (slug: string, kind: Kind, text: string, isPlain = false) => {
     const t = terms(text, { lexicon });
-    if (t.length > 0) docs.push({ id: docs.length, slug, kind, terms: t, ...(isPlain && { plain: true as const }) });
+    if (t.length > 0) docs.push({ slug, kind, terms: t, ...(isPlain && { plain: true as const }) });
   };
   for (const e of entries) {
     add(e.slug, 'title', e.title);
@@ -358,10 +355,6 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
     yield;
   }
   const search = new Bm25Index();
-  for (const d of docs) {
-    search.add(d.terms, KIND_BOOST[d.kind]);
-    if (d.id % DOCS_PER_STEP === 0) yield;
-  }
   const df = new Map<string, number>();
   const slugTerms = new Map<string, Set<string>>();
   const headTerms = new Map<string, Set<string>>();
@@ -369,7 +362,8 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
   const examples = new Map<string, Set<string>[]>();
   const plainExamples = new Map<string, Set<string>[]>();
   const termsOf = (map: Map<string, Set<string>>, slug: string) => valueOf(map, slug, () => new Set<string>());
-  for (const d of docs) {
+  for (const [i, d] of docs.entries()) {
+    search.add(d.terms, KIND_BOOST[d.kind]);
     const all = termsOf(slugTerms, d.slug);
     const head = termsOf(headTerms, d.slug);
     for (const term of d.terms) {
@@ -380,7 +374,7 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
     }
     if (d.kind === 'question' || d.kind === 'title') valueOf(examples, d.slug, () => []).push(new Set(d.terms));
     if (d.plain) valueOf(plainExamples, d.slug, () => []).push(new Set(d.terms));
-    if (d.id % DOCS_PER_STEP === 0) yield;
+    if (i % DOCS_PER_STEP === 0) yield;
   }
   const exampleTermCounts = new Map<string, { counts: Map<string, number>; examples: number }>();
   const entriesWithTerm = new Map<string, number>();
@@ -405,7 +399,6 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
     df,
     slugTerms,
     key,
-    examples,
     plainExamples,
     live: new Set(entries.filter((e) => e.live).map((e) => e.slug)),
     commands: [...new Set(entries.flatMap((e) => `${e.answer} ${e.questions.join(' ')}`.match(BOT_COMMAND) ?? []))],
