@@ -9,6 +9,8 @@
 import type { Sliced } from '../../shared/slices.js';
 
 export const CHAT = '-';
+/** Questions of ours that no entry answers (the label of the test sets' "?" lines). */
+export const UNCOVERED = '?';
 
 export interface Labelled {
   label: string;

@@ -1,5 +1,5 @@
 import type { FaqEntry } from './schemas.js';
-import { CHAT, type EntryClassifier, type Prediction } from './classifier.js';
+import { CHAT, UNCOVERED, type EntryClassifier, type Prediction } from './classifier.js';
 import { classifierOf, SHIPPED_LINES, type TrainingLines } from './training.js';
 import { atOnce, inSlices, type Sliced } from '../../shared/slices.js';
 import { KeyContent } from './key-content.js';
@@ -46,6 +46,8 @@ const TIE_CEILING = 0.55;
 const CHAT_SILENCE = 0.9;
 /** … and that a question with no Party word is one entry's, above which that entry answers it. */
 const BY_EXAMPLES_ALONE = 0.9;
+/** The classifier's probability that a question is one no entry answers, above which it is at most suggested. */
+const UNCOVERED_CAP = 0.3;
 /** Key content no entry contains weighing more than this many times what the best entry covers: no confident answer. */
 const UNKNOWN_CAP = 1.5;
 
@@ -252,7 +254,7 @@ export class FaqMatcher {
     if (live > 0) weighed.unshift(...weighed.splice(live, 1));
     const best = weighed[0]!;
     let score = best.score;
-    if (this.capped(best.r, units, normalised)) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    if (this.capped(best.r, units, normalised) || (predicted?.of(UNCOVERED) ?? 0) >= UNCOVERED_CAP) score = Math.min(score, THRESHOLDS.answer - 0.01);
     // two entries about as likely, neither sure: offer both rather than pick one (a wrong answer is worse than a suggestion);
     // a count of the class is the live entry's, whatever stage it names: no tie there
     const runnerUp = weighed[1]?.score ?? 0;
@@ -287,7 +289,7 @@ export class FaqMatcher {
 
   /** The entry the classifier is all but sure of (and that may answer it), for a question the search alone would leave. */
   private surelyOneEntry(top: Prediction | null, normalised: string): MatchResult | null {
-    if (!top || top.label === CHAT || top.p < BY_EXAMPLES_ALONE) return null;
+    if (!top || top.label === CHAT || top.label === UNCOVERED || top.p < BY_EXAMPLES_ALONE) return null;
     if (this.knowsNot(top.label, normalised)) return null;
     return { slug: top.label, score: round(top.p), outcome: 'answer', candidates: [{ slug: top.label, score: round(top.p) }] };
   }

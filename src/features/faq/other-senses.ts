@@ -3,7 +3,7 @@
 
 /** Oaths that are not the Party's (运动员宣誓, 医学生誓词): no sign of the Party. */
 const OTHER_OATHS =
-  /(?:运动员|裁判员?|医学生|医师|护士|南丁格尔|授帽|白大衣|授袍|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训|宪法|婚礼|新郎|新娘|律师|法官|检察官|法律职业|职业|入职)[^党]{0,8}?(?:代表)?(?:宣誓|誓词|誓言)/gu;
+  /(?:运动员|裁判员?|医学生|医师|希波克拉底|护士|南丁格尔|授帽|白大衣|授袍|教师|诚信|考试|考风|开幕式|入团|团员|毕业|开学|入学|新生|国旗下?|成人|军训|宪法|婚礼|新郎|新娘|律师|法官|检察官|法律职业|职业|入职)[^党]{0,8}?(?:代表)?(?:宣誓|誓词|誓言)/gu;
 
 /** 党 as slang for a crowd of people (考研党, 熬夜党, 学生党 — but 学生党员, 学生党支部 are the Party's). */
 const CROWD_PARTY =
@@ -20,19 +20,22 @@ const OTHER_CONTACT =
 const ADMIN_OFFICE = /党政办(?:公室)?/gu;
 /** The League's awards (优秀团员推优, 五四评优) or a recommendation for graduate school (推优保研), not the League's recommendation for the Party. */
 const LEAGUE_AWARD =
-  /(?:优秀团员|优秀团干部?|五四|评优|三好|优秀学生干部|优秀学生|优干|保研|推免|国奖|奖学金|校级)[^党]{0,12}推优|推优[^党]{0,12}(?:优秀团员|优秀团干部?|五四|评优|三好|优秀学生干部|优秀学生|优干|保研|推免|国奖|奖学金|校级)/gu;
+  /(?:优秀(?!党)|五四|评优|评奖|三好|优干|保研|推免|国奖|奖学金|校级)[^党]{0,12}推优|推优[^党]{0,12}(?:评奖|优秀团员|优秀团干部?|五四|评优|三好|优秀学生干部|优秀学生|优干|保研|推免|国奖|奖学金|校级)/gu;
 /** A matchmaker (牵线的介绍人), not an introducer to the Party. */
 const MATCHMAKER =
-  /(?:牵线|相亲|婚礼|(?<!发展)对象|恋爱|结婚|实习|内推|面试|工作|租房|兼职|办卡|健身房|会员)[^党]{0,10}介绍人|介绍人[^党]{0,10}(?:牵线|相亲|婚礼|(?<!发展)对象|恋爱|结婚|实习|内推|面试|工作|租房|兼职|办卡|健身房|会员|打折)/gu;
+  /(?:牵线|相亲|婚礼|(?<!发展)对象|恋爱|结婚|实习|内推|面试|工作|租房|找房|房子|家教|中介|兼职|办卡|健身房|会员)[^党]{0,10}介绍人|介绍人[^党]{0,10}(?:牵线|相亲|婚礼|(?<!发展)对象|恋爱|结婚|实习|内推|面试|工作|租房|找房|房子|家教|中介|兼职|办卡|健身房|会员|打折|抽成|提成)/gu;
 /** An application to something else (学生会换届交申请书, 奖学金申请书). */
 const OTHER_APPLICATION =
-  /(?:学生会|社团|换届|竞选|奖学金|助学金|宿舍|实验室|课题组|请假|保研|推免|勤工|助教|贫困|补助|奖助|评优|夏令营)[^党]{0,12}申请书|申请书[^党]{0,12}(?:学生会|社团|换届|竞选|奖学金|助学金|宿舍|实验室|请假|保研|推免|勤工|助教|贫困|补助|评优|夏令营)/gu;
+  /(?:学生会|社团|辩论队|球队|乐队|协会|俱乐部|换届|竞选|奖学金|助学金|宿舍|实验室|课题组|请假|保研|推免|勤工|助教|贫困|补助|奖助|评优|夏令营)[^党]{0,12}申请书|申请书[^党]{0,12}(?:学生会|社团|换届|竞选|奖学金|助学金|宿舍|实验室|请假|保研|推免|勤工|助教|贫困|补助|评优|夏令营)/gu;
 /** The review for the civil service or the army (考公政审, 征兵政审). */
 const OTHER_REVIEW =
   /(?:考公|公务员|进面|事业编|考编|征兵|参军|入伍|军校|选调|警校|考研|复试|调剂|研招|入职|体检)[^党]{0,20}政审|政审[^党]{0,20}(?:考公|公务员|进面|事业编|考编|征兵|参军|入伍|军校|警校|考研|复试|调剂|研招|入职|体检)/gu;
 /** Anonymous course evaluations and surveys (评教是匿名的吗). */
 const OTHER_ANONYMITY =
   /(?:评教|问卷|调查|评课|测评|互评|作业|班服|班徽|表白墙)[^党]{0,10}匿名|匿名[^党]{0,10}(?:评教|问卷|调查|评课|测评|互评|作业|班服|班徽|投票|投稿|表白)/gu;
+/** A public notice of awards, elections or grades (奖学金公示), not of development targets. */
+const OTHER_NOTICE =
+  /(?:奖学金|助学金|国奖|励志|评优|评先|三好|优秀学生|优干|保研|推免|班委|班干部|选举|换届|成绩|综测|学生会|贫困生?|资助)[^党]{0,10}公示|公示[^党]{0,6}(?:奖学金|助学金|国奖|评优|三好|保研|推免|综测|成绩)/gu;
 /** A party in English that is a gathering (the party on Saturday, a birthday party). */
 const SOCIAL_PARTY =
   /\bparty\b(?=[^.?!]{0,40}\b(?:birthday|saturday|sunday|friday|tonight|dinner|celebration|dance|pizza|bbq|halloween|christmas|costume|karaoke|ktv)\b)|\b(?:birthday|house|dinner|halloween|christmas|costume|pool|dance|surprise|farewell|graduation|welcome|tea)\s+party\b/gu;
@@ -63,6 +66,7 @@ export const OTHER_SENSES: ReadonlyArray<readonly [RegExp, string]> = [
   [MATCHMAKER, '媒人'],
   [OTHER_APPLICATION, '申请'],
   [OTHER_REVIEW, '审查'],
+  [OTHER_NOTICE, '名单公布'],
   [OTHER_ANONYMITY, '不记名'],
   [SOCIAL_PARTY, 'gathering'],
   [OTHER_LIAISON, '联系'],

@@ -14,11 +14,14 @@ const COUNT_OF_CLASS =
   /(?:本班|我们班|咱班|咱们班|班里|班上|班级里?|全班).{0,24}(?:几个|多少|几位|几名|人数|比例|几人)(?!年|天|月|字|钱|元|块|次|分|岁|篇|页|小时|周|学时)/u;
 /** … but not a quota, a past year or how many liaisons there are: no figure the bot keeps. */
 const NOT_A_COUNT_OF_NOW = /名额|能推|能定|去年|往年|联络员/u;
+/** Congratulations, whatever follows (恭喜几位同学被确定为积极分子). */
+const CONGRATULATIONS = /^(?:恭喜|祝贺|congrat)/u;
 /** A notice, thanks or cheering (恭喜小王成为预备党员🎉, 入党申请书已经收齐了，辛苦大家配合) … */
 const ANNOUNCEMENT_OR_CHEER =
-  /恭喜|祝贺|各位|[一二三四五六日末]前交|地点不变|请(?:大家|同学们?)?(?:自行|自己)|已经?发到|准时|别发错|发群里|已经?贴|已经?交给|挺好|有意思|好喝|开心|终于|借我|请你喝|准备一下|辛苦(?:了|啦|大家)|谢谢|感谢|收到|记得|别忘|冲冲冲|加油|好飒|🎉|👏|配合|收齐|提醒|通知[:：]|大家注意|哈哈哈|笑死|绝了|yyds/u;
+  /恭喜|祝贺|congrat|大家别|别紧张|不用紧张|各位|[一二三四五六日末]前交|地点不变|请(?:大家|同学们?)?(?:自行|自己)|已经?发到|准时|别发错|发群里|已经?贴|已经?交给|挺好|有意思|好喝|开心|终于|借我|请你喝|准备一下|辛苦(?:了|啦|大家)|谢谢|感谢|收到|记得|别忘|冲冲冲|加油|好飒|🎉|👏|配合|收齐|提醒|通知[:：]|大家注意|哈哈哈|笑死|绝了|yyds/u;
 /** … or a remark on what happened or will (我的思想汇报交了, 今天党课讲得真好, 宣誓那天好激动) … */
-const REMARK = /(?<![为除])了(?!解)|已经|刚|今天|今晚|昨天|明天|下周|那天|那晚|前一晚|群里|哈哈|😂|😭|😵|🙏|激动|真好|挺|不错|超好|太强|呜呜|开心|真快|终于/u;
+const REMARK =
+  /(?<![为除])了(?!解)|已经|刚|今天|今晚|昨天|明天|下周|这周|本周|周[一二三四五六日末]|全天|那天|嘿嘿|嘻嘻|好好|特别|耐心|厉害|感动|难忘|有意义|那晚|前一晚|群里|哈哈|😂|😭|😵|🙏|激动|真好|挺|不错|超好|太强|呜呜|开心|真快|终于/u;
 /** … unless it tells of a trouble, a worry or a rumour, which asks for help without a question word (志愿书弄丢了, 还没人联系我). */
 const TROUBLE =
   /丢|找不到|没交|忘了|忘记|来不及|急|求助|担心|慌|怕|紧张|没被|没选上|没有我|没我|落选|被拒|不让|还能|可以不|行不行|对吧|吧$|问问|不想|该|还没|听说|就我|只有我|难过|\b(?:if|whether)\b/u;
@@ -26,10 +29,12 @@ const TROUBLE =
 const WANTS = /想要?(?:申请|入党|加入|了解|知道|问|咨询|找)|打算|准备(?:申请|入党|写|交|递交)|下一步|接下来|然后呢|该怎么|的事情?$/u;
 /** … and that asks nothing (a question word, an A-not-A question 够不够, a rumour checked 真的假的). */
 const ASKS =
-  /[?？]|吗|呢|嘛|么|怎|什么|如何|哪|谁|几|多少|多久|多长|啥|咋|还是|(\p{Script=Han})[不没]\1|能不能|有没有|要不要|会不会|可不可以|算不算|真的假的|神马|马$|[转交去到]那[里儿]|(?<![要追需征寻祈])求|请问|想问|问一?下|不$|没$|想了解|想知道|请教|科普|\b(?:how|what|when|where|who|why|which|can|do|does|is|are|should)\b/u;
+  /[?？]|吗|呢|嘛|么|怎|什么|如何|哪|谁|(?<![好这那前十])几(?!乎)|多少|多久|多长|啥|咋|还是|(\p{Script=Han})[不没]\1|能不能|有没有|要不要|会不会|可不可以|算不算|真的假的|神马|马$|[转交去到]那[里儿]|(?<![要追需征寻祈])求|请问|想问|问一?下|不$|没$|想了解|想知道|请教|科普|\b(?:how|what|when|where|who|why|which|can|do|does|is|are|should)\b/u;
 /** Asking classmates for a thing of the day (谁有党校的签到码, 党课在哪个教室, 党费收款码发一下): not a question for the bot. */
-const PEER_THING = /签到码|签到表|二维码|收款码|ppt|合影|原图|新闻稿|会议记录|笔记|会议号|腾讯会议|哪个教室|几号楼|教材/u;
+const PEER_THING = /签到码|签到表|二维码|收款码|ppt|合影|原图|照片|视频|录像|录音|回放|新闻稿|会议记录|笔记|会议号|腾讯会议|哪个教室|几号楼|教材/u;
 const PEER_ASK = /谁|发一下|发我|借我|帮我|带一下|在哪/u;
+/** Asking someone in the chat to do a thing now (党旗挂歪了 谁去扶一下). */
+const PEER_ERRAND = /谁(?:去|来|帮)[^?？]{0,6}一下/u;
 /** … or for the time or place of today's meeting (今晚主题党日几点开始, 党校今晚改到几号楼了). */
 const EVENT_OF_THE_DAY = /(?:今晚|今天|明天|今早|早上|下午|晚上|这周|本周)[^?？。]{0,12}(?:几点|几号楼|哪个教室|点名|改到|地点)/u;
 /** A scope wider than the asker's class. */
@@ -55,7 +60,8 @@ export const reachesBeyondTheClass = (normalised: string): boolean => OTHER_SCOP
 /** A notice, thanks, cheering or a remark that asks nothing, or classmates asking each other for a thing of the day: chat, not a question, however many of our words it has. */
 export const isChatNotQuestion = (normalised: string, raw: string): boolean => {
   const text = raw.toLowerCase();
-  if ((PEER_THING.test(normalised) && PEER_ASK.test(normalised)) || EVENT_OF_THE_DAY.test(normalised)) return true;
+  if ((PEER_THING.test(normalised) && PEER_ASK.test(normalised)) || PEER_ERRAND.test(normalised) || EVENT_OF_THE_DAY.test(normalised)) return true;
+  if (CONGRATULATIONS.test(normalised.trim())) return true;
   if (ASKS.test(normalised) || ASKS.test(text)) return false;
   if (WANTS.test(normalised) || WANTS.test(text)) return false;
   return ANNOUNCEMENT_OR_CHEER.test(normalised) || (REMARK.test(normalised) && !TROUBLE.test(normalised) && !TROUBLE.test(text));

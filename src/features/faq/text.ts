@@ -1,5 +1,6 @@
 import { OTHER_SENSES } from './other-senses.js';
 import { HomophoneMender, simplified } from './spelling.js';
+import { SLANG } from './slang.js';
 
 /**
  * Chinese text → search terms. Questions are short, colloquial, with typos and without the title's
@@ -367,6 +368,7 @@ export function normalise(text: string): string {
 function normaliseAnew(text: string): string {
   let s = simplified(text.normalize('NFKC').toLowerCase());
   for (const [spelled, word] of SPELLED_OUT) s = s.replace(spelled, word);
+  for (const [said, word] of SLANG) s = s.replace(said, word);
   s = mender().mend(s.replace(/\s+/g, ' '));
   // moving to a named college or major (转到数学学院, 转去会计专业) is moving college or major
   s = s.replace(MOVING_TO_NAMED, (_whole, kind: string) => `转${kind}`);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { CHAT, EntryClassifier, type Labelled } from './classifier.js';
+import { CHAT, EntryClassifier, UNCOVERED, type Labelled } from './classifier.js';
 import { terms } from './text.js';
 import type { Sliced } from '../../shared/slices.js';
-import { CHAT_LINES, LABELLED_LINES } from './training-lines-data.js';
+import { CHAT_LINES, LABELLED_LINES, UNCOVERED_LINES } from './training-lines-data.js';
 
 /**
  * What the FAQ's classifier learns from: the entries' own examples, and lines shipped with the code
@@ -16,7 +16,7 @@ export function* classifierOf(examples: readonly Labelled[], lexicon: readonly s
   const questions = lines.questions.filter((l) => slugs.has(l.label));
   // the chat lines count as much as the questions together at most: a small base is not drowned by them
   const chatWeight = Math.min(1, (examples.length + questions.length) / Math.max(1, lines.chat.length));
-  return yield* classifierFor([...examples, ...questions, ...lines.chat.map((c) => ({ ...c, weight: chatWeight }))]);
+  return yield* classifierFor([...examples, ...questions, ...lines.uncovered, ...lines.chat.map((c) => ({ ...c, weight: chatWeight }))]);
 }
 
 export interface TrainingLines {
@@ -24,15 +24,17 @@ export interface TrainingLines {
   labelled: ReadonlyArray<readonly [string, string]>;
   /** Lines of class chat that ask the bot nothing. */
   chat: readonly string[];
+  /** Party questions no entry of the shipped base answers. */
+  uncovered?: readonly string[];
 }
-export const SHIPPED_LINES: TrainingLines = { labelled: LABELLED_LINES, chat: CHAT_LINES };
+export const SHIPPED_LINES: TrainingLines = { labelled: LABELLED_LINES, chat: CHAT_LINES, uncovered: UNCOVERED_LINES };
 
 /**
  * The training lines' terms for a lexicon, each line's joined into one string (a few MB less than
  * arrays of them); the last ones asked for are kept: every branch's lexicon is usually the same.
  */
-let linesOf: { shipped: TrainingLines; lexicon: string; questions: [string, string][]; chat: string[] } | null = null;
-function* trainingLines(shipped: TrainingLines, lexicon: readonly string[]): Sliced<{ questions: Labelled[]; chat: Labelled[] }> {
+let linesOf: { shipped: TrainingLines; lexicon: string; questions: [string, string][]; chat: string[]; uncovered: string[] } | null = null;
+function* trainingLines(shipped: TrainingLines, lexicon: readonly string[]): Sliced<{ questions: Labelled[]; chat: Labelled[]; uncovered: Labelled[] }> {
   const key = lexicon.join(SEPARATOR);
   if (linesOf?.shipped !== shipped || linesOf.lexicon !== key) {
     const questions: [string, string][] = [];
@@ -47,11 +49,18 @@ function* trainingLines(shipped: TrainingLines, lexicon: readonly string[]): Sli
       if (t !== '') chat.push(t);
       yield;
     }
-    linesOf = { shipped, lexicon: key, questions, chat };
+    const uncovered: string[] = [];
+    for (const line of shipped.uncovered ?? []) {
+      const t = terms(line, { lexicon }).join(SEPARATOR);
+      if (t !== '') uncovered.push(t);
+      yield;
+    }
+    linesOf = { shipped, lexicon: key, questions, chat, uncovered };
   }
   return {
     questions: linesOf.questions.map(([label, t]) => ({ label, terms: t.split(SEPARATOR) })),
     chat: linesOf.chat.map((t) => ({ label: CHAT, terms: t.split(SEPARATOR) })),
+    uncovered: linesOf.uncovered.map((t) => ({ label: UNCOVERED, terms: t.split(SEPARATOR) })),
   };
 }
 const SEPARATOR = '\u0001';

@@ -1,0 +1,67 @@
+/**
+ * How students name the Party's terms without the terms: initials (jjfz, sxhb), 当 typed for 党, and
+ * plain descriptions (每个月交的那点钱, 举拳头那个仪式, 试用期). Each is read as the term during
+ * normalisation (text.ts), before the synonyms, and only where the words cannot mean something else
+ * (dy is also 抖音, zb 直播, 试用期 a job's, 那笔钱 the class fund's).
+ */
+const HAN = String.raw`\p{Script=Han}`;
+/** Not in the middle of a word of letters or digits (3rd, pdf, study). */
+const whole = (initials: string) => new RegExp(`(?<![a-z0-9])${initials}(?![a-z0-9])`, 'gu');
+/** Within the same clause before the phrase. */
+const clauseBefore = (words: string) => `(?<!(?:${words})[^。，,.!?！？]{0,10})`;
+
+const INITIALS: ReadonlyArray<readonly [string, string]> = [
+  ['rdsqs', '入党申请书'],
+  ['sqs', '申请书'],
+  ['jjfz', '积极分子'],
+  ['fzdx', '发展对象'],
+  ['ybdy', '预备党员'],
+  ['zsdy', '正式党员'],
+  ['sxhb', '思想汇报'],
+  ['rdzys', '入党志愿书'],
+  ['zys', '志愿书'],
+  ['rdjsr', '入党介绍人'],
+  ['jsr', '介绍人'],
+  ['pylxr', '培养联系人'],
+  ['dzb', '党支部'],
+  ['zzgx', '组织关系'],
+];
+
+export const SLANG: ReadonlyArray<readonly [RegExp, string]> = [
+  ...INITIALS.map(([initials, word]): [RegExp, string] => [whole(initials), word]),
+  // rd, df and d费 only beside Chinese (3rd, pdf)
+  [new RegExp(`(?<=${HAN}|^)rd(?=\\s?${HAN})|(?<=${HAN})rd(?![a-z0-9])`, 'gu'), '入党'],
+  [new RegExp(`(?<=${HAN}|^)df(?=${HAN})|(?<=[交缴])df`, 'gu'), '党费'],
+  [/(?<![a-z0-9])d(?=[费校课章员龄徽旗])/gu, '党'],
+  // dy is also 抖音 (刷dy, dy上, dy直播), zb also 直播 (看zb, zb间), zz also a taunt or 政治 (zz面貌)
+  [/(?<![a-z0-9刷看发在逛玩开上])dy(?![a-z0-9上里号视频直播博网热火app])/gu, '党员'],
+  [new RegExp(`zb(?=书记|委员|大会|会议|组织|开会|通知|讨论|投票)|(?<=联系|找|问|给|们的?|到|向)zb(?![a-z0-9间播])`, 'gu'), '支部'],
+  [/(?<![a-z0-9你真好太个像])zz(?![a-z0-9面审觉学理])/gu, '转正'],
+  // 当 typed for 党 where 当 makes no word of its own (当校 but not 当校长, 入不了当)
+  [/当(?=校(?![长医园庆队服友歌史区])|费|章|龄|课(?!代表)|员(?![工])|徽|旗(?!手)|组织关系)/gu, '党'],
+  [/(?<=入不了)当|(?<=入)当(?![地时年天中前晚下然做作成])/gu, '党'],
+  // the monthly dues, the quarterly report, the probation, the oath, the form, the vote, the review
+  [
+    new RegExp(
+      `${clauseBefore('班费|团费|书费|学费|押金|房租|报名费|会费|水电')}(?:每个?月(?:都)?(?:要|得)?(?:交|缴)的?(?:那点|那个|那笔|那些)?钱|每个?月的?(?:那点|那笔)钱|(?:那点|那笔)钱(?=(?:能|可以)?(?:一次|提前|代|用微信|用支付宝)?交))`,
+      'gu',
+    ),
+    '党费',
+  ],
+  [/(?:每个?季度|季度)(?:要写|要交|写|交)?的?(?:那篇|那个|那份)?(?:汇报|感想|总结)|(?:写给|交给)组织的?(?:那个|那篇|那份)?(?:汇报|报告|感想)/gu, '思想汇报'],
+  [
+    new RegExp(
+      `${clauseBefore('实习|公司|单位|工作|入职|员工|合同|兼职|上班|老板|岗位|三方|签约|offer|就业|试岗')}(?<!转正[^。.!?！？]{0,24})试用期(?![^。，,]{0,8}(?:工资|薪|公司|单位|合同|社保))(?![^。.!?！？]{0,24}转正)`,
+      'gu',
+    ),
+    '预备期',
+  ],
+  [/(?:变成?|成为|转为|转成|成了)正式(?:的|成员)?(?!党员)/gu, '成为正式党员'],
+  [/正式成员/gu, '正式党员'],
+  [/举(?:起)?(?:右)?拳头?|(?:面对|对着)(?:党)?旗子?举手|举手(?=[^。，,]{0,4}(?:仪式|宣誓|发誓|念))/gu, '宣誓'],
+  [/志愿(?:的|用的)?厚?(?:本子|册子?|本(?![来身科人事]))/gu, '志愿书'],
+  [/(?:投票|表决)(?:通过)?(?:我)?的?那个?(?:会|大会)|接收(?:预备党员)?大会/gu, '支部大会'],
+  [/(?:家庭)?背景(?:审查|审核|调查)|(?:审查?|查)(?:我的?)?(?:家庭|家里)?背景|查三代|查我家里情况/gu, '政审'],
+  [/(?<=申请)加入组织|(?<![社团学生会协])加入组织/gu, '入党'],
+  [/引荐人/gu, '介绍人'],
+];
