@@ -120,21 +120,21 @@ describe('the knowledge base learns from classmates’ presses', () => {
   });
 
   it('"that didn’t help" proposes the question without an entry; the secretary files it under a close entry (never the one that did not help) or rejects it', async () => {
-    await say.group(group, student, '/ask 积极分子要培训多久');
+    await say.group(group, student, '/ask 积极分子要上课多久');
     const wrong = lastTo(group.id);
     expect(textOf(wrong)).toContain('积极分子要培养多久');
     await say.press(student, group.id, buttonsOf(wrong)[0]!.callback_data);
     await deliver();
-    expect(textOf(lastTo(liaisonA.id))).toContain('积极分子要培训多久'); // it still goes to the liaisons
+    expect(textOf(lastTo(liaisonA.id))).toContain('积极分子要上课多久'); // it still goes to the liaisons
 
     expect(await say.private(student, '党员活动室是哪个房间')).toEqual([expect.stringContaining('已经把你的问题转给本班联络员')]);
 
     const [, first] = await learnList();
-    expect(textOf(first!)).toBe('<b>问法</b> · 同学觉得回答“积极分子要培养多久？”没有帮助\n问：积极分子要培训多久\n应该归入哪个条目？选一个，或者不要。');
+    expect(textOf(first!)).toBe('<b>问法</b> · 同学觉得回答“积极分子要培养多久？”没有帮助\n问：积极分子要上课多久\n应该归入哪个条目？选一个，或者不要。');
     expect(buttonsOf(first!).map((b) => b.text)).toEqual(['➕ 党校培训是什么？', '➕ 递交申请书后会有谈话吗？', '❌ 不要']);
     const filed = await pressAs(secretary, buttonsOf(first!)[0]!.callback_data);
-    expect(filed.edits).toEqual(['✅ 已把“积极分子要培训多久”归入“党校培训是什么？”，立即生效。']);
-    expect((await say.group(group, other, '/ask 积极分子要培训多久'))[0]).toContain('不少于三天');
+    expect(filed.edits).toEqual(['✅ 已把“积极分子要上课多久”归入“党校培训是什么？”，立即生效。']);
+    expect((await say.group(group, other, '/ask 积极分子要上课多久'))[0]).toContain('不少于三天');
 
     // a question to reject: "none of these" under suggestions
     await say.private(other, '交完申请书多久有回音');
@@ -147,7 +147,7 @@ describe('the knowledge base learns from classmates’ presses', () => {
     await say.private(student, '交完申请书多久有回音');
     await say.press(student, student.id, buttonsOf(lastTo(student.id)).at(-1)!.callback_data);
     expect((await examples()).map((e) => [e.question, e.state, e.slug])).toEqual([
-      ['积极分子要培训多久', 'approved', 'party-school'],
+      ['积极分子要上课多久', 'approved', 'party-school'],
       ['交完申请书多久有回音', 'rejected', null],
     ]);
   });

@@ -6,7 +6,7 @@ import { systemClock } from '../../src/shared/clock.js';
  * A small base set of its own for the tests of branches and learning, so that they do not depend on
  * the shipped knowledge base (which is being corrected and extended separately). The questions the
  * tests ask were checked against it (and the shipped training lines, which teach it 积极分子要上党校吗):
- * 支部多久联系我 and 交完申请书多久有回音 are "did you mean"s (application-talk first), 积极分子要培训多久 is answered wrongly
+ * 支部多久联系我 and 交完申请书多久有回音 are "did you mean"s (application-talk first), 积极分子要上课多久 is answered wrongly
  * with activist-period, 我想问一下党支部的培训 and 党员活动室在哪里 get no answer.
  */
 export const LEARNING_KB = `version: 1

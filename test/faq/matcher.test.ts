@@ -4,6 +4,7 @@ import { parseFaqFile } from '../../src/features/faq/kb-file.js';
 import { FaqMatcher, THRESHOLDS, type MatchResult } from '../../src/features/faq/matcher.js';
 import { contentUnits, normalise, terms } from '../../src/features/faq/text.js';
 import { CHAT_LINES, LABELLED_LINES } from '../../src/features/faq/training-lines-data.js';
+import { SHIPPED_LINES } from '../../src/features/faq/training.js';
 import { faqExamples370 } from '../../db/migrations/data/2026-12-02-370-faq-examples-data.js';
 import { FAQ_FILE } from './setup.js';
 
@@ -211,6 +212,12 @@ describe('FAQ matching accuracy', () => {
     // 48.9% right, 1.9% wrong when it arrived; 78.2% / 1.7% with the slang read as the terms (slang.ts, written from its misses), then
     // training lines
     { file: './outsider-check-11.tsv', name: 'outsider check 11', floor: { answerable: 470, right: 0.88, wrong: 0.006, uncoveredAnswered: 0.02 } },
+    // students of every year and postgraduates, a third long messages with their context: 85.1% right, 3.1% wrong, 92.7% right answer
+    // or suggestion, 9.8% of "?" answered, 99.0% of off-topic lines silent when it arrived
+    { file: './outsider-check-12.tsv', name: 'outsider check 12', floor: { answerable: 470, right: 0.92, wrong: 0.006, uncoveredAnswered: 0.02 } },
+    // mostly without the official terms (进组织, 红本子, 考验期, 被接收那一年, 那封信): 72.7% right, 2.5% wrong when it arrived; 81.6% / 1.9%
+    // with its slang read as the terms (slang.ts)
+    { file: './outsider-check-13.tsv', name: 'outsider check 13', floor: { answerable: 470, right: 0.89, wrong: 0.006, uncoveredAnswered: 0.02 } },
     // class chat, nearly half of it traps and a fifth Party notices and cheers that ask nothing: 95.6% silent when it arrived
     { file: './offtopic-l.tsv', name: 'off-topic set l', floor: { offTopic: 450, right: 0, wrong: 0, silent: 0.995 } },
   ];
@@ -234,21 +241,22 @@ describe('FAQ matching accuracy', () => {
     // with their context, English and traditional characters; when it arrived: 83.3% right, 2.3% wrong, 87.2% right answer or
     // suggestion, 9.1% of "?" answered, 97.8% of off-topic lines silent; 84.1% / 1.7% / 88.3% with sets 6, 7, l and j as training lines;
     // 86.0% / 1.5% / 89.3%, 6.1% of "?" answered with the slang (slang.ts), sets 10, 11 and off-topic l as training lines and the
-    // classifier's class of questions no entry answers
+    // classifier's class of questions no entry answers; 86.4% / 1.9% / 89.3%, 1.5% of "?" answered with sets 12 and 13 too
     {
       file: './outsider-check-8.tsv',
       name: 'outside set 8',
-      floor: { answerable: 470, right: 0.85, rightOrSuggested: 0.88, wrong: 0.02, uncoveredAnswered: 0.08, silent: 0.975 },
+      floor: { answerable: 470, right: 0.855, rightOrSuggested: 0.885, wrong: 0.02, uncoveredAnswered: 0.05, silent: 0.975 },
     },
     // written as students write without the official vocabulary (three in four answerable lines have none of 党, 积极分子, 申请书 …:
     // 每个月要交的那点钱交给谁, 组织发的那本表写错了咋办), with slang (jjfz, 思汇, 入d) and pinyin slips (当校, 思想会报): 64.5% right,
     // 1.7% wrong, 68.1% right answer or suggestion, 18.0% of "?" answered, 98.9% of off-topic lines silent when it arrived. A question
     // with no Party word is answered only when the examples as a whole all but prove it ours, so most of these got no answer;
-    // 73.5% / 1.9% / 76.9%, 11.5% of "?" answered, 97.8% silent with the slang, sets 10, 11 and l and the class of questions no entry answers
+    // 73.5% / 1.9% / 76.9%, 11.5% of "?" answered, 97.8% silent with the slang, sets 10, 11 and l and the class of questions no entry
+    // answers; 77.5% / 1.5% / 80.9%, 8.2% with more slang and sets 12 and 13
     {
       file: './outsider-check-9.tsv',
       name: 'outside set 9 (no official words)',
-      floor: { answerable: 470, right: 0.72, rightOrSuggested: 0.75, wrong: 0.022, uncoveredAnswered: 0.14, silent: 0.975 },
+      floor: { answerable: 470, right: 0.76, rightOrSuggested: 0.79, wrong: 0.02, uncoveredAnswered: 0.1, silent: 0.975 },
     },
     // a year of class chat, a third of it traps (党课笔记借我抄一下, 考公政审, 实习转正, 干饭党, 社团支部); 97.7% silent when it arrived
     { file: './offtopic-k.tsv', name: 'off-topic set k', floor: { offTopic: 390, right: 0, wrong: 0, silent: 0.975 } },
@@ -416,6 +424,13 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('入党对考公有帮助吗')).toMatchObject({ slug: 'motives-benefits', outcome: 'answer' });
     // a Party question about something no entry knows: a suggestion or a hand-off, never an answer
     for (const q of ['党员可以炒股吗', '党员可以买彩票吗', '党的生日是哪一天']) expect(matcher.match(q).outcome, q).not.toBe('answer');
+    // the classifier learns such questions as a class of their own (the "?" lines of the sets written against the
+    // present base); without it, the nearest entry answered these
+    const withoutUncovered = new FaqMatcher(kb.entries, { ...SHIPPED_LINES, uncovered: [] });
+    for (const q of ['党员可以出国旅游吗', '支部书记任期几年', '民主评议党员怎么评']) {
+      expect(withoutUncovered.match(q).outcome, q).toBe('answer');
+      expect(matcher.match(q).outcome, q).toBe('suggest');
+    }
   });
 
   it('does not take the League for the Party, a negation for its opposite, or a weak word alone for the domain', () => {
@@ -498,6 +513,9 @@ describe('FAQ matching accuracy', () => {
       ['一年试用期满了怎么变成正式的', '一年预备期满了怎么转正'],
       ['举拳头的时候举右手还是左手', '宣誓的时候举右手还是左手'],
       ['查我家里情况那个到底要查啥', '政审那个到底要查啥'],
+      ['我爸坐过牢我还能进组织吗', '我爸坐牢我还能入党吗'],
+      ['那本红本子能不能用圆珠笔写', '那本志愿书能不能用圆珠笔写'],
+      ['那个每季度要交的东西写啥内容好', '那个思想汇报写啥内容好'],
     ];
     for (const [said, read] of reads) expect(normalise(said)).toBe(read);
     expect(normalise('刷dy看到的')).not.toContain('党');
@@ -505,6 +523,9 @@ describe('FAQ matching accuracy', () => {
     expect(normalise('试用期三个月，表现好可以提前转正')).not.toContain('预备期');
     expect(normalise('我高考志愿本来填的不是这个专业')).not.toContain('志愿书');
     expect(normalise('班费那笔钱交了吗')).not.toContain('党费');
+    expect(normalise('我想进组织部实习')).not.toContain('入党');
+    expect(normalise('社团组织活动')).not.toContain('入党');
+    expect(normalise('进了组织以后会发个小红本证件吗')).not.toContain('志愿书');
     for (const other of ['3rd floor', 'pdf格式', '看zb', '你真zz', 'zz面貌', '当校长', '当课代表', '当员工', '融入当地'])
       expect(normalise(other)).not.toMatch(/党|入党|支部|转正/);
   });

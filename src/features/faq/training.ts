@@ -14,9 +14,12 @@ export function* classifierOf(examples: readonly Labelled[], lexicon: readonly s
   const slugs = new Set(examples.map((e) => e.label));
   const lines = yield* trainingLines(shipped, lexicon);
   const questions = lines.questions.filter((l) => slugs.has(l.label));
+  // questions no entry of the shipped base answers may be answered by a base without all of its entries
+  const hasShippedBase = shipped.labelled.every(([labels]) => labels.split('|').some((label) => slugs.has(label)));
   // the chat lines count as much as the questions together at most: a small base is not drowned by them
   const chatWeight = Math.min(1, (examples.length + questions.length) / Math.max(1, lines.chat.length));
-  return yield* classifierFor([...examples, ...questions, ...lines.uncovered, ...lines.chat.map((c) => ({ ...c, weight: chatWeight }))]);
+  const uncovered = hasShippedBase ? lines.uncovered : [];
+  return yield* classifierFor([...examples, ...questions, ...uncovered, ...lines.chat.map((c) => ({ ...c, weight: chatWeight }))]);
 }
 
 export interface TrainingLines {
