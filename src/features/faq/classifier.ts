@@ -1,7 +1,8 @@
 /**
  * A linear classifier (multinomial logistic regression) from a question's terms to the entry it is
- * an example of, or to "chat" when it is like the shipped lines of class chat that ask the bot
- * nothing (training.ts says what it learns from). Trained for each knowledge-base version with a few rounds
+ * an example of, to "chat" when it is like the shipped lines of class chat that ask the bot
+ * nothing, or to "uncovered" when it is like the shipped Party questions no entry answers (training.ts
+ * says what it learns from). Trained for each knowledge-base version with a few rounds
  * of stochastic gradient descent in a fixed order, so every process that builds the same version
  * gets the same model. It sees which words tell entries apart across all their examples, where the
  * BM25 search sees one example at a time; the matcher weighs both.

@@ -6,8 +6,8 @@ import { CHAT_LINES, LABELLED_LINES, UNCOVERED_LINES } from './training-lines-da
 
 /**
  * What the FAQ's classifier learns from: the entries' own examples, and lines shipped with the code
- * (students' questions labelled with the entries that answer them, and class chat), each counting only
- * for an entry the base has.
+ * (students' questions labelled with the entries that answer them, each counting only for an entry the
+ * base has; Party questions no shipped entry answers, only for a base with every shipped entry; class chat).
  */
 export function* classifierOf(examples: readonly Labelled[], lexicon: readonly string[], shipped: TrainingLines): Sliced<EntryClassifier | null> {
   if (examples.length === 0) return null;
@@ -41,23 +41,13 @@ function* trainingLines(shipped: TrainingLines, lexicon: readonly string[]): Sli
   const key = lexicon.join(SEPARATOR);
   if (linesOf?.shipped !== shipped || linesOf.lexicon !== key) {
     const questions: [string, string][] = [];
-    const chat: string[] = [];
     for (const [labels, q] of shipped.labelled) {
       const t = terms(q, { lexicon }).join(SEPARATOR);
       if (t !== '') for (const label of labels.split('|')) questions.push([label, t]);
       yield;
     }
-    for (const line of shipped.chat) {
-      const t = terms(line, { lexicon }).join(SEPARATOR);
-      if (t !== '') chat.push(t);
-      yield;
-    }
-    const uncovered: string[] = [];
-    for (const line of shipped.uncovered ?? []) {
-      const t = terms(line, { lexicon }).join(SEPARATOR);
-      if (t !== '') uncovered.push(t);
-      yield;
-    }
+    const chat = yield* joinedTerms(shipped.chat, lexicon);
+    const uncovered = yield* joinedTerms(shipped.uncovered ?? [], lexicon);
     linesOf = { shipped, lexicon: key, questions, chat, uncovered };
   }
   return {
@@ -67,6 +57,16 @@ function* trainingLines(shipped: TrainingLines, lexicon: readonly string[]): Sli
   };
 }
 const SEPARATOR = '\u0001';
+
+function* joinedTerms(lines: readonly string[], lexicon: readonly string[]): Sliced<string[]> {
+  const joined: string[] = [];
+  for (const line of lines) {
+    const t = terms(line, { lexicon }).join(SEPARATOR);
+    if (t !== '') joined.push(t);
+    yield;
+  }
+  return joined;
+}
 
 /** Classifiers of the last few knowledge bases, by their training data: a base built again (a branch's copy, a test) is not trained again. */
 const classifiers = new Map<string, EntryClassifier>();
