@@ -99,6 +99,14 @@ describe('FAQ: answering classmates', () => {
     const since = h.api.mark();
     expect(await say.group(group, student, '/ask 食堂几点开门')).toEqual([]);
     expect(sentTo(liaisonA.id, since)).toEqual([]);
+    // a Party question no entry answers, asked of the bot in the group: passed on, and the asker is told so (as a reply)
+    const [passed] = await say.group(group, student, '/ask 党员之家在哪里');
+    expect(passed).toBe('这个问题我还回答不了，已经转给本班联络员，他们会尽快回复你。');
+    expect(h.api.callsTo('sendMessage').at(-1)!.params.reply_parameters).toMatchObject({ message_id: expect.any(Number) });
+    await deliver();
+    expect(textOf(lastTo(liaisonA.id))).toContain('党员之家在哪里');
+    // the same line in the group's chat, not asked of the bot: nothing
+    expect(await say.group(group, other, '党员之家在哪里')).toEqual([]);
 
     expect(await say.private(student, '谢谢')).toEqual(['你好！发送 /help 查看我能做什么。']);
     expect(await say.private(student, '今天二食堂的麻辣烫好吃吗')).toEqual(['我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。']);
@@ -154,7 +162,7 @@ describe('FAQ: passing questions to the liaisons', () => {
     h.api.setChatMember(liaisonB.id, h.api.bot.id, 'kicked');
     await say.group(group, student, '/ask 入党需要什么条件'); // the bot learns the student's class from the group they use
     const [none] = await say.private(student, '党员之家在哪里');
-    expect(none).toBe('我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。');
+    expect(none).toBe('这个问题我还回答不了，已经转给本班联络员，他们会尽快回复你。');
     await deliver();
     const toLiaison = lastTo(liaisonA.id);
     expect(textOf(toLiaison)).toContain('<b>计科2101</b> 的同学 <a href="tg://user?id=301">小明</a> 问：\n党员之家在哪里');
@@ -267,12 +275,12 @@ describe('FAQ: passing questions to the liaisons', () => {
     h.api.setChatMember(liaisonB.id, h.api.bot.id, 'kicked');
     await say.group(group, student, '/ask 入党需要什么条件');
     // the bot learns that both blocked it when the hand-offs fail; the asker is told then
-    expect(await say.private(student, '党员之家在哪里')).toEqual(['我只了解入党方面的问题，已经把你的问题转给本班联络员，他们会尽快回复你。']);
+    expect(await say.private(student, '党员之家在哪里')).toEqual(['这个问题我还回答不了，已经转给本班联络员，他们会尽快回复你。']);
     const since = h.api.mark();
     await deliver();
     expect(sentTo(student.id, since).map(textOf)).toEqual(['暂时没能联系上本班联络员，你的问题已经记录下来，支部会看到并回复你。']);
     // known unreachable now: the next question is recorded at once
-    expect(await say.private(student, '党员之家几点开门')).toEqual(['我只了解入党方面的问题。你的问题已经记录下来，支部会看到并回复你。']);
+    expect(await say.private(student, '党员之家几点开门')).toEqual(['这个问题我还回答不了。你的问题已经记录下来，支部会看到并回复你。']);
     const list = (await say.private(secretary, '/unanswered')).join('\n');
     expect(list).toContain('<b>待回复的问题</b>（共 2 个）');
     expect(list).toContain('• 计科2101：2 个');
@@ -285,10 +293,10 @@ describe('FAQ: passing questions to the liaisons', () => {
     await say.group(group, student, '/ask 入党需要什么条件'); // the bot learns the student's class
     const before = toLiaison();
     const questions = ['党员之家在哪里', '党员之家几点开门', '支部的打印机坏了', '党员之家能借用吗', '支部聚餐去哪里'];
-    for (const q of questions) expect(await say.private(student, q)).toEqual([expect.stringContaining('已经把你的问题转给')]);
+    for (const q of questions) expect(await say.private(student, q)).toEqual([expect.stringMatching(/转给本班联络员/)]);
     await deliver();
     expect(toLiaison() - before).toBe(5);
-    expect(await say.private(student, '党员之家有空调吗')).toEqual(['我只了解入党方面的问题。你的问题已经记录下来，支部会看到并回复你。']);
+    expect(await say.private(student, '党员之家有空调吗')).toEqual(['这个问题我还回答不了。你的问题已经记录下来，支部会看到并回复你。']);
     await deliver();
     expect(toLiaison() - before).toBe(5);
     clock.advance(61 * 60 * 1000);
@@ -301,7 +309,7 @@ describe('FAQ: passing questions to the liaisons', () => {
     await say.group(group, student, '/ask 入党需要什么条件');
     // Telegram asks the bot to slow down on the first hand-off to A (a broadcast is under way)
     h.api.injectFault('sendMessage', { kind: 'retryAfter', seconds: 3 }, { chatId: liaisonA.id });
-    expect(await say.private(student, '党员之家在哪里')).toEqual([expect.stringContaining('已经把你的问题转给')]);
+    expect(await say.private(student, '党员之家在哪里')).toEqual([expect.stringContaining('转给本班联络员')]);
     // nothing was sent while handling the question: the hand-offs wait in the outbox under the shared budget
     expect(await t.db.selectFrom('outbox').select(['kind', 'state']).where('kind', '=', 'inbox.handoff').execute()).toEqual([
       { kind: 'inbox.handoff', state: 'pending' },

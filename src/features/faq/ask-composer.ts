@@ -72,8 +72,10 @@ export function askComposer(deps: AppDeps, kb: FaqKnowledgeBase): { composer: Co
         await replyTo(ctx, chatId, ctx.t('faq.suggest.header'), { replyTo: mode === 'private' ? undefined : messageId, buttons });
         return;
       }
-      case 'passed_on':
-        return replyHtml(ctx, ctx.t(outcome.routed ? 'faq.outOfScope.routed' : 'faq.outOfScope.recorded'));
+      case 'passed_on': {
+        const text = ctx.t(`faq.${outcome.party ? 'unanswered' : 'outOfScope'}.${outcome.routed ? 'routed' : 'recorded'}`);
+        return mode === 'private' ? replyHtml(ctx, text) : replyTo(ctx, chatId, text, { replyTo: messageId });
+      }
       case 'no_class':
         return replyHtml(ctx, ctx.t('faq.noClass.outOfScope'));
     }

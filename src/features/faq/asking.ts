@@ -38,8 +38,8 @@ export type AskOutcome =
   | { kind: 'smalltalk' }
   | { kind: 'answer'; questionId: number; entry: FaqEntry; klass: AskerClass | null }
   | { kind: 'suggest'; questionId: number; entries: FaqEntry[] }
-  /** Passed to the liaisons (routed) or only recorded for the branch. */
-  | { kind: 'passed_on'; routed: boolean }
+  /** Passed to the liaisons (routed) or only recorded for the branch; `party`: a Party question no entry answers, not an off-topic one. */
+  | { kind: 'passed_on'; routed: boolean; party: boolean }
   /** Off-topic in private from someone whose class (so branch) is unknown: nobody could read it, so nothing is stored. */
   | { kind: 'no_class' };
 
@@ -88,15 +88,15 @@ export async function askQuestion(deps: { db: Db; logger: Logger; kb: FaqKnowled
     const entries = result.candidates.map((c) => snapshot.entries.get(c.slug)).filter((e): e is FaqEntry => e !== undefined);
     return { kind: 'suggest', questionId: await store('suggested', result), entries };
   }
-  // off-topic: in private, smalltalk gets a greeting and the rest goes to the liaisons; in a group,
-  // only a question that looks like a Party question reaches them (quietly)
+  // no answer: in private, smalltalk gets a greeting and the rest goes to the liaisons; in a group,
+  // only a question that looks like a Party question reaches them (the asker is told when they asked the bot)
   const domain = domainStrength(text);
   if (input.mode === 'private' && domain === 0 && [...text].length <= SMALLTALK_MAX_LENGTH) return { kind: 'smalltalk' };
   if (input.mode !== 'private' && domain === 0) return { kind: 'quiet' };
   if (!klass) return input.mode === 'private' ? { kind: 'no_class' } : { kind: 'quiet' };
   const id = await store('recorded', result);
   const passed = await passOnLogged(deps, id, input.now);
-  return input.mode === 'private' ? { kind: 'passed_on', routed: passed === 'routed' } : { kind: 'quiet' };
+  return input.mode === 'auto' ? { kind: 'quiet' } : { kind: 'passed_on', routed: passed === 'routed', party: domain > 0 };
 }
 
 /**
