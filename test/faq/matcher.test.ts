@@ -380,6 +380,15 @@ describe('FAQ matching accuracy', () => {
       '入党申请书已经收齐了，辛苦大家配合',
       '下周一要交思想汇报的同学记得按时哈',
       '联络员学姐今天好飒哈哈',
+      // lines addressed to an officer or to the classmates, notices with dates or attendance, the week's plans
+      '班长 你转正申请书写了几页啊',
+      '你们谁的培养联系人是周老师',
+      '大家党校结业证书都领了吗',
+      '有没有人一起去党校 顺路拼车',
+      '本次发展对象公示期11.25-11.29 公示地点学院一楼公告栏',
+      '组织生活会通报：本次会议应到23人 实到21人',
+      '恭喜几位同学被确定为入党积极分子',
+      '党旗挂歪了 谁去扶一下',
     ])
       expect(matcher.match(q).outcome, q).toBe('none');
     // the same words in a question are answered
@@ -391,6 +400,9 @@ describe('FAQ matching accuracy', () => {
     // and so does one that tells what the asker wants
     expect(matcher.match('我满18岁了，想申请入党').outcome).toBe('answer');
     expect(matcher.match('我转专业了，入党的事')).toMatchObject({ slug: 'status-change', outcome: 'answer' });
+    // a question that names the classmates is still a question (为什么大家都想入党), and so is one to the bot by name
+    expect(matcher.match('为什么大家都想入党')).toMatchObject({ slug: 'motives-benefits', outcome: 'answer' });
+    expect(matcher.match('@小助手 入党基本条件').outcome).toBe('answer');
   });
 
   it('ranks the entry a question is typical of above one with a single example that shares more words', () => {
