@@ -1,8 +1,9 @@
 /**
- * How students name the Party's terms without the terms: initials (jjfz, sxhb), 当 typed for 党, and
- * plain descriptions (每个月交的那点钱, 举拳头那个仪式, 试用期). Each is read as the term during
- * normalisation (text.ts), before the synonyms, and only where the words cannot mean something else
- * (dy is also 抖音, zb 直播, 试用期 a job's, 那笔钱 the class fund's).
+ * How students name the Party's terms without the terms: pinyin (shenqingshu, dang费), initials (jjfz,
+ * sxhb), 当 typed for 党, and plain descriptions (每个月交的那点钱, 举拳头那个仪式, 试用期). Each is
+ * read as the term during normalisation (text.ts), in this order, before the homophone mender and the
+ * synonyms (so without making it a term of the lexicon as a synonym would), and only where the words
+ * cannot mean something else (dy is also 抖音, zb 直播, 试用期 a job's, 那笔钱 the class fund's).
  */
 const HAN = String.raw`\p{Script=Han}`;
 /** Not in the middle of a word of letters or digits (3rd, pdf, study). */
@@ -27,7 +28,25 @@ const INITIALS: ReadonlyArray<readonly [string, string]> = [
   ['zzgx', '组织关系'],
 ];
 
+/** Pinyin typed for a word or inside one (shenqingshu, dang费), and slips the homophone mender cannot see (令 and 龄 are both words). */
+const SPELLED_OUT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/shen ?qing ?shu/g, '申请书'],
+  [/ru ?dang/g, '入党'],
+  [/\brd(?=流程|申请|积极|材料|谈话|程序)/g, '入党'],
+  [/si ?xiang ?hui ?bao/g, '思想汇报'],
+  [/ji ?ji ?fen ?zi/g, '积极分子'],
+  [/fa ?zhan ?dui ?xiang/g, '发展对象'],
+  [/liu ?cheng/g, '流程'],
+  [/dang ?(?=[费校课章员龄])/g, '党'],
+  [/dang ?fei/g, '党费'],
+  [/dang ?xiao/g, '党校'],
+  [/党令/g, '党龄'],
+  [/入党自转/g, '入党自传'],
+  [/公式(?=期|名单|结果|几天|多少天|多久|的时候)/g, '公示'],
+];
+
 export const SLANG: ReadonlyArray<readonly [RegExp, string]> = [
+  ...SPELLED_OUT,
   ...INITIALS.map(([initials, word]): [RegExp, string] => [whole(initials), word]),
   // rd, df and d费 only beside Chinese (3rd, pdf)
   [new RegExp(`(?<=${HAN}|^)rd(?=\\s?${HAN})|(?<=${HAN})rd(?![a-z0-9])`, 'gu'), '入党'],

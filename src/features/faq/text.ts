@@ -330,26 +330,6 @@ let homophones: HomophoneMender | null = null;
 /** The domain words whose homophone slips are mended: the anchors and every synonym's canonical form. */
 const mender = () => (homophones ??= new HomophoneMender([...DOMAIN_ANCHORS, ...SYNONYMS.map(([, canonical]) => canonical), ...DOMAIN_TERMS]));
 
-/**
- * Pinyin typed for a word or inside one (shenqingshu, dang费) and slips the homophone mender cannot see
- * (令 and 龄 are both words): read as the word, without making it a term of the lexicon as a synonym would.
- */
-const SPELLED_OUT: ReadonlyArray<readonly [RegExp, string]> = [
-  [/shen ?qing ?shu/g, '申请书'],
-  [/ru ?dang/g, '入党'],
-  [/\brd(?=流程|申请|积极|材料|谈话|程序)/g, '入党'],
-  [/si ?xiang ?hui ?bao/g, '思想汇报'],
-  [/ji ?ji ?fen ?zi/g, '积极分子'],
-  [/fa ?zhan ?dui ?xiang/g, '发展对象'],
-  [/liu ?cheng/g, '流程'],
-  [/dang ?(?=[费校课章员龄])/g, '党'],
-  [/dang ?fei/g, '党费'],
-  [/dang ?xiao/g, '党校'],
-  [/党令/g, '党龄'],
-  [/入党自转/g, '入党自传'],
-  [/公式(?=期|名单|结果|几天|多少天|多久|的时候)/g, '公示'],
-];
-
 const MOVING_TO_NAMED = /转(?:到|去|入|进)\p{Script=Han}{1,6}?(学院|专业)/gu;
 
 /** The last texts normalised: a match normalises its question in several steps (terms, key content, domain). */
@@ -367,7 +347,6 @@ export function normalise(text: string): string {
 
 function normaliseAnew(text: string): string {
   let s = simplified(text.normalize('NFKC').toLowerCase());
-  for (const [spelled, word] of SPELLED_OUT) s = s.replace(spelled, word);
   for (const [said, word] of SLANG) s = s.replace(said, word);
   s = mender().mend(s.replace(/\s+/g, ' '));
   // moving to a named college or major (转到数学学院, 转去会计专业) is moving college or major
