@@ -477,6 +477,11 @@ describe('FAQ matching accuracy', () => {
     // and grades alone are the class's business, with 申请 or 发展 they may be about joining
     for (const q of ['挂科了咋办', '挂科了是要重修还是补考', '重修要交钱吗']) expect(matcher.match(q).outcome, q).toBe('none');
     expect(matcher.match('重修过的课会影响发展吗')).toMatchObject({ slug: 'academic-requirement', outcome: 'answer' });
+    // a weak word alone and a search that finds little: answered when the classifier is all but sure of one entry, as with no Party word
+    expect(matcher.match('休学半年回来以后，之前考察的时间还接着算吗')).toMatchObject({ slug: 'status-change', outcome: 'answer' });
+    expect(matcher.match('谈话能不能在线上视频进行')).toMatchObject({ slug: 'application-talk', outcome: 'answer' });
+    // but not an application for something else
+    for (const q of ['国奖申请书要写多少字', '我递交了换寝申请一个月了还没人理我', '申请助学金要写申请书吗']) expect(matcher.match(q).outcome, q).toBe('none');
   });
 
   it('leaves who a particular person is to the entries made for the asker’s class, and those entries to their class', () => {

@@ -233,8 +233,8 @@ export class FaqMatcher {
     const conf = (r: (typeof ranked)[number], other: number) =>
       confidence(r.raw, r.rank, other, r.coverage, r.lexiconHit, hasLexicon) * factor * (1 - KEY_CONF_WEIGHT + KEY_CONF_WEIGHT * r.key.share);
     // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
-    if (domain < 1 && !this.index.key.keywordsHaveWeakAnchorOf(top.slug, q)) return silent;
     const predicted = this.predict(queryTerms);
+    if (domain < 1 && !this.index.key.keywordsHaveWeakAnchorOf(top.slug, q)) return this.surelyOneEntry(predicted, normalised) ?? silent;
     // in scope at all: the search's confidence in its best entry (with only a weak domain word, an unsure match
     // is more often not about the Party: stay quiet; in English, 'the party' may be any party: a question whose
     // key content the best entry has none of is not about the Party at all)
@@ -264,6 +264,10 @@ export class FaqMatcher {
       ...weighed.slice(1, MAX_SUGGESTIONS).map((w) => ({ slug: w.r.slug, score: round(w.score) })),
     ];
     // (the candidates of a silent match are offered to a liaison who files the question)
+    if (!chat && !inScope && domain < 1) {
+      const sure = this.surelyOneEntry(predicted, normalised);
+      if (sure) return sure;
+    }
     if (chat || !inScope) return { slug: best.r.slug, score: round(score), outcome: 'none', candidates };
     const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : 'suggest';
     return { slug: best.r.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
