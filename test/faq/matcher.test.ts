@@ -389,6 +389,13 @@ describe('FAQ matching accuracy', () => {
       '组织生活会通报：本次会议应到23人 实到21人',
       '恭喜几位同学被确定为入党积极分子',
       '党旗挂歪了 谁去扶一下',
+      // lines addressed to a classmate by name (@ a Chinese name: the bot's username is Latin), notices with a time and a dress code
+      '@吴彤 你的入党志愿书交给谁了',
+      '孙多多 你思想汇报写了几页',
+      '林晓，联系人是哪位学长啊，我也想问问他考察表怎么填',
+      '赵老师，我们班的推优名单已发您邮箱',
+      '入党宣誓仪式定于周五上午，预备党员着正装，提前半小时到',
+      '谁能帮我看一下我的思想汇报有没有错别字',
     ])
       expect(matcher.match(q).outcome, q).toBe('none');
     // the same words in a question are answered
@@ -403,6 +410,9 @@ describe('FAQ matching accuracy', () => {
     // a question that names the classmates is still a question (为什么大家都想入党), and so is one to the bot by name
     expect(matcher.match('为什么大家都想入党')).toMatchObject({ slug: 'motives-benefits', outcome: 'answer' });
     expect(matcher.match('@小助手 入党基本条件').outcome).toBe('answer');
+    expect(matcher.match('@机器人 入党介绍人要自己去找吗').outcome).toBe('answer');
+    // a name is only a name where a line begins with one (林), not a word that begins like one (高中, 周末)
+    expect(matcher.match('高中入过团 大学还要再交入团申请吗')).toMatchObject({ slug: 'league-vs-party', outcome: 'answer' });
   });
 
   it('ranks the entry a question is typical of above one with a single example that shares more words', () => {

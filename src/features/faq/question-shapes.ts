@@ -18,7 +18,7 @@ const NOT_A_COUNT_OF_NOW = /名额|能推|能定|去年|往年|联络员/u;
 const CONGRATULATIONS = /^(?:恭喜|祝贺|congrat)/u;
 /** A notice, thanks or cheering (恭喜小王成为预备党员🎉, 入党申请书已经收齐了，辛苦大家配合) … */
 const ANNOUNCEMENT_OR_CHEER =
-  /恭喜|祝贺|congrat|heads up|reminder|\bfyi\b|\bdue (?:on |by )?(?:mon|tue|wed|thu|fri|sat|sun)|通报|待定|取消|统一(?:用|交|到|在)|应到|实到|请尽快|公示期\d|\d{1,2}[./]\d{1,2}\s*[-—~至]\s*\d{1,2}|大家别|别紧张|不用紧张|各位|[一二三四五六日末]前交|地点不变|请(?:大家|同学们?)?(?:自行|自己)|已经?发到|准时|别发错|发群里|已经?贴|已经?交给|挺好|有意思|好喝|开心|终于|借我|请你喝|准备一下|辛苦(?:了|啦|大家)|谢谢|感谢|收到|记得|别忘|冲冲冲|加油|好飒|🎉|👏|配合|收齐|提醒|通知[:：]|大家注意|哈哈哈|笑死|绝了|yyds/u;
+  /恭喜|祝贺|congrat|heads up|reminder|\bfyi\b|\bdue (?:on |by )?(?:mon|tue|wed|thu|fri|sat|sun)|通报|待定|取消|定于|群公告|全体(?:正式)?党员参加|着正装|提前(?:半小时|一小时|\d+分钟)|备注姓名|发到我的?邮箱|别自己(?:写|填)|提前(?:读|看|准备)|统一(?:用|交|到|在)|应到|实到|请尽快|公示期\d|\d{1,2}[./]\d{1,2}\s*[-—~至]\s*\d{1,2}|大家别|别紧张|不用紧张|各位|[一二三四五六日末]前交|地点不变|请(?:大家|同学们?)?(?:自行|自己)|已经?发到|准时|别发错|发群里|已经?贴|已经?交给|挺好|有意思|好喝|开心|终于|借我|请你喝|准备一下|辛苦(?:了|啦|大家)|谢谢|感谢|收到|记得|别忘|冲冲冲|加油|好飒|🎉|👏|配合|收齐|提醒|通知[:：]|大家注意|哈哈哈|笑死|绝了|yyds/u;
 /** … or a remark on what happened or will (我的思想汇报交了, 今天党课讲得真好, 宣誓那天好激动) … */
 const REMARK =
   /(?<![为除])了(?!解)|已经|好累|好快|丢人|失落|压力|\blol\b|\bfinally\b|刚|今天|今晚|昨天|明天|下周|这周|本周|周[一二三四五六日末]|全天|那天|嘿嘿|嘻嘻|好好|特别|耐心|厉害|感动|难忘|有意义|那晚|前一晚|群里|哈哈|😂|😭|😵|🙏|激动|真好|挺|不错|超好|太强|呜呜|开心|真快|终于/u;
@@ -34,7 +34,17 @@ const ASKS =
 const PEER_THING = /签到码|签到表|二维码|收款码|ppt|合影|原图|照片|视频|录像|录音|回放|新闻稿|会议记录|笔记|会议号|腾讯会议|哪个教室|几号楼|教材/u;
 const PEER_ASK = /谁|发一下|发我|借我|帮我|带一下|在哪/u;
 /** Asking someone in the chat to do a thing now (党旗挂歪了 谁去扶一下). */
-const PEER_ERRAND = /谁(?:去|来|帮)[^?？]{0,6}一下/u;
+const PEER_ERRAND = /谁(?:去|来|帮)[^?？]{0,6}一下|谁(?:能|可以)帮我(?:看|改|检查|拍|带|拿)|谁还没|谁看到了?[吗没]?$|谁推(?:给我|一下)|有没有人多(?:的|余)|有人带了?[^?？]{0,8}吗[，,]?\s*(?:我想|借我)/u;
+/** The most common surnames, less those that start everyday words (高中, 马上, 周末, 谢谢, 方便, 向党组织, 曾经, 许多, 付款, 范文 …). */
+const SURNAMES = '王李张刘陈杨黄赵吴徐孙朱胡郭林罗郑梁唐韩冯邓曹彭肖董袁潘蒋蔡杜叶苏魏吕丁沈姚卢姜崔钟谭汪廖贾韦邹孟熊秦邱尹薛闫段雷侯龙陶黎顾郝龚邵覃';
+/**
+ * A line addressed to a person of the chat by name: @ and a Chinese name (a bot's username is Latin; @小助手 is the bot), or a
+ * name and then 你 or the person's title (孙悦 你的志愿书…, 刘洋学长 我申请书…, 王老师，推优名单已发您邮箱).
+ */
+const TO_A_NAMED_PERSON = new RegExp(
+  `@(?!\\p{Script=Han}{0,4}(?:助手|机器人|小助|bot))\\p{Script=Han}{2,4}|^[${SURNAMES}]\\p{Script=Han}{1,2}(?:[\\s,，:：]*你|(?:同学|学长|学姐|老师|师兄|师姐)?[\\s,，:：]+)`,
+  'u',
+);
 /** A line addressed to an officer of the class (班长 你…, 组委姐姐) or to the classmates as a whole (你们谁, 大家…领了吗, 有没有人一起). */
 const TO_SOMEONE =
   /^(?:班长|组委|组织委员|支书|团支书|学委|宣委)(?:姐姐|哥哥|大人)?[\s,，:：]|你们谁|大家[^?？]{0,12}(?:了吗|了没)|有没有人(?:要|一起|想)|谁有空|有人一起|\bdid you (?:get|see|send)\b/u;
@@ -64,7 +74,7 @@ export const reachesBeyondTheClass = (normalised: string): boolean => OTHER_SCOP
 export const isChatNotQuestion = (normalised: string, raw: string): boolean => {
   const text = raw.toLowerCase();
   if ((PEER_THING.test(normalised) && PEER_ASK.test(normalised)) || PEER_ERRAND.test(normalised) || EVENT_OF_THE_DAY.test(normalised)) return true;
-  if (CONGRATULATIONS.test(normalised.trim()) || TO_SOMEONE.test(text)) return true;
+  if (CONGRATULATIONS.test(normalised.trim()) || TO_SOMEONE.test(text) || TO_A_NAMED_PERSON.test(raw.trim())) return true;
   if (ASKS.test(normalised) || ASKS.test(text)) return false;
   if (WANTS.test(normalised) || WANTS.test(text)) return false;
   return ANNOUNCEMENT_OR_CHEER.test(normalised) || (REMARK.test(normalised) && !TROUBLE.test(normalised) && !TROUBLE.test(text));
