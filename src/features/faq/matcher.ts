@@ -1,6 +1,6 @@
 import type { FaqEntry } from './schemas.js';
 import { CHAT, UNCOVERED, type EntryClassifier, type Prediction } from './classifier.js';
-import { classifierOf, SHIPPED_LINES, type TrainingLines } from './training.js';
+import { classifierOf, classifierTerms, SHIPPED_LINES, type TrainingLines } from './training.js';
 import { atOnce, inSlices, type Sliced } from '../../shared/slices.js';
 import { KeyContent } from './key-content.js';
 import { Bm25Index } from './bm25.js';
@@ -73,6 +73,7 @@ type Kind = 'title' | 'question' | 'keywords' | 'answer';
 interface Doc {
   slug: string;
   kind: Kind;
+  text: string;
   terms: string[];
   /** An example question with no plain Party word (谁来投票, 投票是记名的吗). */
   plain?: true;
@@ -228,12 +229,12 @@ export class FaqMatcher {
         : strength;
     const silent: MatchResult = { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     // no Party word at all: ours only if the examples as a whole say so (grades alone, 挂科了咋办, are the class's business)
-    if (domain === 0) return (notOurs || weakAnchorsIn(q).length > 0 ? null : this.surelyOneEntry(this.predict(queryTerms), normalised)) ?? silent;
+    if (domain === 0) return (notOurs || weakAnchorsIn(q).length > 0 ? null : this.surelyOneEntry(this.predict(q, queryTerms), normalised)) ?? silent;
     const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
     const conf = (r: (typeof ranked)[number], other: number) =>
       confidence(r.raw, r.rank, other, r.coverage, r.lexiconHit, hasLexicon) * factor * (1 - KEY_CONF_WEIGHT + KEY_CONF_WEIGHT * r.key.share);
     // a question with only a weak domain word (挂科, 申请) is answered only by an entry about that word
-    const predicted = this.predict(queryTerms);
+    const predicted = this.predict(q, queryTerms);
     if (domain < 1 && !this.index.key.keywordsHaveWeakAnchorOf(top.slug, q)) return this.surelyOneEntry(predicted, normalised) ?? silent;
     // in scope at all: the search's confidence in its best entry (with only a weak domain word, an unsure match
     // is more often not about the Party: stay quiet; in English, 'the party' may be any party: a question whose
@@ -287,8 +288,8 @@ export class FaqMatcher {
     return this.index.live.has(slug) ? reachesBeyondTheClass(normalised) : asksWhoSomeoneIs(normalised) || asksLocalFact(normalised);
   }
 
-  private predict(queryTerms: readonly string[]): Prediction | null {
-    return this.index.classifier?.predict(queryTerms) ?? null;
+  private predict(q: string, queryTerms: readonly string[]): Prediction | null {
+    return this.index.classifier?.predict(classifierTerms(q, { lexicon: this.index.lexicon }, queryTerms)) ?? null;
   }
 
   /** The entry the classifier is all but sure of (and that may answer it), for a question the search alone would leave. */
@@ -350,7 +351,7 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
   const docs: Doc[] = [];
   const add = (slug: string, kind: Kind, text: string, isPlain = false) => {
     const t = terms(text, { lexicon });
-    if (t.length > 0) docs.push({ slug, kind, terms: t, ...(isPlain && { plain: true as const }) });
+    if (t.length > 0) docs.push({ slug, kind, text, terms: t, ...(isPlain && { plain: true as const }) });
   };
   for (const e of entries) {
     add(e.slug, 'title', e.title);
@@ -393,7 +394,9 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
   }
   const key = new KeyContent(lexicon, headTerms, slugTerms, keywordTerms);
   yield;
-  const labelled = docs.filter((d) => d.kind === 'question' || d.kind === 'title').map((d) => ({ label: d.slug, terms: d.terms }));
+  const labelled = docs
+    .filter((d) => d.kind === 'question' || d.kind === 'title')
+    .map((d) => ({ label: d.slug, terms: classifierTerms(d.text, { lexicon }, d.terms) }));
   const classifier = yield* classifierOf(labelled, lexicon, shipped);
   return {
     search,

@@ -80,3 +80,18 @@ export const isChatNotQuestion = (normalised: string, raw: string): boolean => {
   if (WANTS.test(normalised) || WANTS.test(text)) return false;
   return ANNOUNCEMENT_OR_CHEER.test(normalised) || (REMARK.test(normalised) && !TROUBLE.test(normalised) && !TROUBLE.test(text));
 };
+
+/** Where a long message's sentences end (a comma does not end one: 我是预备党员，能出国吗 is one question). */
+const SENTENCE_END = /(?<=[。！？!?；;\n…])/u;
+/**
+ * The part of a message that asks: its last sentence with a question word, or its last sentence (a long
+ * message tells where the asker is first, 我上个月刚被定为积极分子…, then asks one thing).
+ */
+export function askingPart(text: string): string {
+  const sentences = text
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/[\p{P}\p{S}\s]/gu, '') !== '');
+  if (sentences.length <= 1) return text;
+  return [...sentences].reverse().find((s) => ASKS.test(s.toLowerCase())) ?? sentences.at(-1)!;
+}

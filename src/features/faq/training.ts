@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CHAT, EntryClassifier, UNCOVERED, type Labelled } from './classifier.js';
-import { terms } from './text.js';
+import { terms, type TermOptions } from './text.js';
+import { askingPart } from './question-shapes.js';
 import type { Sliced } from '../../shared/slices.js';
 import { CHAT_LINES, LABELLED_LINES, UNCOVERED_LINES } from './training-lines-data.js';
 
@@ -42,7 +43,7 @@ function* trainingLines(shipped: TrainingLines, lexicon: readonly string[]): Sli
   if (linesOf?.shipped !== shipped || linesOf.lexicon !== key) {
     const questions: [string, string][] = [];
     for (const [labels, q] of shipped.labelled) {
-      const t = terms(q, { lexicon }).join(SEPARATOR);
+      const t = classifierTerms(q, { lexicon }).join(SEPARATOR);
       if (t !== '') for (const label of labels.split('|')) questions.push([label, t]);
       yield;
     }
@@ -61,7 +62,7 @@ const SEPARATOR = '\u0001';
 function* joinedTerms(lines: readonly string[], lexicon: readonly string[]): Sliced<string[]> {
   const joined: string[] = [];
   for (const line of lines) {
-    const t = terms(line, { lexicon }).join(SEPARATOR);
+    const t = classifierTerms(line, { lexicon }).join(SEPARATOR);
     if (t !== '') joined.push(t);
     yield;
   }
@@ -84,4 +85,14 @@ function* classifierFor(labelled: readonly Labelled[]): Sliced<EntryClassifier> 
   classifiers.set(key, made);
   if (classifiers.size > CLASSIFIERS_KEPT) classifiers.delete(classifiers.keys().next().value!);
   return made;
+}
+
+/**
+ * What the classifier sees of a text: its terms, and those of the part that asks once more when the message
+ * says more than its question (see askingPart), so that what is asked weighs above the stages a long message
+ * names on the way (我上个月刚被定为积极分子…每季度要交什么 is about the thought reports).
+ */
+export function classifierTerms(text: string, options: TermOptions, all: readonly string[] = terms(text, options)): string[] {
+  const part = askingPart(text);
+  return part === text ? [...all] : [...all, ...terms(part, options)];
 }
