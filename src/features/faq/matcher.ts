@@ -73,8 +73,9 @@ type Kind = 'title' | 'question' | 'keywords' | 'answer';
 interface Doc {
   slug: string;
   kind: Kind;
-  text: string;
   terms: string[];
+  /** What the classifier learns of an example question or title (see classifierTerms). */
+  learnt?: string[];
   /** An example question with no plain Party word (谁来投票, 投票是记名的吗). */
   plain?: true;
 }
@@ -351,7 +352,8 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
   const docs: Doc[] = [];
   const add = (slug: string, kind: Kind, text: string, isPlain = false) => {
     const t = terms(text, { lexicon });
-    if (t.length > 0) docs.push({ slug, kind, text, terms: t, ...(isPlain && { plain: true as const }) });
+    const learnt = kind === 'question' || kind === 'title' ? classifierTerms(text, { lexicon }, t) : undefined;
+    if (t.length > 0) docs.push({ slug, kind, terms: t, ...(learnt && { learnt }), ...(isPlain && { plain: true as const }) });
   };
   for (const e of entries) {
     add(e.slug, 'title', e.title);
@@ -394,9 +396,7 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
   }
   const key = new KeyContent(lexicon, headTerms, slugTerms, keywordTerms);
   yield;
-  const labelled = docs
-    .filter((d) => d.kind === 'question' || d.kind === 'title')
-    .map((d) => ({ label: d.slug, terms: classifierTerms(d.text, { lexicon }, d.terms) }));
+  const labelled = docs.filter((d) => d.kind === 'question' || d.kind === 'title').map((d) => ({ label: d.slug, terms: d.learnt ?? d.terms }));
   const classifier = yield* classifierOf(labelled, lexicon, shipped);
   return {
     search,
