@@ -407,6 +407,13 @@ describe('FAQ matching accuracy', () => {
       '赵老师，我们班的推优名单已发您邮箱',
       '入党宣誓仪式定于周五上午，预备党员着正装，提前半小时到',
       '谁能帮我看一下我的思想汇报有没有错别字',
+      // questions to the classmates (你们…) or to an elder student, replies, jokes that say so, opinions and what someone said
+      '你们谈话的时候都问了什么',
+      '学长 你当时的介绍人是谁呀',
+      '对啊 我也是这么交的党费',
+      '入党了能保研吗 开玩笑的',
+      '我觉得思想汇报手写就是形式主义',
+      '辅导员说党费可以微信交',
     ])
       expect(matcher.match(q).outcome, q).toBe('none');
     // the same words in a question are answered
@@ -422,6 +429,8 @@ describe('FAQ matching accuracy', () => {
     expect(matcher.match('为什么大家都想入党')).toMatchObject({ slug: 'motives-benefits', outcome: 'answer' });
     expect(matcher.match('@小助手 入党基本条件').outcome).toBe('answer');
     expect(matcher.match('@机器人 入党介绍人要自己去找吗').outcome).toBe('answer');
+    // what someone said, checked, is a question
+    expect(matcher.match('辅导员说党费可以微信交，是真的吗')).toMatchObject({ slug: 'dues', outcome: 'answer' });
     // a name is only a name where a line begins with one (林), not a word that begins like one (高中, 周末)
     expect(matcher.match('高中入过团，大学入党还要先入团吗')).toMatchObject({ slug: 'league-vs-party', outcome: 'answer' });
   });

@@ -16,12 +16,14 @@ const COUNT_OF_CLASS =
 const NOT_A_COUNT_OF_NOW = /名额|能推|能定|去年|往年|联络员/u;
 /** Congratulations, whatever follows (恭喜几位同学被确定为积极分子). */
 const CONGRATULATIONS = /^(?:恭喜|祝贺|congrat)/u;
+/** A reply to a classmate (对啊 我也是这么交的, 不用 我上次就没带) or a joke that says it is one (…开玩笑的, bushi). */
+const REPLY_OR_JOKE = /^(?:对啊|对呀|没错|是的|确实|不用|没事|同意|\+1)|开玩笑的|bushi|（不是|\(不是|（狗头）|\(狗头\)|xswl/u;
 /** A notice, thanks or cheering (恭喜小王成为预备党员🎉, 入党申请书已经收齐了，辛苦大家配合) … */
 const ANNOUNCEMENT_OR_CHEER =
   /恭喜|祝贺|congrat|heads up|reminder|\bfyi\b|\bdue (?:on |by )?(?:mon|tue|wed|thu|fri|sat|sun)|通报|待定|取消|定于|群公告|全体(?:正式)?党员参加|着正装|提前(?:半小时|一小时|\d+分钟)|备注姓名|发到我的?邮箱|别自己(?:写|填)|提前(?:读|看|准备)|统一(?:用|交|到|在)|应到|实到|请尽快|公示期\d|\d{1,2}[./]\d{1,2}\s*[-—~至]\s*\d{1,2}|大家别|别紧张|不用紧张|各位|[一二三四五六日末]前交|地点不变|请(?:大家|同学们?)?(?:自行|自己)|已经?发到|准时|别发错|发群里|已经?贴|已经?交给|挺好|有意思|好喝|开心|终于|借我|请你喝|准备一下|辛苦(?:了|啦|大家)|谢谢|感谢|收到|记得|别忘|冲冲冲|加油|好飒|🎉|👏|配合|收齐|提醒|通知[:：]|大家注意|哈哈哈|笑死|绝了|yyds/u;
 /** … or a remark on what happened or will (我的思想汇报交了, 今天党课讲得真好, 宣誓那天好激动) … */
 const REMARK =
-  /(?<![为除])了(?!解)|已经|好累|好快|丢人|失落|压力|\blol\b|\bfinally\b|刚|今天|今晚|昨天|明天|下周|这周|本周|周[一二三四五六日末]|全天|那天|嘿嘿|嘻嘻|好好|特别|耐心|厉害|感动|难忘|有意义|那晚|前一晚|群里|哈哈|😂|😭|😵|🙏|激动|真好|挺|不错|超好|太强|呜呜|开心|真快|终于/u;
+  /^(?:我觉得|我感觉|说实话|讲真|说真的|我认为|我不同意|建议)|(?:辅导员|导员|学姐|学长|老师|室友|舍友|班长|支书|前辈|我爸|我妈|朋友)说|(?<![为除])了(?!解)|已经|好累|好快|丢人|失落|压力|\blol\b|\bfinally\b|刚|今天|今晚|昨天|明天|下周|这周|本周|周[一二三四五六日末]|全天|那天|嘿嘿|嘻嘻|好好|特别|耐心|厉害|感动|难忘|有意义|那晚|前一晚|群里|哈哈|😂|😭|😵|🙏|激动|真好|挺|不错|超好|太强|呜呜|开心|真快|终于/u;
 /** … unless it tells of a trouble, a worry or a rumour, which asks for help without a question word (志愿书弄丢了, 还没人联系我). */
 const TROUBLE =
   /丢|找不到|没交|忘了|忘记|来不及|急|求助|担心|慌|怕|紧张|没被|没选上|没有我|没我|落选|被拒|不让|还能|可以不|行不行|对吧|吧$|问问|不想|该|还没|听说|就我|只有我|难过|\b(?:if|whether)\b/u;
@@ -48,7 +50,7 @@ const TO_A_NAMED_PERSON = new RegExp(
 );
 /** A line addressed to an officer of the class (班长 你…, 组委姐姐) or to the classmates as a whole (你们谁, 大家…领了吗, 有没有人一起). */
 const TO_SOMEONE =
-  /^(?:班长|组委|组织委员|支书|团支书|学委|宣委)(?:姐姐|哥哥|大人)?[\s,，:：]|你们谁|大家[^?？]{0,12}(?:了吗|了没)|有没有人(?:要|一起|想)|谁有空|有人一起|\bdid you (?:get|see|send)\b/u;
+  /^(?:班长|组委|组织委员|支书|团支书|学委|宣委)(?:姐姐|哥哥|大人)?[\s,，:：]|^(?:学长|学姐|师兄|师姐|前辈)们?[\s,，:：]*你|你们|大家[^?？]{0,12}(?:了吗|了没)|有没有人(?:要|一起|想)|谁有空|有人一起|\bdid you (?:get|see|send)\b/u;
 /** … or for the time or place of today's meeting (今晚主题党日几点开始, 党校今晚改到几号楼了). */
 const EVENT_OF_THE_DAY = /(?:今晚|今天|明天|今早|早上|下午|晚上|这周|本周)[^?？。]{0,12}(?:几点|几号楼|哪个教室|点名|改到|地点)/u;
 /** A scope wider than the asker's class. */
@@ -75,7 +77,8 @@ export const reachesBeyondTheClass = (normalised: string): boolean => OTHER_SCOP
 export const isChatNotQuestion = (normalised: string, raw: string): boolean => {
   const text = raw.toLowerCase();
   if ((PEER_THING.test(normalised) && PEER_ASK.test(normalised)) || PEER_ERRAND.test(normalised) || EVENT_OF_THE_DAY.test(normalised)) return true;
-  if (CONGRATULATIONS.test(normalised.trim()) || TO_SOMEONE.test(text) || TO_A_NAMED_PERSON.test(raw.trim())) return true;
+  if (CONGRATULATIONS.test(normalised.trim()) || REPLY_OR_JOKE.test(normalised.trim()) || TO_SOMEONE.test(text) || TO_A_NAMED_PERSON.test(raw.trim()))
+    return true;
   if (ASKS.test(normalised) || ASKS.test(text)) return false;
   if (WANTS.test(normalised) || WANTS.test(text)) return false;
   return ANNOUNCEMENT_OR_CHEER.test(normalised) || (REMARK.test(normalised) && !TROUBLE.test(normalised) && !TROUBLE.test(text));
