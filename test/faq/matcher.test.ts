@@ -598,6 +598,12 @@ describe('FAQ matching accuracy', () => {
       ['我爸坐过牢我还能进组织吗', '我爸坐牢我还能入党吗'],
       ['那本红本子能不能用圆珠笔写', '那本志愿书能不能用圆珠笔写'],
       ['那个每季度要交的东西写啥内容好', '那个思想汇报写啥内容好'],
+      ['交完信之后下一步是啥', '交申请书之后下一步是啥'],
+      ['那本要填的册子用什么笔写', '志愿书用什么笔写'],
+      ['给组织写的那种定期感想 开头怎么称呼啊', '思想汇报 开头怎么称呼啊'],
+      ['那两个引路的党员具体要干嘛', '那两个介绍人具体要干嘛'],
+      ['名字被挂出来了是不是就稳了', '名字公示了是不是就稳了'],
+      ['候补的那一年有什么不能做的', '预备期有什么不能做的'],
     ];
     for (const [said, read] of reads) expect(normalise(said)).toBe(read);
     expect(normalise('刷dy看到的')).not.toContain('党');
@@ -605,6 +611,8 @@ describe('FAQ matching accuracy', () => {
     expect(normalise('试用期三个月，表现好可以提前转正')).not.toContain('预备期');
     expect(normalise('我高考志愿本来填的不是这个专业')).not.toContain('志愿书');
     expect(normalise('班费那笔钱交了吗')).not.toContain('党费');
+    for (const other of ['交信用卡账单', '这信息谁发的', '我交了信息表', '相信组织', '我信佛']) expect(normalise(other)).not.toContain('申请书');
+    expect(normalise('我那个对象不让我熬夜')).not.toContain('发展对象');
     expect(normalise('我想进组织部实习')).not.toContain('入党');
     expect(normalise('社团组织活动')).not.toContain('入党');
     expect(normalise('进了组织以后会发个小红本证件吗')).not.toContain('志愿书');
