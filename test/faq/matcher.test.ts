@@ -604,6 +604,9 @@ describe('FAQ matching accuracy', () => {
       ['那两个引路的党员具体要干嘛', '那两个介绍人具体要干嘛'],
       ['名字被挂出来了是不是就稳了', '名字公示了是不是就稳了'],
       ['候补的那一年有什么不能做的', '预备期有什么不能做的'],
+      ['那个公式要挂多少天', '那个公示要挂多少天'],
+      ['毕业了组织关心怎么转啊', '毕业了组织关系怎么转啊'],
+      ['对着旗子念誓言那个一般是谁来组织的', '宣誓念誓词那个一般是谁来组织的'],
     ];
     for (const [said, read] of reads) expect(normalise(said)).toBe(read);
     expect(normalise('刷dy看到的')).not.toContain('党');
@@ -613,6 +616,8 @@ describe('FAQ matching accuracy', () => {
     expect(normalise('班费那笔钱交了吗')).not.toContain('党费');
     for (const other of ['交信用卡账单', '这信息谁发的', '我交了信息表', '相信组织', '我信佛']) expect(normalise(other)).not.toContain('申请书');
     expect(normalise('我那个对象不让我熬夜')).not.toContain('发展对象');
+    expect(normalise('数学公式怎么背')).not.toContain('公示');
+    expect(normalise('组织关心我们')).not.toContain('组织关系');
     expect(normalise('我想进组织部实习')).not.toContain('入党');
     expect(normalise('社团组织活动')).not.toContain('入党');
     expect(normalise('进了组织以后会发个小红本证件吗')).not.toContain('志愿书');
