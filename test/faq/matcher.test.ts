@@ -243,10 +243,23 @@ describe('FAQ matching accuracy', () => {
     // answered when it arrived; 82.4% / 2.0% / 9.9% with the part that asks counted twice by the classifier
     { file: './outsider-check-19.tsv', name: 'outsider check 19', floor: { answerable: 400, right: 0.9, wrong: 0.005, uncoveredAnswered: 0.02 } },
     // fragments, pinyin typos, shorthand, traditional characters, English, @bot: 96.9% right, 0.4% wrong when it arrived
-    { file: './outsider-check-20.tsv', name: 'outsider check 20', floor: { answerable: 450, right: 0.975, wrong: 0.008, uncoveredAnswered: 0.02 } },
+    {
+      file: './outsider-check-20.tsv',
+      name: 'outsider check 20',
+      floor: { answerable: 450, right: 0.975, wrong: 0.008, uncoveredAnswered: 0.02, silent: 0.985 },
+    },
     // a semester's Party notices, lines to classmates by name (@吴昊, 孙悦 你…), opinions and feelings: 84.4% silent when it arrived,
     // 91.3% with the rules on lines to a person by name
     { file: './offtopic-o.tsv', name: 'off-topic set o', floor: { offTopic: 440, right: 0.85, wrong: 0.15, silent: 0.975 } },
+    // near-misses again (219 "?" lines: details, situations, Party history, members' daily life): 92.8% right, 1.8% wrong, 27.9% of "?"
+    // answered when it arrived
+    { file: './outsider-check-21.tsv', name: 'outsider check 21', floor: { answerable: 220, right: 0.96, wrong: 0.005, uncoveredAnswered: 0.02 } },
+    // for a roommate or a friend, what-ifs, rumours, negations, follow-ups that name their topic: 92.2% right, 0.7% wrong, 22.2% of "?" answered
+    { file: './outsider-check-22.tsv', name: 'outsider check 22', floor: { answerable: 440, right: 0.94, wrong: 0.006, uncoveredAnswered: 0.02 } },
+    // voice-typed run-ons of graduate and working students, vague words (那个钱, 那个会, 那个大本子): 60.0% right, 2.5% wrong when it arrived
+    { file: './outsider-check-23.tsv', name: 'outsider check 23', floor: { answerable: 440, right: 0.86, wrong: 0.005, uncoveredAnswered: 0.02 } },
+    // opinions, replies, jokes, experience shared, questions to classmates (你们…): 71.0% silent when it arrived, 79.8% with the rules on them
+    { file: './offtopic-p.tsv', name: 'off-topic set p', floor: { offTopic: 450, right: 0.85, wrong: 0.15, silent: 0.96 } },
   ];
 
   // The "?" lines were labelled against the answers of their day: some (党费是用来干什么的, 党校培训要交钱吗) are
@@ -504,7 +517,7 @@ describe('FAQ matching accuracy', () => {
     // the classifier learns such questions as a class of their own (the "?" lines of the sets written against the
     // present base); without it, the nearest entry answered these
     const withoutUncovered = new FaqMatcher(kb.entries, { ...SHIPPED_LINES, uncovered: [] });
-    for (const q of ['党员可以出国旅游吗', '支部书记一届干几年', '民主评议党员怎么评']) {
+    for (const q of ['党员可以出国旅游吗', '党小组长是怎么选出来的', '民主评议党员怎么评']) {
       expect(withoutUncovered.match(q).outcome, q).toBe('answer');
       expect(matcher.match(q).outcome, q).toBe('suggest');
     }
