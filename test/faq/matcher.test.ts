@@ -333,6 +333,7 @@ describe('FAQ matching accuracy', () => {
       '学生会换届要交申请书吗',
       '我哥考公进面了，下周政审',
       '评教是匿名的吗',
+      '给宿管中心投诉能匿名吗',
       '毕业典礼宣誓要穿学位服吗',
       "Who's joining the party on Saturday? It's Lily's birthday",
       '12月4号国家宪法日，学院组织宪法宣誓活动',
@@ -630,6 +631,10 @@ describe('FAQ matching accuracy', () => {
     for (const other of ['交信用卡账单', '这信息谁发的', '我交了信息表', '相信组织', '我信佛']) expect(normalise(other)).not.toContain('申请书');
     expect(normalise('我那个对象不让我熬夜')).not.toContain('发展对象');
     expect(normalise('数学公式怎么背')).not.toContain('公示');
+    expect(normalise('学院公众号征稿“写给新生的一封信”')).not.toContain('申请书');
+    expect(normalise('荣誉证书那个红本子要扫描吗')).not.toContain('志愿书');
+    expect(normalise('公司说会重点培养我')).not.toContain('积极分子');
+    expect(normalise('试用期被辞退有没有补偿啊')).not.toContain('预备期');
     expect(normalise('组织关心我们')).not.toContain('组织关系');
     expect(normalise('我想进组织部实习')).not.toContain('入党');
     expect(normalise('社团组织活动')).not.toContain('入党');
