@@ -568,6 +568,9 @@ describe('FAQ matching accuracy', () => {
       '学院党委组织员办公室在哪栋楼',
       '入党积极分子名单今天出了吗',
       '这学期党校第一次课是几号',
+      '档案室几点开门',
+      '这季度思想汇报截止日期是哪天',
+      '收党费的组织委员是谁',
       'When is the next branch meeting?',
     ])
       expect(matcher.match(q).outcome, q).not.toBe('answer');
