@@ -128,7 +128,7 @@ describe('FAQ: answering classmates', () => {
       date: 0,
       text: 'x',
     };
-    const [followUp] = await say.group(group, student, '那预备党员要交党费吗', { reply_to_message: botMessage });
+    const [followUp] = await say.group(group, student, '那预备党员从什么时候开始交党费', { reply_to_message: botMessage });
     expect(followUp).toContain('预备党员从支部大会通过其为预备党员之日起交纳党费');
     expect(await say.group(group, student, '/ask')).toEqual([expect.stringContaining('用法：/ask')]);
   });

@@ -256,7 +256,9 @@ export class FaqMatcher {
     if (live > 0) weighed.unshift(...weighed.splice(live, 1));
     const best = weighed[0]!;
     let score = best.score;
-    if (this.capped(best.r, units, normalised) || (predicted?.of(UNCOVERED) ?? 0) >= UNCOVERED_CAP) score = Math.min(score, THRESHOLDS.answer - 0.01);
+    // (questions no shipped entry answers: an entry the branch added may answer them)
+    const uncovered = (predicted?.of(UNCOVERED) ?? 0) >= UNCOVERED_CAP && this.index.shippedSlugs.has(best.r.slug);
+    if (this.capped(best.r, units, normalised) || uncovered) score = Math.min(score, THRESHOLDS.answer - 0.01);
     // two entries about as likely, neither sure: offer both rather than pick one (a wrong answer is worse than a suggestion);
     // a count of the class is the live entry's, whatever stage it names: no tie there
     const runnerUp = weighed[1]?.score ?? 0;
@@ -342,6 +344,8 @@ interface Indexes {
   entriesWithTerm: Map<string, number>;
   /** Which entry a question is an example of, or class chat (none without entries). */
   classifier: EntryClassifier | null;
+  /** The entries the shipped training lines are labelled with (not one a branch added). */
+  shippedSlugs: Set<string>;
 }
 
 /** Units handled between two chances for the event loop. */
@@ -414,5 +418,6 @@ function* indexing(entries: readonly FaqEntry[], shipped: TrainingLines): Sliced
     exampleTermCounts,
     entriesWithTerm,
     classifier,
+    shippedSlugs: new Set(shipped.labelled.flatMap(([labels]) => labels.split('|'))),
   };
 }
