@@ -36,13 +36,19 @@ const BIAS_RATE = 0.1;
 /** How many examples are learnt between two chances for the event loop (see slices.ts). */
 const EXAMPLES_PER_STEP = 32;
 
+/**
+ * Once trained, the weights are kept as one signed byte each with a scale per feature (a quarter of
+ * the memory of 32-bit floats: ~1.6 MB instead of ~6.3 for the shipped base; the matcher's outcomes on
+ * all but 2 of the 27,907 test lines are the same).
+ */
 export class EntryClassifier {
   private readonly labelIds: Map<string, number>;
 
   private constructor(
     private readonly labels: string[],
     private readonly featureIds: Map<string, number>,
-    private readonly weights: Float32Array,
+    private readonly weights: Int8Array,
+    private readonly scales: Float32Array,
     private readonly bias: Float64Array,
   ) {
     this.labelIds = new Map(labels.map((l, i) => [l, i]));
@@ -65,8 +71,8 @@ export class EntryClassifier {
       if (data.length % EXAMPLES_PER_STEP === 0) yield;
     }
     const k = labels.length;
-    const made = new EntryClassifier(labels, featureIds, new Float32Array(featureIds.size * k), new Float64Array(k));
-    const { weights, bias } = made;
+    const weights = new Float32Array(featureIds.size * k);
+    const bias = new Float64Array(k);
     const z = new Float64Array(k);
     const random = seeded(1);
     for (let epoch = 0; epoch < EPOCHS; epoch++) {
@@ -75,7 +81,7 @@ export class EntryClassifier {
       for (let n = 0; n < data.length; n++) {
         if (n % EXAMPLES_PER_STEP === 0) yield;
         const { y, f, weight } = data[n]!;
-        made.probabilities(f, z);
+        probabilities(weights, null, bias, f, z);
         z[y] = z[y]! - 1; // the gradient of the loss on each label's score
         const scale = 1 / Math.sqrt(f.length || 1);
         for (const id of f) {
@@ -85,34 +91,57 @@ export class EntryClassifier {
         for (let j = 0; j < k; j++) bias[j] = bias[j]! - rate * BIAS_RATE * weight * z[j]!;
       }
     }
-    return made;
+    const { bytes, scales } = quantised(weights, k);
+    return new EntryClassifier(labels, featureIds, bytes, scales, bias);
   }
 
   /** The probability of each label for a question's terms. */
   predict(terms: readonly string[]): Prediction {
     const known = terms.map((t) => this.featureIds.get(t)).filter((id) => id !== undefined);
-    const z = this.probabilities(known, new Float64Array(this.labels.length));
+    const z = probabilities(this.weights, this.scales, this.bias, known, new Float64Array(this.labels.length));
     let top = 0;
     for (let j = 1; j < z.length; j++) if (z[j]! > z[top]!) top = j;
     return { label: this.labels[top]!, p: z[top]!, of: (label) => z[this.labelIds.get(label) ?? -1] ?? 0 };
   }
+}
 
-  /** Softmax of the labels' scores, written into `z`. */
-  private probabilities(f: readonly number[], z: Float64Array): Float64Array {
-    const k = this.labels.length;
-    const scale = 1 / Math.sqrt(f.length || 1);
-    z.set(this.bias);
-    for (const id of f) {
-      const row = id * k;
-      for (let j = 0; j < k; j++) z[j] = z[j]! + this.weights[row + j]! * scale;
-    }
-    let max = -Infinity;
-    for (let j = 0; j < k; j++) max = Math.max(max, z[j]!);
-    let sum = 0;
-    for (let j = 0; j < k; j++) sum += z[j] = Math.exp(z[j]! - max);
-    for (let j = 0; j < k; j++) z[j] = z[j]! / sum;
-    return z;
+/** Softmax of the labels' scores for the features `f` (each row of weights times its scale, if any), written into `z`. */
+function probabilities(
+  weights: Float32Array | Int8Array,
+  scales: Float32Array | null,
+  bias: Float64Array,
+  f: readonly number[],
+  z: Float64Array,
+): Float64Array {
+  const k = bias.length;
+  const scale = 1 / Math.sqrt(f.length || 1);
+  z.set(bias);
+  for (const id of f) {
+    const row = id * k;
+    const s = scales ? scale * scales[id]! : scale;
+    for (let j = 0; j < k; j++) z[j] = z[j]! + weights[row + j]! * s;
   }
+  let max = -Infinity;
+  for (let j = 0; j < k; j++) max = Math.max(max, z[j]!);
+  let sum = 0;
+  for (let j = 0; j < k; j++) sum += z[j] = Math.exp(z[j]! - max);
+  for (let j = 0; j < k; j++) z[j] = z[j]! / sum;
+  return z;
+}
+
+/** Each row of k weights as bytes in [-127, 127] and the scale that brings them back. */
+function quantised(weights: Float32Array, k: number): { bytes: Int8Array; scales: Float32Array } {
+  const rows = weights.length / k;
+  const bytes = new Int8Array(weights.length);
+  const scales = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let max = 0;
+    for (let j = 0; j < k; j++) max = Math.max(max, Math.abs(weights[r * k + j]!));
+    if (max === 0) continue;
+    scales[r] = max / 127;
+    for (let j = 0; j < k; j++) bytes[r * k + j] = Math.round(weights[r * k + j]! / scales[r]!);
+  }
+  return { bytes, scales };
 }
 
 /** A small deterministic generator (Park–Miller), so training is the same in every process. */
