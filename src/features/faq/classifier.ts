@@ -35,6 +35,8 @@ const BIAS_RATE = 0.1;
 
 /** How many examples are learnt between two chances for the event loop (see slices.ts). */
 const EXAMPLES_PER_STEP = 32;
+/** … and how many features' weights are made bytes. */
+const ROWS_PER_STEP = 2000;
 
 /**
  * Once trained, the weights are kept as one signed byte each with a scale per feature (a quarter of
@@ -91,7 +93,7 @@ export class EntryClassifier {
         for (let j = 0; j < k; j++) bias[j] = bias[j]! - rate * BIAS_RATE * weight * z[j]!;
       }
     }
-    const { bytes, scales } = quantised(weights, k);
+    const { bytes, scales } = yield* quantised(weights, k);
     return new EntryClassifier(labels, featureIds, bytes, scales, bias);
   }
 
@@ -130,11 +132,12 @@ function probabilities(
 }
 
 /** Each row of k weights as bytes in [-127, 127] and the scale that brings them back. */
-function quantised(weights: Float32Array, k: number): { bytes: Int8Array; scales: Float32Array } {
+function* quantised(weights: Float32Array, k: number): Sliced<{ bytes: Int8Array; scales: Float32Array }> {
   const rows = weights.length / k;
   const bytes = new Int8Array(weights.length);
   const scales = new Float32Array(rows);
   for (let r = 0; r < rows; r++) {
+    if (r % ROWS_PER_STEP === 0) yield;
     let max = 0;
     for (let j = 0; j < k; j++) max = Math.max(max, Math.abs(weights[r * k + j]!));
     if (max === 0) continue;
