@@ -267,11 +267,10 @@ export class FaqMatcher {
       { slug: best.r.slug, score: round(score) },
       ...weighed.slice(1, MAX_SUGGESTIONS).map((w) => ({ slug: w.r.slug, score: round(w.score) })),
     ];
+    // with only a weak Party word, what the search leaves may still be one entry's by the examples as a whole
+    const byExamples = !inScope && domain < 1 ? this.surelyOneEntry(predicted, normalised) : null;
+    if (byExamples) return byExamples;
     // (the candidates of a silent match are offered to a liaison who files the question)
-    if (!chat && !inScope && domain < 1) {
-      const sure = this.surelyOneEntry(predicted, normalised);
-      if (sure) return sure;
-    }
     if (chat || !inScope) return { slug: best.r.slug, score: round(score), outcome: 'none', candidates };
     const outcome: Outcome = score >= THRESHOLDS.answer ? 'answer' : 'suggest';
     return { slug: best.r.slug, score: round(score), outcome, candidates: outcome === 'suggest' ? candidates.filter((c) => c.score > 0) : candidates };
