@@ -435,6 +435,9 @@ describe('FAQ matching accuracy', () => {
       '入党了能保研吗 开玩笑的',
       '我觉得思想汇报手写就是形式主义',
       '辅导员说党费可以微信交',
+      // a classmate's own things (那你…, 你那个…, …交了没)
+      '那你积极分子的考察咋办',
+      '你那个转正申请交了没',
     ])
       expect(matcher.match(q).outcome, q).toBe('none');
     // the same words in a question are answered

@@ -50,7 +50,7 @@ const TO_A_NAMED_PERSON = new RegExp(
 );
 /** A line addressed to an officer of the class (班长 你…, 组委姐姐) or to the classmates as a whole (你们谁, 大家…领了吗, 有没有人一起). */
 const TO_SOMEONE =
-  /^(?:班长|组委|组织委员|支书|团支书|学委|宣委)(?:姐姐|哥哥|大人)?[\s,，:：]|^(?:学长|学姐|师兄|师姐|前辈)们?[\s,，:：]*你|你们|大家[^?？]{0,12}(?:了吗|了没)|有没有人(?:要|一起|想)|谁有空|有人一起|\bdid you (?:get|see|send)\b/u;
+  /^(?:班长|组委|组织委员|支书|团支书|学委|宣委)(?:姐姐|哥哥|大人)?[\s,，:：]|^(?:学长|学姐|师兄|师姐|前辈)们?[\s,，:：]*你|你们|^那你|你那(?:个|篇|份)|你室友|你家|(?:交|写|填|背)(?:下来)?了?没$|大家[^?？]{0,12}(?:了吗|了没)|有没有人(?:要|一起|想)|谁有空|有人一起|\bdid you (?:get|see|send)\b/u;
 /** … or for the time or place of today's meeting (今晚主题党日几点开始, 党校今晚改到几号楼了). */
 const EVENT_OF_THE_DAY = /(?:今晚|今天|明天|今早|早上|下午|晚上|这周|本周)[^?？。]{0,12}(?:几点|几号楼|哪个教室|点名|改到|地点)/u;
 /** A scope wider than the asker's class. */
