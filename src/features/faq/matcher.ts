@@ -75,7 +75,7 @@ interface Doc {
   kind: Kind;
   terms: string[];
   /** What the classifier learns of an example question or title (see classifierTerms). */
-  learnt?: string[];
+  learnt?: readonly string[];
   /** An example question with no plain Party word (谁来投票, 投票是记名的吗). */
   plain?: true;
 }

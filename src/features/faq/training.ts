@@ -92,7 +92,7 @@ function* classifierFor(labelled: readonly Labelled[]): Sliced<EntryClassifier> 
  * says more than its question (see askingPart), so that what is asked weighs above the stages a long message
  * names on the way (我上个月刚被定为积极分子…每季度要交什么 is about the thought reports).
  */
-export function classifierTerms(text: string, options: TermOptions, all: readonly string[] = terms(text, options)): string[] {
+export function classifierTerms(text: string, options: TermOptions, all: readonly string[] = terms(text, options)): readonly string[] {
   const part = askingPart(text);
-  return part === text ? [...all] : [...all, ...terms(part, options)];
+  return part === text ? all : [...all, ...terms(part, options)];
 }
