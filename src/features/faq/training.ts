@@ -14,13 +14,14 @@ export function* classifierOf(examples: readonly Labelled[], lexicon: readonly s
   if (examples.length === 0) return null;
   const slugs = new Set(examples.map((e) => e.label));
   const lines = yield* trainingLines(shipped, lexicon);
-  const questions = lines.questions.filter((l) => slugs.has(l.label));
+  const questions = lines.filter((l) => slugs.has(l.label));
+  const chat = lines.filter((l) => l.label === CHAT);
   // questions no entry of the shipped base answers may be answered by a base without all of its entries
   const hasShippedBase = shipped.labelled.every(([labels]) => labels.split('|').some((label) => slugs.has(label)));
+  const uncovered = hasShippedBase ? lines.filter((l) => l.label === UNCOVERED) : [];
   // the chat lines count as much as the questions together at most: a small base is not drowned by them
-  const chatWeight = Math.min(1, (examples.length + questions.length) / Math.max(1, lines.chat.length));
-  const uncovered = hasShippedBase ? lines.uncovered : [];
-  return yield* classifierFor([...examples, ...questions, ...uncovered, ...lines.chat.map((c) => ({ ...c, weight: chatWeight }))]);
+  const chatWeight = Math.min(1, (examples.length + questions.length) / Math.max(1, chat.length));
+  return yield* classifierFor([...examples, ...questions, ...uncovered, ...chat.map((c) => ({ ...c, weight: chatWeight }))]);
 }
 
 export interface TrainingLines {
@@ -34,39 +35,60 @@ export interface TrainingLines {
 export const SHIPPED_LINES: TrainingLines = { labelled: LABELLED_LINES, chat: CHAT_LINES, uncovered: UNCOVERED_LINES };
 
 /**
- * The training lines' terms for a lexicon, each line's joined into one string (a few MB less than
- * arrays of them); the last ones asked for are kept: every branch's lexicon is usually the same.
+ * The training lines' terms for the last lexicon asked for (every branch's is usually the same), so that
+ * a base built again is not segmented again: each term kept once, each line as the ids of its terms
+ * (about 1 MB where strings of its terms took 5).
  */
-let linesOf: { shipped: TrainingLines; lexicon: string; questions: [string, string][]; chat: string[]; uncovered: string[] } | null = null;
-function* trainingLines(shipped: TrainingLines, lexicon: readonly string[]): Sliced<{ questions: Labelled[]; chat: Labelled[]; uncovered: Labelled[] }> {
-  const key = lexicon.join(SEPARATOR);
-  if (linesOf?.shipped !== shipped || linesOf.lexicon !== key) {
-    const questions: [string, string][] = [];
-    for (const [labels, q] of shipped.labelled) {
-      const t = classifierTerms(q, { lexicon }).join(SEPARATOR);
-      if (t !== '') for (const label of labels.split('|')) questions.push([label, t]);
-      yield;
-    }
-    const chat = yield* joinedTerms(shipped.chat, lexicon);
-    const uncovered = yield* joinedTerms(shipped.uncovered ?? [], lexicon);
-    linesOf = { shipped, lexicon: key, questions, chat, uncovered };
-  }
-  return {
-    questions: linesOf.questions.map(([label, t]) => ({ label, terms: t.split(SEPARATOR) })),
-    chat: linesOf.chat.map((t) => ({ label: CHAT, terms: t.split(SEPARATOR) })),
-    uncovered: linesOf.uncovered.map((t) => ({ label: UNCOVERED, terms: t.split(SEPARATOR) })),
-  };
+let linesOf: ({ shipped: TrainingLines; lexicon: string } & EncodedLines) | null = null;
+interface EncodedLines {
+  /** Each line's label: an entry's slug, CHAT or UNCOVERED (a line with two slugs is there twice). */
+  labels: string[];
+  vocabulary: string[];
+  /** The lines' term ids one after another; line i's end at ends[i]. */
+  ids: Uint16Array | Uint32Array;
+  ends: Uint32Array;
 }
+
+function* trainingLines(shipped: TrainingLines, lexicon: readonly string[]): Sliced<Labelled[]> {
+  const key = lexicon.join(SEPARATOR);
+  if (linesOf?.shipped !== shipped || linesOf.lexicon !== key) linesOf = { shipped, lexicon: key, ...(yield* encoded(shipped, lexicon)) };
+  const { labels, vocabulary, ids, ends } = linesOf;
+  return labels.map((label, i) => ({ label, terms: Array.from(ids.subarray(i === 0 ? 0 : ends[i - 1], ends[i]), (id) => vocabulary[id]!) }));
+}
+
 const SEPARATOR = '\u0001';
 
-function* joinedTerms(lines: readonly string[], lexicon: readonly string[]): Sliced<string[]> {
-  const joined: string[] = [];
-  for (const line of lines) {
-    const t = classifierTerms(line, { lexicon }).join(SEPARATOR);
-    if (t !== '') joined.push(t);
+function* encoded(shipped: TrainingLines, lexicon: readonly string[]): Sliced<EncodedLines> {
+  const labels: string[] = [];
+  const vocabulary: string[] = [];
+  const idOf = new Map<string, number>();
+  const ids: number[] = [];
+  const ends: number[] = [];
+  const add = (label: string, terms: readonly string[]) => {
+    if (terms.length === 0) return;
+    labels.push(label);
+    for (const term of terms) {
+      let id = idOf.get(term);
+      if (id === undefined) idOf.set(term, (id = vocabulary.push(term) - 1));
+      ids.push(id);
+    }
+    ends.push(ids.length);
+  };
+  for (const [slugs, line] of shipped.labelled) {
+    const t = classifierTerms(line, { lexicon });
+    for (const slug of slugs.split('|')) add(slug, t);
     yield;
   }
-  return joined;
+  for (const [label, lines] of [
+    [CHAT, shipped.chat],
+    [UNCOVERED, shipped.uncovered ?? []],
+  ] as const) {
+    for (const line of lines) {
+      add(label, classifierTerms(line, { lexicon }));
+      yield;
+    }
+  }
+  return { labels, vocabulary, ids: vocabulary.length <= 0x10000 ? Uint16Array.from(ids) : Uint32Array.from(ids), ends: Uint32Array.from(ends) };
 }
 
 /** Classifiers of the last few knowledge bases, by their training data: a base built again (a branch's copy, a test) is not trained again. */
