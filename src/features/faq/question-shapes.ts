@@ -1,4 +1,5 @@
 // Shapes of a question that decide what the shared entries can answer, whatever words they share with it.
+import { simplified } from './spelling.js';
 
 /** The League's own business (团费, 团员证, 团课, 团组织关系): with no word of the Party, not ours, however like a Party question it reads. */
 const LEAGUE_BUSINESS = /团费|团员证|团课|团日|团校|入团积极分子培训|团组织关系|团关系|团员档案|团籍|团员注册|团员教育评议|智慧团建/;
@@ -26,12 +27,16 @@ const REMARK =
   /^(?:我觉得|我感觉|说实话|讲真|说真的|我认为|我不同意|建议)|(?:辅导员|导员|学姐|学长|老师|室友|舍友|班长|支书|前辈|我爸|我妈|朋友)说|(?<![为除])了(?!解)|已经|好累|好快|丢人|失落|压力|\blol\b|\bfinally\b|刚|今天|今晚|昨天|明天|下周|这周|本周|周[一二三四五六日末]|全天|那天|嘿嘿|嘻嘻|好好|特别|耐心|厉害|感动|难忘|有意义|那晚|前一晚|群里|哈哈|😂|😭|😵|🙏|激动|真好|挺|不错|超好|太强|呜呜|开心|真快|终于/u;
 /** … unless it tells of a trouble, a worry or a rumour, which asks for help without a question word (志愿书弄丢了, 还没人联系我). */
 const TROUBLE =
-  /丢|找不到|没交|忘了|忘记|来不及|急|求助|担心|慌|怕|紧张|没被|没选上|没有我|没我|落选|被拒|不让|还能|可以不|行不行|对吧|吧$|问问|不想|该|还没|听说|就我|只有我|难过|\b(?:if|whether)\b/u;
+  /丢|找不到|没交|忘了|忘记|来不及|急|求助|担心|慌|怕|紧张|没被|没选上|没有我|没我|落选|被拒|不让|还能|可以不|行不行|对吧|吧$|问问|不想|该|还没|听说|不知道|不懂|不会|不清楚|搞不清|就我|只有我|难过|\b(?:if|whether)\b/u;
 /** … or tells what the asker wants or plans, which asks what to do (我满18岁了，想申请入党; 我转专业了，入党的事). */
-const WANTS = /想要?(?:申请|入党|加入|了解|知道|问|咨询|找)|打算|准备(?:申请|入党|写|交|递交)|下一步|接下来|然后呢|该怎么|的事情?$/u;
+const WANTS = /想要?(?:申请|入党|加入|了解|知道|问|咨询|找|查|看)|打算|准备(?:申请|入党|写|交|递交)|了解一下|下一步|接下来|然后呢|该怎么|的事情?$/u;
+/** … or asks for something (入党誓词全文发一下, 流程跟我说下, 统计一下咱班人数, 给个数). */
+const REQUEST = /发(?:一下|下(?!来)|我|个)|说说|说一?下$|跟我说|讲讲|讲一下|介绍一下|科普|统计|汇总|给个|呗|\b(?:tell|explain|show|list)\b/u;
+/** A statement of at least this many Chinese characters with no question in it is a line of chat (我奶奶信佛 每年初一都拉我去庙里烧香). */
+const STATEMENT_LENGTH = 14;
 /** … and that asks nothing (a question word, an A-not-A question 够不够, a rumour checked 真的假的). */
 const ASKS =
-  /[?？]|吗|呢|嘛|么|怎|什么|如何|哪|谁|(?<![好这那前十])几(?!乎)|多少|多久|多长|啥|咋|还是|(\p{Script=Han})[不没]\1|能不能|有没有|要不要|会不会|可不可以|算不算|真的假的|神马|马$|[转交去到]那[里儿]|(?<![要追需征寻祈])求|请问|想问|问一?下|不$|没$|想了解|想知道|请教|科普|\b(?:how|what|when|where|who|why|which|can|do|does|is|are|should)\b/u;
+  /[?？]|吗|呢|嘛|么|怎|什么|如何|哪|谁|(?<![好这那前十])几(?!乎)|多少|多久|多长|多[远大高深重宽]|(?<=\p{Script=Han})不(?=[\s，,。])|啥|咋|还是|(\p{Script=Han})[不没]\1|能不能|有没有|要不要|会不会|可不可以|算不算|真的假的|神马|马$|[转交去到]那[里儿]|(?<![要追需征寻祈])求|请问|想问|问一?下|不$|没$|想了解|想知道|请教|科普|唔系|点样|边个|乜|咩|伐$|架$|冇|\b(?:how|what|when|where|who|why|which|can|do|does|is|are|should)\b/u;
 /** Asking classmates for a thing of the day (谁有党校的签到码, 党课在哪个教室, 党费收款码发一下): not a question for the bot. */
 const PEER_THING = /签到码|签到表|二维码|收款码|ppt|合影|原图|照片|视频|录像|录音|回放|新闻稿|会议记录|笔记|会议号|腾讯会议|哪个教室|几号楼|教材/u;
 const PEER_ASK = /谁|发一下|发我|借我|帮我|带一下|在哪/u;
@@ -79,9 +84,12 @@ export const isChatNotQuestion = (normalised: string, raw: string): boolean => {
   if ((PEER_THING.test(normalised) && PEER_ASK.test(normalised)) || PEER_ERRAND.test(normalised) || EVENT_OF_THE_DAY.test(normalised)) return true;
   if (CONGRATULATIONS.test(normalised.trim()) || REPLY_OR_JOKE.test(normalised.trim()) || TO_SOMEONE.test(text) || TO_A_NAMED_PERSON.test(raw.trim()))
     return true;
-  if (ASKS.test(normalised) || ASKS.test(text)) return false;
-  if (WANTS.test(normalised) || WANTS.test(text)) return false;
-  return ANNOUNCEMENT_OR_CHEER.test(normalised) || (REMARK.test(normalised) && !TROUBLE.test(normalised) && !TROUBLE.test(text));
+  const plain = simplified(text);
+  if (ASKS.test(normalised) || ASKS.test(plain)) return false;
+  if (WANTS.test(normalised) || WANTS.test(plain)) return false;
+  if (ANNOUNCEMENT_OR_CHEER.test(normalised)) return true;
+  if (TROUBLE.test(normalised) || TROUBLE.test(plain)) return false;
+  return REMARK.test(normalised) || ((plain.match(/\p{Script=Han}/gu)?.length ?? 0) >= STATEMENT_LENGTH && !REQUEST.test(plain));
 };
 
 /** Where a long message's sentences end (a comma does not end one: 我是预备党员，能出国吗 is one question). */
