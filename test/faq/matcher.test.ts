@@ -281,6 +281,19 @@ describe('FAQ matching accuracy', () => {
     { file: './outsider-check-28.tsv', name: 'outsider check 28', floor: { answerable: 460, right: 0.96, wrong: 0.005, uncoveredAnswered: 0.02 } },
     // opinions, rhetorical questions, what a senior or a counsellor said, questions to a classmate, in threads: 94.3% silent when it arrived
     { file: './offtopic-s.tsv', name: 'off-topic set s', floor: { offTopic: 420, right: 0.85, wrong: 0.15, silent: 0.975 } },
+    // short questions that avoid or half-remember the official words (那个申请, 入d, 转正式, 上面批), 繁體, pinyin shorthand: 91.4% right,
+    // 0.4% wrong, 20.0% of "?" answered when it arrived
+    { file: './outsider-check-29.tsv', name: 'outsider check 29', floor: { answerable: 450, right: 0.95, wrong: 0.005, uncoveredAnswered: 0.02 } },
+    // each line paraphrasing one point of an answer, with slips (党废, 积级分子), long messages, English and 繁體: 88.4% right, 1.3% wrong,
+    // 8.3% of "?" answered when it arrived
+    {
+      file: './outsider-check-30.tsv',
+      name: 'outsider check 30',
+      floor: { answerable: 460, right: 0.945, wrong: 0.005, uncoveredAnswered: 0.02, silent: 0.985 },
+    },
+    // a semester of one class's chat (scholarships' 申请 and 公示, club elections, the League, internships' 转正, English, 繁體): 96.5% silent
+    // when it arrived
+    { file: './offtopic-t.tsv', name: 'off-topic set t', floor: { offTopic: 420, right: 0.85, wrong: 0.15, silent: 0.985 } },
   ];
 
   // The "?" lines were labelled against the answers of their day: some (党费是用来干什么的, 党校培训要交钱吗) are

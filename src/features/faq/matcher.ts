@@ -4,7 +4,15 @@ import { classifierOf, classifierTerms, SHIPPED_LINES, type TrainingLines } from
 import { atOnce, inSlices, type Sliced } from '../../shared/slices.js';
 import { KeyContent } from './key-content.js';
 import { Bm25Index } from './bm25.js';
-import { asksLocalFact, asksWhoSomeoneIs, countsTheClass, isChatNotQuestion, isLeagueBusiness, reachesBeyondTheClass } from './question-shapes.js';
+import {
+  asksAnything,
+  asksLocalFact,
+  asksWhoSomeoneIs,
+  countsTheClass,
+  isChatNotQuestion,
+  isLeagueBusiness,
+  reachesBeyondTheClass,
+} from './question-shapes.js';
 import { BOT_COMMAND, domainStrength, usesOtherSense, hasDomainAnchor, LEXICON_PREFIX, normalise, normaliseLexicon, terms, weakAnchorsIn } from './text.js';
 
 export type Outcome = 'answer' | 'suggest' | 'none';
@@ -46,6 +54,11 @@ const TIE_CEILING = 0.55;
 const CHAT_SILENCE = 0.9;
 /** … and that a question with no Party word is one entry's, above which that entry answers it. */
 const BY_EXAMPLES_ALONE = 0.9;
+/**
+ * … and as sure as this when the line has no Party word and no question in it at all: a keyword or two (材料 清单) may
+ * still be a question, but a line of chat with one word the examples know (测开 base杭州 年包十八) is no question.
+ */
+const BY_EXAMPLES_UNASKED = 0.97;
 /** The classifier's probability that a question is one no entry answers, above which it is at most suggested. */
 const UNCOVERED_CAP = 0.3;
 /** Key content no entry contains weighing more than this many times what the best entry covers: no confident answer. */
@@ -230,7 +243,10 @@ export class FaqMatcher {
         : strength;
     const silent: MatchResult = { slug: top.slug, score: 0, outcome: 'none', candidates: [] };
     // no Party word at all: ours only if the examples as a whole say so (grades alone, 挂科了咋办, are the class's business)
-    if (domain === 0) return (notOurs || weakAnchorsIn(q).length > 0 ? null : this.surelyOneEntry(this.predict(q, queryTerms), normalised)) ?? silent;
+    if (domain === 0) {
+      const floor = asksAnything(normalised, q) ? BY_EXAMPLES_ALONE : BY_EXAMPLES_UNASKED;
+      return (notOurs || weakAnchorsIn(q).length > 0 ? null : this.surelyOneEntry(this.predict(q, queryTerms), normalised, floor)) ?? silent;
+    }
     const factor = domain === 1 ? 1 : WEAK_DOMAIN_FACTOR;
     const conf = (r: (typeof ranked)[number], other: number) =>
       confidence(r.raw, r.rank, other, r.coverage, r.lexiconHit, hasLexicon) * factor * (1 - KEY_CONF_WEIGHT + KEY_CONF_WEIGHT * r.key.share);
@@ -295,8 +311,8 @@ export class FaqMatcher {
   }
 
   /** The entry the classifier is all but sure of (and that may answer it), for a question the search alone would leave. */
-  private surelyOneEntry(top: Prediction | null, normalised: string): MatchResult | null {
-    if (!top || top.label === CHAT || top.label === UNCOVERED || top.p < BY_EXAMPLES_ALONE) return null;
+  private surelyOneEntry(top: Prediction | null, normalised: string, floor = BY_EXAMPLES_ALONE): MatchResult | null {
+    if (!top || top.label === CHAT || top.label === UNCOVERED || top.p < floor) return null;
     if (this.knowsNot(top.label, normalised)) return null;
     return { slug: top.label, score: round(top.p), outcome: 'answer', candidates: [{ slug: top.label, score: round(top.p) }] };
   }

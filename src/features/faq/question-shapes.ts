@@ -29,14 +29,15 @@ const REMARK =
 const TROUBLE =
   /丢|找不到|没交|忘了|忘记|来不及|急|求助|担心|慌|怕|紧张|没被|没选上|没有我|没我|落选|被拒|不让|还能|可以不|行不行|对吧|吧$|问问|不想|该|还没|听说|不知道|不懂|不会|不清楚|搞不清|就我|只有我|难过|\b(?:if|whether)\b/u;
 /** … or tells what the asker wants or plans, which asks what to do (我满18岁了，想申请入党; 我转专业了，入党的事). */
-const WANTS = /想要?(?:申请|入党|加入|了解|知道|问|咨询|找|查|看)|打算|准备(?:申请|入党|写|交|递交)|了解一下|下一步|接下来|然后呢|该怎么|的事情?$/u;
+const WANTS =
+  /想要?(?:直接|先|提前)?(?:申请|入党|加入|了解|知道|问|咨询|找|查|看)|打算|准备(?:申请|入党|写|交|递交)|了解一下|下一步|接下来|然后呢|该怎么|的事情?$/u;
 /** … or asks for something (入党誓词全文发一下, 流程跟我说下, 统计一下咱班人数, 给个数). */
 const REQUEST = /发(?:一下|下(?!来)|我|个)|说说|说一?下$|跟我说|讲讲|讲一下|介绍一下|科普|统计|汇总|给个|呗|\b(?:tell|explain|show|list)\b/u;
 /** A statement of at least this many Chinese characters with no question in it is a line of chat (我奶奶信佛 每年初一都拉我去庙里烧香). */
 const STATEMENT_LENGTH = 14;
 /** … and that asks nothing (a question word, an A-not-A question 够不够, a rumour checked 真的假的). */
 const ASKS =
-  /[?？]|吗|呢|嘛|么|怎|什么|如何|哪|谁|(?<![好这那前十])几(?!乎)|多少|多久|多长|多[远大高深重宽]|(?<=\p{Script=Han})不(?=[\s，,。])|啥|咋|还是|(\p{Script=Han})[不没]\1|能不能|有没有|要不要|会不会|可不可以|算不算|真的假的|神马|马$|[转交去到]那[里儿]|(?<![要追需征寻祈])求|请问|想问|问一?下|不$|没$|想了解|想知道|请教|科普|唔系|点样|边个|乜|咩|伐$|架$|冇|\b(?:how|what|when|where|who|why|which|can|do|does|is|are|should)\b/u;
+  /[?？]|吗|呢|嘛|么|怎|什么|如何|哪|谁|(?<![好这那前十])几(?!乎)|多少|多久|多长|多[远大高深重宽]|(?<=\p{Script=Han})不(?=[\s，,。])|啥|咋|还是|(\p{Script=Han})[不没]\1|能不能|有没有|要不要|会不会|可不可以|算不算|真的假的|神马|[马码]$|[转交去到]那[里儿]|(?<![要追需征寻祈])求|请问|想问|问一?下|不$|没$|想了解|想知道|请教|科普|唔系|点样|边个|乜|咩|伐$|架$|有冇|\b(?:how|what|when|where|who|why|which|can|do|does|is|are|should)\b/u;
 /** Asking classmates for a thing of the day (谁有党校的签到码, 党课在哪个教室, 党费收款码发一下): not a question for the bot. */
 const PEER_THING = /签到码|签到表|二维码|收款码|ppt|合影|原图|照片|视频|录像|录音|回放|新闻稿|会议记录|笔记|会议号|腾讯会议|哪个教室|几号楼|教材/u;
 const PEER_ASK = /谁|发一下|发我|借我|帮我|带一下|在哪/u;
@@ -90,6 +91,12 @@ export const isChatNotQuestion = (normalised: string, raw: string): boolean => {
   if (ANNOUNCEMENT_OR_CHEER.test(normalised)) return true;
   if (TROUBLE.test(normalised) || TROUBLE.test(plain)) return false;
   return REMARK.test(normalised) || ((plain.match(/\p{Script=Han}/gu)?.length ?? 0) >= STATEMENT_LENGTH && !REQUEST.test(plain));
+};
+
+/** Whether the line asks, wants, requests or worries about anything at all (a line of no Party word is answered only then). */
+export const asksAnything = (normalised: string, raw: string): boolean => {
+  const plain = simplified(raw.toLowerCase());
+  return [ASKS, WANTS, REQUEST, TROUBLE].some((shape) => shape.test(normalised) || shape.test(plain));
 };
 
 /** Where a long message's sentences end (a comma does not end one: 我是预备党员，能出国吗 is one question). */
