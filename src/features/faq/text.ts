@@ -1,6 +1,7 @@
 import { OTHER_SENSES } from './other-senses.js';
 import { HomophoneMender, simplified } from './spelling.js';
 import { SLANG } from './slang.js';
+import { ENGLISH_TERMS } from './english.js';
 
 /**
  * Chinese text → search terms. Questions are short, colloquial, with typos and without the title's
@@ -347,7 +348,7 @@ export function normalise(text: string): string {
 
 function normaliseAnew(text: string): string {
   let s = simplified(text.normalize('NFKC').toLowerCase());
-  for (const [said, word] of SLANG) s = s.replace(said, word);
+  for (const [said, word] of [...ENGLISH_TERMS, ...SLANG]) s = s.replace(said, word);
   s = mender().mend(s.replace(/\s+/g, ' '));
   // moving to a named college or major (转到数学学院, 转去会计专业) is moving college or major
   s = s.replace(MOVING_TO_NAMED, (_whole, kind: string) => `转${kind}`);
