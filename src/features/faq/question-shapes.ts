@@ -6,7 +6,7 @@ const LEAGUE_BUSINESS = /团费|团员证|团课|团日|团校|入团积极分�
 /** Asking for a person (是谁, 叫什么) … */
 const WHO = /是谁|是哪位|叫什么|叫啥|谁是|\bwho(?: is|'s| are)\b|\bname of\b/;
 /** … of the asker's own (我的, 我们, 本班) or of the school (学院): a name no shared entry can know. */
-const OWN = /我的|我们|咱们|本班|本支部|学院|我校|我院|收党费的|组织委员|\b(?:my|our)\b/;
+const OWN = /我的|我们|咱们|本班|本支部|学院|我校|我院|收党费的|组织委员|那个(?:负责|管)|\b(?:my|our)\b/;
 /** A date, a contact detail or a place of the asker's own branch, or whether a list is out yet: facts of the day no shared entry holds. */
 const LOCAL_FACT =
   /电话|手机号|邮箱|微信号|在哪栋|哪栋楼|几楼|门牌号|几月几[号日]|几号|几点开门|开门时间|截止(?:日期|时间)是(?:哪天|几号)|办公室是在|名单.{0,4}出.{0,2}了|\bwhen is the next\b|\bwhat date\b|\bphone number\b|\bwhich (?:room|building|floor)\b/u;
