@@ -346,9 +346,12 @@ export function normalise(text: string): string {
   return s;
 }
 
+/** English names of the terms, then students' slang for them, each read as the term (before the mender and the synonyms). */
+const READINGS = [...ENGLISH_TERMS, ...SLANG];
+
 function normaliseAnew(text: string): string {
   let s = simplified(text.normalize('NFKC').toLowerCase());
-  for (const [said, word] of [...ENGLISH_TERMS, ...SLANG]) s = s.replace(said, word);
+  for (const [said, word] of READINGS) s = s.replace(said, word);
   s = mender().mend(s.replace(/\s+/g, ' '));
   // moving to a named college or major (转到数学学院, 转去会计专业) is moving college or major
   s = s.replace(MOVING_TO_NAMED, (_whole, kind: string) => `转${kind}`);
