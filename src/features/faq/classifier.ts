@@ -41,7 +41,7 @@ const BIAS_RATE = 0.1;
 
 /** How many examples are learnt between two chances for the event loop (see slices.ts). */
 const EXAMPLES_PER_STEP = 32;
-/** … and how many features' weights are made bytes. */
+/** … and how many features' weights are averaged, or made bytes. */
 const ROWS_PER_STEP = 2000;
 
 /**
@@ -115,7 +115,10 @@ export class EntryClassifier {
       }
     }
     if (averaged > 0) {
-      for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! - u[i]! / averaged;
+      for (let i = 0; i < weights.length; i++) {
+        if (i % (ROWS_PER_STEP * k) === 0) yield;
+        weights[i] = weights[i]! - u[i]! / averaged;
+      }
       for (let j = 0; j < k; j++) bias[j] = bias[j]! - uBias[j]! / averaged;
     }
     const { bytes, scales } = yield* quantised(weights, k);
